@@ -1,0 +1,161 @@
+"""The typed, frozen values that the pipeline stages hand to each other.
+
+ingest -> Article; extract -> ArticleFacts; fuse -> Event; compose -> Brief; render writes files.
+Every fact keeps where it came from (`Span`: article id and character offsets into
+`Article.text`) so that a brief can cite it and a reader can check it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a fact was read: `Article.text[start:end]` of article `article`."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned news article (the ingest stage's output).
+
+    `text` is the story body: every sentence of the article, boilerplate removed, without the
+    headline and without the dateline prefix. All spans index into it.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    source: str | None = None  # the file path or URL it was read from
+    dateline_place: str | None = None
+    published: dt.date | None = None
+    # A stated but incomplete date, kept as written and as a TIMEX3 value ("XXXX-01-07").
+    published_text: str | None = None
+    published_partial: str | None = None
+    published_inferred: bool = False
+    # Other copies of the same story (syndication): their sources and outlets.
+    also_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression found in a text, with its TIMEX3 value resolved against an anchor."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str  # TIMEX3: 2013-03-22, 2013-03, 2013-W11, 2012-SU, P5Y, 2013-03-22T17:00, ...
+    reason: str = ""  # why this value, for people checking the output
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person named in one article, with what that article says about them."""
+
+    name: str  # as written, titles stripped
+    span: Span
+    role: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    participant: bool = False  # takes part in the event itself
+    weight: float = 1.0  # how central the mention is (subject of the main verb, headline, ...)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence-sized fact: an agenda item, a dated development, a context point."""
+
+    text: str
+    span: Span
+    date: str | None = None  # TIMEX3 value, for dated statements
+    kind: str = ""  # agenda, timeline, context, figure
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """Everything extracted from one article (the extract stage's output)."""
+
+    article: Article
+    people: tuple[PersonMention, ...] = ()
+    places: tuple[str, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    agenda: tuple[Statement, ...] = ()
+    timeline: tuple[Statement, ...] = ()
+    context: tuple[Statement, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Statement, ...] = ()
+    event_date: str | None = None  # TIMEX3 value of the main event's date in this article
+    event_place: str | None = None
+    event_format: str | None = None  # in-person | virtual | hybrid
+    event_kind: str | None = None  # meeting, talks, summit, visit, call, other
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str
+    aliases: tuple[str, ...]
+    role: str | None
+    country: str | None
+    sources: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """An agenda item, timeline entry, context point, figure or quote merged across sources."""
+
+    text: str
+    sources: tuple[Span, ...]
+    date: str | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    value: str
+    sources: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    about: str
+    values: tuple[Variant, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world event and every report of it (the fuse stage's output)."""
+
+    id: str
+    title: str
+    kind: str
+    articles: tuple[Article, ...]
+    start: dt.date | None = None
+    end: dt.date | None = None
+    location: str | None = None
+    format: str | None = None
+    status: str | None = None  # scheduled, under way, held, postponed
+    participants: tuple[Participant, ...] = ()
+    mentioned: tuple[Participant, ...] = ()
+    agenda: tuple[Item, ...] = ()
+    timeline: tuple[Item, ...] = ()
+    context: tuple[Item, ...] = ()
+    quotes: tuple[Item, ...] = ()
+    figures: tuple[Item, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    related: tuple[str, ...] = ()  # ids of other events of the same kind
+    notes: tuple[str, ...] = field(default=())  # caveats a reader must see (undated reports)
