@@ -76,6 +76,7 @@ class Statement:
     span: Span
     date: str | None = None  # TIMEX3 value, for dated statements
     kind: str = ""  # agenda, timeline, context, figure
+    value: str | None = None  # for a figure: the amount as written ("$51 billion")
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,12 @@ class ArticleFacts:
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Statement, ...] = ()
     event_date: str | None = None  # TIMEX3 value of the main event's date in this article
+    event_dates: tuple[str, ...] = ()  # every date the article's event sentences give
     event_place: str | None = None
     event_format: str | None = None  # in-person | virtual | hybrid
     event_kind: str | None = None  # meeting, talks, summit, visit, call, other
+    event_name: str | None = None  # a proper name for the event, as written
+    event_nickname: str | None = None  # a short quoted label ("2+2")
     keywords: tuple[str, ...] = ()
 
 
@@ -122,6 +126,7 @@ class Item:
     sources: tuple[Span, ...]
     date: str | None = None
     speaker: str | None = None
+    value: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,53 @@
+"""The extract stage: one article and its spaCy `Doc` in, `ArticleFacts` out.
+
+Dates are resolved against the article's publication date (`Article.published`); an article
+without one gets unresolved relative dates until the fuse stage infers its date and calls
+`article_facts` again with the completed article.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from briefing.extract import statements
+from briefing.extract.event import event_cues
+from briefing.extract.people import extract_people
+from briefing.extract.quotes import quotes
+from briefing.temporal import tag_dates
+from briefing.types import Article, ArticleFacts
+
+KEY_POS = ("PROPN", "NOUN")
+KEY_ENTS = ("PERSON", "GPE", "ORG", "NORP", "EVENT", "FAC", "LOC", "LAW")
+
+
+def keywords(doc: Doc) -> tuple[str, ...]:
+    """Return the article's content words (lemmas of nouns and names, entity texts), lowercased."""
+    words = [t.lemma_.lower() for t in doc if t.pos_ in KEY_POS and not t.is_stop and t.is_alpha]
+    words += [e.text.lower() for e in doc.ents if e.label_ in KEY_ENTS]
+    return tuple(words)
+
+
+def article_facts(doc: Doc, article: Article) -> ArticleFacts:
+    """Return everything the article states, each fact with its span in `article.text`."""
+    timexes = tuple(tag_dates(article.text, article.published, doc=doc))
+    cues = event_cues(doc, timexes)
+    agenda = statements.agenda(doc, article.id)
+    return ArticleFacts(
+        article=article,
+        people=tuple(extract_people(doc, article)),
+        places=tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ == "GPE")),
+        timexes=timexes,
+        agenda=tuple(agenda),
+        timeline=tuple(statements.timeline(doc, timexes, article.id)),
+        context=tuple(statements.context(doc, article.id, exclude=agenda)),
+        quotes=tuple(quotes(doc, article.id)),
+        figures=tuple(statements.figures(doc, article.id)),
+        event_date=cues.date,
+        event_dates=cues.dates,
+        event_place=cues.place or article.dateline_place,
+        event_format=cues.format,
+        event_kind=cues.kind,
+        event_name=cues.name,
+        event_nickname=cues.nickname,
+        keywords=keywords(doc),
+    )

@@ -1,0 +1,113 @@
+"""The fuse stage: the facts of many articles in, one `Event` per real-world event out.
+
+`group` decides which articles report the same event, `complete_dates` infers the dates that
+reports leave out, and `build_event` merges and votes what the reports say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from briefing.fuse.cluster import event_day, group
+from briefing.fuse.dates import Redate, complete
+from briefing.fuse.items import merge, vote
+from briefing.fuse.people import merge_people
+from briefing.types import ArticleFacts, Discrepancy, Event, Item, Span
+
+__all__ = ["group_events", "build_event", "link_related"]
+
+
+def group_events(facts: Sequence[ArticleFacts], redate: Redate) -> list[list[ArticleFacts]]:
+    """Return the articles grouped by event, with publication dates completed where possible."""
+    groups = [[facts[i] for i in g] for g in group(facts)]
+    return [complete(g, redate) for g in groups]
+
+
+def whole(facts: ArticleFacts) -> Span:
+    """Return a span citing the whole article (for slots read from several sentences)."""
+    return Span(facts.article.id, 0, len(facts.article.text))
+
+
+def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepancy | None]:
+    """Return the event's day as most reports give it, and their disagreement if any."""
+    values = [(d.isoformat() if (d := event_day(f)) else None, whole(f)) for f in group]
+    winner, disagreement = vote(values, "date")
+    if disagreement and all(len(v.sources) == len(disagreement.values[0].sources)
+                            for v in disagreement.values):
+        winner = min(v.value for v in disagreement.values)  # a tie: the earliest local date
+    return (dt.date.fromisoformat(winner) if winner else None), disagreement
+
+
+def status(start: dt.date | None, group: Sequence[ArticleFacts]) -> str | None:
+    """Return held or scheduled, relative to the latest report (None when undated)."""
+    latest = max((f.article.published for f in group if f.article.published), default=None)
+    if start is None or latest is None:
+        return None
+    return "held" if start < latest else "scheduled"
+
+
+def title(group: Sequence[ArticleFacts], kind: str | None) -> str:
+    """Return a title saying what the event is: its proper name, else the lead headline."""
+    names = Counter(f.event_name for f in group if f.event_name)
+    nicks = Counter(f.event_nickname for f in group if f.event_nickname)
+    if names:
+        name = names.most_common(1)[0][0]
+        nick = nicks.most_common(1)[0][0] if nicks else None
+        return f"{name} ('{nick}')" if nick and nick not in name else name
+    heads = [f.article.title for f in group if f.article.title]
+    if heads:
+        return heads[0]
+    return (kind or "event").capitalize()
+
+
+def slug(text: str, day: dt.date | None) -> str:
+    """Return a file-name-safe id for an event: its date and the words of its title."""
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "event"
+    return f"{day.isoformat()}-{words}" if day else words
+
+
+def items(group: Sequence[ArticleFacts], field: str, **options: object) -> tuple[Item, ...]:
+    """Return the merged items of one kind of statement across the group."""
+    return tuple(merge((s for f in group for s in getattr(f, field)), **options))  # type: ignore[arg-type]
+
+
+def build_event(group: Sequence[ArticleFacts]) -> Event:
+    """Return the Event that a group of reports describes, every item cited."""
+    start, date_gap = event_dates(group)
+    fmt, fmt_gap = vote([(f.event_format, whole(f)) for f in group], "format")
+    place, place_gap = vote([(f.event_place, whole(f)) for f in group], "location")
+    kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
+    people = merge_people(group)
+    name = title(group, kind)
+    quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
+    timeline = sorted(items(group, "timeline", by_date=True, threshold=60),
+                      key=lambda i: (i.date or "", -len(i.sources)))
+    return Event(
+        id=slug(name, start), title=name, kind=kind or "other",
+        articles=tuple(f.article for f in group), start=start, end=start,
+        location=None if fmt == "virtual" else place, format=fmt, status=status(start, group),
+        participants=people.participants, mentioned=people.mentioned,
+        agenda=items(group, "agenda"), timeline=tuple(timeline), context=items(group, "context"),
+        quotes=quotes, figures=items(group, "figures"),
+        discrepancies=tuple(d for d in (date_gap, fmt_gap, place_gap) if d) + people.discrepancies,
+        notes=tuple(f"{f.article.id}: publication date unknown" for f in group
+                    if f.article.published is None),
+    )
+
+
+def link_related(events: Sequence[Event]) -> list[Event]:
+    """Return the events with `related` pointing at other events of the same name or people."""
+    from dataclasses import replace
+
+    def people(e: Event) -> set[str]:
+        return {p.name for p in e.participants}
+
+    out = []
+    for e in events:
+        related = tuple(o.id for o in events if o is not e and (
+            o.title == e.title or len(people(o) & people(e)) >= max(2, len(people(e)) // 2)))
+        out.append(replace(e, related=related))
+    return out

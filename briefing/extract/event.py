@@ -1,0 +1,141 @@
+"""What one article says about the event it reports: when, where, in what format, what kind.
+
+Small pure functions over a spaCy `Doc` and the article's resolved time expressions. The
+cue words live in `briefing/data/cues.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from briefing.data import load
+from briefing.types import Timex
+
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+NICKNAME = re.compile(r"[“‘\"']([^“”‘’\"'\s]{1,15}(?: [^“”‘’\"'\s]{1,15})?)[”’\"']")
+
+
+@dataclass(frozen=True)
+class EventCues:
+    date: str | None  # TIMEX3 value of the main event's date, as the article resolves it
+    dates: tuple[str, ...]  # every date value given in the event sentences
+    place: str | None
+    format: str | None
+    kind: str | None
+    name: str | None = None  # a proper name of the event ("Security Consultative Committee")
+    nickname: str | None = None  # a short quoted label ("2+2")
+
+
+def event_score(sent: Span) -> int:
+    """Return how strongly a sentence speaks of the reported event (0 when not at all)."""
+    cues = load("cues")
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    score = 2 * len(lemmas & set(cues["event_nouns"])) + len(lemmas & set(cues["event_verbs"]))
+    return score
+
+
+def event_sentences(doc: Doc, *, limit: int = 6) -> list[Span]:
+    """Return the sentences that speak of the event, best first (lead sentences favoured)."""
+    scored = []
+    for i, sent in enumerate(doc.sents):
+        score = event_score(sent)
+        if score:
+            scored.append((score + max(0, 3 - i), -i, sent))
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [s for _, _, s in scored[:limit]]
+
+
+def timexes_in(sent: Span, timexes: Sequence[Timex]) -> list[Timex]:
+    """Return the time expressions inside a sentence, in text order."""
+    return [t for t in timexes if sent.start_char <= t.start < sent.end_char]
+
+
+def dated(t: Timex) -> str | None:
+    """Return the calendar part of a resolved DATE/TIME value (a day, week or month), or None."""
+    if t.type not in ("DATE", "TIME") or not t.value or t.value[0] == "X":
+        return None
+    if re.match(r"^\d{4}-(\d{2}|W\d{2})", t.value):
+        return t.value.split("T")[0]
+    return None
+
+
+def main_date(sents: Sequence[Span], timexes: Sequence[Timex]) -> tuple[str | None, tuple[str, ...]]:
+    """Return the event's date (the most precise date of the best event sentence) and all dates."""
+    found: list[str] = []
+    best: str | None = None
+    for sent in sents:
+        values = [v for v in (dated(t) for t in timexes_in(sent, timexes)) if v]
+        found += values
+        days = [v for v in values if DAY.match(v)]
+        if best is None or (not DAY.match(best) and days):
+            best = (days or values or [best])[0]
+    return best, tuple(dict.fromkeys(found))
+
+
+def main_place(sents: Sequence[Span]) -> str | None:
+    """Return the place the event sentences say it happens in ("in Washington")."""
+    votes: Counter[str] = Counter()
+    for sent in sents:
+        for ent in sent.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0:
+                prev = sent.doc[ent.start - 1].lower_
+                if prev in ("in", "at", "to"):
+                    votes[ent.text] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def count_cues(text: str, cues: Sequence[str]) -> int:
+    """Return how many times any of the cue phrases occurs in text (whole words, any case)."""
+    return sum(len(re.findall(rf"\b{re.escape(c)}\b", text, re.I)) for c in cues)
+
+
+def meeting_format(doc: Doc, place: str | None) -> str | None:
+    """Return in-person, virtual or None from the article's wording."""
+    cues = load("cues")
+    virtual = count_cues(doc.text, cues["virtual_cues"])
+    in_person = count_cues(doc.text, cues["in_person_cues"])
+    if virtual > in_person:
+        return "virtual"
+    if in_person or place:
+        return "in-person"
+    return None
+
+
+def event_kind(sents: Sequence[Span]) -> str | None:
+    """Return the kind of event (summit, call, visit, talks, meeting) the event sentences name."""
+    text = " ".join(s.text for s in sents)
+    counts = {k: count_cues(text, words) for k, words in load("cues")["event_kinds"].items()}
+    kind, n = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    return kind if n else None
+
+
+def event_name(sents: Sequence[Span]) -> str | None:
+    """Return the first proper name of an event in the event sentences ("... Committee")."""
+    words = set(load("cues")["event_name_words"])
+    for sent in sents:
+        for ent in sent.ents:
+            if ent.label_ in ("ORG", "EVENT", "FAC", "LAW") and words & set(ent.text.lower().split()):
+                return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    return None
+
+
+def nickname(sents: Sequence[Span]) -> str | None:
+    """Return a short quoted label the event sentences give the event (“2+2”), or None."""
+    for sent in sents:
+        for match in NICKNAME.finditer(sent.text):
+            return match.group(1)
+    return None
+
+
+def event_cues(doc: Doc, timexes: Sequence[Timex]) -> EventCues:
+    """Return what the article says of its event's date, place, format, kind and name."""
+    sents = event_sentences(doc)
+    date, dates = main_date(sents, timexes)
+    place = main_place(sents)
+    return EventCues(date, dates, place, meeting_format(doc, place), event_kind(sents),
+                     event_name(sents), nickname(sents))

@@ -1,0 +1,119 @@
+"""Completing publication dates from the evidence of a whole event.
+
+An article whose date is stated without a year, or not at all, is re-read against candidate
+dates; the candidate that best fits wins:
+
+1. its event dates agree with the event date that dated reports of the same event give;
+2. news is written soon after the latest past day it reports ("said on Friday"), so the
+   candidate closest after its latest past-tense day is preferred (a dateline "7 January" with
+   "began ... Friday" lands on a year where 7 January is a Friday);
+3. the candidate nearest the other evidence (the years the reports state).
+
+When there is no evidence at all the date stays unknown; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from briefing.fuse.cluster import event_day
+from briefing.temporal import value_to_range
+from briefing.types import Article, ArticleFacts
+
+Redate = Callable[[Article], ArticleFacts]
+SEARCH_DAYS = 10
+NO_GAP = 99
+YEAR = re.compile(r"^(\d{4})")
+
+
+def latest_past_gap(facts: ArticleFacts) -> int:
+    """Return the days between the anchor and the latest day-precise date on or before it."""
+    anchor = facts.article.published
+    days = [r[0] for t in facts.timexes if t.type in ("DATE", "TIME")
+            if (r := value_to_range(t.value)) and r[0] == r[1]]
+    past = [d for d in days if anchor and d <= anchor]
+    return (anchor - max(past)).days if anchor and past else NO_GAP
+
+
+def agreement(facts: ArticleFacts, reference: dt.date | None) -> int:
+    """Return how many of the article's event dates cover the reference day (+-1) less those not."""
+    if reference is None:
+        return 0
+    score = 0
+    for value in facts.event_dates:
+        span = value_to_range(value)
+        if span:
+            near = span[0] - dt.timedelta(days=1) <= reference <= span[1] + dt.timedelta(days=1)
+            score += 1 if near else -1
+    return score
+
+
+def evidence_year(group: Sequence[ArticleFacts]) -> int | None:
+    """Return the year the event's reports point to: stated publication years, else years named."""
+    stated = [f.article.published.year for f in group if f.article.published]
+    if stated:
+        return Counter(stated).most_common(1)[0][0]
+    named = Counter(int(m.group(1)) for f in group for t in f.timexes
+                    if t.type == "DATE" and (m := YEAR.match(t.value)))
+    if not named:
+        return None
+    top = max(named.values())
+    return max(y for y, n in named.items() if n == top)
+
+
+def reference_day(group: Sequence[ArticleFacts]) -> dt.date | None:
+    """Return the event day most dated reports give, or None."""
+    days = Counter(d for f in group if f.article.published and (d := event_day(f)))
+    return days.most_common(1)[0][0] if days else None
+
+
+def best(candidates: Sequence[ArticleFacts], reference: dt.date | None,
+         near: dt.date) -> ArticleFacts:
+    """Return the candidate reading that fits the evidence best (see the module docstring)."""
+    def cost(f: ArticleFacts) -> tuple[int, int, int]:
+        assert f.article.published is not None
+        return (-agreement(f, reference), latest_past_gap(f), abs((f.article.published - near).days))
+    return min(candidates, key=cost)
+
+
+def read_as_of(facts: ArticleFacts, days: Sequence[dt.date], redate: Redate) -> list[ArticleFacts]:
+    """Return the article re-read as if published on each of `days` (flagged as inferred)."""
+    article = facts.article
+    return [redate(replace(article, published=d, published_inferred=True)) for d in days]
+
+
+def partial_candidates(partial: str, year: int) -> list[dt.date]:
+    """Return the dates a yearless TIMEX3 value (XXXX-01-07) can be around `year`."""
+    match = re.match(r"^XXXX-(\d{2})-(\d{2})$", partial)
+    if not match:
+        return []
+    month, day = int(match.group(1)), int(match.group(2))
+    out = []
+    for y in (year - 1, year, year + 1):
+        try:
+            out.append(dt.date(y, month, day))
+        except ValueError:
+            continue
+    return out
+
+
+def complete(group: list[ArticleFacts], redate: Redate) -> list[ArticleFacts]:
+    """Return the group with missing or yearless publication dates inferred where evidence allows."""
+    year = evidence_year(group)
+    out = list(group)
+    for i, f in enumerate(out):
+        partial = f.article.published_partial
+        if f.article.published is None and partial and year:
+            days = partial_candidates(partial, year)
+            if days:
+                out[i] = best(read_as_of(f, days, redate), reference_day(out), days[len(days) // 2])
+    reference = reference_day(out)
+    for i, f in enumerate(out):
+        if f.article.published is None and reference is not None:
+            days = [reference + dt.timedelta(days=k) for k in range(-SEARCH_DAYS, SEARCH_DAYS + 1)]
+            out[i] = best(read_as_of(f, days, redate), reference, reference)
+    return out

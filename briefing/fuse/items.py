@@ -1,0 +1,63 @@
+"""Merging the same statement reported by several sources, and voting on event slots.
+
+Statements whose words mostly agree (rapidfuzz token-set ratio) become one `Item` citing every
+source; items are ranked by how many articles report them. A slot (date, place, format) that
+sources fill differently becomes a `Discrepancy` listing each value with its sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from briefing.types import Discrepancy, Item, Span, Statement, Variant
+
+SAME_TEXT = 72
+
+
+def merge(statements: Iterable[Statement], *, by_date: bool = False,
+          threshold: int = SAME_TEXT) -> list[Item]:
+    """Return one Item per distinct statement, most-reported first, then in reading order."""
+    groups: list[list[Statement]] = []
+    for s in statements:
+        home = next((g for g in groups if same(g[0], s, by_date, threshold)), None)
+        if home is None:
+            groups.append([s])
+        else:
+            home.append(s)
+    items = [as_item(g) for g in groups]
+    order = {id(i): n for n, i in enumerate(items)}
+    return sorted(items, key=lambda i: (-len({s.article for s in i.sources}), order[id(i)]))
+
+
+def same(a: Statement, b: Statement, by_date: bool, threshold: int) -> bool:
+    """Return True when two statements say the same thing (on the same date, if asked)."""
+    if by_date and a.date != b.date:
+        return False
+    if a.span == b.span and a.text == b.text:
+        return True
+    return fuzz.token_set_ratio(a.text.lower(), b.text.lower()) >= threshold
+
+
+def as_item(group: Sequence[Statement]) -> Item:
+    """Return the Item for statements saying the same thing: the shortest wording, all sources."""
+    text = min((s.text for s in group), key=len)
+    sources = tuple(dict.fromkeys(s.span for s in group))
+    return Item(text=text, sources=sources, date=group[0].date, value=group[0].value)
+
+
+def vote(values: Sequence[tuple[str | None, Span]], about: str) -> tuple[str | None, Discrepancy | None]:
+    """Return the value most sources give (ties: the first given) and a Discrepancy if they differ."""
+    by_value: dict[str, list[Span]] = {}
+    for value, span in values:
+        if value:
+            by_value.setdefault(value, []).append(span)
+    if not by_value:
+        return None, None
+    ranked = sorted(by_value.items(), key=lambda kv: -len({s.article for s in kv[1]}))
+    winner = ranked[0][0]
+    if len(ranked) == 1:
+        return winner, None
+    variants = tuple(Variant(v, tuple(spans)) for v, spans in ranked)
+    return winner, Discrepancy(about, variants)

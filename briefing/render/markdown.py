@@ -1,0 +1,87 @@
+"""Markdown from Jinja2 templates: one sandboxed Environment, StrictUndefined, escaping by default.
+
+Every value a template prints is escaped for Markdown unless it is `Markup` (what the `cite`,
+`anchor` and `link` filters return), so text from articles never becomes structure: a pipe,
+a leading `#`, brackets or HTML in an article stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+LINE_START = re.compile(r"^(\s*)([-=]|\d+[.)])", re.M)
+
+
+class TemplateProblem(ValueError):
+    """A template is missing or broken; the message names it, its line and what is wrong."""
+
+
+def escape(value: Any) -> str:
+    """Return `value` as Markdown text that renders as itself (one line, specials escaped)."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = re.sub(r"\s*\n\s*", " ", str(value))
+    text = SPECIAL.sub(r"\\\1", text)
+    return LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def cite(numbers: Sequence[int]) -> Markup:
+    """Return citation markers "[1][3]" linking to the Sources list."""
+    return Markup("".join(f"[[{n}]](#source-{n})" for n in numbers))
+
+
+def anchor(name: str) -> Markup:
+    """Return an HTML anchor the Sources entry carries, so citations can link to it."""
+    return Markup(f'<a id="{re.sub(r"[^A-Za-z0-9_-]", "", name)}"></a>')
+
+
+def link(url: str) -> Markup:
+    """Return a Markdown link to `url` (only http(s) and relative paths become links)."""
+    safe = url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
+    if not re.match(r"^(https?://|[\w.-]+$)", safe):
+        return Markup(escape(url))
+    return Markup(f"[{escape(url)}]({safe})")
+
+
+def environment(user_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
+    """Return the template Environment: the user's folder first, then the built-in templates."""
+    loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
+    loaders.append(FileSystemLoader(str(resources.files("briefing.templates"))))
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders), undefined=StrictUndefined, trim_blocks=True,
+        lstrip_blocks=True, keep_trailing_newline=True, autoescape=False, finalize=escape)
+    env.filters.update(cite=cite, anchor=anchor, link=link)
+    return env
+
+
+def render(env: ImmutableSandboxedEnvironment, name: str, **context: Any) -> str:
+    """Return the rendered template; raises TemplateProblem naming the template and line."""
+    try:
+        text = env.get_template(name).render(**context)
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"{getattr(exc, 'filename', None) or name}" + (f", line {line}" if line else "")
+        raise TemplateProblem(f"template {where}: {exc.message or exc}") from exc
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def check(env: ImmutableSandboxedEnvironment, names: Sequence[str]) -> None:
+    """Compile the templates at start-up; raises TemplateProblem for the first broken one."""
+    for name in names:
+        try:
+            env.get_template(name)
+        except TemplateError as exc:
+            line = getattr(exc, "lineno", None)
+            raise TemplateProblem(f"template {name}" + (f", line {line}" if line else "")
+                                  + f": {exc.message or exc}") from exc
