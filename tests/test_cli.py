@@ -1,0 +1,47 @@
+"""The command line, invoked as a user would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from briefing import __version__
+from briefing.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+
+def test_cli_version_prints_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"briefing {__version__}\n"
+
+
+def test_cli_help_and_version_do_not_import_spacy():
+    code = ("import sys; from briefing.cli import app\n"
+            "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("False")
+
+
+def test_cli_unknown_format_is_one_clear_line(tmp_path):
+    result = runner.invoke(app, ["generate", "--format", "pdf", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "unknown format pdf" in result.output
+
+
+def test_cli_bad_today_is_one_clear_line(tmp_path):
+    result = runner.invoke(app, ["generate", "--today", "yesterday", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--today 'yesterday' is not a date" in result.output
+
+
+def test_cli_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    command = next(line.strip() for line in ci.splitlines() if "pytest" in line)
+    assert command in readme

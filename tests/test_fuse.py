@@ -1,0 +1,67 @@
+"""The fuse stage on hand-built facts: merging, voting, grouping (no model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.fuse.cluster import group
+from briefing.fuse.items import merge, vote
+from briefing.types import ArticleFacts, Span, Statement
+from tests.conftest import article
+
+
+def statement(text: str, art: str, date: str | None = None) -> Statement:
+    return Statement(text, Span(art, 0, len(text)), date=date)
+
+
+def test_fuse_items_merge_same_statement_from_two_sources():
+    items = merge([statement("defense cooperation in outer space", "a"),
+                   statement("advance defense cooperation in outer space", "b"),
+                   statement("the joint use of infrastructure facilities", "a")])
+    assert len(items) == 2
+    assert {s.article for s in items[0].sources} == {"a", "b"}  # most reported first
+    assert items[0].text == "defense cooperation in outer space"
+
+
+def test_fuse_items_merge_keeps_dates_apart_when_asked():
+    items = merge([statement("talks held", "a", "2023-01-11"),
+                   statement("talks held", "b", "2023-01-12")], by_date=True)
+    assert len(items) == 2
+
+
+def test_fuse_items_vote_records_minority_with_sources():
+    winner, gap = vote([("Defense Minister", Span("a", 0, 1)), ("Defense Minister", Span("b", 0, 1)),
+                        ("Defense Secretary", Span("c", 0, 1))], "role of X")
+    assert winner == "Defense Minister"
+    assert gap is not None and gap.about == "role of X"
+    assert [(v.value, [s.article for s in v.sources]) for v in gap.values] == [
+        ("Defense Minister", ["a", "b"]), ("Defense Secretary", ["c"])]
+
+
+def test_fuse_items_vote_agreement_has_no_discrepancy():
+    assert vote([("virtual", Span("a", 0, 1)), (None, Span("b", 0, 1))], "format") == (
+        "virtual", None)
+
+
+def facts(id: str, words: str, fmt: str | None = None, published: dt.date | None = None):
+    return ArticleFacts(article=article(id, words, published), keywords=tuple(words.split()),
+                        event_format=fmt)
+
+
+def test_fuse_cluster_groups_similar_articles_and_keeps_others_apart():
+    fs = [facts("a", "ministers meet security alliance tokyo washington talks"),
+          facts("b", "ministers meet security alliance washington talks deterrence"),
+          facts("c", "football club wins league final goal striker")]
+    assert group(fs) == [[0, 1], [2]]
+
+
+def test_fuse_cluster_format_conflict_vetoes_a_merge():
+    fs = [facts("a", "ministers meet security alliance talks", "virtual"),
+          facts("b", "ministers meet security alliance talks", "in-person")]
+    assert group(fs) == [[0], [1]]
+
+
+def test_fuse_cluster_publication_dates_a_year_apart_are_two_events():
+    fs = [facts("a", "ministers meet security alliance talks", published=dt.date(2022, 1, 7)),
+          facts("b", "ministers meet security alliance talks", published=dt.date(2023, 1, 11))]
+    assert group(fs) == [[0], [1]]
