@@ -41,7 +41,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
     formats = tuple(f.strip().lower() for f in text.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        raise fail(f"unknown format {', '.join(bad) or text!r}; choose from {', '.join(FORMATS)}")
+        raise fail(f"unknown format {', '.join(bad) or repr(text)}; choose from {', '.join(FORMATS)}")
     return formats
 
 
