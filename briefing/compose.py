@@ -126,6 +126,10 @@ def who_line(people: Sequence[Participant]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def reports(n: int) -> str:
+    return f"{n} report" + ("" if n == 1 else "s")
+
+
 def place_phrase(event: Event) -> str:
     if event.format == "virtual":
         return "by video link"
@@ -165,7 +169,7 @@ def key_facts(event: Event, cite: Citer) -> tuple[Line, ...]:
         Line(event.format or "not stated", every, "Format"),
         Line(who, cite(s for p in event.participants[:6] for s in p.sources), "Who"),
         Line(event.status or "unknown", every, "Status"),
-        Line(f"{len(event.articles)} reports", every, "Sources"),
+        Line(reports(len(event.articles)), every, "Sources"),
     )
 
 
@@ -179,11 +183,8 @@ def compose(event: Event, *, generated: dt.datetime, others: Sequence[Event] = (
     cite = Citer(event.articles)
     dates = sorted(a.published for a in event.articles if a.published)
     span = f"{dates[0]:%d %B %Y} to {dates[-1]:%d %B %Y}" if dates else "undated reports"
-    as_of = (f"As of {generated:%d %B %Y %H:%M}, from {len(event.articles)} reports "
-             f"({span}).")
-    subtitle = " - ".join(x for x in (event.location or ("virtual" if event.format == "virtual"
-                                                          else ""), long_date(event.start),
-                                      event.format or "") if x)
+    as_of = f"As of {generated:%d %B %Y %H:%M}, from {reports(len(event.articles))} ({span})."
+    subtitle = " - ".join(x for x in (event.location, long_date(event.start), event.format) if x)
     related = tuple(Line(f"{o.title} ({long_date(o.start)})", (), o.id)
                     for o in others if o.id in event.related)
     return Brief(

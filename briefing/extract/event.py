@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from briefing.data import load
 from briefing.types import Timex
 
+TOP = 3  # how many of the best event sentences name the event's place and name
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 NICKNAME = re.compile(r"[“‘\"']([^“”‘’\"'\s]{1,15}(?: [^“”‘’\"'\s]{1,15})?)[”’\"']")
 
@@ -78,15 +79,13 @@ def main_date(sents: Sequence[Span], timexes: Sequence[Timex]) -> tuple[str | No
 
 
 def main_place(sents: Sequence[Span]) -> str | None:
-    """Return the place the event sentences say it happens in ("in Washington")."""
-    votes: Counter[str] = Counter()
-    for sent in sents:
+    """Return the place the best event sentences say it happens in ("in Washington")."""
+    for sent in sents[:TOP]:
         for ent in sent.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0:
-                prev = sent.doc[ent.start - 1].lower_
-                if prev in ("in", "at", "to"):
-                    votes[ent.text] += 1
-    return votes.most_common(1)[0][0] if votes else None
+                if sent.doc[ent.start - 1].lower_ in ("in", "at", "to"):
+                    return ent.text
+    return None
 
 
 def count_cues(text: str, cues: Sequence[str]) -> int:
@@ -115,9 +114,13 @@ def event_kind(sents: Sequence[Span]) -> str | None:
 
 
 def event_name(sents: Sequence[Span]) -> str | None:
-    """Return the first proper name of an event in the event sentences ("... Committee")."""
+    """Return the first proper name of an event ("... Committee") in the event sentences of the
+    article's first half (the event a report is about is named early; later names are context).
+    """
     words = set(load("cues")["event_name_words"])
-    for sent in sents:
+    for sent in sorted(sents, key=lambda s: s.start):
+        if sent.start_char > len(sent.doc.text) / 2:
+            break
         for ent in sent.ents:
             if ent.label_ in ("ORG", "EVENT", "FAC", "LAW") and words & set(ent.text.lower().split()):
                 return re.sub(r"^the\s+", "", ent.text, flags=re.I)
@@ -125,10 +128,13 @@ def event_name(sents: Sequence[Span]) -> str | None:
 
 
 def nickname(sents: Sequence[Span]) -> str | None:
-    """Return a short quoted label the event sentences give the event (“2+2”), or None."""
+    """Return a short quoted label put before an event noun (the “2+2” talks), or None."""
+    nouns = set(load("cues")["event_nouns"])
     for sent in sents:
         for match in NICKNAME.finditer(sent.text):
-            return match.group(1)
+            following = sent.text[match.end():].lstrip(" )").split(" ", 1)[0].lower()
+            if following.strip(".,;") in nouns:
+                return match.group(1)
     return None
 
 

@@ -15,6 +15,8 @@ from briefing.types import Statement, Timex
 from briefing.types import Span as Source
 
 MIN_ITEM_WORDS = 2
+QUOTE_MARKS = set('"“”')
+TOPIC_PREPOSITIONS = ("on", "about", "upon", "over")
 
 
 def source(article_id: str, span: Span) -> Source:
@@ -48,6 +50,10 @@ def complement(verb: Token) -> list[Token]:
     words = sorted({w for child in right for w in child.subtree}, key=lambda t: t.i)
     while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
         words.pop()
+    if words and words[0].dep_ == "prep":  # "focus on X", "talk about X": X is the item;
+        if words[0].lower_ not in TOPIC_PREPOSITIONS:  # "discussed at the meeting" has none
+            return []
+        words = words[1:]
     return list(strip_attribution(words)) if words else []
 
 
@@ -59,7 +65,7 @@ def split_coordination(words: Sequence[Token]) -> list[str]:
     head = top[0]
     conjuncts = [head] + [c for c in head.conjuncts if c in words and c.i > head.i]
     if len(conjuncts) < 2 or any(c.pos_ not in ("VERB", "NOUN", "PROPN") for c in conjuncts):
-        return [" ".join(w.text_with_ws for w in words).strip()]
+        return ["".join(w.text_with_ws for w in words).strip()]
     pieces = []
     for c in conjuncts:
         sub = [w for w in c.subtree if w in words and not (w in conjuncts and w is not c)]
@@ -109,7 +115,7 @@ def context(doc: Doc, article_id: str, *, exclude: Sequence[Statement]) -> list[
     used = {(s.span.start, s.span.end) for s in exclude}
     out = []
     for i, sent in enumerate(doc.sents):
-        if i == 0 or (sent.start_char, sent.end_char) in used or '"' in sent.text:
+        if i == 0 or (sent.start_char, sent.end_char) in used or QUOTE_MARKS & set(sent.text):
             continue
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         if words & cues and len(sent) >= 8:

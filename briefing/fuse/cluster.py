@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from briefing.temporal import value_to_range
 from briefing.types import ArticleFacts
 
-THRESHOLD = 0.18
+THRESHOLD = 0.08
 MAX_DATE_GAP_DAYS = 3
 MAX_PUBLISHED_GAP_DAYS = 21
 

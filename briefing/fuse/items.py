@@ -37,6 +37,9 @@ def same(a: Statement, b: Statement, by_date: bool, threshold: int) -> bool:
         return False
     if a.span == b.span and a.text == b.text:
         return True
+    shorter, longer = sorted((len(a.text), len(b.text)))
+    if longer > 2 * shorter:  # a phrase inside a longer statement is not the same statement
+        return False
     return fuzz.token_set_ratio(a.text.lower(), b.text.lower()) >= threshold
 
 

@@ -17,8 +17,10 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateErro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
-SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-LINE_START = re.compile(r"^(\s*)([-=]|\d+[.)])", re.M)
+# Brackets are escaped, so parentheses and "!" never form links or images; "_" only matters
+# at word edges; "#", "+", "-", "=" and "1." only at the start of a line.
+SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
+LINE_START = re.compile(r"^(\s*)([-=+#]|\d+[.)])")
 
 
 class TemplateProblem(ValueError):

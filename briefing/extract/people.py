@@ -1,0 +1,202 @@
+"""Who's who in one article: every person named, with role, country and participation.
+
+`extract_people(doc, article)` reads PERSON entities, plus names the model tagged as a place or
+organisation when the context says person (a title or "Mr" before it, or the same surname
+tagged PERSON elsewhere in the article), and names it did not tag at all after a title.
+`role` is the title as written (country and organisation words taken out); the fuse step
+canonicalises it once the person's country is settled across sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
+
+from briefing.extract.people_lexicon import Lexicon, fold, lexicon
+from briefing.extract.people_participation import (
+    lead_sentences,
+    main_event_nouns,
+    participation,
+)
+from briefing.extract.people_titles import CONNECTORS, POSSESSIVE, Title, title_after, title_before
+from briefing.types import Article, PersonMention, Span
+
+OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+COORDINATED = re.compile(r"^\s*,?\s*(?:and\s+|as well as\s+)?$")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A name with what was read around it, before it becomes a PersonMention."""
+
+    name: TokenSpan
+    title: Title | None
+    mention: PersonMention
+
+
+def _strip(doc: Doc, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
+    """Narrow tokens [a, b) to the name: no leading titles or honorifics, no trailing 's."""
+    while b - a > 1 and (lex.is_title_word(doc[a].text) or doc[a].text in lex.honorifics
+                         or doc[a].lower_ in CONNECTORS or doc[a].text in POSSESSIVE):
+        a += 1
+    while b - a > 1 and (doc[b - 1].text in POSSESSIVE or not doc[b - 1].text[:1].isalnum()):
+        b -= 1
+    return a, b
+
+
+def _capitalised(span: TokenSpan) -> bool:
+    return all(t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "." in t.text)
+               for t in span)
+
+
+def _titled(doc: Doc, a: int, lex: Lexicon) -> bool:
+    if a and doc[a - 1].text in lex.honorifics:
+        return True
+    title = title_before(doc, a, lex)
+    return bool(title and title.has_head)
+
+
+def _name_spans(doc: Doc, lex: Lexicon) -> list[TokenSpan]:
+    """Return the token spans of the person names in `doc`, in text order."""
+    spans: list[TokenSpan] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            a, b = _strip(doc, ent.start, ent.end, lex)
+            if doc[a].text[:1].isupper() and not lex.is_title_word(doc[a:b].text):
+                spans.append(doc[a:b])
+    surnames = {fold(t.text) for s in spans for t in s if len(t.text) > 2}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for ent in doc.ents:
+        if ent.label_ in OTHER_LABELS:
+            a, b = _strip(doc, ent.start, ent.end, lex)
+            span = doc[a:b]
+            if (a in taken or not _capitalised(span) or lex.is_place_or_org(span.text)
+                    or lex.is_title_word(span.text)):
+                continue
+            if (fold(span[-1].text) in surnames or a and doc[a - 1].text in lex.honorifics
+                    or len(span) > 1 and _titled(doc, a, lex)):
+                spans.append(span)
+                taken.update(range(a, b))
+    spans.extend(_untagged_after_title(doc, taken, lex))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _untagged_after_title(doc: Doc, taken: set[int], lex: Lexicon) -> list[TokenSpan]:
+    """Names the model did not tag, right after a title: "Ambassador to Japan Rahm Emanuel"."""
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_
+               and j not in taken and doc[j].is_alpha and doc[j].text[:1].isupper()
+               and not lex.is_title_word(doc[j].text) and not lex.country(doc[j].text)):
+            j += 1
+        if j - i >= 2 and _titled(doc, i, lex):
+            out.append(doc[i:j])
+        i = max(j, i + 1)
+    return out
+
+
+def _name_text(span: TokenSpan) -> str:
+    return re.sub(r"\s+", " ", span.text).strip(" ,.'’")
+
+
+def _coordinated(prev: _Found | None, f: _Found, doc: Doc) -> bool:
+    if prev is None or prev.name.sent != f.name.sent:
+        return False
+    start = f.title.start if f.title else f.name.start_char
+    return bool(COORDINATED.match(doc.text[prev.name.end_char : start]))
+
+
+def _share_in_lists(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
+    """Names in one list share their verb, and a titled name its predecessor's country:
+    "Japanese Foreign Minister A and Defense Minister B will meet" -> B is Japanese and meets.
+    A bare name does not inherit ("U.S. President X and Y": Y may be anyone's)."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and _coordinated(prev, f, doc):
+            m, pm = f.mention, prev.mention
+            group = prev.title and any(
+                w in lex.counterpart for w in doc.text[prev.title.start : pm.span.start].split())
+            if m.country is None and pm.country and (m.role or group):
+                m = replace(m, country=pm.country)
+            if m.participant != pm.participant:
+                m = replace(m, participant=True, weight=max(m.weight, pm.weight))
+                k = len(out) - 1
+                while k >= 0 and (k == len(out) - 1 or _coordinated(out[k], out[k + 1], doc)):
+                    if not out[k].mention.participant:
+                        better = replace(out[k].mention, participant=True,
+                                         weight=max(out[k].mention.weight, m.weight))
+                        out[k] = replace(out[k], mention=better)
+                    k -= 1
+            f = replace(f, mention=m)
+        out.append(f)
+    return out
+
+
+def _represented(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
+    """"A and B will represent the US" / "Japan will be represented by C": the country of each."""
+    countries: dict[int, str] = {}
+    for verb in doc:
+        if verb.lemma_.lower() != "represent":
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        people = [c for c in verb.children if c.dep_ == ("agent" if passive else "nsubj")]
+        if passive:
+            people = [g for p in people for g in p.children if g.dep_ == "pobj"]
+        place = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        code = lex.country(_place_text(place[0])) if place else None
+        for p in people:
+            for tok in [p, *p.conjuncts, *(c for c in p.children if c.dep_ == "appos")]:
+                if code:
+                    countries[tok.i] = code
+    out = []
+    for f in found:
+        code = next((countries[t.i] for t in f.name if t.i in countries), None)
+        if code:  # named as representing a country: a participant of that side
+            m = f.mention
+            f = replace(f, mention=replace(m, country=m.country or code, participant=True,
+                                           weight=max(m.weight, 2.0)))
+        out.append(f)
+    return out
+
+
+def _place_text(tok) -> str:
+    ent = tok.doc[tok.i : tok.i + 1]
+    for e in tok.doc.ents:
+        if e.start <= tok.i < e.end:
+            ent = e
+    return ent.text
+
+
+def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[PersonMention, ...]:
+    """Return every person named in `article` (whose parsed text is `doc`), in text order.
+
+    Each mention carries its role as written, its country (ISO alpha-2) when the article
+    says it, and whether the person takes part in the reported event.
+    """
+    lex = lexicon()
+    main = main_event_nouns(doc, lex)
+    leads = lead_sentences(doc, count=lead)
+    found = []
+    for name in _name_spans(doc, lex):
+        before = title_before(doc, name.start, lex)
+        after = title_after(doc, name.end, lex)
+        role = (before.role if before else None) or (after.role if after else None)
+        country = (before.country if before else None) or (after.country if after else None)
+        cue = participation(name, lex, main, leads)
+        mention = PersonMention(
+            name=_name_text(name),
+            span=Span(article.id, name.start_char, name.end_char),
+            role=role,
+            country=country,
+            participant=cue.participant,
+            weight=cue.weight,
+        )
+        found.append(_Found(name, before, mention))
+    found = _share_in_lists(_represented(found, doc, lex), doc, lex)
+    return tuple(f.mention for f in found)

@@ -1,0 +1,141 @@
+"""Does a named person take part in the reported event, or is the person only mentioned?
+
+Read from the dependency parse: subject or object of meet / attend / join / host / represent /
+discuss..., "talks with X", "represented by X", the subject of the lead sentence's main verb.
+Verbs whose subject is only a source (say, tell) give no participation. The cue words live in
+`briefing/data/titles.json` ("participation", "reporting").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from briefing.data import load
+from briefing.extract.people_lexicon import Lexicon
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd"})
+PERSONAL = frozenset({"PRON"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    participant: bool
+    weight: float
+    why: str = ""
+
+
+def lead_sentences(doc: Doc, *, count: int = 2) -> list[Span]:
+    """Return the first `count` sentences with at least six words (the article's lead)."""
+    return [s for s in doc.sents if sum(t.is_alpha for t in s) >= 6][:count]
+
+
+def main_event_nouns(doc: Doc, lex: Lexicon) -> frozenset[str]:
+    """Return the lemmas of the event nouns and verbs named in the lead ("talks", "meet")."""
+    nouns = set(load("cues").get("event_nouns", [])) | set(lex.participation["with_nouns"])
+    found = set()
+    for sent in lead_sentences(doc):
+        for t in sent:
+            lemma = t.lemma_.lower()
+            if (lemma in nouns or t.lower_ in nouns) and t.pos_ in ("NOUN", "VERB"):
+                found.update({lemma, t.lower_})
+    family = lex.participation["meeting_family"]
+    if found & family:  # "meet" in the lead and "the meeting" later are the same event
+        found |= family
+    return frozenset(found)
+
+
+def _base(tok: Token) -> Token:
+    """Climb from a name through coordination and apposition to the phrase's head."""
+    while (tok.dep_ in ("conj", "appos", "compound", "flat", "nmod") and tok.head is not tok
+           and tok.head.pos_ in ("PROPN", "NOUN")):
+        tok = tok.head
+    return tok
+
+
+def _object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _event_object_ok(obj: Token | None, lex: Lexicon, main: frozenset[str]) -> bool:
+    """True when a verb's object is the reported event, a person, or missing."""
+    if obj is None or obj.pos_ in PERSONAL or obj.ent_type_ == "PERSON":
+        return True
+    lemma = obj.lemma_.lower()
+    if lemma in lex.participation["group_nouns"]:
+        return True
+    return obj.pos_ != "PROPN" and (lemma in main or obj.lower_ in main)
+
+
+def _verb_cue(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in lex.reporting or depth > 2:
+        return False
+    part = lex.participation
+    if lemma in part["verbs"]:
+        if lemma not in part["needs_event_object"]:
+            return True
+        if _event_object_ok(_object(verb), lex, main):
+            return True
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl", "conj") and child.pos_ in ("VERB", "AUX"):
+            if child.dep_ == "advcl" and not any(g.lower_ == "to" for g in child.children):
+                continue
+            if _verb_cue(child, lex, main, depth + 1):
+                return True
+    return False
+
+
+def _with_cue(prep: Token, lex: Lexicon, main: frozenset[str]) -> bool:
+    head = prep.head
+    part = lex.participation
+    if prep.dep_ == "agent":  # "represented by X"
+        return head.lemma_.lower() in part["verbs"]
+    if prep.lower_ not in ("with", "between", "among", "alongside"):
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return _verb_cue(head, lex, main)
+    if head.lemma_.lower() in part["with_nouns"] or head.lower_ in part["with_nouns"]:
+        # "his talks with X" is that person's own meeting, not the reported event.
+        owned = any(c.dep_ == "poss" for c in head.children)
+        return not owned and (head.lemma_.lower() in main or head.lower_ in main)
+    return False
+
+
+def _main_verb(verb: Token, lex: Lexicon) -> bool:
+    """True for the sentence's main verb (or the clause a reporting verb introduces)."""
+    while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ == "ROOT":
+        return verb.lemma_.lower() not in lex.reporting
+    return verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and (
+        verb.head.lemma_.lower() in lex.reporting)
+
+
+def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Span]) -> Cue:
+    """Return whether the named person takes part in the event, and how central the mention is."""
+    base = _base(name.root)
+    in_lead = any(s.start <= name.start < s.end for s in lead)
+    weight = 1.0 + 0.5 * in_lead
+    verb = base.head
+    if base.dep_ in SUBJECTS or (base.dep_ == "npadvmod" and base.i < verb.i):
+        if in_lead and _main_verb(verb, lex):
+            return Cue(True, weight + 2.0, "lead subject")
+        if _verb_cue(verb, lex, main):
+            return Cue(True, weight + 1.0, f"subject of {verb.lemma_}")
+        return Cue(False, weight + 0.25 * (verb.lemma_.lower() not in lex.reporting))
+    if base.dep_ == "dobj" and verb.lemma_.lower() in lex.participation["verbs"]:
+        return Cue(True, weight + 1.0, f"object of {verb.lemma_}")
+    if base.dep_ == "pobj" and _with_cue(verb, lex, main):
+        return Cue(True, weight + 1.0, f"{verb.lower_} {verb.head.lemma_}")
+    return Cue(False, weight)
