@@ -1,0 +1,102 @@
+"""The knowledge the who's-who extractor reads: titles, countries, organisations.
+
+Everything here comes from `briefing/data/{titles,demonyms,organisations}.json` (overridable
+with `BRIEFING_DATA`); this module only indexes it for fast look-ups.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from briefing.data import load
+
+
+def fold(text: str) -> str:
+    """Return `text` lower-cased, accents and curly quotes removed, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def title_key(role: str) -> str:
+    """Return the comparison key of a title: folded, 'defence' spelled 'defense', no dots."""
+    key = fold(role).replace("defence", "defense").replace(".", "")
+    return re.sub(r"[-\s]+", " ", key).strip(" ,")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: frozenset[str]
+    title_words: frozenset[str]
+    honorifics: frozenset[str]
+    modifiers: frozenset[str]
+    dropped: frozenset[str]  # modifiers left out of a role ("newly appointed")
+    counterpart: frozenset[str]
+    places: dict[str, str]  # folded country name, capital or demonym -> alpha-2
+    orgs: dict[str, str | None]  # folded organisation name -> alpha-2 or None
+    ministries: frozenset[str]
+    canon: dict[tuple[str, str | None], str]  # (title key, country or None) -> canonical
+    participation: dict[str, frozenset[str]]
+    reporting: frozenset[str]
+
+    def country(self, text: str) -> str | None:
+        """Return the alpha-2 code of a country name or demonym (possessive allowed), or None."""
+        key = re.sub(r"'s?$", "", fold(text)).strip()
+        key = re.sub(r"^the ", "", key)
+        return self.places.get(key)
+
+    def is_place_or_org(self, text: str) -> bool:
+        key = re.sub(r"^the ", "", re.sub(r"'s?$", "", fold(text)).strip())
+        return key in self.places or key in self.orgs or key in self.ministries
+
+    def is_title_word(self, word: str) -> bool:
+        w = fold(word)
+        return w in self.heads or w in self.title_words or w in self.modifiers
+
+    def canonical_role(self, role: str | None, country: str | None) -> str | None:
+        """Return the official form of `role` for a person of `country` (as written if unknown).
+
+        A form listed only for some countries ("Defense Secretary" -> "Secretary of Defense"
+        in the US) is left alone for others, so a minority title survives to the vote.
+        """
+        if not role:
+            return None
+        key = title_key(role)
+        for probe in ((key, country), (key, None)):
+            if probe in self.canon:
+                return self.canon[probe]
+        return role[:1].upper() + role[1:]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Return the indexed knowledge files (cached)."""
+    titles, dem, orgs = load("titles"), load("demonyms"), load("organisations")
+    places: dict[str, str] = {}
+    for code, entry in dem["countries"].items():
+        for name in entry["names"] + entry["demonyms"]:
+            places[re.sub(r"^the ", "", fold(name))] = code
+    canon: dict[tuple[str, str | None], str] = {}
+    for entry in titles["titles"]:
+        countries = entry.get("countries") or [None]
+        for written in entry["written"] + [entry["canonical"]]:
+            for c in countries:
+                canon.setdefault((title_key(written), c), entry["canonical"])
+    part = titles["participation"]
+    return Lexicon(
+        heads=frozenset(fold(h) for h in titles["heads"]),
+        title_words=frozenset(fold(w) for w in titles["title_words"]),
+        honorifics=frozenset(titles["honorifics"]),
+        modifiers=frozenset(fold(m) for m in titles["modifiers"]),
+        dropped=frozenset(fold(m) for m in titles.get("modifiers_dropped", [])),
+        counterpart=frozenset(titles["counterpart"]),
+        places=places,
+        orgs={fold(k): v for k, v in orgs["organisations"].items()},
+        ministries=frozenset(fold(m) for m in orgs["ministries"]),
+        canon=canon,
+        participation={k: frozenset(v) for k, v in part.items()},
+        reporting=frozenset(titles["reporting"]),
+    )

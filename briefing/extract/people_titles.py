@@ -1,0 +1,138 @@
+"""Titles written around a name: "U.S. Secretary of State X", "Japan's Foreign Minister X",
+"Pentagon spokesperson X", "Secretary of State, X,", "X, the ministry's spokesperson".
+
+Each function reads the tokens next to a name and returns the role as written (country and
+organisation words taken out) and the country the words imply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from briefing.extract.people_lexicon import Lexicon, fold
+
+CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+APPOSITION = re.compile(
+    r"\s*,\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?P<role>[^,;:()“”\"]{2,100}?)"
+    r"(?=\s*(?:[,;:()“”\"]|\.\s|\.$|$|\s(?:told|said|says|who|which)\b))"
+)
+POSSESSOR = re.compile(r"^(?P<owner>[\w.\- ]+?)['’]s\s+")
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int  # character offset where the title words begin
+    role: str | None  # as written, without country or organisation words
+    country: str | None
+    has_head: bool
+
+
+def _acceptable(tok: Token, lex: Lexicon) -> bool:
+    if tok.text in POSSESSIVE or tok.lower_ in CONNECTORS:
+        return True
+    if tok.ent_type_ == "PERSON" and not lex.is_title_word(tok.text):
+        return False
+    if tok.text[:1].isupper() and (tok.is_alpha or re.fullmatch(r"[A-Z][\w.\-]*", tok.text)):
+        return True
+    return lex.is_title_word(tok.text) or tok.text in lex.counterpart
+
+
+def _country_words(words: list[Token], lex: Lexicon) -> tuple[int, int, str | None] | None:
+    """Find the first country, demonym or organisation n-gram: (begin, end, code)."""
+    for i in range(len(words)):
+        if i and words[i - 1].lower_ in ("to", "in"):  # "Ambassador to Japan": a posting
+            continue
+        for j in range(min(len(words), i + 5), i, -1):
+            text = "".join(t.text_with_ws for t in words[i:j]).strip()
+            key = fold(re.sub(r"^the ", "", text, flags=re.I))
+            if key in lex.places:
+                return i, j, lex.places[key]
+            if key in lex.orgs or key in lex.ministries:
+                return i, j, lex.orgs.get(key)
+    return None
+
+
+def _trim(words: list[Token], lex: Lexicon) -> list[Token]:
+    while words and (words[0].lower_ in CONNECTORS or fold(words[0].text) in lex.dropped
+                     or words[0].text in POSSESSIVE or words[0].text in lex.counterpart):
+        words = words[1:]
+    while words and (words[-1].lower_ in CONNECTORS or words[-1].text in POSSESSIVE):
+        words = words[:-1]
+    return words
+
+
+def interpret(words: list[Token], lex: Lexicon) -> tuple[str | None, str | None, bool]:
+    """Return (role as written, country, whether a title head word is present).
+
+    Country and organisation words are taken out of the role only where they qualify the
+    whole title ("U.S. Secretary of State", "Foreign Minister of Japan"); inside a title
+    ("Under Secretary of the Department of State") they stay.
+    """
+    country = None
+    words = _trim(words, lex)
+    while found := _country_words(words, lex):
+        i, j, code = found
+        country = country or code
+        while j < len(words) and (words[j].text in POSSESSIVE or words[j].text in lex.counterpart):
+            j += 1
+        if i == 0:
+            words = _trim(words[j:], lex)
+            continue
+        if words[i - 1].lower_ == "of" and j == len(words):
+            words = words[: i - 1]
+        break
+    has_head = any(fold(t.text) in lex.heads for t in words)
+    role = " ".join(t.text for t in words) if has_head else None
+    return role, country, has_head
+
+
+def title_before(doc: Doc, start: int, lex: Lexicon) -> Title | None:
+    """Return the title written just before token `start` (None when there is none)."""
+    i = start - 1
+    comma = i >= 0 and doc[i].text == ","
+    i -= comma
+    sent_start = doc[start].sent.start
+    j = i
+    while j >= sent_start and _acceptable(doc[j], lex):
+        j -= 1
+    words = list(doc[j + 1 : i + 1])
+    while words and (words[0].is_stop and not lex.is_title_word(words[0].text)
+                     and not lex.country(words[0].text) or words[0].lower_ in CONNECTORS):
+        words = words[1:]
+    if not words:
+        return None
+    role, country, has_head = interpret(words, lex)
+    if comma and not has_head:
+        return None
+    if role is None and country is None:
+        return None
+    return Title(words[0].idx, role, country, has_head)
+
+
+def title_after(doc: Doc, end: int, lex: Lexicon) -> Title | None:
+    """Return the apposition after the name ending at token `end` ("X, the spokesperson,")."""
+    if end >= len(doc):
+        return None
+    sent = doc[end - 1].sent
+    text = doc.text[doc[end - 1].idx + len(doc[end - 1].text) : sent.end_char]
+    m = APPOSITION.match(text)
+    if not m:
+        return None
+    role, country = m.group("role").strip(), None
+    owner = POSSESSOR.match(role)
+    if owner:
+        country = lex.country(owner.group("owner"))
+        role = role[owner.end() :]
+    words = role.split()
+    while words and (lex.country(words[0]) or fold(words[0]) in lex.dropped):
+        country = country or lex.country(words[0])
+        words = words[1:]
+    if not words or len(words) > 12 or not any(fold(w) in lex.heads for w in words):
+        return None
+    if words[0][:1].isupper() and not lex.is_title_word(words[0]) and len(words) == 1:
+        return None
+    return Title(doc[end - 1].idx, " ".join(words), country, True)
