@@ -113,17 +113,32 @@ def event_kind(sents: Sequence[Span]) -> str | None:
     return kind if n else None
 
 
-def event_name(sents: Sequence[Span]) -> str | None:
-    """Return the first proper name of an event ("... Committee") in the event sentences of the
-    article's first half (the event a report is about is named early; later names are context).
+def capitalised_names(sent: Span, heads: set[str]) -> list[str]:
+    """Return runs of capitalised words ending in a head word ("US-Japan Security ...
+    Committee"): event names the statistical model often leaves untagged."""
+    names, run = [], []
+    for tok in sent:
+        if tok.text[:1].isupper() or (run and tok.text in ("-", ".", "&")):
+            run.append(tok)
+            if tok.lower_ in heads and len(run) > 1:
+                names.append(sent.doc[run[0].i : tok.i + 1].text)
+        else:
+            run = []
+    return names
+
+
+def event_name(doc: Doc) -> str | None:
+    """Return the longest proper name of an event ("... Committee") in the event sentences of
+    the article's first half (the event a report is about is named early; later is context).
     """
-    words = set(load("cues")["event_name_words"])
-    for sent in sorted(sents, key=lambda s: s.start):
-        if sent.start_char > len(sent.doc.text) / 2:
+    heads = set(load("cues")["event_name_words"])
+    for sent in doc.sents:
+        if sent.start_char > len(doc.text) / 2:
             break
-        for ent in sent.ents:
-            if ent.label_ in ("ORG", "EVENT", "FAC", "LAW") and words & set(ent.text.lower().split()):
-                return re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if event_score(sent):
+            names = capitalised_names(sent, heads)
+            if names:
+                return re.sub(r"^(the|on|in)\s+", "", max(names, key=len), flags=re.I)
     return None
 
 
@@ -144,4 +159,4 @@ def event_cues(doc: Doc, timexes: Sequence[Timex]) -> EventCues:
     date, dates = main_date(sents, timexes)
     place = main_place(sents)
     return EventCues(date, dates, place, meeting_format(doc, place), event_kind(sents),
-                     event_name(sents), nickname(sents))
+                     event_name(doc), nickname(sents))

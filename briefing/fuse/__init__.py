@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefing.fuse.cluster import event_day, group
 from briefing.fuse.dates import Redate, complete
@@ -49,12 +50,18 @@ def status(start: dt.date | None, group: Sequence[ArticleFacts]) -> str | None:
     return "held" if start < latest else "scheduled"
 
 
+def name_key(name: str) -> str:
+    """Return a name folded for voting: "U.S.-Japan X" and "US-Japan X" are one name."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
 def title(group: Sequence[ArticleFacts], kind: str | None) -> str:
     """Return a title saying what the event is: its proper name, else the lead headline."""
-    names = Counter(f.event_name for f in group if f.event_name)
+    names = Counter(name_key(f.event_name) for f in group if f.event_name)
     nicks = Counter(f.event_nickname for f in group if f.event_nickname)
     if names:
-        name = names.most_common(1)[0][0]
+        key = names.most_common(1)[0][0]
+        name = next(f.event_name for f in group if f.event_name and name_key(f.event_name) == key)
         nick = nicks.most_common(1)[0][0] if nicks else None
         return f"{name} ('{nick}')" if nick and nick not in name else name
     heads = [f.article.title for f in group if f.article.title]
@@ -99,15 +106,19 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
 
 
 def link_related(events: Sequence[Event]) -> list[Event]:
-    """Return the events with `related` pointing at other events of the same name or people."""
-    from dataclasses import replace
-
+    """Return the events with unique ids and `related` pointing at events of the same name or
+    the same leading people (the same meeting series on other dates)."""
     def people(e: Event) -> set[str]:
-        return {p.name for p in e.participants}
+        return {p.name for p in e.participants[:4]}
 
-    out = []
+    seen: Counter[str] = Counter()
+    unique = []
     for e in events:
-        related = tuple(o.id for o in events if o is not e and (
-            o.title == e.title or len(people(o) & people(e)) >= max(2, len(people(e)) // 2)))
+        seen[e.id] += 1
+        unique.append(replace(e, id=e.id if seen[e.id] == 1 else f"{e.id}-{seen[e.id]}"))
+    out = []
+    for e in unique:
+        related = tuple(o.id for o in unique if o is not e and (
+            name_key(o.title) == name_key(e.title) or len(people(o) & people(e)) >= 3))
         out.append(replace(e, related=related))
     return out
