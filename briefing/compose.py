@@ -178,6 +178,13 @@ def lines(items: Iterable[Item], cite: Citer, label: str = "") -> tuple[Line, ..
                  for i in items)
 
 
+def relation(event: Event, other: Event) -> str:
+    """Return "Previous meeting", "Next meeting" or "Related" for another event of the series."""
+    if event.start and other.start and other.start != event.start:
+        return f"{'Previous' if other.start < event.start else 'Next'} {event.kind}"
+    return "Related"
+
+
 def compose(event: Event, *, generated: dt.datetime, others: Sequence[Event] = ()) -> Brief:
     """Return the Brief for one event; `others` are the run's other events (for Related events)."""
     cite = Citer(event.articles)
@@ -185,7 +192,7 @@ def compose(event: Event, *, generated: dt.datetime, others: Sequence[Event] = (
     span = f"{dates[0]:%d %B %Y} to {dates[-1]:%d %B %Y}" if dates else "undated reports"
     as_of = f"As of {generated:%d %B %Y %H:%M}, from {reports(len(event.articles))} ({span})."
     subtitle = " - ".join(x for x in (event.location, long_date(event.start), event.format) if x)
-    related = tuple(Line(f"{o.title} ({long_date(o.start)})", (), o.id)
+    related = tuple(Line(f"{relation(event, o)}: {o.title} ({long_date(o.start)})", (), o.id)
                     for o in others if o.id in event.related)
     return Brief(
         event=event, slug=event.id, title=event.title, subtitle=subtitle, as_of=as_of,
