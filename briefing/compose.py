@@ -7,6 +7,7 @@ No clock in here: `generated` is a parameter.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -82,14 +83,14 @@ def long_date(day: dt.date | None) -> str:
 
 
 def timex_label(value: str | None) -> str:
-    """Return a readable label for a TIMEX3 date value (a day, a week, a month)."""
+    """Return a readable label for a TIMEX3 date value, keeping its granularity."""
     if not value:
         return ""
-    try:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
         return long_date(dt.date.fromisoformat(value[:10]))
-    except ValueError:
-        pass
-    if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return f"week of {dt.date.fromisoformat(value + '-1'):%d %B %Y}"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
         return dt.date(int(value[:4]), int(value[5:]), 1).strftime("%B %Y")
     return value
 
