@@ -1,0 +1,211 @@
+"""Render the Markdown brief as a Word document, styled only by the reference document.
+
+The Word file is built from the same Markdown as the `.md` brief, so one Jinja template drives
+both. Every paragraph, run and table gets a *named* style of the reference document (never
+direct bold, colours or sizes), so a user's house template restyles the whole brief.
+The output is reproducible: identical inputs and properties give identical bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from briefing.render.docx_blocks import BlockRenderer
+from briefing.render.docx_xml import (
+    add_page_footer,
+    clear_body,
+    drop_stale_parts,
+    set_update_fields,
+)
+
+_P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
+
+# Every style the renderer may use, with the kind Word must know it as.
+_STYLE_TYPES: dict[str, WD_STYLE_TYPE] = {
+    "Normal": _P, "Title": _P, "Subtitle": _P,
+    "Heading 1": _P, "Heading 2": _P, "Heading 3": _P,
+    "List Bullet": _P, "List Bullet 2": _P, "List Number": _P, "List Number 2": _P,
+    "List Continue": _P, "List Continue 2": _P,
+    "Quote": _P, "Quote Attribution": _P, "Figure": _P, "Caption": _P, "Source Code": _P,
+    "Footer": _P, "TOC Heading": _P, "TOC 1": _P, "TOC 2": _P, "TOC 3": _P,
+    "Strong": _C, "Emphasis": _C, "Hyperlink": _C, "Verbatim Char": _C,
+    "Brief Table": _T,
+}  # fmt: skip
+REQUIRED_STYLES: tuple[str, ...] = tuple(_STYLE_TYPES)
+
+# Characters XML 1.0 forbids; one of them in a w:t makes Word refuse the whole file.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+
+
+class ReferenceDocError(ValueError):
+    """The reference document cannot be used: missing, not a .docx, or lacking styles."""
+
+
+class StyleError(ReferenceDocError):
+    """The reference document lacks styles the renderer needs (names listed in the message)."""
+
+
+@dataclass(frozen=True)
+class DocProperties:
+    """Core properties written into the document (File > Info in Word).
+
+    `created` is also the modified time; None leaves both out, which keeps output reproducible.
+    """
+
+    title: str
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    author: str = "briefing"
+    created: dt.datetime | None = None
+
+
+def open_reference(reference: Path) -> Document:
+    """Return the reference document opened with python-docx.
+
+    Raises ReferenceDocError when the file is missing or is not a Word .docx package.
+    """
+    if not reference.is_file():
+        raise ReferenceDocError(
+            f"{reference} does not exist; pass an existing .docx or use templates/reference.docx"
+        )
+    try:
+        return docx.Document(str(reference))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise ReferenceDocError(
+            f"{reference} is not a Word .docx file ({err}); save it from Word or LibreOffice "
+            "as .docx, or start from templates/reference.docx"
+        ) from err
+
+
+def missing_styles(reference: Path) -> list[str]:
+    """Return the REQUIRED_STYLES that `reference` lacks or defines as the wrong kind.
+
+    A wrongly typed style is listed as e.g. "Strong (must be a character style)".
+    Raises ReferenceDocError when `reference` is not a readable .docx.
+    """
+    return _missing_in(open_reference(reference))
+
+
+def _missing_in(document: Document) -> list[str]:
+    found = {s.name.lower(): s.type for s in document.styles if s.name}
+    missing = []
+    for name, kind in _STYLE_TYPES.items():
+        if name.lower() not in found:
+            missing.append(name)
+        elif found[name.lower()] != kind:
+            missing.append(f"{name} (must be a {kind.name.lower()} style)")
+    return missing
+
+
+def markdown_to_docx(
+    markdown: str,
+    out: Path,
+    *,
+    reference: Path,
+    props: DocProperties,
+    base_dir: Path | None = None,
+) -> None:
+    """Write `markdown` as a Word document at `out`, styled by `reference`.
+
+    Images are resolved against `base_dir` (default: the folder of `out`). The file is written
+    atomically and reproducibly. Raises StyleError when the reference lacks a style,
+    ReferenceDocError when it is not a .docx, FileNotFoundError for a missing local image.
+    """
+    document = open_reference(reference)
+    if missing := _missing_in(document):
+        raise StyleError(
+            f"{reference} lacks styles: {', '.join(missing)}; "
+            "add them or start from templates/reference.docx"
+        )
+    tree = SyntaxTreeNode(_parser().parse(strip_forbidden(markdown)))
+    clear_body(document)
+    drop_stale_parts(document)
+    BlockRenderer(document, base_dir or out.parent).render(tree)
+    add_page_footer(document)
+    set_update_fields(document)
+    apply_properties(document, props)
+    save_reproducibly(document, out)
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def strip_forbidden(text: str) -> str:
+    """Return `text` without the control characters XML 1.0 cannot carry."""
+    return _XML_FORBIDDEN.sub("", text)
+
+
+def apply_properties(document: Document, props: DocProperties) -> None:
+    """Set the core properties from `props`, clearing whatever the reference carried."""
+    core = document.core_properties
+    core.title = strip_forbidden(props.title)
+    core.subject = strip_forbidden(props.subject)
+    core.keywords = strip_forbidden("; ".join(props.keywords))
+    core.author = core.last_modified_by = strip_forbidden(props.author)
+    core.comments = core.category = core.content_status = ""
+    core.revision = 1
+    if props.created is None:
+        _drop_dates(core)
+        return
+    created = props.created
+    if created.tzinfo is not None:  # python-docx writes the clock time as UTC ("Z")
+        created = created.astimezone(dt.UTC).replace(tzinfo=None)
+    core.created = core.modified = created
+
+
+def _drop_dates(core) -> None:
+    element = core._element  # python-docx offers no way to unset a date
+    for tag in ("created", "modified", "lastPrinted"):
+        for child in element.findall(f"{{*}}{tag}"):
+            element.remove(child)
+
+
+def save_reproducibly(document: Document, out: Path) -> None:
+    """Save `document` to `out` with fixed zip timestamps and member order, atomically."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _write_atomically(out, _normalise_zip(buffer.getvalue()))
+
+
+def _normalise_zip(blob: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(blob)) as src:
+        members = {name: src.read(name) for name in src.namelist()}
+    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in members]
+    order = first + sorted(n for n in members if n not in first)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as dst:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, members[name])
+    return buffer.getvalue()
+
+
+def _write_atomically(out: Path, data: bytes) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a brief is an ordinary file
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,150 @@
+"""Inline Markdown (emphasis, links, code, images, anchors) as runs of one Word paragraph.
+
+Runs only ever get a character style; a run inside several marks takes the strongest one
+(code > link > strong > emphasis) because Word allows a single character style per run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from docx.image.image import Image
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph
+from markdown_it.tree import SyntaxTreeNode
+
+from briefing.render.docx_xml import bookmark_name, new_hyperlink
+
+_MARK_STYLES = (("code", "Verbatim Char"), ("link", "Hyperlink"),
+                ("strong", "Strong"), ("em", "Emphasis"))  # fmt: skip
+# `<a id="source-3"></a>`: the only raw HTML given a meaning (a bookmark); the rest is text.
+_ANCHOR_TAG = re.compile(r"""^<a\s+(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)')\s*/?>$""", re.I)
+_CLOSE_A = re.compile(r"^</a\s*>$", re.I)
+_COMMENT = re.compile(r"^<!--.*-->$", re.S)
+
+
+@dataclass(frozen=True)
+class InlineEnv:
+    """What inline rendering needs from the document: styles, image folder, column width."""
+
+    styles: dict[str, BaseStyle]  # by lower-case style name
+    base_dir: Path
+    column_width: int  # EMU
+
+
+@dataclass
+class InlineResult:
+    """Bookmark ids met in `<a id>` tags, and the alt text of each image, in order."""
+
+    anchors: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+def write_inline(env: InlineEnv, paragraph: Paragraph, nodes: list[SyntaxTreeNode]) -> InlineResult:
+    """Append `nodes` (children of an inline token) to `paragraph`; return anchors and captions."""
+    writer = _InlineWriter(env, paragraph)
+    writer.walk(nodes, frozenset(), None)
+    return writer.result
+
+
+def plain_text(nodes: list[SyntaxTreeNode]) -> str:
+    """Return the visible text of inline `nodes`, without markup (for the contents list)."""
+    parts = []
+    for node in nodes:
+        if node.type in ("text", "code_inline"):
+            parts.append(node.content)
+        elif node.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif node.children:
+            parts.append(plain_text(node.children))
+    return "".join(parts)
+
+
+def only_images(nodes: list[SyntaxTreeNode]) -> bool:
+    """Return True when `nodes` hold at least one image and nothing visible besides."""
+    kinds = {n.type for n in nodes if not (n.type == "text" and not n.content.strip())}
+    return "image" in kinds and kinds <= {"image", "softbreak", "hardbreak"}
+
+
+class _InlineWriter:
+    def __init__(self, env: InlineEnv, paragraph: Paragraph) -> None:
+        self.env, self.paragraph = env, paragraph
+        self.result = InlineResult()
+        self.open_anchor = False
+
+    def walk(self, nodes: list[SyntaxTreeNode], marks: frozenset[str], link) -> None:
+        for node in nodes:
+            kind = node.type
+            if kind == "text":
+                self.text(node.content, marks, link)
+            elif kind in ("strong", "em"):
+                self.walk(node.children, marks | {kind}, link)
+            elif kind == "link":
+                self.link(node, marks, link)
+            elif kind == "code_inline":
+                self.text(node.content, marks | {"code"}, link)
+            elif kind == "softbreak":
+                self.text(" ", marks, link)
+            elif kind == "hardbreak":
+                self.run(marks, link)._r.append(OxmlElement("w:br"))
+            elif kind == "image":
+                self.image(node)
+            elif kind == "html_inline":
+                self.html(node.content, marks, link)
+
+    def run(self, marks: frozenset[str], link, text: str = ""):
+        run = self.paragraph.add_run(text)
+        style = next((name for mark, name in _MARK_STYLES if mark in marks), None)
+        if style:
+            run.style = self.env.styles[style.lower()]
+        if link is not None:
+            link.append(run._r)  # add_run put it in the paragraph; move it into the link
+        return run
+
+    def text(self, text: str, marks: frozenset[str], link) -> None:
+        if text:
+            self.run(marks, link, text)
+
+    def link(self, node: SyntaxTreeNode, marks: frozenset[str], link) -> None:
+        href = str(node.attrGet("href") or "")
+        if link is not None or not href:  # Word cannot nest links: keep the outer one
+            self.walk(node.children, marks, link)
+            return
+        if href.startswith("#"):
+            target = new_hyperlink(self.paragraph, anchor=bookmark_name(unquote(href[1:])))
+        else:
+            target = new_hyperlink(self.paragraph, url=href)
+        self.walk(node.children, marks | {"link"}, target)
+
+    def html(self, html: str, marks: frozenset[str], link) -> None:
+        anchor = _ANCHOR_TAG.match(html)
+        if anchor:
+            self.result.anchors.append(anchor.group(1) or anchor.group(2))
+            self.open_anchor = True
+        elif self.open_anchor and _CLOSE_A.match(html):
+            self.open_anchor = False
+        elif not _COMMENT.match(html):
+            self.text(html, marks, link)  # shown as typed, never interpreted
+
+    def image(self, node: SyntaxTreeNode) -> None:
+        src, alt = str(node.attrGet("src") or ""), plain_text(node.children or [])
+        if urlparse(src).scheme:  # never fetch from the network while rendering
+            target = new_hyperlink(self.paragraph, url=src)
+            self.text(alt or src, frozenset({"link"}), target)
+            return
+        path = self.env.base_dir / unquote(src)
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"image {src!r} not found at {path}; write it there or pass base_dir"
+            )
+        width = min(Image.from_file(str(path)).width, self.env.column_width)
+        run = self.paragraph.add_run()
+        run.add_picture(str(path), width=width)
+        doc_pr = run._r.find(".//" + qn("wp:docPr"))
+        doc_pr.set("descr", alt)  # the alt text, for screen readers
+        self.result.captions.append(alt)
