@@ -68,7 +68,7 @@ class Lexicon:
         for probe in ((key, country), (key, None)):
             if probe in self.canon:
                 return self.canon[probe]
-        return role[:1].upper() + role[1:]
+        return role
 
 
 @functools.cache

@@ -1,0 +1,169 @@
+"""Who's who across the reports of one event: one person per real person, roles voted.
+
+Mentions are resolved to people by their names: the same words in any order ("Hayashi
+Yoshimasa" = "Yoshimasa Hayashi"), one word spelled slightly differently ("Anthony" /
+"Antony"), a surname alone ("Hamada") joined to the full name it belongs to, preferably in the
+same article. Country and role are voted one vote per article; a minority value is kept as a
+`Discrepancy` with the sentences that state it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.fuzz import ratio
+
+from briefing.extract.people_lexicon import fold, lexicon, title_key
+from briefing.types import ArticleFacts, Discrepancy, Participant, PersonMention, Span, Variant
+
+SPELLING = 80  # rapidfuzz ratio above which two name words are one word spelled two ways
+
+
+@dataclass(frozen=True)
+class PeopleResult:
+    participants: tuple[Participant, ...]  # most important first
+    mentioned: tuple[Participant, ...]
+    discrepancies: tuple[Discrepancy, ...]
+
+
+@dataclass
+class _Person:
+    words: frozenset[str]
+    mentions: list[PersonMention] = field(default_factory=list)
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """Return the folded words of a name, without initials, honorifics or a possessive."""
+    honorifics = {fold(h).rstrip(".") for h in lexicon().honorifics}
+    words = re.split(r"[^\w'-]+", re.sub(r"['’]s?$", "", fold(name)))
+    return tuple(w for w in words if len(w.strip(".")) > 1 and w.rstrip(".") not in honorifics)
+
+
+def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two full names are one: same words, or one word spelled differently."""
+    if a == b or (len(a) > 1 and len(b) > 1 and (a <= b or b <= a)):
+        return True
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    left, right = sorted(a - b), sorted(b - a)
+    return len(left) == 1 and min(len(left[0]), len(right[0])) >= 4 and (
+        ratio(left[0], right[0]) >= SPELLING)
+
+
+def _cluster_full(mentions: list[PersonMention]) -> list[_Person]:
+    people: list[_Person] = []
+    for m in mentions:
+        words = frozenset(name_words(m.name))
+        if len(words) < 2:
+            continue
+        home = next((p for p in people if _same_words(p.words, words)), None)
+        if home is None:
+            people.append(_Person(words, [m]))
+        else:
+            home.mentions.append(m)
+            home.words = home.words | words if len(words) > len(home.words) else home.words
+    return people
+
+
+def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None:
+    """Join each one-word mention ("Hamada") to the full name holding that word."""
+    for m in mentions:
+        words = name_words(m.name)
+        if len(words) != 1:
+            continue
+        hosts = [p for p in people if words[0] in p.words]
+        local = [p for p in hosts if any(x.span.article == m.span.article for x in p.mentions)]
+        pick = local or hosts
+        if pick:
+            max(pick, key=lambda p: len(p.mentions)).mentions.append(m)
+        elif words:
+            home = next((p for p in people if p.words == frozenset(words)), None)
+            if home is None:
+                people.append(_Person(frozenset(words), [m]))
+            else:
+                home.mentions.append(m)
+
+
+def _per_article(mentions: list[PersonMention], value) -> dict[str, tuple[str, list[Span]]]:
+    """Return, per article, the value it gives most often and the spans giving it."""
+    out = {}
+    by_article: dict[str, list[PersonMention]] = {}
+    for m in mentions:
+        if value(m):
+            by_article.setdefault(m.span.article, []).append(m)
+    for article, ms in by_article.items():
+        counts = Counter(value(m) for m in ms)
+        best = max(counts, key=lambda v: (counts[v], -[value(m) for m in ms].index(v)))
+        out[article] = (best, [m.span for m in ms if value(m) == best])
+    return out
+
+
+def _vote(per_article: dict[str, tuple[str, list[Span]]], about: str
+          ) -> tuple[str | None, Discrepancy | None]:
+    """Return the value most articles give, and the disagreement when they differ."""
+    if not per_article:
+        return None, None
+    tally: dict[str, list[Span]] = {}
+    for value, spans in per_article.values():
+        tally.setdefault(value, []).extend(spans)
+    articles = Counter(value for value, _ in per_article.values())
+    order = list(dict.fromkeys(value for value, _ in per_article.values()))
+    ranked = sorted(tally, key=lambda v: (-articles[v], -len(tally[v]), order.index(v)))
+    if len(ranked) == 1:
+        return ranked[0], None
+    variants = tuple(Variant(v, tuple(tally[v])) for v in ranked)
+    return ranked[0], Discrepancy(about, variants)
+
+
+def _canonical_name(person: _Person) -> tuple[str, tuple[str, ...]]:
+    forms = Counter(m.name for m in person.mentions)
+    full = [f for f in forms if len(name_words(f)) > 1] or list(forms)
+    first = [m.name for m in person.mentions]
+    name = max(full, key=lambda f: (forms[f], len(name_words(f)), -first.index(f)))
+    return name, tuple(f for f in forms if f != name)
+
+
+def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
+    lex = lexicon()
+    name, aliases = _canonical_name(person)
+    country, country_gap = _vote(_per_article(person.mentions, lambda m: m.country),
+                                 f"country of {name}")
+
+    def role(m: PersonMention) -> str | None:
+        return lex.canonical_role(m.role, country) if m.role else None
+
+    per_article = _per_article(person.mentions, lambda m: role(m) and title_key(role(m)))
+    written = {title_key(r): r for m in person.mentions if (r := role(m))}
+    per_article = {a: (written[k], spans) for a, (k, spans) in per_article.items()}
+    best_role, role_gap = _vote(per_article, f"role of {name}")
+    spans = tuple(sorted({m.span for m in person.mentions},
+                         key=lambda s: (s.article, s.start)))
+    weight = sum(m.weight for m in person.mentions if m.participant)
+    participant = Participant(name, aliases, best_role, country, spans)
+    return participant, weight, [d for d in (country_gap, role_gap) if d]
+
+
+def merge_people(facts: Sequence[ArticleFacts]) -> PeopleResult:
+    """Return the people of one event's reports: participants (most important first), people
+    only mentioned, and the disagreements between reports about their roles and countries."""
+    mentions = [m for f in facts for m in f.people]
+    people = _cluster_full(mentions)
+    _attach_single(mentions, people)
+    ranked = []
+    gaps: list[Discrepancy] = []
+    for person in people:
+        participant, weight, found = _resolve(person)
+        takes_part = any(m.participant for m in person.mentions)
+        sources = len({m.span.article for m in person.mentions})
+        rank = (weight, sources, len(person.mentions))
+        ranked.append((takes_part, rank, participant))
+        gaps.extend(found)
+    ranked.sort(key=lambda r: r[1], reverse=True)
+    return PeopleResult(
+        participants=tuple(p for part, _, p in ranked if part),
+        mentioned=tuple(p for part, _, p in ranked if not part),
+        discrepancies=tuple(gaps),
+    )
