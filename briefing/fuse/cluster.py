@@ -18,8 +18,8 @@ from briefing.temporal import value_to_range
 from briefing.types import ArticleFacts
 
 THRESHOLD = 0.08
-MAX_DATE_GAP_DAYS = 3
-MAX_PUBLISHED_GAP_DAYS = 21
+MAX_DATE_GAP_DAYS = 7
+MAX_PUBLISHED_GAP_DAYS = 180
 
 
 def tfidf(docs: Sequence[Sequence[str]]) -> list[dict[str, float]]:
