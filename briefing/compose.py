@@ -140,9 +140,9 @@ def place_phrase(event: Event) -> str:
 def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
     """Return two to four sentences from the best-supported facts: what, when, where, who, why."""
     all_spans = [Span(a.id, 0, 0) for a in event.articles]
-    verb = {"held": "was held", "scheduled": "is scheduled", None: "is reported"}.get(
-        event.status, "is reported")
-    when = f" on {long_date(event.start)}" if event.start else ""
+    verb = {"held": "was held", "scheduled": "is scheduled for"}.get(event.status, "is reported")
+    when = f" {'' if event.status == 'scheduled' else 'on '}{long_date(event.start)}" \
+        if event.start else ""
     lines = [Line(f"{event.title} {verb}{when} {place_phrase(event)}".strip() + ".",
                   cite(all_spans))]
     if event.participants:
@@ -175,8 +175,9 @@ def key_facts(event: Event, cite: Citer) -> tuple[Line, ...]:
 
 
 def lines(items: Iterable[Item], cite: Citer, label: str = "") -> tuple[Line, ...]:
-    return tuple(Line(i.text, cite(i.sources), getattr(i, label) or "" if label else "")
-                 for i in items)
+    """Return cited lines, each starting with a capital (items are often clause fragments)."""
+    return tuple(Line(i.text[:1].upper() + i.text[1:], cite(i.sources),
+                      getattr(i, label) or "" if label else "") for i in items)
 
 
 def relation(event: Event, other: Event) -> str:

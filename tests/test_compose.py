@@ -34,7 +34,7 @@ def test_compose_sources_are_numbered_dated_first_and_cited_by_number():
 def test_compose_bottom_line_says_what_when_where_who():
     brief = compose(event(), generated=dt.datetime(2026, 1, 1))
     first = brief.bottom_line[0].text
-    assert first == "Bilateral talks is scheduled on Wednesday 11 January 2023 in Geneva."
+    assert first == "Bilateral talks is scheduled for Wednesday 11 January 2023 in Geneva."
     assert "Ann Lee (Foreign Minister, France)" in brief.bottom_line[1].text
     assert all(line.cites for line in brief.bottom_line)
 
