@@ -33,13 +33,23 @@ def whole(facts: ArticleFacts) -> Span:
 
 
 def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepancy | None]:
-    """Return the event's day as most reports give it, and their disagreement if any."""
+    """Return the event's day as most reports give it (a tie: the earliest), and how they differ.
+
+    Two days one apart are flagged as a likely time-zone difference rather than silently merged:
+    Washington's Thursday evening is Tokyo's Friday morning.
+    """
     values = [(d.isoformat() if (d := event_day(f)) else None, whole(f)) for f in group]
-    winner, disagreement = vote(values, "date")
-    if disagreement and all(len(v.sources) == len(disagreement.values[0].sources)
-                            for v in disagreement.values):
-        winner = min(v.value for v in disagreement.values)  # a tie: the earliest local date
-    return (dt.date.fromisoformat(winner) if winner else None), disagreement
+    winner, gap = vote(values, "date")
+    if gap is None:
+        return (dt.date.fromisoformat(winner) if winner else None), None
+    counts = [len({s.article for s in v.sources}) for v in gap.values]
+    if counts.count(counts[0]) > 1:
+        winner = min(v.value for v, n in zip(gap.values, counts) if n == counts[0])
+    days = sorted(dt.date.fromisoformat(v.value) for v in gap.values)
+    if len(days) == 2 and (days[1] - days[0]).days == 1:
+        gap = replace(gap, about="date (one day apart: reports in different time zones may "
+                                 "each give their local date)")
+    return dt.date.fromisoformat(winner), gap
 
 
 def status(start: dt.date | None, group: Sequence[ArticleFacts]) -> str | None:
