@@ -1,0 +1,88 @@
+"""Who's who in one article: names, titles, countries and participation, on short sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.types import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def people(model_nlp):
+    from briefing.extract.people import extract_people
+
+    def run(text: str) -> dict[str, tuple]:
+        found = extract_people(model_nlp(text), Article("t", text))
+        for m in found:
+            assert text[m.span.start : m.span.end].startswith(m.name.split()[0])
+        return {m.name: (m.role, m.country, m.participant) for m in found}
+
+    return run
+
+
+def test_people_title_and_demonym_before_the_name(people):
+    got = people("U.S. Secretary of State Antony Blinken will meet his counterparts on Monday.")
+    assert got["Antony Blinken"] == ("Secretary of State", "US", True)
+
+
+def test_people_possessive_country_and_coordinated_titles(people):
+    got = people("Japan's Foreign Minister Yoshimasa Hayashi and Defense Minister Yasukazu Hamada "
+                 "will hold talks in Washington on Wednesday.")
+    assert got["Yoshimasa Hayashi"] == ("Foreign Minister", "JP", True)
+    assert got["Yasukazu Hamada"] == ("Defense Minister", "JP", True)
+
+
+def test_people_organisation_implies_country_and_speaker_is_not_participant(people):
+    got = people("The ministers met in Tokyo on Monday. The talks went well, "
+                 "Pentagon spokesperson Pat Ryder said on Tuesday.")
+    assert got["Pat Ryder"] == ("spokesperson", "US", False)
+
+
+def test_people_apposition_gives_the_role(people):
+    got = people("Officials met in Beijing on Monday. Wang Wenbin, the ministry's spokesperson, "
+                 "told reporters that the talks were useful.")
+    assert got["Wang Wenbin"][0] == "spokesperson"
+    assert got["Wang Wenbin"][2] is False
+
+
+def test_people_title_before_comma(people):
+    got = people("Secretary of State, Antony Blinken, and Secretary of Defense, Lloyd Austin "
+                 "will represent the US at the meeting.")
+    assert got["Lloyd Austin"] == ("Secretary of Defense", "US", True)
+    assert got["Antony Blinken"][0] == "Secretary of State"
+
+
+def test_people_represented_by_gives_country(people):
+    got = people("The two countries will co-host a meeting on Monday. Japan will be represented "
+                 "by Foreign Minister Hayashi Yoshimasa at the meeting.")
+    assert got["Hayashi Yoshimasa"] == ("Foreign Minister", "JP", True)
+
+
+def test_people_counterparts_give_country_without_role(people):
+    got = people("The ministers will fly to Washington to join their US counterparts "
+                 "Lloyd Austin and Antony Blinken for security talks.")
+    assert got["Lloyd Austin"][1] == "US"
+    assert got["Antony Blinken"][1] == "US"
+
+
+def test_people_other_event_is_not_participation(people):
+    got = people("Japan and the United States will hold security talks on Wednesday. "
+                 "Kishida said that his talks with Biden would strengthen the alliance. "
+                 "Fernandez also traveled to Japan to participate in the Business Forum.")
+    assert all(not part for _, _, part in got.values())
+
+
+def test_people_misread_surname_is_still_a_person(people):
+    got = people("Foreign Minister Yoshimasa Hayashi will attend the talks. "
+                 "Hayashi said the alliance was strong.")
+    assert "Hayashi" in got
+
+
+def test_people_background_leader_is_not_participant(people):
+    got = people("The foreign ministers of both countries will meet on Wednesday. They will "
+                 "discuss the security alliance and trade. On January 1, "
+                 "North Korean leader "
+                 "Kim Jong Un accused the United States of creating an alliance.")
+    assert got["Kim Jong Un"] == ("leader", "KP", False)

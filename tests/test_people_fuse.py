@@ -1,0 +1,80 @@
+"""The who's-who merge across reports, on hand-built mentions (no model needed)."""
+
+from __future__ import annotations
+
+from briefing.fuse.people import merge_people, name_words
+from briefing.types import Article, ArticleFacts, PersonMention, Span
+
+
+def facts(article: str, *mentions: tuple) -> ArticleFacts:
+    people = tuple(
+        PersonMention(name, Span(article, i * 10, i * 10 + len(name)), role, country, part)
+        for i, (name, role, country, part) in enumerate(mentions)
+    )
+    return ArticleFacts(article=Article(article, "x" * 200), people=people)
+
+
+def test_people_fuse_family_name_first_is_the_same_person():
+    result = merge_people([
+        facts("a", ("Yoshimasa Hayashi", "Foreign Minister", "JP", True)),
+        facts("b", ("Hayashi Yoshimasa", "Foreign Minister", "JP", True)),
+        facts("c", ("Yoshimasa Hayashi", "Foreign Minister", None, True)),
+    ])
+    assert [p.name for p in result.participants] == ["Yoshimasa Hayashi"]
+    assert result.participants[0].aliases == ("Hayashi Yoshimasa",)
+
+
+def test_people_fuse_spelling_variant_and_surname_join_the_full_name():
+    result = merge_people([
+        facts("a", ("Anthony Blinken", "Secretary of State", "US", True),
+              ("Blinken", None, None, False)),
+        facts("b", ("Antony Blinken", "Secretary of State", "US", True)),
+        facts("c", ("Antony Blinken", None, "US", True), ("Blinken", None, None, False)),
+    ])
+    (blinken,) = result.participants
+    assert blinken.name == "Antony Blinken"
+    assert set(blinken.aliases) == {"Anthony Blinken", "Blinken"}
+    assert len(blinken.sources) == 5
+
+
+def test_people_fuse_different_first_names_stay_apart():
+    result = merge_people([facts("a", ("Kim Jong Un", None, "KP", False),
+                                 ("Kim Jong Il", None, "KP", False))])
+    assert len(result.mentioned) == 2
+
+
+def test_people_fuse_role_vote_records_the_minority_title():
+    result = merge_people([
+        facts("a", ("Yasukazu Hamada", "Defense Minister", "JP", True)),
+        facts("b", ("Yasukazu Hamada", "Defense Secretary", None, True)),
+        facts("c", ("Hamada Yasukazu", "Defense Minister", "JP", True)),
+    ])
+    (hamada,) = result.participants
+    assert (hamada.role, hamada.country) == ("Defense Minister", "JP")
+    (gap,) = result.discrepancies
+    assert gap.about == "role of Yasukazu Hamada"
+    assert [(v.value, {s.article for s in v.sources}) for v in gap.values] == [
+        ("Defense Minister", {"a", "c"}), ("Defense Secretary", {"b"})]
+
+
+def test_people_fuse_us_title_forms_are_one_role():
+    result = merge_people([
+        facts("a", ("Lloyd Austin", "Defense Secretary", "US", True)),
+        facts("b", ("Lloyd Austin", "Secretary of Defense", "US", True)),
+    ])
+    assert result.participants[0].role == "Secretary of Defense"
+    assert result.discrepancies == ()
+
+
+def test_people_fuse_participant_from_any_report_and_ordered_by_weight():
+    result = merge_people([
+        facts("a", ("Pat Ryder", "spokesperson", "US", False), ("Lloyd Austin", None, "US", True)),
+        facts("b", ("Joe Biden", "President", "US", False)),
+    ])
+    assert [p.name for p in result.participants] == ["Lloyd Austin"]
+    assert {p.name for p in result.mentioned} == {"Pat Ryder", "Joe Biden"}
+
+
+def test_people_fuse_name_words_drop_honorifics_and_possessives():
+    assert name_words("Mr. Austin's") == ("austin",)
+    assert name_words("Donald J. Trump") == ("donald", "trump")
