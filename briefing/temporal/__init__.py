@@ -1,0 +1,29 @@
+"""The temporal tagger: time expressions in news text, resolved to TIMEX3 values.
+
+`tag_dates(text, anchor)` finds and resolves every expression; `explain` gives the same with
+the reasons, for people; `value_to_range` turns a value into first and last day;
+`infer_year` completes a day and month written without a year. Rules and vocabulary follow
+HeidelTime's design (patterns, normalisation functions, anchor and tense resolution); the
+vocabulary lives in `briefing/data/temporal.json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from briefing.temporal.calendar import infer_year
+from briefing.temporal.ranges import value_to_range
+from briefing.temporal.tagger import tag_dates
+
+__all__ = ["explain", "infer_year", "tag_dates", "value_to_range"]
+
+
+def explain(text: str, anchor: dt.date | None, doc: Any = None) -> list[dict[str, Any]]:
+    """Return one dict per expression (start, end, text, type, value, reason), in text order,
+    for the `briefing dates` command."""
+    return [
+        {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+         "reason": t.reason}
+        for t in tag_dates(text, anchor, doc=doc)
+    ]

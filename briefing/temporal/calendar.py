@@ -1,0 +1,164 @@
+"""Pure calendar arithmetic: weeks, quarters, weekdays, holidays and year inference.
+
+`direction` everywhere is "past", "future" or None (unknown). No clock is read here: every
+function takes the date it reasons from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+PAST, FUTURE = "past", "future"
+
+
+def iso_week(d: dt.date) -> str:
+    """Return the TIMEX3 week value of `d` ("2013-W11")."""
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def quarter_of(d: dt.date) -> tuple[int, int]:
+    """Return (year, quarter 1-4) of `d`."""
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def shift_quarter(year: int, q: int, n: int) -> tuple[int, int]:
+    """Return the quarter `n` quarters after (year, q); n may be negative."""
+    index = year * 4 + (q - 1) + n
+    return index // 4, index % 4 + 1
+
+
+def shift_month(year: int, month: int, n: int) -> tuple[int, int]:
+    """Return the month `n` months after (year, month); n may be negative."""
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    """Return `d` moved by `n` months, the day clipped to the target month's length."""
+    year, month = shift_month(d.year, d.month, n)
+    return dt.date(year, month, min(d.day, month_length(year, month)))
+
+
+def month_length(year: int, month: int) -> int:
+    """Return the number of days in the month."""
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day
+
+
+def weekday_date(anchor: dt.date, weekday: int, direction: str | None) -> dt.date:
+    """Return the date of `weekday` (0 = Monday) as a news report dated `anchor` means it.
+
+    Future: the first such day on or after the anchor ("will meet on Wednesday", written on a
+    Wednesday, means that day). Otherwise the last such day on or before the anchor, which is
+    what an unmarked weekday in a news report almost always means.
+    """
+    delta = weekday - anchor.weekday()
+    if direction == FUTURE:
+        return anchor + dt.timedelta(days=delta % 7)
+    return anchor - dt.timedelta(days=(-delta) % 7)
+
+
+def _nearest(candidates: list[tuple[int, Any]], anchor_key: Any, direction: str | None) -> int:
+    """Pick the year among (year, key) candidates whose key is nearest the anchor's key,
+    keeping to the side the direction asks for when that side has a candidate."""
+    if direction == PAST:
+        side = [c for c in candidates if c[1] <= anchor_key]
+    elif direction == FUTURE:
+        side = [c for c in candidates if c[1] >= anchor_key]
+    else:
+        side = []
+    pool = side or candidates
+    return min(pool, key=lambda c: abs(c[1] - anchor_key))[0]
+
+
+def year_for_month_day(anchor: dt.date, month: int, day: int, direction: str | None) -> int:
+    """Return the year in which `month`/`day` lies nearest the anchor (a report of 11 January
+    about "December 16" means the December before). The direction only breaks near-ties:
+    tense cues are too noisy to move a date by most of a year."""
+    cands = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cands.append((year, dt.date(year, month, day).toordinal()))
+        except ValueError:
+            continue
+    if not cands:
+        return anchor.year
+    ranked = sorted(cands, key=lambda c: abs(c[1] - anchor.toordinal()))
+    if len(ranked) > 1 and abs(abs(ranked[0][1] - anchor.toordinal())
+                               - abs(ranked[1][1] - anchor.toordinal())) < 30:
+        return _nearest(ranked[:2], anchor.toordinal(), direction)
+    return ranked[0][0]
+
+
+def year_for_month(anchor: dt.date, month: int, direction: str | None) -> int:
+    """Return the year in which `month` lies nearest the anchor's month, on the direction's
+    side when known ("in October", said in a January report, is last October)."""
+    key = anchor.year * 12 + anchor.month
+    cands = [(y, y * 12 + month) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    return _nearest(cands, key, direction)
+
+
+def easter(year: int) -> dt.date:
+    """Return Western Easter Sunday of `year` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def holiday_date(year: int, spec: dict[str, int]) -> dt.date:
+    """Return the date of a holiday described by `spec` in `year`.
+
+    `spec` is {"month", "day"} for a fixed date, {"easter": offset} for a movable feast, or
+    {"month", "weekday", "nth"} for the nth weekday (-1 = last), optionally "after_day"
+    (the weekday after the nth one, like US Election Day).
+    """
+    if "easter" in spec:
+        return easter(year) + dt.timedelta(days=spec["easter"])
+    if "day" in spec:
+        return dt.date(year, spec["month"], spec["day"])
+    return nth_weekday(year, spec["month"], spec["weekday"], spec["nth"]) + dt.timedelta(
+        days=spec.get("after_day", 0)
+    )
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """Return the `nth` `weekday` of the month (nth = -1 for the last one)."""
+    if nth < 0:
+        last = dt.date(year, month, month_length(year, month))
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def infer_year(
+    month: int, day: int, *, weekday: int | None, near: dt.date | None, span: int = 14
+) -> int | None:
+    """Return the year that completes a day and month written without one.
+
+    With a weekday (0 = Monday; a dateline "7 January" plus "began ... Friday"), returns the
+    year nearest `near` (within `span` years) in which that day falls on that weekday. Without
+    a weekday, returns the year putting the date nearest `near`. Returns None when nothing
+    fits or when there is neither a weekday nor a `near` date to reason from.
+    """
+    if near is None:
+        return None
+    if weekday is None:
+        return year_for_month_day(near, month, day, None)
+    fits = []
+    for year in range(near.year - span, near.year + span + 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            fits.append((abs((d - near).days), year))
+    return min(fits)[1] if fits else None

@@ -1,0 +1,46 @@
+"""What a normaliser knows while resolving one expression: the text, the anchor, the tense of
+the clause, and the dates the text mentioned before (for "a year earlier", "that day")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from briefing.temporal.direction import direction
+
+
+class Reading(NamedTuple):
+    """A normaliser's answer: TIMEX3 type and value, and why."""
+
+    type: str
+    value: str
+    reason: str
+
+
+@dataclass
+class Context:
+    """The state of one tagging pass (mutable: `note` records each date found, in order)."""
+
+    text: str
+    anchor: dt.date | None
+    doc: Any = None
+    ref: str | None = None  # the last absolute date value found, for anaphora
+    ref_quarter: str | None = None  # the last quarter value found ("1989-Q3")
+
+    def direction(self, start: int, end: int) -> str | None:
+        """Return "past", "future" or None for text[start:end] (see `direction.direction`)."""
+        return direction(self.text, start, end, self.doc)
+
+    def before(self, start: int, width: int = 24) -> str:
+        """Return the lower-cased text just before `start` (for context checks)."""
+        return self.text[max(0, start - width) : start].lower()
+
+    def note(self, reading: Reading) -> None:
+        """Remember an absolute date value as the reference for later anaphora."""
+        value = reading.value
+        if reading.type not in ("DATE", "TIME") or not value[:4].isdigit():
+            return
+        if "-Q" in value:
+            self.ref_quarter = value
+        self.ref = value

@@ -1,0 +1,124 @@
+"""Normalisers for expressions that count from the anchor or from a date named before:
+"yesterday", "Friday", "last week", "two years ago", "the next day", "5 p.m. EST"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from briefing.temporal import calendar as cal
+from briefing.temporal.context import Context, Reading
+from briefing.temporal.vocab import number, vocab
+
+_UNKNOWN_DAY = "XXXX-XX-XX"
+
+
+def _iso(d: dt.date | None) -> str:
+    return d.isoformat() if d else _UNKNOWN_DAY
+
+
+def _shift(ctx: Context, days: int) -> dt.date | None:
+    return ctx.anchor + dt.timedelta(days=days) if ctx.anchor else None
+
+
+def deictic(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    offset = vocab()["deictic_days"][word]
+    return Reading("DATE", _iso(_shift(ctx, offset)), f"{word}: {offset:+d} days from anchor")
+
+
+def weekday_date(name: str, rel: str, ctx: Context, start: int, end: int) -> dt.date | None:
+    """Return the date a weekday name means, given its qualifier ("last", "next", "")."""
+    if ctx.anchor is None:
+        return None
+    wd = vocab()["weekdays"][name.lower()]
+    if rel in ("last", "the previous"):
+        return cal.weekday_date(ctx.anchor - dt.timedelta(days=1), wd, cal.PAST)
+    if rel in ("next", "the following", "the next"):
+        return cal.weekday_date(ctx.anchor + dt.timedelta(days=1), wd, cal.FUTURE)
+    if rel in ("this coming", "coming", "this"):
+        return cal.weekday_date(ctx.anchor, wd, cal.FUTURE)
+    if rel == "this past":
+        return cal.weekday_date(ctx.anchor, wd, cal.PAST)
+    return cal.weekday_date(ctx.anchor, wd, ctx.direction(start, end))
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    wd = vocab()["weekdays"][m["weekday"].lower()]
+    if m["plural"]:
+        return Reading("SET", f"XXXX-WXX-{wd + 1}", "every such weekday")
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    d = weekday_date(m["weekday"], rel, ctx, m.start(), m.end())
+    if d is None:
+        return Reading("DATE", f"XXXX-WXX-{wd + 1}", "no anchor: weekday only")
+    why = f"{rel or 'tense-chosen'} {m['weekday']} from {ctx.anchor}"
+    return Reading("DATE", d.isoformat(), why)
+
+
+def _day_of(word: str, ctx: Context, start: int, end: int) -> dt.date | None:
+    w = word.lower()
+    if w in vocab()["deictic_days"]:
+        return _shift(ctx, vocab()["deictic_days"][w])
+    return weekday_date(word, "", ctx, start, end)
+
+
+def day_pod(m: re.Match[str], ctx: Context) -> Reading | None:
+    code = vocab()["parts_of_day"][re.sub(r"\s+", " ", m["pod"].lower())]
+    d = _day_of(m["day"], ctx, m.start(), m.end())
+    return Reading("TIME", f"{_iso(d)}T{code}", f"part of day {code} of {m['day']}")
+
+
+def rel_pod(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["tonight"]:
+        return Reading("TIME", f"{_iso(ctx.anchor)}TNI", "tonight")
+    if m["overnight"]:
+        return Reading("TIME", f"{_iso(ctx.anchor)}TNI", "overnight")
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    code = vocab()["parts_of_day"][re.sub(r"\s+", " ", m["pod"].lower())]
+    back = rel in ("yesterday", "late last") or (rel == "last" and code in ("NI", "EV"))
+    day = _shift(ctx, -1 if back else 1 if rel == "tomorrow" else 0)
+    if rel == "that" and ctx.ref and len(ctx.ref) >= 10 and ctx.ref[:4].isdigit():
+        return Reading("TIME", f"{ctx.ref[:10]}T{code}", "that part of the day last named")
+    return Reading("TIME", f"{_iso(day)}T{code}", f"{rel} {m['pod']}")
+
+
+def clock_value(m: re.Match[str]) -> str | None:
+    """Return "HH:MM" for a clock match, or None when the hour is impossible."""
+    if m["word"]:
+        return vocab()["clock_words"][m["word"].lower()]
+    hour_text = m["hour"] or m["hour2"] or m["hour3"] or m["hour4"]
+    hour = number(hour_text)
+    if hour is None or hour != int(hour):
+        return None
+    hour, minute = int(hour), int(m["minute"] or m["minute2"] or 0)
+    marker = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    pod = (m["pod"] or "").lower()
+    if marker == "pm" or pod in ("afternoon", "evening"):
+        hour = hour + 12 if hour < 12 else hour
+    elif marker == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour <= 24 and minute < 60 else None
+
+
+def clock(m: re.Match[str], ctx: Context, day: str | None = None) -> Reading | None:
+    hhmm = clock_value(m)
+    if hhmm is None:
+        return None
+    zone = f", zone {m['zone']}" if m["zone"] else ""
+    base = day or _iso(ctx.anchor)
+    return Reading("TIME", f"{base}T{hhmm}", f"clock time on {base}{zone}")
+
+
+def week_day_rel(m: re.Match[str], ctx: Context) -> Reading | None:
+    text = re.sub(r"\s+", " ", m["wk"].lower())
+    if m["weekday"]:
+        d = weekday_date(m["weekday"], "last", ctx, m.start(), m.end())
+        return Reading("DATE", _iso(d - dt.timedelta(days=1) if d else None), "day before")
+    ref = ctx.ref if ctx.ref and re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.ref[:10]) else None
+    base = dt.date.fromisoformat(ref[:10]) if ref else ctx.anchor
+    if base is None:
+        return Reading("DATE", _UNKNOWN_DAY, "no anchor")
+    step = 1 if re.search(r"after|next|following", text) else -1 if re.search(
+        r"before|previous", text) else 0
+    why = f"{step:+d} days from {'the last date named' if ref else 'the anchor'}"
+    return Reading("DATE", (base + dt.timedelta(days=step)).isoformat(), why)

@@ -1,0 +1,144 @@
+"""Find time expressions and resolve them: match every rule, keep the longest
+non-overlapping matches, widen them over modifiers ("early", "the end of"), join a clock time
+to the day after it ("5 p.m. EST, Nov. 6"), then normalise each in reading order so that
+anaphora ("a year earlier", "that day") can refer to the dates named before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from briefing.temporal import absolute, quarters, relative, spans, units
+from briefing.temporal.context import Context, Reading
+from briefing.temporal.rules import rules
+from briefing.temporal.vocab import vocab
+from briefing.types import Timex
+
+Normaliser = Callable[[re.Match[str], Context], Reading | None]
+
+NORMALISERS: dict[str, Normaliser] = {
+    "iso_date": absolute.iso_date, "slash_date": absolute.slash_date,
+    "month_day": absolute.month_day, "day_month": absolute.month_day,
+    "month_year": absolute.month_year, "month_rel_year": absolute.month_rel_year,
+    "month": absolute.month, "spelled_year": absolute.spelled_year,
+    "fiscal_year": absolute.fiscal_year, "year": absolute.year, "decade": absolute.decade,
+    "century": absolute.century, "season": absolute.season, "holiday": absolute.holiday,
+    "quarter": quarters.quarter, "quarter_ref": quarters.quarter_ref,
+    "year_ago_bare": quarters.year_ago_bare,
+    "clock": relative.clock, "day_pod": relative.day_pod, "rel_pod": relative.rel_pod,
+    "deictic": relative.deictic, "weekday": relative.weekday,
+    "week_day_rel": relative.week_day_rel,
+    "rel_unit": units.rel_unit, "ago": units.ago,
+    "set": spans.every, "duration": spans.duration, "vague_span": spans.vague_span,
+    "bare_units": spans.bare_units, "reference": spans.reference,
+}
+# Rules whose value names a stretch of the calendar, so a modifier ("early", "the end of")
+# before them narrows it without changing the value's granularity.
+_MODIFIABLE = {"month_day", "day_month", "month_year", "month_rel_year", "month", "year",
+               "spelled_year", "decade", "century", "season", "quarter", "rel_unit",
+               "deictic", "weekday", "fiscal_year", "day_pod", "holiday"}
+_DAY_RULES = {"month_day", "day_month", "deictic", "weekday", "iso_date", "holiday"}
+_CLOCK_JOIN = re.compile(r"[\s,]*(?:on\s+)?$", re.I)
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    rule: str
+    priority: int
+    match: re.Match[str]
+    day: Candidate | None = None  # the day a clock time is joined to
+
+
+@functools.cache
+def _modifier_tail() -> re.Pattern[str]:
+    words = sorted(vocab()["modifiers"], key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?<![\w])(?:" + alternation + r")(?:\s+|-)$", re.I)
+
+
+def find(text: str) -> list[Candidate]:
+    """Return every rule match in `text`, widened over modifiers, before any overlap is
+    resolved."""
+    found = []
+    tail = _modifier_tail()
+    for rule in rules():
+        for m in rule.regex.finditer(text):
+            start = m.start()
+            if rule.name in _MODIFIABLE and (mod := tail.search(text, max(0, start - 30), start)):
+                start = mod.start()
+            found.append(Candidate(start, m.end(), rule.name, rule.priority, m))
+    return found
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Return the longest matches that do not overlap (ties: the rule listed first), in
+    text order."""
+    kept: list[Candidate] = []
+    taken = bytearray()
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if len(taken) < c.end:
+            taken.extend(bytes(c.end - len(taken)))
+        if any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        kept.append(c)
+    return sorted(kept)
+
+
+def join_clocks(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join a clock time to a day right after it ("9 a.m. Tuesday") into one candidate."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (c.rule == "clock" and nxt is not None and nxt.rule in _DAY_RULES
+                and _CLOCK_JOIN.match(text, c.end, nxt.start)
+                and nxt.start - c.end < 6):
+            out.append(c._replace(end=nxt.end, day=nxt))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _read(c: Candidate, ctx: Context) -> Reading | None:
+    if c.day is not None:
+        day = NORMALISERS[c.day.rule](c.day.match, ctx)
+        if day is None:
+            return None
+        return relative.clock(c.match, ctx, day=day.value[:10])
+    return NORMALISERS[c.rule](c.match, ctx)
+
+
+def readings(
+    text: str, anchor: dt.date | None, doc: Any = None
+) -> list[tuple[Candidate, Reading]]:
+    """Return each expression found in `text` with its reading, in text order."""
+    ctx = Context(text=text, anchor=anchor, doc=doc)
+    out = []
+    for c in join_clocks(text, select(find(text))):
+        reading = _read(c, ctx)
+        if reading is None:
+            continue
+        ctx.note(reading)
+        out.append((c, reading))
+    return out
+
+
+def tag_dates(text: str, anchor: dt.date | None, *, doc: Any = None) -> list[Timex]:
+    """Return the time expressions of `text` as `Timex` values resolved against `anchor`.
+
+    `doc`, a spaCy Doc of exactly `text`, lets the tense of each clause choose the direction
+    of underspecified expressions ("will meet on Wednesday"); without it a word heuristic
+    does. With `anchor` None, values that need an anchor stay unresolved ("XXXX-01-07").
+    """
+    return [
+        Timex(c.start, c.end, text[c.start:c.end], r.type, r.value, r.reason)
+        for c, r in readings(text, anchor, doc)
+    ]
