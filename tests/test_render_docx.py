@@ -114,6 +114,7 @@ def test_render_docx_table_cells_style_and_header(tmp_path):
     ]
     headers = [bool(row._tr.xpath("./w:trPr/w:tblHeader")) for row in table.rows]
     assert headers == [True, False, False]
+    assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in table.rows)
     cell = table.cell(1, 1)._tc
     assert cell.xpath(".//w:r/w:rPr/w:rStyle/@w:val") == ["Strong", "Hyperlink"]
     assert len(cell.xpath(".//w:hyperlink")) == 1

@@ -162,8 +162,7 @@ class BlockRenderer:
                 paragraph = table.cell(r, c).paragraphs[0]
                 paragraph.style = self.env.styles["normal"]
                 self.inline(paragraph, _inline_child(cell))
-        if node.children[0].type == "thead":
-            _mark_header(table.rows[0])
+        _mark_rows(table, header=node.children[0].type == "thead")
         _fit_columns(table, rows, self.env.column_width)
 
     def _html_block(self, node: SyntaxTreeNode, where: _Where) -> None:
@@ -230,9 +229,16 @@ def _body_style(where: _Where) -> str:
     return "Normal"
 
 
-def _mark_header(row) -> None:
-    """Flag `row` as the header row, which Word repeats at the top of every page."""
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+def _mark_rows(table, *, header: bool) -> None:
+    """Keep each row on one page, and flag the first as a header Word repeats on every page.
+
+    cantSplit is set on the rows because LibreOffice ignores it in a table style.
+    """
+    for i, row in enumerate(table.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if header and i == 0:
+            tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _fit_columns(table, rows: list[SyntaxTreeNode], width: int) -> None:

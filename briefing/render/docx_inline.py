@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -142,7 +143,10 @@ class _InlineWriter:
             raise FileNotFoundError(
                 f"image {src!r} not found at {path}; write it there or pass base_dir"
             )
-        width = min(Image.from_file(str(path)).width, self.env.column_width)
+        try:
+            width = min(Image.from_file(str(path)).width, self.env.column_width)
+        except UnrecognizedImageError as err:
+            raise ValueError(f"image {path} is not a format Word embeds; use PNG or JPEG") from err
         run = self.paragraph.add_run()
         run.add_picture(str(path), width=width)
         doc_pr = run._r.find(".//" + qn("wp:docPr"))

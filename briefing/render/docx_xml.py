@@ -144,7 +144,10 @@ def restart_numbering(document: Document, style: BaseStyle, start: int) -> tuple
     if num_pr is None or num_pr.numId is None:
         return None
     numbering = document.part.numbering_part.element
-    source = numbering.num_having_numId(num_pr.numId.val)
+    try:
+        source = numbering.num_having_numId(num_pr.numId.val)
+    except KeyError:  # a house template whose style points at a list it does not define
+        return None
     ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
     num = numbering.add_num(source.abstractNumId.val)
     num.add_lvlOverride(ilvl).add_startOverride(start)
