@@ -32,7 +32,7 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
         raise NoArticles("no articles could be read from " + ", ".join(inputs))
     say(f"read {len(articles)} articles; parsing with spaCy")
     language = nlp.load(model)
-    docs = {a.id: doc for a, doc in zip(articles, language.pipe(a.text for a in articles))}
+    docs = {a.id: doc for a, doc in zip(articles, language.pipe(a.text for a in articles), strict=True)}
 
     def redate(article: Article):
         return article_facts(docs[article.id], article)

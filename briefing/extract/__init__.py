@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from briefing.extract import statements
 from briefing.extract.event import event_cues
 from briefing.extract.people import extract_people
-from briefing.extract.quotes import quotes
+from briefing.extract.quotes import quotes as find_quotes
 from briefing.temporal import tag_dates
 from briefing.types import Article, ArticleFacts
 
@@ -40,7 +40,7 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
         agenda=tuple(agenda),
         timeline=tuple(statements.timeline(doc, timexes, article.id)),
         context=tuple(statements.context(doc, article.id, exclude=agenda)),
-        quotes=tuple(quotes(doc, article.id)),
+        quotes=tuple(find_quotes(doc, article.id)),
         figures=tuple(statements.figures(doc, article.id)),
         event_date=cues.date,
         event_dates=cues.dates,

@@ -46,8 +46,11 @@ def speaker_name(subject: Token) -> str | None:
         if ent.label_ == "PERSON" and ent.start <= subject.i < ent.end:
             return ent.text
     for ent in doc.ents:  # "spokesperson Ned Price said": the name sits in the subject's subtree
-        if ent.label_ == "PERSON" and subject.left_edge.i <= ent.start and ent.end <= subject.i + 1:
+        if ent.label_ == "PERSON" and subject.left_edge.i <= ent.start <= subject.i < ent.end + 1:
             return ent.text
+    if subject.pos_ == "PROPN":  # a name the model did not tag: the proper nouns ending here
+        names = [t for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i]
+        return " ".join(t.text for t in names)
     return None
 
 

@@ -5,18 +5,19 @@ Each is a `Statement` with the span of the words it came from. Pure functions ov
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from briefing.data import load
 from briefing.extract.event import dated, timexes_in
-from briefing.types import Statement, Timex
 from briefing.types import Span as Source
+from briefing.types import Statement, Timex
 
 MIN_ITEM_WORDS = 2
 QUOTE_MARKS = set('"“”')
 TOPIC_PREPOSITIONS = ("on", "about", "upon", "over")
+PARALLEL_TAGS = ("VBG", "DT", "NN", "NNS", "JJ", "PRP$")
 
 
 def source(article_id: str, span: Span) -> Source:
@@ -33,12 +34,10 @@ def clean_sentence(text: str) -> str:
 
 
 def strip_attribution(tokens: Sequence[Token]) -> Sequence[Token]:
-    """Return tokens without a trailing ", according to X" or ", the report said"."""
+    """Return tokens without a trailing "according to X" or "the report said"."""
     tails = [tail.split() for tail in load("cues")["attribution_tails"]]
-    for i, tok in enumerate(tokens):
-        if tok.text != ",":
-            continue
-        following = [t.lower_ for t in tokens[i + 1 : i + 6]]
+    for i in range(1, len(tokens)):
+        following = [t.lower_ for t in tokens[i : i + 6]]
         if any(following[: len(tail)] == tail for tail in tails):
             return tokens[:i]
     return tokens
@@ -58,21 +57,47 @@ def complement(verb: Token) -> list[Token]:
 
 
 def split_coordination(words: Sequence[Token]) -> list[str]:
-    """Split "modernizing X and tackling Y" into its top-level conjuncts; keeps shared heads."""
+    """Split a coordinated agenda phrase into items.
+
+    Parallel phrases split where "and" or a comma is followed by a word of the same tag as the
+    phrase's first ("expanding X and tackling Y", "the A of B and the C of D"); a coordinated
+    object of the last preposition shares what comes before it ("cooperation in outer space and
+    cyberspace" covers two fields). The small model's parse of such lists is unreliable, hence
+    the surface rule for the first case.
+    """
+    return [text for part in parallel_parts(words) for text in shared_head(part)]
+
+
+def parallel_parts(words: Sequence[Token]) -> list[list[Token]]:
+    """Return the phrase cut at "and"/"," before a word tagged like the phrase's first word."""
     if not words:
         return []
-    top = [w for w in words if w.head not in words or w.head == w]
-    head = top[0]
-    conjuncts = [head] + [c for c in head.conjuncts if c in words and c.i > head.i]
-    if len(conjuncts) < 2 or any(c.pos_ not in ("VERB", "NOUN", "PROPN") for c in conjuncts):
-        return ["".join(w.text_with_ws for w in words).strip()]
-    pieces = []
-    for c in conjuncts:
-        sub = [w for w in c.subtree if w in words and not (w in conjuncts and w is not c)]
-        sub = [w for w in sub if not any(w in x.subtree for x in conjuncts if x is not c and x.i > c.i)]
-        text = "".join(w.text_with_ws for w in sub if w.dep_ != "cc").strip(" ,")
-        pieces.append(text)
-    return [p for p in pieces if len(p.split()) >= 1]
+    parts: list[list[Token]] = [[]]
+    for i, tok in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        joins = tok.lower_ in ("and", ",") and nxt is not None and nxt.tag_ == words[0].tag_
+        if joins and words[0].tag_ in PARALLEL_TAGS and parts[-1]:
+            parts.append([])
+        elif not (tok.lower_ == "," and not parts[-1]):
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def shared_head(part: Sequence[Token]) -> list[str]:
+    """Return "X in A", "X in B" for "X in A and B"; else the phrase itself."""
+    for tok in reversed(part):
+        conj = [c for c in tok.conjuncts if c in part and c.i > tok.i]
+        if tok.dep_ == "pobj" and conj and tok.left_edge in part:
+            prefix = text_of(t for t in part if t.i < tok.left_edge.i)
+            first = text_of(t for t in tok.subtree if t in part and t not in conj and t.dep_ != "cc")
+            return [f"{prefix} {first}"] + [
+                f"{prefix} {text_of(t for t in c.subtree if t in part)}" for c in conj]
+    return [text_of(part)]
+
+
+def text_of(tokens: Iterable[Token]) -> str:
+    """Return the text of tokens as written (their own spacing), trimmed of edge punctuation."""
+    return "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip(" ,;")
 
 
 def agenda_verbs(sent: Span) -> Iterator[Token]:
@@ -87,8 +112,12 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
     """Return the agenda items the article states ("will discuss X and Y"), split."""
     items = []
     for sent in doc.sents:
+        covered: set[int] = set()
         for verb in agenda_verbs(sent):
+            if verb.i in covered:  # "discuss modernizing X and tackling Y": one list, not two
+                continue
             words = complement(verb)
+            covered |= {w.i for w in words}
             for text in split_coordination(words):
                 if len(text.split()) >= MIN_ITEM_WORDS:
                     items.append(Statement(text, source(article_id, sent), kind="agenda"))

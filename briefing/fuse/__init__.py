@@ -44,7 +44,7 @@ def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepa
         return (dt.date.fromisoformat(winner) if winner else None), None
     counts = [len({s.article for s in v.sources}) for v in gap.values]
     if counts.count(counts[0]) > 1:
-        winner = min(v.value for v, n in zip(gap.values, counts) if n == counts[0])
+        winner = min(v.value for v, n in zip(gap.values, counts, strict=True) if n == counts[0])
     days = sorted(dt.date.fromisoformat(v.value) for v in gap.values)
     if len(days) == 2 and (days[1] - days[0]).days == 1:
         gap = replace(gap, about="date (one day apart: reports in different time zones may "

@@ -79,7 +79,8 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
         text = facts_json([b.event for b in briefs], generated=options.generated)
         write_atomic(options.out / "facts.json", text.encode("utf-8"))
         written.append(options.out / "facts.json")
-    as_of = f"Generated {options.generated:%d %B %Y %H:%M} from {sum(len(b.sources) for b in briefs)} reports."
+    count = sum(len(b.sources) for b in briefs)
+    as_of = f"Generated {options.generated:%d %B %Y %H:%M} from {count} reports."
     index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
     write_atomic(options.out / "index.md", index.encode("utf-8"))
     return written + [options.out / "index.md"]

@@ -1,0 +1,62 @@
+"""The extract stage on short hand-written articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract import event, quotes, statements
+
+pytestmark = pytest.mark.model
+
+
+def test_extract_agenda_splits_coordinated_items(model_nlp):
+    doc = model_nlp("The ministers will discuss expanding trade and tackling climate change.")
+    items = [s.text for s in statements.agenda(doc, "a")]
+    assert items == ["expanding trade", "tackling climate change"]
+
+
+def test_extract_agenda_drops_attribution_and_keeps_topic_after_preposition(model_nlp):
+    doc = model_nlp("The talks will focus on fishing rights, according to the ministry.")
+    assert [s.text for s in statements.agenda(doc, "a")] == ["fishing rights"]
+
+
+def test_extract_agenda_ignores_where_something_is_discussed(model_nlp):
+    doc = model_nlp("The plans were discussed at the meeting in Oslo.")
+    assert statements.agenda(doc, "a") == []
+
+
+def test_extract_agenda_spans_point_at_the_sentence(model_nlp):
+    text = "Rain fell. The envoys will discuss border crossings."
+    item = statements.agenda(model_nlp(text), "a")[0]
+    assert text[item.span.start:item.span.end] == "The envoys will discuss border crossings."
+
+
+def test_extract_quotes_attribute_speaker_and_pronoun(model_nlp):
+    text = ('Maria Lopez arrived on Monday. "We are ready to sign the accord today," she said. '
+            '"Nothing is agreed until everything is agreed," Pedro Alves told reporters.')
+    found = quotes.quotes(model_nlp(text), "a")
+    assert [(q.speaker, q.text[:10]) for q in found] == [("Maria Lopez", "We are rea"),
+                                                         ("Pedro Alves", "Nothing is")]
+
+
+def test_extract_event_format_virtual_beats_a_single_in_person_mention(model_nlp):
+    doc = model_nlp("The ministers held a virtual meeting. They had planned to meet in person, "
+                    "but the talks moved online.")
+    assert event.meeting_format(doc, None) == "virtual"
+
+
+def test_extract_event_format_in_person_from_a_venue(model_nlp):
+    doc = model_nlp("The two leaders will meet in Geneva on Tuesday.")
+    sents = event.event_sentences(doc)
+    assert event.main_place(sents) == "Geneva"
+    assert event.meeting_format(doc, "Geneva") == "in-person"
+
+
+def test_extract_event_name_from_capitalised_words_the_model_misses(model_nlp):
+    doc = model_nlp("Officials will attend the Nordic-Baltic Energy Council meeting in Riga.")
+    assert event.event_name(doc) == "Nordic-Baltic Energy Council"
+
+
+def test_extract_event_nickname_only_before_an_event_noun(model_nlp):
+    doc = model_nlp('The "3+3" talks open today. He said he was "fully committed" to them.')
+    assert event.nickname(list(doc.sents)) == "3+3"
