@@ -140,10 +140,7 @@ def test_render_docx_external_hyperlink(tmp_path):
 
 
 def test_render_docx_internal_anchor_and_bookmark(tmp_path):
-    md = (
-        "Claim.[[1]](#source-1)\n\n## Sources\n\n"
-        '1. <a id="source-1"></a>**Reuters**, "Title", 2023-01-11\n'
-    )
+    md = 'Claim.[[1]](#source-1)\n\n## Sources\n\n1. <a id="source-1"></a>**Reuters**, "Title", 2023-01-11\n'
     document = render(tmp_path, md)
     (link,) = runs_xml(document, ".//w:hyperlink")
     assert link.get(qn("w:anchor")) == "source_1"
@@ -151,6 +148,13 @@ def test_render_docx_internal_anchor_and_bookmark(tmp_path):
     assert (item.style.name, item.text) == ("List Number", 'Reuters, "Title", 2023-01-11')
     assert item._p.xpath("./w:bookmarkStart/@w:name") == ["source_1"]
     assert len(item._p.xpath("./w:bookmarkEnd")) == 1
+
+
+def test_render_docx_anchor_on_its_own_line_marks_next_paragraph(tmp_path):
+    document = render(tmp_path, '<a id="annex"></a>\n\n## Annex\n\nText.\n')
+    assert pairs(document) == [("Heading 1", "Annex"), ("Normal", "Text.")]
+    names = document.paragraphs[0]._p.xpath("./w:bookmarkStart/@w:name")
+    assert names == ["annex"]
 
 
 def test_render_docx_headings_are_link_targets(tmp_path):

@@ -129,8 +129,7 @@ def markdown_to_docx(
     document = open_reference(reference)
     if missing := _missing_in(document):
         raise StyleError(
-            f"{reference} lacks styles: {', '.join(missing)}; "
-            "add them or start from templates/reference.docx"
+            f"{reference} lacks styles: {', '.join(missing)}; add them or start from templates/reference.docx"
         )
     tree = SyntaxTreeNode(_parser().parse(strip_forbidden(markdown)))
     clear_body(document)

@@ -18,7 +18,14 @@ from docx.shared import Emu
 from docx.text.paragraph import Paragraph
 from markdown_it.tree import SyntaxTreeNode
 
-from briefing.render.docx_inline import InlineEnv, only_images, plain_text, write_inline
+from briefing.render.docx_inline import (
+    InlineEnv,
+    anchor_ids,
+    only_anchors,
+    only_images,
+    plain_text,
+    write_inline,
+)
 from briefing.render.docx_xml import (
     bookmark_name,
     field_char,
@@ -61,6 +68,7 @@ class BlockRenderer:
         self.bookmarks: set[str] = set()
         self.heading_anchors: dict[int, str] = {}  # id(heading node) -> bookmark name
         self.after_title = False
+        self.pending_anchors: list[str] = []  # from an anchor on a line of its own
 
     def render(self, tree: SyntaxTreeNode) -> None:
         """Append every block of `tree` (the document root) to the document body."""
@@ -84,7 +92,8 @@ class BlockRenderer:
         if only_images(children):
             paragraph.style = self.env.styles["figure"]
         result = write_inline(self.env, paragraph, children)
-        for anchor in result.anchors:
+        anchors, self.pending_anchors = self.pending_anchors + result.anchors, []
+        for anchor in anchors:
             self.bookmark(paragraph, bookmark_name(anchor))
         for caption in result.captions:
             if caption:
@@ -104,7 +113,9 @@ class BlockRenderer:
 
     def _paragraph(self, node: SyntaxTreeNode, where: _Where) -> None:
         children = _inline_child(node).children
-        if where.in_quote:
+        if (ids := only_anchors(children)) is not None:
+            self.pending_anchors.extend(ids)  # an anchor on a line of its own
+        elif where.in_quote:
             self._quote_paragraph(node, children)
         elif self.after_title and where == _Where():
             self.inline(self.paragraph("Subtitle"), _inline_child(node))
@@ -168,6 +179,8 @@ class BlockRenderer:
     def _html_block(self, node: SyntaxTreeNode, where: _Where) -> None:
         if _TOC_MARKER.match(node.content):
             self._toc()
+        elif (ids := anchor_ids(node.content)) is not None:
+            self.pending_anchors.extend(ids)  # they mark the next paragraph
         elif not _COMMENT.match(node.content):  # other raw HTML is shown as typed
             self._literal(node.content.rstrip("\n"), _body_style(where))
 

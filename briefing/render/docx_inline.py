@@ -26,6 +26,10 @@ _MARK_STYLES = (("code", "Verbatim Char"), ("link", "Hyperlink"),
 # `<a id="source-3"></a>`: the only raw HTML given a meaning (a bookmark); the rest is text.
 _ANCHOR_TAG = re.compile(r"""^<a\s+(?:id|name)\s*=\s*(?:"([^"]+)"|'([^']+)')\s*/?>$""", re.I)
 _CLOSE_A = re.compile(r"^</a\s*>$", re.I)
+_ANCHORS_ONLY = re.compile(
+    r"""^(?:\s*<a\s+(?:id|name)\s*=\s*["'][^"']+["']\s*/?>\s*(?:</a\s*>)?)+\s*$""", re.I
+)
+_ANCHOR_ID = re.compile(r"""(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 _COMMENT = re.compile(r"^<!--.*-->$", re.S)
 
 
@@ -51,6 +55,19 @@ def write_inline(env: InlineEnv, paragraph: Paragraph, nodes: list[SyntaxTreeNod
     writer = _InlineWriter(env, paragraph)
     writer.walk(nodes, frozenset(), None)
     return writer.result
+
+
+def anchor_ids(html: str) -> list[str] | None:
+    """Return the ids of an HTML block made only of `<a id="...">` anchors, else None."""
+    return _ANCHOR_ID.findall(html) if _ANCHORS_ONLY.match(html) else None
+
+
+def only_anchors(nodes: list[SyntaxTreeNode]) -> list[str] | None:
+    """Return the ids when `nodes` are nothing but `<a id>` anchors (and blanks), else None."""
+    html = "".join(n.content for n in nodes if n.type in ("html_inline", "text", "softbreak"))
+    if len(html) != sum(len(n.content) for n in nodes) or not html.strip():
+        return None
+    return anchor_ids(html)
 
 
 def plain_text(nodes: list[SyntaxTreeNode]) -> str:
@@ -140,9 +157,7 @@ class _InlineWriter:
             return
         path = self.env.base_dir / unquote(src)
         if not path.is_file():
-            raise FileNotFoundError(
-                f"image {src!r} not found at {path}; write it there or pass base_dir"
-            )
+            raise FileNotFoundError(f"image {src!r} not found at {path}; write it there or pass base_dir")
         try:
             width = min(Image.from_file(str(path)).width, self.env.column_width)
         except UnrecognizedImageError as err:
