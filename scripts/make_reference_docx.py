@@ -33,14 +33,16 @@ INK, ACCENT, MUTED, RULE = "1F2933", "1F4E79", "52606D", "9AA5B1"
 CREATED = dt.datetime(2024, 1, 1)
 
 # Body text lives in the document defaults, not in Normal: a table style outranks the
-# defaults but not a paragraph style, so only this way can the header row be white and bold.
+# defaults but not a paragraph style, so only this way can the header row be white and bold
+# and cells keep their tighter spacing. Space sits mostly *before* a paragraph, so that
+# text after a table does not touch it.
 DEFAULTS = f"""<w:docDefaults {nsdecls("w")}>
   <w:rPrDefault><w:rPr>
     <w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>
     <w:color w:val="{INK}"/><w:sz w:val="21"/><w:szCs w:val="21"/>
     <w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>
   </w:rPr></w:rPrDefault>
-  <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr>
+  <w:pPrDefault><w:pPr><w:spacing w:before="80" w:after="40" w:line="264" w:lineRule="auto"/></w:pPr>
   </w:pPrDefault>
 </w:docDefaults>"""
 # name: (based on, size pt, colour, bold, italic, space before pt, space after pt);
@@ -48,8 +50,8 @@ DEFAULTS = f"""<w:docDefaults {nsdecls("w")}>
 PARAGRAPHS = {
     "Title": ("Normal", 24, ACCENT, True, False, 0, 4),
     "Subtitle": ("Normal", 13, MUTED, False, False, 0, 10),
-    "Heading 1": ("Normal", 14, ACCENT, True, False, 16, 4),
-    "Heading 2": ("Normal", 12, ACCENT, True, False, 12, 3),
+    "Heading 1": ("Normal", 14, ACCENT, True, False, 16, 2),
+    "Heading 2": ("Normal", 12, ACCENT, True, False, 12, 2),
     "Heading 3": ("Normal", None, INK, True, False, 10, 2),
     "Quote": ("Normal", None, INK, False, True, 4, 2),
     "Quote Attribution": ("Normal", 9.5, MUTED, False, False, 0, 8),
