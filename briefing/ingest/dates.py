@@ -10,7 +10,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+import htmldate
+
 from briefing.data import load
+
+_MISSING = {"", "none", "null", "nan", "n/a", "unknown"}  # how exports write "no date"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ def date_pattern() -> str:
 def parse_stated(text: str) -> StatedDate | None:
     """Return the date that the whole of `text` states, or None when it is not a date."""
     text = text.strip().rstrip(",").strip()
+    if text.lower() in _MISSING:
+        return None
     iso = _iso(text)
     if iso:
         return StatedDate(text, iso)
@@ -79,3 +85,11 @@ def _iso(text: str) -> dt.date | None:
         return dt.date(*(int(g) for g in match.groups()))
     except ValueError:
         return None
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """Return the date a URL states in its path ("/2016/11/03/"), via htmldate, or None."""
+    if not url:
+        return None
+    found = htmldate.find_date("<html></html>", url=url, extensive_search=False)
+    return dt.date.fromisoformat(found) if found else None

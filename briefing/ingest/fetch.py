@@ -1,0 +1,57 @@
+"""Fetching a page or feed over http(s): a timeout, a size limit, a few redirects, nothing else."""
+
+from __future__ import annotations
+
+import http.client
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+from briefing.ingest.source import Input, url_id
+
+MAX_REDIRECTS = 5
+_USER_AGENT = "briefing/0.1 (+news brief generator)"
+
+
+class FetchError(Exception):
+    """A URL could not be fetched; the message says why."""
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D401 (urllib hook)
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise FetchError(f"redirected to {newurl}, which is not http(s)")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def is_url(text: str) -> bool:
+    """True when `text` is an http or https URL."""
+    return urlsplit(text).scheme in ("http", "https") and bool(urlsplit(text).netloc)
+
+
+def fetch(url: str, *, timeout: float, max_bytes: int) -> Input:
+    """Return the body of `url` as an Input; raises FetchError (bad scheme, HTTP error, too big)."""
+    if not is_url(url):
+        raise FetchError(f"only http and https URLs can be fetched, not {url!r}")
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+    opener = urllib.request.build_opener(_Redirects)
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            data = response.read(max_bytes + 1)
+            final, kind = response.geturl(), response.headers.get_content_type()
+    except urllib.error.HTTPError as err:
+        raise FetchError(f"HTTP {err.code} {err.reason}") from err
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
+        raise FetchError(f"could not fetch ({getattr(err, 'reason', err)})") from err
+    if len(data) > max_bytes:
+        raise FetchError(f"larger than the {max_bytes}-byte limit")
+    return Input(name=url, stem=url_id(url), data=data, suffix=_suffix(final), url=final,
+                 content_type=kind)
+
+
+def _suffix(url: str) -> str:
+    path = urlsplit(url).path
+    last = path.rsplit("/", 1)[-1]
+    return "." + last.rsplit(".", 1)[-1].lower() if "." in last else ""

@@ -1,0 +1,44 @@
+"""One input as read: its bytes, its name for messages and ids, and how to warn about it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Input:
+    """The bytes of one file, URL or stdin, with the name shown in messages and ids."""
+
+    name: str  # the path or URL, shown in messages and kept as Article.source
+    stem: str  # the base of article ids
+    data: bytes
+    suffix: str = ""  # lower-case extension with the dot, "" when unknown
+    url: str | None = None
+    content_type: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What readers need from the caller: a warning sink and a page fetcher."""
+
+    warn: Callable[[str], None]
+    fetch: Callable[[str], Input]  # raises FetchError
+    max_bytes: int
+
+
+def slug(text: str, limit: int = 48) -> str:
+    """Return a readable, file-name-safe slug of `text` ("us-japan-talks"), at most `limit` long."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[:limit].strip("-") or "item"
+
+
+def url_id(url: str) -> str:
+    """Return a stable id for a URL: a slug of its last path part or host, plus a short hash."""
+    parts = urlsplit(url)
+    tail = [p for p in parts.path.split("/") if p]
+    name = re.sub(r"\.\w{2,5}$", "", tail[-1]) if tail else parts.hostname or "page"
+    return f"{slug(name, 40)}-{hashlib.sha1(url.encode()).hexdigest()[:8]}"
