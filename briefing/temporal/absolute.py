@@ -21,7 +21,9 @@ def month_number(name: str) -> int:
 
 def preceded_by_context(ctx: Context, start: int) -> bool:
     """Return True when the word before `start` is one that introduces a time ("in", "last")."""
-    words = re.findall(r"[a-z]+", ctx.before(start, 16))
+    words = re.findall(r"[a-z]+", ctx.before(start, 24))
+    if words and words[-1] == "the":  # "in the summer"
+        words.pop()
     return bool(words) and words[-1] in vocab()["context_words"]
 
 

@@ -93,11 +93,14 @@ def year_for_month_day(anchor: dt.date, month: int, day: int, direction: str | N
 
 
 def year_for_month(anchor: dt.date, month: int, direction: str | None) -> int:
-    """Return the year in which `month` lies nearest the anchor's month, on the direction's
-    side when known ("in October", said in a January report, is last October)."""
+    """Return the year in which `month` lies nearest the anchor's month; the direction breaks
+    near-ties ("in July", said in a January report of past events, is last July)."""
     key = anchor.year * 12 + anchor.month
-    cands = [(y, y * 12 + month) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    return _nearest(cands, key, direction)
+    cands = sorted(((y, y * 12 + month) for y in (anchor.year - 1, anchor.year, anchor.year + 1)),
+                   key=lambda c: abs(c[1] - key))
+    if abs(abs(cands[0][1] - key) - abs(cands[1][1] - key)) <= 2:
+        return _nearest(cands[:2], key, direction)
+    return cands[0][0]
 
 
 def easter(year: int) -> dt.date:

@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("fiscal_year", r"(?:the\s+)?(?:fiscal|financial|FY|fy)(?:\s+year)?\s*'?(?P<year>{YEAR4}|\d\d)"
                     r"\b"),
     ("year", r"(?:(?:the\s+)?(?:year|calendar\s+year)\s+|mid-|post-|pre-)?"
-             r"(?<![$\d.,#])(?P<year>{YEAR4})(?![\d,]|\.\d|\s*%|\s*percent|-\d|s\b|'s\b)"),
+             r"(?<![$\d.,#])(?P<year>{YEAR4})(?!\d|,\d|\.\d|\s*%|\s*percent|-\d|s\b|'s\b)"),
     ("decade", r"(?:the\s+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0'?s|'(?P<dec2>\d)0'?s"
                r"|(?P<word>{DECADEWORD}))\b"),
     ("century", r"(?:the\s+)?(?P<ord>{ORDINAL}|\d{1,2}(?:st|nd|rd|th))[\s-]+century\b"),
@@ -70,14 +70,14 @@ _PATTERNS: list[tuple[str, str]] = [
               r"|(?P<hour4>\d{1,2}|{NUMWORD})\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
               r"(?:\s+(?P<zone>{ZONE})\b)?"),
     ("day_pod", r"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?:'s)?\s+(?P<pod>{POD})\b"),
-    ("rel_pod", r"(?P<rel>this|that|the|last|tomorrow|yesterday|early\s+this|late\s+last)\s+"
+    ("rel_pod", r"(?P<rel>this|that|last|tomorrow|yesterday|early\s+this|late\s+last)\s+"
                 r"(?P<pod>{POD})\b|(?P<tonight>tonight)\b|(?P<overnight>overnight)\b"),
     ("deictic", r"\b(?P<word>{DEICTIC})\b(?:'s)?"),
     ("weekday", r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|the\s+previous"
                 r"|the\s+following|the\s+next)\s+)?(?P<weekday>{WEEKDAY})(?P<plural>s\b)?"),
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<name>{HOLIDAY_CAP}))"
                 r"(?:\s+(?P<year>{YEAR4}))?\b"),
-    ("season", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|early|late|mid-?)\s+)?"
+    ("season", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid-?)\s+)?"
                r"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"),
     ("week_day_rel", r"(?P<wk>the\s+day\s+(?:before|after)|the\s+(?:next|following|previous)"
                      r"\s+day|that\s+(?:same\s+)?day|the\s+same\s+day|the\s+day\s+before"
@@ -85,7 +85,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("rel_unit", r"(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal|calendar|full|financial)\s+)?"
                  r"(?P<unit>week|weekend|month|year|decade|century)\b(?!-)"),
     ("ago", r"(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?P<unit>{UNIT})s?"
-            r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b"),
+            r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"),
     ("set", r"(?P<word>{SET})\b|(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
             r"(?:(?P<unit>{UNIT})s?|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH}))\b"
             r"|(?P<times>once|twice|{NUMWORD}\s+times)\s+(?:a|per|each)\s+(?P<unit2>{UNIT})\b"),
@@ -93,7 +93,7 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|first|coming|following|latest|final|remaining|initial|same)\s+)?"
                  r"(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))(?:\s+more)?"
                  r"(?:\s+(?:to|or)\s+{NUM})?[\s-]+(?:(?:full|straight|consecutive|trading"
-                 r"|business|calendar)\s+)?(?P<unit>{UNIT})s?\b(?:-(?:long|old))?"),
+                 r"|business|calendar)\s+)?(?P<unit>{UNIT})s?\b(?:-long)?(?![\s-]+old\b)"),
     ("vague_span", r"(?:the\s+)?(?P<rel>recent|past|coming|future|next\s+few|past\s+few"
                    r"|last\s+few|past\s+several|last\s+several)\s+(?P<unit>{UNIT})s\b"),
     ("bare_units", r"(?<![\w-])(?P<unit>{UNIT})s\b(?!-)"),

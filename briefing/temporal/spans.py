@@ -41,6 +41,8 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     num_text = m["num"]
     if num_text and word.lower() == "second" and num_text.lower() in ("a", "an"):
         return None  # "a second" is mostly the ordinal
+    if word.lower() == "quarter" and "-" in m.group(0):
+        return None  # "three-quarters" is a fraction
     n = None if m["vague"] else number(num_text)
     if n is None and not m["vague"]:
         return None

@@ -41,6 +41,9 @@ _MODIFIABLE = {"month_day", "day_month", "month_year", "month_rel_year", "month"
                "spelled_year", "decade", "century", "season", "quarter", "rel_unit",
                "deictic", "weekday", "fiscal_year", "day_pod", "holiday"}
 _DAY_RULES = {"month_day", "day_month", "deictic", "weekday", "iso_date", "holiday"}
+# Rules whose value is counted from an earlier date: they must not become the reference in
+# turn, or "a year earlier" twice in a row would drift back two years.
+_ANAPHORIC = {"ago", "year_ago_bare", "quarter_ref", "week_day_rel"}
 _CLOCK_JOIN = re.compile(r"[\s,]*(?:on\s+)?$", re.I)
 
 
@@ -126,7 +129,8 @@ def readings(
         reading = _read(c, ctx)
         if reading is None:
             continue
-        ctx.note(reading)
+        if c.rule not in _ANAPHORIC:
+            ctx.note(reading)
         out.append((c, reading))
     return out
 

@@ -9,6 +9,7 @@ import re
 from briefing.temporal import calendar as cal
 from briefing.temporal.context import Context, Reading
 from briefing.temporal.quarters import parse_quarter
+from briefing.temporal.spans import period
 from briefing.temporal.vocab import number, vocab
 
 _STEP = {"this": 0, "the current": 0, "the": 0, "last": -1, "the past": -1, "the previous": -1,
@@ -78,6 +79,8 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def _long_unit(unit: str, rel: str, step: int, ctx: Context) -> Reading | None:
     size = 10 if unit == "decade" else 100
+    if unit == "century" and step == 0:
+        return Reading("DURATION", "P100Y", "this century: TimeML reads it as a length")
     if step < 0 and rel in ("the past", "last", "the previous", "the latest"):
         return Reading("DURATION", f"P{size}Y", f"the {unit} up to the anchor")
     if step > 0:
@@ -100,6 +103,8 @@ def ago(m: re.Match[str], ctx: Context) -> Reading | None:
     direction = m["dir"].lower()
     back = direction in ("ago", "earlier", "before")
     unit_word = m["unit"].lower()
+    if unit_word in vocab()["time_units"] and not m["dir"].lower() == "ago":
+        return Reading("DURATION", period(number(m["num"] or ""), unit_word), "hours later")
     if m["vague"] or unit_word in vocab()["time_units"]:
         ref = "PAST_REF" if back else "FUTURE_REF"
         return Reading("DATE", ref, "vague or sub-day distance: only the direction is known")

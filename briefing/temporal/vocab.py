@@ -34,18 +34,17 @@ class Vocab:
 def _fragments(d: dict[str, Any]) -> dict[str, str]:
     months_full = [m for m in d["months"] if len(m) > 4 or m in ("may", "june", "july")]
     months_abbr = [m for m in d["months"] if m not in months_full]
-    numbers = list(d["numbers"]) + [f"{t}-{u}" for t in ("twenty", "thirty", "forty", "fifty",
-                                                          "sixty", "seventy", "eighty", "ninety")
-                                     for u in ("one", "two", "three", "four", "five", "six",
-                                               "seven", "eight", "nine")]
+    tens = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    units = "(?:one|two|three|four|five|six|seven|eight|nine)"
     return {
         # Month names must be capitalised ("May", never the verb "may", nor "march").
         "MONTH": "(?-i:" + _alternation([m.capitalize() for m in months_full]
-                                         + [m.upper() for m in months_full]) + ")"
-                 + "|(?-i:" + _alternation([m.capitalize() for m in months_abbr]) + r")\.?",
+                                         + [m.upper() for m in months_full]) + "(?![A-Za-z]))"
+                 + "|(?-i:" + _alternation([m.capitalize() for m in months_abbr])
+                 + r"(?![A-Za-z]))\.?",
         "WEEKDAY": "(?-i:" + _alternation([w.capitalize() for w in d["weekdays"]]
-                                          + [w.upper() for w in d["weekdays"]]) + ")",
-        "NUMWORD": _alternation(numbers),
+                                          + [w.upper() for w in d["weekdays"]]) + "(?![a-rt-zA-Z]))",
+        "NUMWORD": f"(?:{tens}[\\s-]{units}\\b|" + _alternation(d["numbers"])[3:],
         "VAGUE": _alternation(d["vague_numbers"]),
         "ORDINAL": _alternation(d["ordinals"]),
         "UNIT": _alternation(d["units"]),
@@ -87,6 +86,6 @@ def number(text: str) -> float | None:
     if parts and all(p in words for p in parts):
         total = 0
         for p in parts:
-            total = total * words[p] if words[p] == 100 else total + words[p]
+            total = total * words[p] if words[p] in (100, 1000) else total + words[p]
         return total + half
     return None
