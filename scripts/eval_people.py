@@ -144,6 +144,12 @@ def giveme5w1h(folder: Path, *, verbose: bool) -> int:
             print(key, [p.name for p in result.participants][:6])
     answers = g5.answers_from_facts({"events": events})
     res = g5.score(gold, answers)
+    if verbose:
+        for aid, doc in gold.items():
+            who = [g["text"] for g in g5.gold_of(doc, "who")]
+            top = (answers.get(aid, {}).get("who") or [""])[0]
+            if who and not g5.hits(top, who):
+                print(f"miss {aid[:8]} top={top[:40]!r} gold={who}")
     for k in ("who@1", "who_recall"):
         print(f"{k}: {res[k]:.3f}")
     return 0

@@ -24,6 +24,11 @@ from briefing.extract.people_participation import (
 from briefing.extract.people_titles import CONNECTORS, POSSESSIVE, Title, title_after, title_before
 from briefing.types import Article, PersonMention, Span
 
+# Roles marking a non-person actor (the fuse step reads them as "no role"): a named
+# organisation or country, or an unnamed group of people.
+ORGANISATION = "(organisation)"
+GROUP = "(group)"
+ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE"})
 OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
 COORDINATED = re.compile(r"^\s*,?\s*(?:and\s+|as well as\s+)?$")
 
@@ -40,7 +45,8 @@ class _Found:
 def _strip(doc: Doc, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
     """Narrow tokens [a, b) to the name: no leading titles or honorifics, no trailing 's."""
     while b - a > 1 and (lex.is_title_word(doc[a].text) or doc[a].text in lex.honorifics
-                         or doc[a].lower_ in CONNECTORS or doc[a].text in POSSESSIVE):
+                         or doc[a].lower_ in CONNECTORS or doc[a].text in POSSESSIVE
+                         or doc[a].is_stop or doc[a].pos_ in ("ADP", "ADV", "DET")):
         a += 1
     while b - a > 1 and (doc[b - 1].text in POSSESSIVE or not doc[b - 1].text[:1].isalnum()):
         b -= 1
@@ -173,6 +179,47 @@ def _place_text(tok) -> str:
     return ent.text
 
 
+def _actor_name(subject) -> TokenSpan | None:
+    """The named organisation or group of people that a lead subject token stands for."""
+    doc = subject.doc
+    lex = lexicon()
+    for ent in doc.ents:
+        if ent.start <= subject.i < ent.end and ent.label_ in ACTOR_LABELS:
+            return ent
+    if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.ent_type_:
+        left = min((t.i for t in subject.children if t.dep_ == "compound"), default=subject.i)
+        return doc[left : subject.i + 1]  # an untagged name ("Toblerone has ...")
+    if subject.lemma_.lower() in lex.participation["actor_nouns"]:
+        left = min(t.i for t in subject.subtree if t.i <= subject.i)
+        while left < subject.i and doc[left].pos_ in ("DET", "PRON", "PUNCT"):
+            left += 1
+        return doc[max(left, subject.i - 5) : subject.i + 1]
+    return None
+
+
+def _actors(doc: Doc, article: Article, leads: list[TokenSpan], named: list[_Found]
+            ) -> list[PersonMention]:
+    """Organisations and groups that are the lead's main subject, when no person is:
+    "The Taliban attacked ...", "At least seven people were killed ..."."""
+    lex = lexicon()
+    out = []
+    for sent in leads:
+        if any(f.mention.participant and sent.start <= f.name.start < sent.end for f in named):
+            continue
+        for tok in sent:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+                continue
+            for member in [tok, *tok.conjuncts]:
+                span = _actor_name(member)
+                if span is None or any(f.name.start <= span.start < f.name.end for f in named):
+                    continue
+                country = lex.country(span.text) or lex.orgs.get(fold(span.text))
+                kind = ORGANISATION if span.root.ent_type_ else GROUP
+                out.append(PersonMention(_name_text(span), Span(article.id, span.start_char,
+                           span.end_char), kind, country, True, 3.0))
+    return out
+
+
 def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[PersonMention, ...]:
     """Return every person named in `article` (whose parsed text is `doc`), in text order.
 
@@ -199,4 +246,4 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
         )
         found.append(_Found(name, before, mention))
     found = _share_in_lists(_represented(found, doc, lex), doc, lex)
-    return tuple(f.mention for f in found)
+    return tuple(f.mention for f in found) + tuple(_actors(doc, article, leads, found))

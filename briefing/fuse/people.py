@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
+from briefing.extract.people import GROUP, ORGANISATION
 from briefing.extract.people_lexicon import fold, lexicon, title_key
 from briefing.types import ArticleFacts, Discrepancy, Participant, PersonMention, Span, Variant
 
@@ -75,10 +76,9 @@ def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None
         if len(words) != 1:
             continue
         hosts = [p for p in people if words[0] in p.words]
-        local = [p for p in hosts if any(x.span.article == m.span.article for x in p.mentions)]
-        pick = local or hosts
-        if pick:
-            max(pick, key=lambda p: len(p.mentions)).mentions.append(m)
+        if hosts:  # the best-known bearer of the name, then the one this article names
+            max(hosts, key=lambda p: (len(p.mentions), any(
+                x.span.article == m.span.article for x in p.mentions))).mentions.append(m)
         elif words:
             home = next((p for p in people if p.words == frozenset(words)), None)
             if home is None:
@@ -146,10 +146,41 @@ def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
     return participant, weight, [d for d in (country_gap, role_gap) if d]
 
 
+def _actors(mentions: list[PersonMention], people: list[tuple]) -> list[tuple]:
+    """Organisations and groups that lead the reports, kept only where no person speaks for
+    them: a country or organisation with a participant of that country is left out, and an
+    unnamed group ("seven people") only counts in a report that names nobody taking part."""
+    countries = {p.country for part, _, p in people if part}
+    named = {s.article for part, _, p in people if part for s in p.sources}
+    clusters: dict[str, list[PersonMention]] = {}
+    for m in mentions:
+        clusters.setdefault(fold(re.sub(r"^the ", "", m.name, flags=re.I)), []).append(m)
+    out = []
+    for ms in clusters.values():
+        first = ms[0]
+        if first.country and first.country in countries:
+            continue
+        ms = [m for m in ms if m.role != GROUP or m.span.article not in named]
+        if not ms:
+            continue
+        first = ms[0]
+        forms = Counter(m.name for m in ms)
+        name = forms.most_common(1)[0][0]
+        spans = tuple(sorted({m.span for m in ms}, key=lambda s: (s.article, s.start)))
+        rank = (sum(m.weight for m in ms), len({s.article for s in spans}), len(ms))
+        out.append((True, rank, Participant(name, tuple(f for f in forms if f != name), None,
+                                            first.country, spans)))
+    return out
+
+
 def merge_people(facts: Sequence[ArticleFacts]) -> PeopleResult:
     """Return the people of one event's reports: participants (most important first), people
-    only mentioned, and the disagreements between reports about their roles and countries."""
-    mentions = [m for f in facts for m in f.people]
+    only mentioned, and the disagreements between reports about their roles and countries.
+
+    Organisations and groups reported as the main actor join the participants when no named
+    person takes part for them."""
+    everyone = [m for f in facts for m in f.people]
+    mentions = [m for m in everyone if m.role not in (ORGANISATION, GROUP)]
     people = _cluster_full(mentions)
     _attach_single(mentions, people)
     ranked = []
@@ -161,6 +192,7 @@ def merge_people(facts: Sequence[ArticleFacts]) -> PeopleResult:
         rank = (weight, sources, len(person.mentions))
         ranked.append((takes_part, rank, participant))
         gaps.extend(found)
+    ranked += _actors([m for m in everyone if m.role in (ORGANISATION, GROUP)], ranked)
     ranked.sort(key=lambda r: r[1], reverse=True)
     return PeopleResult(
         participants=tuple(p for part, _, p in ranked if part),
