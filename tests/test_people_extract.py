@@ -71,7 +71,17 @@ def test_people_other_event_is_not_participation(people):
     got = people("Japan and the United States will hold security talks on Wednesday. "
                  "Kishida said that his talks with Biden would strengthen the alliance. "
                  "Fernandez also traveled to Japan to participate in the Business Forum.")
-    assert all(not part for _, _, part in got.values())
+    from briefing.extract.people import GROUP, ORGANISATION
+
+    people_only = [part for role, _, part in got.values() if role not in (ORGANISATION, GROUP)]
+    assert people_only and not any(people_only)
+
+
+def test_people_lead_organisation_is_an_actor(people):
+    from briefing.extract.people import ORGANISATION
+
+    got = people("The Taliban attacked the consulate in the northern city on Thursday night.")
+    assert got["Taliban"] == (ORGANISATION, None, True)
 
 
 def test_people_misread_surname_is_still_a_person(people):

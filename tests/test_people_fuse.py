@@ -78,3 +78,14 @@ def test_people_fuse_participant_from_any_report_and_ordered_by_weight():
 def test_people_fuse_name_words_drop_honorifics_and_possessives():
     assert name_words("Mr. Austin's") == ("austin",)
     assert name_words("Donald J. Trump") == ("donald", "trump")
+
+
+def test_people_fuse_group_counts_only_where_no_one_is_named():
+    from briefing.extract.people import GROUP
+
+    result = merge_people([
+        facts("a", ("seven people", GROUP, None, True)),
+        facts("b", ("Japanese ministers", GROUP, None, True), ("Nobuo Kishi", None, "JP", True)),
+    ])
+    assert [p.name for p in result.participants] == ["Nobuo Kishi", "seven people"]
+    assert result.participants[1].role is None
