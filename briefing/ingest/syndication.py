@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from briefing.types import Article
 
 SAME_STORY = 90  # rapidfuzz ratio of the normalised texts at or above which two are one story
+_FUZZY_MIN_CHARS = 200  # shorter texts merge only when identical: one word matters there
 _LENGTH_RATIO = 0.8  # texts whose lengths differ more than this cannot reach SAME_STORY
 
 
@@ -32,6 +33,10 @@ def merge_copies(articles: list[Article]) -> list[Article]:
 
 def same_story(a: str, b: str) -> bool:
     """True when the normalised texts `a` and `b` are identical or nearly so."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _FUZZY_MIN_CHARS:
+        return False
     if min(len(a), len(b)) < _LENGTH_RATIO * max(len(a), len(b)):
         return False
     return fuzz.ratio(a, b, score_cutoff=SAME_STORY) >= SAME_STORY
