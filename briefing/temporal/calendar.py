@@ -73,34 +73,44 @@ def _nearest(candidates: list[tuple[int, Any]], anchor_key: Any, direction: str 
     return min(pool, key=lambda c: abs(c[1] - anchor_key))[0]
 
 
+def _year_by_tense(anchor_key: int, same_key: int, span: int, direction: str | None) -> int:
+    """Return -1, 0 or +1: the shift from the anchor's year that a date in the anchor's year
+    (`same_key`, in the same units as `anchor_key`, a year being `span` units) needs.
+
+    The nearest occurrence wins (written on 11 January, "December 16" is the December
+    before). When the occurrences before and after the anchor are about as far (within a
+    quarter of a year of each other), the clause's tense chooses, and without one the
+    anchor's year stays.
+    """
+    before, after = (same_key - span, same_key) if later_or_same(same_key, anchor_key) \
+        else (same_key, same_key + span)
+    gap_before, gap_after = anchor_key - before, after - anchor_key
+    if abs(gap_before - gap_after) > span // 4 or direction is None:
+        if abs(gap_before - gap_after) <= span // 4:
+            return 0
+        nearer = before if gap_before < gap_after else after
+    else:
+        nearer = before if direction == PAST else after
+    return (nearer - same_key) // span
+
+
+def later_or_same(key: int, anchor_key: int) -> bool:
+    return key >= anchor_key
+
+
 def year_for_month_day(anchor: dt.date, month: int, day: int, direction: str | None) -> int:
-    """Return the year in which `month`/`day` lies nearest the anchor (a report of 11 January
-    about "December 16" means the December before). The direction only breaks near-ties:
-    tense cues are too noisy to move a date by most of a year."""
-    cands = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            cands.append((year, dt.date(year, month, day).toordinal()))
-        except ValueError:
-            continue
-    if not cands:
-        return anchor.year
-    ranked = sorted(cands, key=lambda c: abs(c[1] - anchor.toordinal()))
-    if len(ranked) > 1 and abs(abs(ranked[0][1] - anchor.toordinal())
-                               - abs(ranked[1][1] - anchor.toordinal())) < 30:
-        return _nearest(ranked[:2], anchor.toordinal(), direction)
-    return ranked[0][0]
+    """Return the year a day and month without one mean in a report dated `anchor`."""
+    try:
+        same = dt.date(anchor.year, month, day)
+    except ValueError:  # 29 February outside a leap year: the nearest leap year
+        return min((y for y in range(anchor.year - 3, anchor.year + 4) if y % 4 == 0),
+                   key=lambda y: abs(y - anchor.year))
+    return anchor.year + _year_by_tense(anchor.toordinal(), same.toordinal(), 366, direction)
 
 
 def year_for_month(anchor: dt.date, month: int, direction: str | None) -> int:
-    """Return the year in which `month` lies nearest the anchor's month; the direction breaks
-    near-ties ("in July", said in a January report of past events, is last July)."""
-    key = anchor.year * 12 + anchor.month
-    cands = sorted(((y, y * 12 + month) for y in (anchor.year - 1, anchor.year, anchor.year + 1)),
-                   key=lambda c: abs(c[1] - key))
-    if abs(abs(cands[0][1] - key) - abs(cands[1][1] - key)) <= 2:
-        return _nearest(cands[:2], key, direction)
-    return cands[0][0]
+    """Return the year a month name without one means in a report dated `anchor`."""
+    return anchor.year + _year_by_tense(anchor.month, month, 12, direction)
 
 
 def easter(year: int) -> dt.date:

@@ -36,11 +36,18 @@ class Context:
         """Return the lower-cased text just before `start` (for context checks)."""
         return self.text[max(0, start - width) : start].lower()
 
+    def _reported(self, quarter: str) -> bool:
+        """True when the quarter has ended by the anchor (results can be reported)."""
+        if self.anchor is None or not quarter[:4].isdigit() or not quarter[-1].isdigit():
+            return True
+        return (int(quarter[:4]), int(quarter[-1])) < (self.anchor.year,
+                                                        (self.anchor.month - 1) // 3 + 1)
+
     def note(self, reading: Reading) -> None:
         """Remember an absolute date value as the reference for later anaphora."""
         value = reading.value
         if reading.type not in ("DATE", "TIME") or not value[:4].isdigit():
             return
-        if "-Q" in value:
+        if "-Q" in value and self._reported(value):
             self.ref_quarter = value
         self.ref = value

@@ -15,21 +15,25 @@ from briefing.temporal.calendar import FUTURE, PAST
 from briefing.temporal.vocab import vocab
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.!?;:]|\n")
-_BOUNDARY = {".", "!", "?", ";", "\n"}
+_BOUNDARY = {".", "!", "?", ";", "\n"}  # a colon does not end the clause
 _WINDOW = 12
 _MODALS_FUTURE = {"will", "shall", "'ll", "wo", "would"}
 _FUTURE_VERBS = {"plan", "expect", "schedule", "set", "intend", "aim", "hope", "prepare", "slate"}
 
 
 @functools.cache
-def _cues() -> tuple[frozenset[str], frozenset[str], str]:
+def _cues() -> tuple[frozenset[str], frozenset[str], str, frozenset[str]]:
     v = vocab()
-    return frozenset(v["future_cues"]), frozenset(v["past_cues"]), v["past_suffix"]
+    return (frozenset(v["future_cues"]), frozenset(v["past_cues"]), v["past_suffix"],
+            frozenset(v["future_before_to"]))
 
 
-def word_cue(word: str) -> str | None:
-    """Return the direction one word signals ("will" -> future, "said" or "launched" -> past)."""
-    future, past, suffix = _cues()
+def word_cue(word: str, following: str = "") -> str | None:
+    """Return the direction one word signals ("will" -> future, "said" or "launched" -> past);
+    `following` is the next word ("set to" points ahead, "set" alone does not)."""
+    future, past, suffix, before_to = _cues()
+    if following == "to" and word in before_to:
+        return FUTURE
     if word in future:
         return FUTURE
     if word in past:
@@ -39,21 +43,38 @@ def word_cue(word: str) -> str | None:
     return None
 
 
+def _scan(words: list[str]) -> tuple[int, str] | None:
+    """Return (distance in words, direction) of the first cue in `words` (nearest first),
+    stopping at a sentence boundary."""
+    for i, word in enumerate(words):
+        if word in _BOUNDARY:
+            return None
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if (cue := word_cue(word, following)) is not None:
+            return i, cue
+    return None
+
+
 def heuristic_direction(text: str, start: int, end: int) -> str | None:
-    """Return the direction the nearest cue word in the same sentence signals: first looking
-    left of the expression, then right of it (within a dozen words each way)."""
-    left = _TOKEN.findall(text, max(0, start - 160), start)
-    for word in reversed(left[-_WINDOW:]):
-        if word in _BOUNDARY and word != ":":
-            break
-        if (cue := word_cue(word)) is not None:
-            return cue
-    right = _TOKEN.findall(text, end, end + 160)
-    for word in right[:_WINDOW]:
-        if word in _BOUNDARY and word != ":":
-            break
-        if (cue := word_cue(word)) is not None:
-            return cue
+    """Return the direction the nearest cue word in the same sentence signals (a dozen words
+    each way; the left side wins a tie, as in "said Friday")."""
+    left = _TOKEN.findall(text, max(0, start - 160), start)[-_WINDOW:]
+    right = _TOKEN.findall(text, end, end + 160)[:_WINDOW]
+    found_left = _scan_left(left)
+    found_right = _scan(right)
+    if found_left and (not found_right or found_left[0] <= found_right[0]):
+        return found_left[1]
+    return found_right[1] if found_right else None
+
+
+def _scan_left(words: list[str]) -> tuple[int, str] | None:
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in _BOUNDARY:
+            return None
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if (cue := word_cue(word, following)) is not None:
+            return len(words) - 1 - i, cue
     return None
 
 

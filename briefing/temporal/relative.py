@@ -48,6 +48,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["plural"]:
         return Reading("SET", f"XXXX-WXX-{wd + 1}", "every such weekday")
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if not rel and ctx.text.startswith(("'s", "’s"), m.end()):
+        rel = "this past"  # "Wednesday's ruling" names an event already reported
     d = weekday_date(m["weekday"], rel, ctx, m.start(), m.end())
     if d is None:
         return Reading("DATE", f"XXXX-WXX-{wd + 1}", "no anchor: weekday only")
