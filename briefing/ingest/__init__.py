@@ -53,6 +53,9 @@ def _read(entry: str, ctx: Context, stdin: TextIO | None) -> list[Article]:
     except Skipped as err:
         ctx.warn(f"skipped {entry}: {err}")
         return []
+    except Exception as err:  # noqa: BLE001 (a parser's surprise must not end the run)
+        ctx.warn(f"skipped {entry}: could not be read ({type(err).__name__}: {err})")
+        return []
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 
 from briefing.ingest.docx import read_docx
-from briefing.ingest.errors import Skipped
 from briefing.ingest.feeds import read_feed
 from briefing.ingest.html import read_html
 from briefing.ingest.newsjson import read_json, read_jsonl
@@ -56,8 +55,3 @@ def sniff(data: bytes) -> Reader:
         many = len(lines) > 1 and all(ln.lstrip().startswith(b"{") for ln in lines[:5])
         return read_jsonl if many and not head.startswith(b"[") else read_json
     return read_text
-
-
-def unreadable(reason: str) -> Skipped:
-    """Return the Skipped error for an input no reader accepts."""
-    return Skipped(reason)
