@@ -1,0 +1,278 @@
+"""The temporal tagger on short hand-written sentences with hand-picked anchors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.temporal import explain, infer_year, tag_dates, value_to_range
+
+WED = dt.date(2023, 1, 11)  # a Wednesday
+MON = dt.date(2021, 6, 14)  # a Monday
+
+
+def values(text: str, anchor: dt.date | None = WED) -> dict[str, str]:
+    return {t.text: t.value for t in tag_dates(text, anchor)}
+
+
+def one(text: str, anchor: dt.date | None = WED) -> tuple[str, str, str]:
+    found = tag_dates(text, anchor)
+    assert len(found) == 1, found
+    return found[0].text, found[0].type, found[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The treaty was signed on March 3, 2019 in Oslo.", "2019-03-03"),
+        ("The treaty was signed on 3 March 2019 in Oslo.", "2019-03-03"),
+        ("The report is dated 2019-03-03.", "2019-03-03"),
+        ("The report is dated 3/14/2019.", "2019-03-14"),
+        ("Elections were held in November 2020.", "2020-11"),
+        ("Talks collapsed in 2015.", "2015"),
+        ("Talks collapsed in fiscal 2015.", "2015"),
+        ("It was built in nineteen eighty-four.", "1984"),
+        ("Prices soared in the 1970s.", "197"),
+        ("Prices soared in the '70s.", "197"),
+        ("Trade grew in the 19th century.", "18"),
+    ],
+)
+def test_temporal_absolute_dates(text: str, value: str) -> None:
+    assert one(text)[2] == value
+
+
+def test_temporal_extent_and_offsets() -> None:
+    text = "Ministers met on March 3, 2019 in Oslo."
+    (found,) = tag_dates(text, WED)
+    assert text[found.start : found.end] == found.text == "March 3, 2019"
+    assert found.type == "DATE" and found.reason
+
+
+def test_temporal_month_day_without_year_takes_nearest_year() -> None:
+    assert values("The documents were approved on December 16.")["December 16"] == "2022-12-16"
+    assert values("On January 1, the ministry published a note.")["January 1"] == "2023-01-01"
+
+
+def test_temporal_bare_month_and_modifier_keep_granularity() -> None:
+    assert values("The strategy was released in mid-December.")["mid-December"] == "2022-12"
+    assert values("Growth slowed in early March.", MON)["early March"] == "2021-03"
+
+
+def test_temporal_modal_verb_may_is_no_month() -> None:
+    assert values("Officials may decide later.") == {}
+    assert values("The vote is due in May.")["May"] == "2023-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ministers arrived yesterday.", "2023-01-10"),
+        ("The ministers arrive today.", "2023-01-11"),
+        ("The ministers leave tomorrow.", "2023-01-12"),
+        ("A spokesman said last week that talks were useful.", "2023-W01"),
+        ("Earlier this week the envoy spoke.", "2023-W02"),
+        ("Output fell last month.", "2022-12"),
+        ("Output fell last year.", "2022"),
+        ("Output will rise next year.", "2024"),
+        ("Output rose this year.", "2023"),
+    ],
+)
+def test_temporal_deictic_and_relative_units(text: str, value: str) -> None:
+    assert one(text)[2] == value
+
+
+def test_temporal_weekday_future_with_will_includes_anchor_day() -> None:
+    found = values("The ministers will meet on Wednesday and Thursday in Washington.")
+    assert found == {"Wednesday": "2023-01-11", "Thursday": "2023-01-12"}
+
+
+def test_temporal_weekday_past_tense_goes_back() -> None:
+    assert values("The army launched a missile on Monday.", WED)["Monday"] == "2023-01-09"
+    assert values("The army launched a missile on Thursday.", WED)["Thursday"] == "2023-01-05"
+
+
+def test_temporal_weekday_said_means_latest_on_or_before_anchor() -> None:
+    assert values("The minister said on Wednesday that talks went well.")["Wednesday"] == (
+        "2023-01-11"
+    )
+    assert values("The minister said Friday that talks went well.")["Friday"] == "2023-01-06"
+
+
+def test_temporal_weekday_set_to_points_ahead() -> None:
+    text = "On Friday, the two leaders are set to hold a summit."
+    assert values(text)["Friday"] == "2023-01-13"
+
+
+def test_temporal_weekday_with_qualifier() -> None:
+    assert values("He resigned last Wednesday.")["last Wednesday"] == "2023-01-04"
+    assert values("He resigns next Wednesday.")["next Wednesday"] == "2023-01-18"
+
+
+def test_temporal_possessive_weekday_is_past() -> None:
+    text = "Lawyers will appeal against Monday's ruling."
+    assert values(text)["Monday"] == "2023-01-09"
+
+
+def test_temporal_clock_time_keeps_zone_in_reason() -> None:
+    (found,) = tag_dates("A press conference follows at 5:00 p.m. EST.", WED)
+    assert (found.type, found.value) == ("TIME", "2023-01-11T17:00")
+    assert "EST" in found.reason and found.text == "5:00 p.m. EST"
+
+
+def test_temporal_clock_joined_to_following_day() -> None:
+    text = "Bids are due by 5 p.m. EST, March 6, the agency said."
+    assert values(text, MON) == {"5 p.m. EST, March 6": "2021-03-06T17:00"}
+
+
+def test_temporal_parts_of_day() -> None:
+    assert one("The vote took place this morning.")[1:] == ("TIME", "2023-01-11TMO")
+    assert one("Sirens sounded last night.")[2] == "2023-01-10TNI"
+    assert one("Fighting resumed Tuesday evening.")[2] == "2023-01-10TEV"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Profit fell in the third quarter.", "2022-Q3"),
+        ("Sales rose in the first quarter.", "2023-Q1"),
+        ("Profit in the year-earlier quarter was lower.", "2021-Q4"),
+        ("Net income for the first half of 2021 rose.", "2021-H1"),
+    ],
+)
+def test_temporal_quarters(text: str, value: str) -> None:
+    assert one(text)[2] == value
+
+
+def test_temporal_quarter_anaphora_refers_to_quarter_named_before() -> None:
+    text = "Profit rose in the third quarter. The quarter was strong. A year earlier it fell."
+    assert list(values(text, dt.date(2022, 11, 2)).values()) == ["2022-Q3", "2022-Q3", "2021-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The drought lasted three years.", "P3Y"),
+        ("Over the past two months prices fell.", "P2M"),
+        ("A 16-hour flight.", "PT16H"),
+        ("The siege lasted 2 1/2 years.", "P2Y6M"),
+        ("The talks lasted several days.", "PXD"),
+        ("Repairs took twenty-four hours.", "PT24H"),
+    ],
+)
+def test_temporal_durations(text: str, value: str) -> None:
+    assert one(text)[1:] == ("DURATION", value)
+
+
+def test_temporal_ages_are_no_durations() -> None:
+    assert values("A 6-year-old boy was rescued.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The paper is published daily.", "P1D"),
+        ("The council meets every week.", "P1W"),
+        ("Rent is paid each month.", "P1M"),
+        ("The market opens every Thursday.", "XXXX-WXX-4"),
+    ],
+)
+def test_temporal_sets(text: str, value: str) -> None:
+    assert one(text)[1:] == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Prices are now stable.", "PRESENT_REF"),
+        ("Prices are currently stable.", "PRESENT_REF"),
+        ("Prices recently fell.", "PAST_REF"),
+        ("Prices fell in the past.", "PAST_REF"),
+        ("Prices may fall in the future.", "FUTURE_REF"),
+    ],
+)
+def test_temporal_references(text: str, value: str) -> None:
+    assert one(text)[2] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The war ended two years ago.", "2021"),
+        ("The war ended five months ago.", "2022-08"),
+        ("The war ended ten days ago.", "2023-01-01"),
+        ("The talks began several years ago.", "PAST_REF"),
+    ],
+)
+def test_temporal_ago_counts_back_from_anchor(text: str, value: str) -> None:
+    assert one(text)[2] == value
+
+
+def test_temporal_anaphora_counts_from_date_named_before() -> None:
+    text = "The accord was signed on May 4, 2010. Fighting resumed the next day."
+    assert values(text)["the next day"] == "2010-05-05"
+
+
+def test_temporal_seasons_holidays_weekends() -> None:
+    assert values("Talks resume this summer.")["this summer"] == "2023-SU"
+    assert values("Talks broke down last fall.")["last fall"] == "2022-FA"
+    assert values("Shops closed on Christmas Day.")["Christmas Day"] == "2022-12-25"
+    assert values("Riots broke out over the weekend.")["the weekend"] == "2023-W01-WE"
+
+
+def test_temporal_no_anchor_leaves_values_unresolved() -> None:
+    found = values("On 7 January the talks began on Friday; in 2020 they had failed.", None)
+    assert found == {"7 January": "XXXX-01-07", "Friday": "XXXX-WXX-5", "2020": "2020"}
+    assert values("They met yesterday.", None)["yesterday"] == "XXXX-XX-XX"
+
+
+def test_temporal_weekday_fixes_year_of_dateline() -> None:
+    text = "Friday, 7 January: talks began."
+    assert values(text, dt.date(2022, 3, 1))["Friday, 7 January"] == "2022-01-07"
+
+
+def test_temporal_infer_year_uses_weekday_nearest_evidence() -> None:
+    assert infer_year(1, 7, weekday=4, near=dt.date(2022, 3, 1)) == 2022
+    assert infer_year(1, 7, weekday=5, near=dt.date(2022, 3, 1)) == 2023
+    assert infer_year(1, 7, weekday=None, near=dt.date(2022, 12, 20)) == 2023
+    assert infer_year(1, 7, weekday=4, near=None) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2013-03-22", "2013-03-22", "2013-03-22"),
+        ("2013-03-22T17:00", "2013-03-22", "2013-03-22"),
+        ("2013-W11", "2013-03-11", "2013-03-17"),
+        ("2013-W11-WE", "2013-03-16", "2013-03-17"),
+        ("2013-02", "2013-02-01", "2013-02-28"),
+        ("2013-Q4", "2013-10-01", "2013-12-31"),
+        ("2013-H1", "2013-01-01", "2013-06-30"),
+        ("2012-SU", "2012-06-01", "2012-08-31"),
+        ("2012-WI", "2012-12-01", "2013-02-28"),
+        ("2013", "2013-01-01", "2013-12-31"),
+        ("199", "1990-01-01", "1999-12-31"),
+        ("19", "1900-01-01", "1999-12-31"),
+    ],
+)
+def test_temporal_value_to_range(value: str, first: str, last: str) -> None:
+    assert value_to_range(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+@pytest.mark.parametrize("value", ["P3Y", "PRESENT_REF", "XXXX-01-07", "2013-02-30", ""])
+def test_temporal_value_to_range_none_for_non_dates(value: str) -> None:
+    assert value_to_range(value) is None
+
+
+def test_temporal_explain_gives_reasons() -> None:
+    (row,) = explain("They met yesterday.", WED)
+    assert row["value"] == "2023-01-10" and "yesterday" in row["reason"]
+    assert set(row) == {"start", "end", "text", "type", "value", "reason"}
+
+
+def test_temporal_without_doc_does_not_load_spacy() -> None:
+    import sys
+
+    before = "spacy" in sys.modules
+    tag_dates("They will meet on Friday.", WED)
+    assert ("spacy" in sys.modules) == before

@@ -1,0 +1,85 @@
+"""Direction rules: the word heuristic (no model) and the parse of a Doc (model tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.temporal import tag_dates
+from briefing.temporal.direction import heuristic_direction, word_cue
+
+WED = dt.date(2023, 1, 11)
+
+
+def _where(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoys will meet on Friday in Seoul.", "future"),
+        ("The envoys are expected to meet on Friday.", "future"),
+        ("The envoys are set to meet on Friday.", "future"),
+        ("The navy fired a missile on Friday.", "past"),
+        ("The minister said Friday that the deal was done.", "past"),
+        ("On Friday, the committee approved the budget.", "past"),
+        ("Friday is a holiday.", None),
+    ],
+)
+def test_temporal_heuristic_direction(text: str, expected: str | None) -> None:
+    assert heuristic_direction(text, *_where(text, "Friday")) == expected
+
+
+def test_temporal_heuristic_stops_at_sentence_boundary() -> None:
+    text = "Talks will resume. Friday is a holiday."
+    assert heuristic_direction(text, *_where(text, "Friday")) is None
+
+
+def test_temporal_word_cue_past_forms() -> None:
+    assert word_cue("launched") == "past"
+    assert word_cue("United") is None  # a name, not a past tense
+    assert word_cue("set", "to") == "future" and word_cue("set") is None
+
+
+def _doc_values(nlp, text: str, anchor: dt.date) -> dict[str, str]:
+    return {t.text: t.value for t in tag_dates(text, anchor, doc=nlp(text))}
+
+
+@pytest.mark.model
+def test_temporal_doc_future_weekday(model_nlp) -> None:
+    text = "The foreign ministers will meet their counterparts on Wednesday."
+    assert _doc_values(model_nlp, text, WED)["Wednesday"] == "2023-01-11"
+    text = "The foreign ministers will meet their counterparts on Thursday."
+    assert _doc_values(model_nlp, text, WED)["Thursday"] == "2023-01-12"
+
+
+@pytest.mark.model
+def test_temporal_doc_past_weekday(model_nlp) -> None:
+    text = "North Korea launched a ballistic missile on Thursday."
+    assert _doc_values(model_nlp, text, WED)["Thursday"] == "2023-01-05"
+
+
+@pytest.mark.model
+def test_temporal_doc_said_weekday_latest_on_or_before(model_nlp) -> None:
+    text = "The spokesman said on Wednesday that the talks were productive."
+    assert _doc_values(model_nlp, text, WED)["Wednesday"] == "2023-01-11"
+
+
+@pytest.mark.model
+def test_temporal_doc_infinitive_after_plan_points_ahead(model_nlp) -> None:
+    text = "The two leaders plan to sign the accord on Friday, officials said."
+    assert _doc_values(model_nlp, text, WED)["Friday"] == "2023-01-13"
+
+
+@pytest.mark.model
+def test_temporal_doc_and_heuristic_agree_on_seed_like_text(model_nlp) -> None:
+    text = ("The ministers will hold talks on Wednesday and Thursday. The talks were "
+            "announced last week, and the approvals came on December 16.")
+    with_doc = _doc_values(model_nlp, text, WED)
+    without = {t.text: t.value for t in tag_dates(text, WED)}
+    expected = {"Wednesday": "2023-01-11", "Thursday": "2023-01-12", "last week": "2023-W01",
+                "December 16": "2022-12-16"}
+    assert with_doc == without == expected
