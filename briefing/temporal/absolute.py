@@ -19,12 +19,13 @@ def month_number(name: str) -> int:
     return vocab()["months"][name.lower().rstrip(".")]
 
 
-def preceded_by_context(ctx: Context, start: int) -> bool:
-    """Return True when the word before `start` is one that introduces a time ("in", "last")."""
+def preceded_by_context(ctx: Context, start: int, key: str = "context_words") -> bool:
+    """Return True when the word before `start` is one that introduces a time ("in", "last");
+    `key` names the word list in the vocabulary."""
     words = re.findall(r"[a-z]+", ctx.before(start, 24))
     if words and words[-1] == "the":  # "in the summer"
         words.pop()
-    return bool(words) and words[-1] in vocab()["context_words"]
+    return bool(words) and words[-1] in vocab()[key]
 
 
 def _day(year: int | None, month: int, day: int) -> str | None:
@@ -91,6 +92,8 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
     if (not rel and name.lower().rstrip(".") in vocab()["ambiguous_months"]
             and not name.endswith(".") and not preceded_by_context(ctx, m.start())):
         return None  # "may", "March" (the verb), "Jan" (a name) need a word like "in" before
+    if not name.endswith(".") and len(name) <= 4 and re.match(r"\s+[A-Z]", ctx.text[m.end():]):
+        return None  # "Jan Kavan": an abbreviation without its point before a name
     mon = month_number(name)
     if ctx.anchor is None:
         return Reading("DATE", f"XXXX-{mon:02d}", "no anchor: year unknown")
@@ -172,7 +175,7 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if m["year"]:
         return Reading("DATE", f"{m['year']}-{code}", "season and year as written")
-    if not rel and not preceded_by_context(ctx, m.start()):
+    if not rel and not preceded_by_context(ctx, m.start(), "season_context_words"):
         return None  # "fall" and "spring" are verbs too
     if ctx.anchor is None:
         return Reading("DATE", f"XXXX-{code}", "no anchor")

@@ -60,7 +60,7 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"|\s+(?P<year3>{YEAR4}))?\b"),
     ("quarter_ref", r"(?:the|this|that|last|next|its)\s+(?:(?P<year>{YEAR4})\s+)?"
                     r"(?P<mod>(?:(?:year-(?:ago|earlier)|comparable|corresponding|latest|current"
-                    r"|same|fiscal|previous|prior|past|recent)[\s-]+)*)(?P<unit>quarter|period)"
+                    r"|same|fiscal|previous|prior|past|recent)[\s-]+)*)(?P<unit>quarter|period)(?!-)"
                     r"(?P<tail>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?\b"),
     ("year_ago_bare", r"(?P<mod>year-(?:ago|earlier))\b"),
     ("clock", r"(?:(?:around|about|approximately|shortly\s+(?:before|after))\s+)?"
@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|business|calendar)\s+)?(?P<unit>{UNIT})s?\b(?:-long)?(?![\s-]+old\b)"),
     ("vague_span", r"(?:the\s+)?(?P<rel>recent|past|coming|future|next\s+few|past\s+few"
                    r"|last\s+few|past\s+several|last\s+several)\s+(?P<unit>{UNIT})s\b"),
-    ("bare_units", r"(?<![\w-])(?P<unit>{UNIT})s\b(?!-)"),
+    ("bare_units", r"(?<![\w-])(?P<unit>{UNIT})s\b(?!-|\s+old\b)"),
     ("reference", r"(?<![\w-])(?P<word>{REF})\b(?!-)"),
 ]
 

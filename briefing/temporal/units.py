@@ -15,6 +15,7 @@ from briefing.temporal.vocab import number, vocab
 _STEP = {"this": 0, "the current": 0, "the": 0, "last": -1, "the past": -1, "the previous": -1,
          "this past": -1, "the latest": -1, "next": 1, "the coming": 1, "this coming": 1,
          "the following": 1, "that": 0, "the same": 0}
+_ENDED = re.compile(r",?\s+(?:that\s+)?end(?:ed|ing|s)\b", re.I)
 _FROM_REF = {"that", "the same", "the following", "the previous"}
 
 
@@ -67,6 +68,8 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Reading | None:
         return weekend(ctx, step, m.start(), m.end())
     if unit in ("decade", "century"):
         return _long_unit(unit, rel, step, ctx)
+    if rel == "the" and _ENDED.match(ctx.text, m.end()):
+        return Reading("DURATION", f"P1{unit[0].upper()}", f"the {unit} ended on a date: a length")
     base, whence = ctx.anchor, "anchor"
     if rel in _FROM_REF and (ref := _ref_date(ctx)) is not None:
         base, whence = ref, "last date named"
