@@ -34,7 +34,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("slash_date", r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])"
                    r"/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])"),
     ("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<month>{MONTH})\s+(?:the\s+)?"
-                  r"(?P<day>{DAYNUM})\b(?!\s*(?:%|percent|[.,]\d|-|:))"
+                  r"(?P<day>{DAYNUM})\b(?!\s*(?:%|percent|[.,:]\d|-))"
                   r"(?:,?\s+(?P<year>{YEAR4})\b)?"),
     ("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?"
                   r"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4})\b)?"),
