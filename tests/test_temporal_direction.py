@@ -26,6 +26,8 @@ def _where(text: str, phrase: str) -> tuple[int, int]:
         ("The navy fired a missile on Friday.", "past"),
         ("The minister said Friday that the deal was done.", "past"),
         ("On Friday, the committee approved the budget.", "past"),
+        ("The talks come ahead of the leaders' visit on Friday.", "future"),
+        ("Ahead of the trip, the ministry on Friday issued a warning.", "past"),
         ("Friday is a holiday.", None),
     ],
 )
