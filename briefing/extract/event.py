@@ -7,15 +7,16 @@ cue words live in `briefing/data/cues.json`.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from briefing.data import load
+from briefing.temporal import value_to_range
 from briefing.types import Timex
 
+LEAD = 3  # the first sentences, where news states its main event
 TOP = 3  # how many of the best event sentences name the event's place and name
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 NICKNAME = re.compile(r"[“‘\"']([^“”‘’\"'\s]{1,15}(?: [^“”‘’\"'\s]{1,15})?)[”’\"']")
@@ -30,6 +31,9 @@ class EventCues:
     kind: str | None
     name: str | None = None  # a proper name of the event ("Security Consultative Committee")
     nickname: str | None = None  # a short quoted label ("2+2")
+
+
+SPEECH = frozenset(load("cues")["speech_verbs"])
 
 
 def event_score(sent: Span) -> int:
@@ -65,17 +69,50 @@ def dated(t: Timex) -> str | None:
     return None
 
 
-def main_date(sents: Sequence[Span], timexes: Sequence[Timex]) -> tuple[str | None, tuple[str, ...]]:
-    """Return the event's date (the most precise date of the best event sentence) and all dates."""
-    found: list[str] = []
-    best: str | None = None
-    for sent in sents:
-        values = [v for v in (dated(t) for t in timexes_in(sent, timexes)) if v]
-        found += values
-        days = [v for v in values if DAY.match(v)]
-        if best is None or (not DAY.match(best) and days):
-            best = (days or values or [best])[0]
-    return best, tuple(dict.fromkeys(found))
+def speech_dated(doc: Doc, t: Timex) -> bool:
+    """Return True when the expression dates a statement ("officials said on Friday"), not an event."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return verb.lemma_.lower() in SPEECH
+
+
+def event_values(doc: Doc, sent: Span, timexes: Sequence[Timex]) -> list[str]:
+    """Return the calendar values of a sentence's expressions that date events, not statements."""
+    return [v for t in timexes_in(sent, timexes) if (v := dated(t)) and not speech_dated(doc, t)]
+
+
+def refine(value: str, candidates: Sequence[str]) -> str:
+    """Return the first day-precise candidate inside a coarser value ("this week" -> Thursday)."""
+    if DAY.match(value):
+        return value
+    span = value_to_range(value)
+    for c in candidates:
+        day = value_to_range(c)
+        if DAY.match(c) and span and day and span[0] <= day[0] <= span[1]:
+            return c
+    return value
+
+
+def main_date(doc: Doc, timexes: Sequence[Timex]) -> tuple[str | None, tuple[str, ...]]:
+    """Return the event's date and every event date of the event sentences.
+
+    News states its main event and its date first (the lead): the first dated event sentence
+    among the first LEAD sentences wins, made precise by a day inside it given later ("this
+    week" ... "on Thursday"); failing that, the best-scored event sentence's date.
+    """
+    sents = event_sentences(doc)
+    found = [v for s in sents for v in event_values(doc, s, timexes)]
+    lead = [s for s in list(doc.sents)[:LEAD] if event_score(s)]
+    for sent in lead + sents:
+        values = event_values(doc, sent, timexes)
+        if values:
+            first = next((v for v in values if DAY.match(v)), values[0])
+            return refine(first, found), tuple(dict.fromkeys(found))
+    return None, tuple(dict.fromkeys(found))
 
 
 def main_place(sents: Sequence[Span]) -> str | None:
@@ -156,7 +193,7 @@ def nickname(sents: Sequence[Span]) -> str | None:
 def event_cues(doc: Doc, timexes: Sequence[Timex]) -> EventCues:
     """Return what the article says of its event's date, place, format, kind and name."""
     sents = event_sentences(doc)
-    date, dates = main_date(sents, timexes)
+    date, dates = main_date(doc, timexes)
     place = main_place(sents)
     return EventCues(date, dates, place, meeting_format(doc, place), event_kind(sents),
                      event_name(doc), nickname(sents))
