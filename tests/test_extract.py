@@ -60,3 +60,16 @@ def test_extract_event_name_from_capitalised_words_the_model_misses(model_nlp):
 def test_extract_event_nickname_only_before_an_event_noun(model_nlp):
     doc = model_nlp('The "3+3" talks open today. He said he was "fully committed" to them.')
     assert event.nickname(list(doc.sents)) == "3+3"
+
+
+def test_extract_event_date_ignores_dates_of_statements_and_verbless_lines(model_nlp):
+    import datetime as dt
+
+    from briefing.temporal import tag_dates
+
+    text = ("The envoys will meet in Oslo on Tuesday, officials said on Friday.\n\n"
+            "Monday, 9 January.")
+    doc = model_nlp(text)
+    timexes = tag_dates(text, dt.date(2023, 1, 6), doc=doc)
+    date, _ = event.main_date(doc, timexes)
+    assert date == "2023-01-10"

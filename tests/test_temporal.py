@@ -276,3 +276,11 @@ def test_temporal_without_doc_does_not_load_spacy() -> None:
     before = "spacy" in sys.modules
     tag_dates("They will meet on Friday.", WED)
     assert ("spacy" in sys.modules) == before
+
+
+def test_temporal_fractional_durations_of_any_unit_do_not_fail():
+    from briefing.temporal.spans import period
+
+    assert period(1.5, "second") == "PT1.5S"
+    assert period(2.5, "year") == "P2Y6M"
+    assert period(0.25, "year") == "P0.25Y"

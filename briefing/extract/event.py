@@ -75,7 +75,7 @@ def speech_dated(doc: Doc, t: Timex) -> bool:
     if span is None:
         return False
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.lemma_.lower() in SPEECH
 

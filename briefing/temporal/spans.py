@@ -29,9 +29,12 @@ def period(n: float | None, word: str) -> str:
     if n is None:
         return prefix + "X" + _VAGUE_CODE.get(word.lower(), letter)
     whole, half = int(n), n - int(n)
+    key = "M_T" if is_time and letter == "M" else letter
+    if half and (half != 0.5 or key not in _HALF):  # 1.5 seconds, 2.25 years: keep the decimal
+        return f"{prefix}{n * size:g}{letter}"
     text = f"{prefix}{whole * size}{letter}" if whole else prefix
     if half:
-        amount, smaller = _HALF["M_T" if is_time and letter == "M" else letter]
+        amount, smaller = _HALF[key]
         text += f"{amount * size}{smaller}"
     return text
 
