@@ -92,6 +92,21 @@ def generate(
                  model=model, mode=mode, author=author, say=progress(quiet))
 
 
+@app.command()
+def dates(
+    files: Annotated[list[Path], typer.Argument(help="Article files to read.")],
+    anchor: Annotated[str | None, typer.Option(
+        help="Date to resolve against (YYYY-MM-DD). Default: each article's publication date.")]
+        = None,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per expression.")]
+        = False,
+) -> None:
+    """Show each time expression in the articles, its resolved value and why."""
+    from briefing.commands import run_dates
+
+    run_dates(files, anchor=parse_day(anchor), as_json=json_out)
+
+
 def parse_day(text: str | None) -> dt.date | None:
     if text is None:
         return None

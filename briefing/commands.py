@@ -63,3 +63,29 @@ def run_generate(inputs: Sequence[str], *, out: Path, formats: tuple[str, ...],
     except OSError as exc:
         raise fail(f"cannot write to {out}: {exc.strerror or exc}") from None
     say(f"wrote {len(result.written)} files for {result.events} events to {out}/")
+
+
+def run_dates(files: Sequence[Path], *, anchor: dt.date | None, as_json: bool) -> None:
+    """Print every time expression of each article with its value and the reason for it."""
+    import json
+
+    from briefing.ingest import IngestError, read_articles
+    from briefing.temporal import explain
+
+    def warn(message: str) -> None:
+        typer.echo(f"briefing: {message}", err=True)
+
+    try:
+        articles = read_articles([str(f) for f in files], warn=warn)
+    except IngestError as exc:
+        raise fail(str(exc)) from None
+    for article in articles:
+        base = anchor or article.published
+        rows = explain(article.text, base)
+        if as_json:
+            for row in rows:
+                typer.echo(json.dumps({"article": article.id, "anchor": str(base), **row}))
+            continue
+        typer.echo(f"{article.id} (anchor {base or 'unknown: relative dates stay unresolved'})")
+        for row in rows:
+            typer.echo(f"  {row['text']!r:32} {row['type']:8} {row['value']:20} {row['reason']}")

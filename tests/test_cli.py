@@ -45,3 +45,14 @@ def test_cli_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     command = next(line.strip() for line in ci.splitlines() if "pytest" in line)
     assert command in readme
+
+
+def test_cli_dates_shows_values_and_reasons(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The ministers will meet on Wednesday. The plan was approved on December 16.\n")
+    result = runner.invoke(app, ["dates", str(article), "--anchor", "2023-01-11"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "a (anchor 2023-01-11)"
+    assert "'Wednesday'" in lines[1] and "2023-01-11" in lines[1]
+    assert "'December 16'" in lines[2] and "2022-12-16" in lines[2]
