@@ -20,29 +20,41 @@ from briefing.ingest.source import Context
 from briefing.ingest.syndication import merge_copies
 from briefing.types import Article
 
-__all__ = ["IngestError", "Skipped", "read_articles"]
+__all__ = ["MAX_ARTICLES", "MAX_BYTES", "MAX_CHARS", "IngestError", "Skipped", "read_articles"]
 
 
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+MAX_BYTES = 20_000_000  # per file or page: far above any news story, far below memory trouble
+MAX_CHARS = 1_000_000  # per article: spaCy's own `max_length`, beyond which it refuses to parse
+MAX_ARTICLES = 5_000  # per run
+
+
 def read_articles(inputs: Sequence[str], *, warn: Callable[[str], None] = _stderr,
-                  max_bytes: int = 20_000_000, max_articles: int | None = None,
-                  stdin: TextIO | None = None, timeout: float = 10.0) -> list[Article]:
+                  max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS,
+                  max_articles: int | None = MAX_ARTICLES, stdin: TextIO | None = None,
+                  timeout: float = 10.0) -> list[Article]:
     """Return the articles of `inputs` (files, folders, globs, "-" for stdin, http(s) URLs).
 
     Order is stable: inputs as given, files sorted within a folder. Copies of the same story
-    are merged (`also_in`). Raises IngestError when an input does not exist.
+    are merged (`also_in`). A file over `max_bytes` or an article over `max_chars` is skipped
+    with a warning; reading stops with a warning after `max_articles` (None: no limit).
+    Raises IngestError when an input does not exist.
     """
     fetcher = functools.partial(fetch, timeout=timeout, max_bytes=max_bytes)
     ctx = Context(warn=warn, fetch=fetcher, max_bytes=max_bytes)
     articles: list[Article] = []
     for entry in expand(inputs, warn):
         if max_articles is not None and len(articles) >= max_articles:
-            warn(f"stopped after {max_articles} articles (max_articles); later inputs not read")
+            warn(f"stopped after {max_articles} articles (max_articles); {entry} and later "
+                 "inputs not read")
             break
-        articles.extend(_read(entry, ctx, stdin))
+        articles.extend(_within(_read(entry, ctx, stdin), entry, max_chars, warn))
+    if max_articles is not None and len(articles) > max_articles:
+        warn(f"stopped after {max_articles} articles (max_articles); "
+             f"{len(articles) - max_articles} more in {articles[max_articles].source} not read")
     return merge_copies(_unique_ids(articles[:max_articles]))
 
 
@@ -56,6 +68,20 @@ def _read(entry: str, ctx: Context, stdin: TextIO | None) -> list[Article]:
     except Exception as err:  # noqa: BLE001 (a parser's surprise must not end the run)
         ctx.warn(f"skipped {entry}: could not be read ({type(err).__name__}: {err})")
         return []
+
+
+def _within(articles: list[Article], entry: str, max_chars: int,
+            warn: Callable[[str], None]) -> list[Article]:
+    """Return the articles no longer than `max_chars`, warning about each one left out."""
+    kept = []
+    for article in articles:
+        if len(article.text) <= max_chars:
+            kept.append(article)
+            continue
+        which = entry if article.source == entry else f"{entry} ({article.id})"
+        warn(f"skipped {which}: the text is {len(article.text):,} characters, more than the "
+             f"{max_chars:,}-character limit (max_chars); split it into smaller files")
+    return kept
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

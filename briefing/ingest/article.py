@@ -46,8 +46,13 @@ def build_article(article_id: str, raw: str, *, source: str, meta: Meta | None =
     text = "\n\n".join(paras)
     if not text.strip():
         raise Skipped("no story text found")
-    return Article(id=article_id, text=text, title=title, url=meta.url, source=source,
-                   **_stated(meta, line))
+    return Article(id=safe_id(article_id), text=text, title=title or None, url=clean.one_line(meta.url),
+                   source=clean.one_line(source) or "?", **_stated(meta, line))
+
+
+def safe_id(article_id: str) -> str:
+    """Return `article_id` without control characters or lone surrogates (from odd file names)."""
+    return clean.one_line(article_id) or "article"
 
 
 def take_title(paras: list[str], known: str | None) -> tuple[str | None, list[str]]:
@@ -87,7 +92,8 @@ def looks_like_headline(line: str) -> bool:
 
 def clean_title(title: str) -> str:
     """Return `title` without a label such as "PREVIEW -", "UPDATE 2-" or "EXCLUSIVE:"."""
-    title = clean.paragraphs(title)[0] if title.strip() else title
+    lines = clean.paragraphs(title)
+    title = lines[0] if lines else ""
     return _label().sub("", title.lstrip("# ")).strip()
 
 
@@ -102,9 +108,9 @@ def _stated(meta: Meta, line: Dateline | None) -> dict:
     date = line.date if line else None
     published = meta.published or (date.date if date else None)
     return {
-        "outlet": meta.outlet or (line.outlet if line else None),
+        "outlet": clean.one_line(meta.outlet) or (line.outlet if line else None),
         "dateline_place": line.place if line else None,
         "published": published,
-        "published_text": date.text if date else meta.published_text,
+        "published_text": date.text if date else clean.one_line(meta.published_text),
         "published_partial": date.partial if date and not published else None,
     }

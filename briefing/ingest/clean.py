@@ -15,12 +15,16 @@ from briefing.data import load
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters (C0 but tab and line ends, DEL, C1), non-characters and lone surrogates:
+# XML cannot carry them, spaCy cannot hash a lone surrogate, and no story needs them.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 
 
 def paragraphs(text: str) -> list[str]:
     """Return the paragraphs of `text`, white space normalised, hard-wrapped lines re-joined."""
-    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", _CONTROL.sub("", text)))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     out: list[str] = []
     joinable = False
@@ -35,6 +39,13 @@ def paragraphs(text: str) -> list[str]:
         if line and _SENTENCE_END.search(line):
             joinable = False
     return out
+
+
+def one_line(text: str | None) -> str | None:
+    """Return `text` as one line without control characters, or None when nothing is left."""
+    if text is None:
+        return None
+    return " ".join(_CONTROL.sub("", text).split()) or None
 
 
 def remove_boilerplate(paras: list[str]) -> list[str]:
