@@ -14,12 +14,14 @@ from briefing.ingest.source import Context, Input
 from briefing.types import Article
 
 _TITLE_STYLES = ("Title", "Heading 1")
+_UNPACKED_RATIO = 5  # a .docx may unpack to this many times the file-size limit, no more
 
 
 def read_docx(item: Input, ctx: Context) -> list[Article]:
     """Return the article of a .docx input; raises Skipped when it is no Word document."""
     if not zipfile.is_zipfile(io.BytesIO(item.data)):
         raise Skipped("not a Word document (.docx files are zip archives; this is not one)")
+    _refuse_bomb(item.data, _UNPACKED_RATIO * ctx.max_bytes)
     try:
         document = docx.Document(io.BytesIO(item.data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
@@ -30,3 +32,15 @@ def read_docx(item: Input, ctx: Context) -> list[Article]:
         title, paras = paras[0].text, paras[1:]
     body = "\n\n".join(p.text for p in paras)
     return [build_article(item.stem, body, source=item.name, meta=Meta(title=title))]
+
+
+def _refuse_bomb(data: bytes, limit: int) -> None:
+    """Raise Skipped when the archive says it unpacks to more than `limit` bytes (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as err:
+        raise Skipped(f"not a Word document (a damaged zip archive: {err})") from err
+    if size > limit:
+        raise Skipped(f"the Word document unpacks to {size:,} bytes, more than the {limit:,}-byte "
+                      "limit (a possible zip bomb)")

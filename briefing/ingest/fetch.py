@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import time
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 from briefing.ingest.source import Input, url_id
 
 MAX_REDIRECTS = 5
+_CHUNK = 65_536
 _USER_AGENT = "briefing/0.1 (+news brief generator)"
 
 
@@ -39,7 +41,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Input:
     opener = urllib.request.build_opener(_Redirects)
     try:
         with opener.open(request, timeout=timeout) as response:
-            data = response.read(max_bytes + 1)
+            data = _read_limited(response, max_bytes, deadline=time.monotonic() + timeout)
             final, kind = response.geturl(), response.headers.get_content_type()
     except urllib.error.HTTPError as err:
         raise FetchError(f"HTTP {err.code} {err.reason}") from err
@@ -49,6 +51,24 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Input:
         raise FetchError(f"larger than the {max_bytes}-byte limit")
     return Input(name=url, stem=url_id(url), data=data, suffix=_suffix(final), url=final,
                  content_type=kind)
+
+
+def _read_limited(response, max_bytes: int, *, deadline: float) -> bytes:
+    """Return at most `max_bytes` + 1 bytes of the body; raises FetchError after `deadline`.
+
+    The socket timeout bounds each wait; the deadline bounds the whole body, so a server
+    trickling a byte at a time cannot hold the run.
+    """
+    chunks, size = [], 0
+    while size <= max_bytes:
+        chunk = response.read1(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise FetchError("the response took too long (the timeout covers the whole body)")
+    return b"".join(chunks)
 
 
 def _suffix(url: str) -> str:

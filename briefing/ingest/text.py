@@ -47,10 +47,24 @@ def front_matter(text: str, name: str) -> tuple[Meta, str]:
 
 
 def _meta(fields: dict) -> Meta:
-    outlet = next((fields[k] for k in _OUTLET_KEYS if fields.get(k)), None)
-    published, written = _date(fields.get("date") or fields.get("published"))
-    return Meta(title=_str(fields.get("title")), outlet=_str(outlet), url=_str(fields.get("url")),
-                published=published, published_text=written)
+    outlet = next((k for k in _OUTLET_KEYS if fields.get(k)), None)
+    date_key = "date" if fields.get("date") else "published"
+    published, written = _date(_scalar(fields, date_key))
+    return Meta(title=_str(_scalar(fields, "title")), outlet=_str(_scalar(fields, outlet)),
+                url=_str(_scalar(fields, "url")), published=published, published_text=written)
+
+
+def _scalar(fields: dict, key: str | None) -> object:
+    """Return the value of `key`; raises Skipped for a list or mapping.
+
+    Only scalars are turned into text: YAML aliases make a small file hold a list whose text
+    is billions of characters long (the "billion laughs" attack).
+    """
+    value = fields.get(key) if key else None
+    if isinstance(value, list | dict | set):
+        kind = "a list" if isinstance(value, list | set) else "a mapping"
+        raise Skipped(f"front matter field '{key}' must be a single value, found {kind}")
+    return value
 
 
 def _date(value: object) -> tuple[dt.date | None, str | None]:
