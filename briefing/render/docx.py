@@ -49,6 +49,7 @@ REQUIRED_STYLES: tuple[str, ...] = tuple(_STYLE_TYPES)
 
 # Characters XML 1.0 forbids; one of them in a w:t makes Word refuse the whole file.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_PROPERTY_MAX = 255  # python-docx refuses longer core properties (a title from a long headline)
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 
@@ -153,10 +154,10 @@ def strip_forbidden(text: str) -> str:
 def apply_properties(document: Document, props: DocProperties) -> None:
     """Set the core properties from `props`, clearing whatever the reference carried."""
     core = document.core_properties
-    core.title = strip_forbidden(props.title)
-    core.subject = strip_forbidden(props.subject)
-    core.keywords = strip_forbidden("; ".join(props.keywords))
-    core.author = core.last_modified_by = strip_forbidden(props.author)
+    core.title = _property(props.title)
+    core.subject = _property(props.subject)
+    core.keywords = _property("; ".join(props.keywords))
+    core.author = core.last_modified_by = _property(props.author)
     core.comments = core.category = core.content_status = ""
     core.revision = 1
     if props.created is None:
@@ -166,6 +167,12 @@ def apply_properties(document: Document, props: DocProperties) -> None:
     if created.tzinfo is not None:  # python-docx writes the clock time as UTC ("Z")
         created = created.astimezone(dt.UTC).replace(tzinfo=None)
     core.created = core.modified = created
+
+
+def _property(text: str) -> str:
+    """Return `text` fit for a core property: XML-safe, at most the 255 characters Word allows."""
+    text = strip_forbidden(text)
+    return text if len(text) <= _PROPERTY_MAX else text[: _PROPERTY_MAX - 1] + "…"
 
 
 def _drop_dates(core) -> None:
