@@ -32,13 +32,19 @@ def whole(facts: ArticleFacts) -> Span:
     return Span(facts.article.id, 0, len(facts.article.text))
 
 
+def reported_day(facts: ArticleFacts) -> dt.date | None:
+    """Return the article's event day from its text, else its publication day, else None."""
+    return event_day(facts) or facts.article.published
+
+
 def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepancy | None]:
     """Return the event's day as most reports give it (a tie: the earliest), and how they differ.
 
-    Two days one apart are flagged as a likely time-zone difference rather than silently merged:
-    Washington's Thursday evening is Tokyo's Friday morning.
+    A report whose text dates no event votes its publication day: news reports what just
+    happened. Two days one apart are flagged as a likely time-zone difference rather than
+    silently merged: Washington's Thursday evening is Tokyo's Friday morning.
     """
-    values = [(d.isoformat() if (d := event_day(f)) else None, whole(f)) for f in group]
+    values = [(d.isoformat() if (d := reported_day(f)) else None, whole(f)) for f in group]
     winner, gap = vote(values, "date")
     if gap is None:
         return (dt.date.fromisoformat(winner) if winner else None), None
