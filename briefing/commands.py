@@ -73,7 +73,7 @@ def settings(inputs: Sequence[str], project: Path | None, given: dict) -> Settin
     """
     from briefing import project as projects
 
-    path = project or (projects.find(Path.cwd()) if not inputs else None)
+    path = project or (projects.find(Path(".")) if not inputs else None)
     if path is None:
         base = projects.Project(path=Path(projects.NAME), inputs=tuple(inputs) or ("seeds",))
     else:

@@ -1,0 +1,146 @@
+"""Incremental regeneration end to end: what rebuilds, what does not, and what survives."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing import history, manifest
+from briefing.cli import app
+from tests.conftest import ROOT, SEEDS
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+runner = CliRunner()
+ARGS = ["generate", "in", "--out", "out", "--today", "2026-01-01"]
+LATE = "002_3440a27cfb3bedc1.txt"  # a dated article, added later in one test
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A project folder (in/ = four seed articles) built once; tests work on copies."""
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(SEEDS, root / "in", ignore=shutil.ignore_patterns(LATE))
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        result = runner.invoke(app, ARGS)
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def project(built, tmp_path, monkeypatch):
+    shutil.copytree(built, tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def generate(*extra: str):
+    return runner.invoke(app, [*ARGS, *extra])
+
+
+def test_regen_unchanged_inputs_do_not_rebuild_nor_import_spacy(project):
+    code = ("import sys\nfrom briefing.cli import app\ntry:\n"
+            f"    app({ARGS!r})\nexcept SystemExit as e:\n    print('exit', e.code)\n"
+            "print('spacy' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=project, check=True)
+    assert run.stdout == "briefing: out/ is up to date\nexit 0\nFalse\n", run.stderr
+
+
+def test_regen_a_changed_article_rebuilds(project):
+    first = next((project / "in").glob("*.txt"))
+    first.write_text(first.read_text() + "\nThe talks ended on Friday.\n")
+    result = generate()
+    assert result.exit_code == 0, result.output
+    assert "up to date" not in result.output
+    assert generate().output == "briefing: out/ is up to date\n"
+
+
+def test_regen_a_changed_option_or_template_rebuilds(project):
+    assert "up to date" not in generate("--mode", "note").output
+    templates = project / "mine"
+    templates.mkdir()
+    text = (ROOT / "templates" / "brief.md.j2").read_text()
+    (templates / "brief.md.j2").write_text(text + "\nEDITED TEMPLATE\n")
+    result = generate("--mode", "note", "--templates", "mine")
+    assert result.exit_code == 0, result.output
+    assert "up to date" not in result.output
+    assert all("EDITED TEMPLATE" in p.read_text() for p in (project / "out").glob("20*.md"))
+
+
+def test_regen_force_rebuilds_and_history_keeps_the_previous_brief(project):
+    previous = json.loads((project / "out" / "facts.json").read_text())
+    assert "up to date" not in generate("--force").output
+    assert len(history.snapshots(project / "out")) == 1
+    assert history.previous_facts(project / "out") == previous
+
+
+def test_regen_adding_one_article_parses_only_that_one(project):
+    from briefing import nlp
+    from briefing.cache import FactsCache
+    from briefing.pipeline import pipeline
+    from briefing.render import RenderOptions
+
+    shutil.copy(SEEDS / LATE, project / "in" / LATE)
+    salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(None)}"
+    cache = FactsCache(project / "out" / ".cache" / "extract.sqlite", salt=salt, warn=print)
+    result = pipeline(["in"], RenderOptions(out=project / "out", formats=("md",)),
+                      say=lambda m: None, warn=print, cache=cache)
+    assert result.parsed == 1
+    assert cache.misses == 1 and cache.hits >= 4
+
+
+def test_regen_run_killed_mid_write_leaves_previous_outputs(project, monkeypatch):
+    import briefing.render
+
+    before = {p.name: p.read_bytes() for p in (project / "out").glob("*.*") if p.is_file()}
+    real = os.replace
+
+    def crash(src, dst):  # the temporary file is written; the move into place "dies"
+        if str(dst).endswith("facts.json"):
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(briefing.render.os, "replace", crash)
+    result = generate("--mode", "note")
+    assert result.exit_code == 2
+    assert result.output.startswith("briefing: cannot write to out: No space left on device")
+    assert (project / "out" / "facts.json").read_bytes() == before["facts.json"]
+    assert not list((project / "out").glob(".*.tmp"))
+    monkeypatch.setattr(briefing.render.os, "replace", real)
+    assert "up to date" not in generate().output  # the half-done run is redone
+
+
+def test_regen_second_run_exits_75_while_the_first_holds_the_lock(project):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, sys, time\nf = open('out/.briefing.lock', 'a')\n"
+         "fcntl.flock(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(30)"],
+        stdout=subprocess.PIPE, text=True, cwd=project)
+    try:
+        assert holder.stdout.readline() == "locked\n"
+        result = generate("--force", "--lock-timeout", "0.3")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 75
+    assert result.output == ("briefing: another briefing run is writing to out (lock "
+                             "out/.briefing.lock held for 0.3s); try again later\n")
+
+
+def test_regen_generate_without_arguments_reads_briefing_toml(project):
+    (project / "briefing.toml").write_text('inputs = ["in"]\nout = "out"\nformats = ["md"]\n')
+    result = runner.invoke(app, ["generate", "--today", "2026-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "up to date" not in result.output  # formats differ from the first build
+    again = runner.invoke(app, ["generate", "--today", "2026-01-01"])
+    assert again.output == "briefing: out/ is up to date\n"

@@ -1,0 +1,80 @@
+"""History snapshots, the extraction cache and the lock, without the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from briefing import codec, history, lock
+from briefing.cache import FactsCache
+from briefing.types import ArticleFacts, PersonMention, Span, Statement, Timex
+from tests.conftest import article
+
+
+def facts(text: str = "Ministers met.") -> ArticleFacts:
+    a = article("a", text, dt.date(2023, 1, 11), published_partial="XXXX-01-11")
+    span = Span("a", 0, 9)
+    return ArticleFacts(article=a, people=(PersonMention("Kishida", span, country="JP"),),
+                        timexes=(Timex(0, 4, "Jan.", "DATE", "2023-01"),),
+                        agenda=(Statement("talks", span, kind="agenda"),), event_date="2023-01-11",
+                        keywords=("minister",))
+
+
+def test_regen_codec_round_trips_article_facts():
+    value = facts()
+    assert codec.loads(ArticleFacts, codec.dumps(value)) == value
+
+
+def test_regen_cache_hits_after_a_store_and_misses_on_other_content(tmp_path):
+    path = tmp_path / "c.sqlite"
+    cache = FactsCache(path, salt="v1", warn=print)
+    cache.put(facts())
+    cache.close()
+    cache = FactsCache(path, salt="v1", warn=print)
+    assert cache.get(facts().article) == facts()
+    assert cache.get(facts("Other text.").article) is None
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert FactsCache(path, salt="v2", warn=print).get(facts().article) is None
+
+
+def test_regen_cache_corrupt_database_is_rebuilt_with_a_warning(tmp_path):
+    path = tmp_path / "c.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    warnings: list[str] = []
+    cache = FactsCache(path, salt="v1", warn=warnings.append)
+    cache.put(facts())
+    assert cache.get(facts().article) == facts()
+    assert len(warnings) == 1 and str(path) in warnings[0] and "rebuilding" in warnings[0]
+
+
+def brief_files(out, n: int) -> None:
+    (out / "a.md").write_text(f"brief {n}")
+    (out / "facts.json").write_text(json.dumps({"n": n}))
+
+
+def test_regen_history_keeps_at_most_n_and_finds_the_previous_facts(tmp_path):
+    assert history.previous_facts(tmp_path) is None
+    for n in range(5):
+        brief_files(tmp_path, n)
+        history.keep(tmp_path, now=dt.datetime(2026, 1, 1, n), limit=3)
+    kept = history.snapshots(tmp_path)
+    assert [(p / "a.md").read_text() for p in kept] == ["brief 2", "brief 3", "brief 4"]
+    assert history.previous_facts(tmp_path) == {"n": 4}
+
+
+def test_regen_history_does_not_repeat_an_identical_snapshot(tmp_path):
+    brief_files(tmp_path, 1)
+    assert history.keep(tmp_path, now=dt.datetime(2026, 1, 1, 1)) is not None
+    assert history.keep(tmp_path, now=dt.datetime(2026, 1, 1, 2)) is None
+    assert len(history.snapshots(tmp_path)) == 1
+
+
+def test_regen_lock_second_holder_gives_up_after_the_timeout(tmp_path):
+    with lock.locked(tmp_path, timeout=0):
+        with pytest.raises(lock.Busy, match="another briefing run is writing"):
+            with lock.locked(tmp_path, timeout=0.2):
+                pass
+    with lock.locked(tmp_path, timeout=0):  # released: free again
+        pass
