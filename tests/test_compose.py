@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.compose import compose, long_date, timex_label
+from briefing.compose import clause, compose, date_label, long_date, the, timex_label
 from briefing.types import Discrepancy, Event, Item, Participant, Span, Variant
 from tests.conftest import article
 
@@ -34,7 +34,7 @@ def test_compose_sources_are_numbered_dated_first_and_cited_by_number():
 def test_compose_bottom_line_says_what_when_where_who():
     brief = compose(event(), generated=dt.datetime(2026, 1, 1))
     first = brief.bottom_line[0].text
-    assert first == "Bilateral talks is scheduled for Wednesday 11 January 2023 in Geneva."
+    assert first == "The bilateral talks are scheduled for Wednesday 11 January 2023 in Geneva."
     assert "Ann Lee (Foreign Minister, France)" in brief.bottom_line[1].text
     assert all(line.cites for line in brief.bottom_line)
 
@@ -44,18 +44,72 @@ def test_compose_divergences_keep_every_version_with_sources():
                                Variant("2023-01-12", (Span("b", 0, 1),))))
     brief = compose(event(discrepancies=(gap,)), generated=dt.datetime(2026, 1, 1))
     assert [(v.text, v.cites) for v in brief.divergences[0].versions] == [
-        ("2023-01-11", (1,)), ("2023-01-12", (2,))]
-    assert "Sources disagree on: date" in brief.bottom_line[-1].text
+        ("11 January 2023", (1,)), ("12 January 2023", (2,))]
+    assert brief.bottom_line[-1].text == "Reports differ on the date (see Points of divergence)."
+    assert brief.bottom_line[0].cites == (1,)  # the reports giving the date the brief uses
 
 
 def test_compose_as_of_counts_reports_and_dates():
     brief = compose(event(), generated=dt.datetime(2026, 1, 1, 7, 30))
-    assert brief.as_of == "As of 01 January 2026 07:30, from 2 reports (11 January 2023 to 11 January 2023)."
+    assert brief.as_of == "As of 1 January 2026 07:30, from 2 reports published 11 January 2023 (1 undated)."
 
 
 def test_compose_date_labels_keep_granularity():
     assert long_date(None) == "date unknown"
     assert timex_label("2022-12-16") == "Friday 16 December 2022"
     assert timex_label("2022-12") == "December 2022"
-    assert timex_label("2023-W02") == "week of 09 January 2023"
+    assert timex_label("2023-W02") == "week of 9 January 2023"
     assert timex_label("2012-SU") == "2012-SU"
+
+
+def test_compose_bottom_line_reads_well_without_a_date():
+    brief = compose(event(start=None), generated=dt.datetime(2026, 1, 1))
+    assert brief.bottom_line[0].text == (
+        "The bilateral talks are scheduled to take place in Geneva; no date is reported.")
+
+
+def test_compose_title_takes_an_article():
+    assert the("US-Japan Security Consultative Committee") == \
+        "The US-Japan Security Consultative Committee"
+    assert the("The Quad summit") == "The Quad summit"
+
+
+def test_compose_undated_report_is_named_by_its_citation():
+    brief = compose(event(notes=("b: publication date unknown",)), generated=dt.datetime(2026, 1, 1))
+    assert brief.notes[0].text == ("The publication date of report {cites} is not stated and "
+                                   "could not be inferred.")
+    assert brief.notes[0].cites == (2,)
+
+
+def test_compose_quote_speaker_resolved_by_surname_with_role():
+    quote = Item("We will talk about trade,", (Span("a", 0, 1),), speaker="Lee")
+    brief = compose(event(quotes=(quote,)), generated=dt.datetime(2026, 1, 1))
+    assert (brief.quotes[0].text, brief.quotes[0].label) == (
+        "We will talk about trade", "Ann Lee, Foreign Minister, France")
+
+
+def test_compose_short_unattributed_quotes_are_dropped():
+    quote = Item("Asian NATO", (Span("a", 0, 1),))
+    assert compose(event(quotes=(quote,)), generated=dt.datetime(2026, 1, 1)).quotes == ()
+
+
+def test_compose_timeline_keeps_the_clause_around_the_date_and_sorts_by_day():
+    long = ("The ministers, who met several times last year in different capitals and formats, "
+            "agreed to resume the regular dialogue that had been suspended for years, and will "
+            "meet again on Friday in Geneva to sign the joint statement on trade.")
+    items = (Item("Talks opened in March.", (Span("a", 0, 1),), date="2023-03"),
+             Item(long, (Span("a", 0, 1),), date="2023-01-13"))
+    brief = compose(event(timeline=items), generated=dt.datetime(2026, 1, 1))
+    assert [t.label for t in brief.timeline] == ["13 Jan 2023", "Mar 2023"]
+    assert "on Friday in Geneva" in brief.timeline[0].text
+    assert len(brief.timeline[0].text.split()) <= 26
+
+
+def test_compose_clause_keeps_short_sentences_whole():
+    assert clause("Talks opened on Friday.", 16) == "Talks opened on Friday."
+
+
+def test_compose_date_labels_are_short():
+    assert date_label("2023-01-13") == "13 Jan 2023"
+    assert date_label("2023-W02") == "Week of 9 Jan 2023"
+    assert date_label("2022-12") == "Dec 2022"

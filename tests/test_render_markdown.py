@@ -42,3 +42,67 @@ def test_render_markdown_user_templates_are_sandboxed(tmp_path):
     (tmp_path / "brief.md.j2").write_text("{{ ''.__class__.__mro__ }}")
     with pytest.raises(TemplateProblem):
         render(environment(tmp_path), "brief.md.j2")
+
+
+def test_render_markdown_escape_numbers_without_stray_backslashes():
+    assert escape("1.05 trillion yen") == "1.05 trillion yen"  # not a list item: no space
+    assert escape("1. first") == "1\\. first"  # a digit cannot carry the backslash
+    assert escape("- item") == "\\- item"
+    assert escape("---") == "\\---"
+
+
+def test_render_markdown_cited_puts_markers_in_place():
+    from briefing.render.markdown import cited
+
+    assert cited("Report {cites} is undated.", (3,)) == "Report [[3]](#source-3) is undated."
+    assert cited("A | b", (1,)) == "A \\| b[[1]](#source-1)"
+
+
+def test_render_markdown_link_with_text_and_contents_list():
+    from briefing.render.markdown import contents, link
+
+    assert link("Next [talks]", "2023-talks.md") == "[Next \\[talks\\]](2023-talks.md)"
+    assert link("javascript:alert(1)") == "javascript:alert(1)"
+    text = contents("# T\n\n<!-- toc -->\n\n## Bottom line\n\n## Key facts\n")
+    assert "[Bottom line](#bottom-line) · [Key facts](#key-facts)" in text
+
+
+def test_render_markdown_changes_since_the_previous_brief():
+    import datetime as dt
+    import json
+
+    from briefing.render.changes import changes
+    from briefing.render.facts import facts_json
+    from briefing.types import Event, Item, Participant
+
+    before = Event("e", "Talks", "talks", (), start=dt.date(2023, 1, 11), location="Geneva",
+                   participants=(Participant("Ann Lee", (), "Minister", "FR", ()),),
+                   agenda=(Item("trade", ()),))
+    after = Event("e", "Talks", "talks", (), start=dt.date(2023, 1, 12), location="Geneva",
+                  participants=(Participant("Bo Chan", (), None, None, ()),),
+                  agenda=(Item("trade", ()), Item("climate", ())))
+    previous = json.loads(facts_json([before], generated=dt.datetime(2026, 1, 1)))
+    assert changes(previous, after) == (
+        "Date changed from 2023-01-11 to 2023-01-12", "Participant added: Bo Chan",
+        "Participant removed: Ann Lee", "Agenda item added: climate")
+    assert changes(previous, before) == ()
+    assert changes({}, before) is None
+
+
+def test_render_markdown_brief_says_what_changed(tmp_path):
+    import datetime as dt
+
+    from briefing.compose import compose
+    from briefing.render import RenderOptions, write_all
+    from briefing.types import Article, Event
+
+    event = Event("e", "Talks", "talks", (Article("a", "text", outlet="Wire"),),
+                  start=dt.date(2023, 1, 11), status="scheduled")
+    options = RenderOptions(out=tmp_path, formats=("md", "json"))
+    write_all([compose(event, generated=dt.datetime(2026, 1, 1))], options)
+    assert "What changed" not in (tmp_path / "e.md").read_text()
+    moved = Event("e", "Talks", "talks", event.articles, start=dt.date(2023, 1, 12))
+    write_all([compose(moved, generated=dt.datetime(2026, 1, 2))], options)
+    text = (tmp_path / "e.md").read_text()
+    assert "## What changed since the previous brief" in text
+    assert "Date changed from 2023-01-11 to 2023-01-12" in text

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.compose import Brief
+from briefing.render.changes import changes, load_previous
 from briefing.render.facts import facts_json
-from briefing.render.markdown import environment, render
+from briefing.render.markdown import contents, environment, render
 
 FORMATS = ("md", "docx", "json")
 
@@ -63,15 +64,37 @@ def write_docx(brief: Brief, markdown: str, options: RenderOptions) -> Path:
     return path
 
 
+def write_figure(brief: Brief, options: RenderOptions) -> Path | None:
+    """Write the brief's timeline figure beside it (full mode); returns its path, or None."""
+    if options.mode != "full" or not {"md", "docx"} & set(options.formats):
+        return None
+    from briefing.render.figure import timeline_png
+
+    png = timeline_png(brief)
+    if png is None:
+        return None
+    path = options.out / f"{brief.slug}-timeline.png"
+    write_atomic(path, png)
+    return path
+
+
 def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
-    """Write every brief in the asked formats, then facts.json and index.md; returns the paths."""
+    """Write every brief in the asked formats, then facts.json and index.md; returns the paths.
+
+    The previous run's facts.json is read first, so each brief can say what changed.
+    """
     env = environment(options.templates)
+    previous = load_previous(options.out / "facts.json")
     written = []
     for brief in briefs:
-        markdown = render(env, "brief.md.j2", brief=brief, mode=options.mode)
+        figure = write_figure(brief, options)
+        written += [figure] if figure else []
+        markdown = render(env, "brief.md.j2", brief=brief, mode=options.mode,
+                          changes=changes(previous, brief.event),
+                          figure=figure.name if figure else None)
         if "md" in options.formats:
             path = options.out / f"{brief.slug}.md"
-            write_atomic(path, markdown.encode("utf-8"))
+            write_atomic(path, contents(markdown).encode("utf-8"))
             written.append(path)
         if "docx" in options.formats:
             written.append(write_docx(brief, markdown, options))
@@ -80,7 +103,7 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
         write_atomic(options.out / "facts.json", text.encode("utf-8"))
         written.append(options.out / "facts.json")
     count = sum(len(b.sources) for b in briefs)
-    as_of = f"Generated {options.generated:%d %B %Y %H:%M} from {count} reports."
+    as_of = f"As of {options.generated.day} {options.generated:%B %Y}, from {count} reports."
     index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
     write_atomic(options.out / "index.md", index.encode("utf-8"))
     return written + [options.out / "index.md"]

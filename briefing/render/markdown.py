@@ -18,9 +18,14 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 # Brackets are escaped, so parentheses and "!" never form links or images; "_" only matters
-# at word edges; "#", "+", "-", "=" and "1." only at the start of a line.
+# at word edges; "#", "+", "-" and "1." only at the start of a line and before a space (a
+# digit cannot carry a backslash escape, so "1." becomes "1\."); a value of only "=" or "-"
+# would underline the line before it.
 SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
-LINE_START = re.compile(r"^(\s*)([-=+#]|\d+[.)])")
+LINE_START = re.compile(r"^(\s*)(?:([-+#])|(\d+)([.)]))(?=\s|$)")
+UNDERLINE = re.compile(r"^\s*([=-])")
+TOC_MARKER = "<!-- toc -->"
+HEADING = re.compile(r"^## (.+)$", re.M)
 
 
 class TemplateProblem(ValueError):
@@ -35,7 +40,10 @@ def escape(value: Any) -> str:
         return ""
     text = re.sub(r"\s*\n\s*", " ", str(value))
     text = SPECIAL.sub(r"\\\1", text)
-    return LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    if re.fullmatch(r"\s*(=+|-+)\s*", text):
+        return UNDERLINE.sub(r"\\\1", text)
+    return LINE_START.sub(lambda m: m.group(1) + (
+        "\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), text)
 
 
 def cite(numbers: Sequence[int]) -> Markup:
@@ -48,12 +56,35 @@ def anchor(name: str) -> Markup:
     return Markup(f'<a id="{re.sub(r"[^A-Za-z0-9_-]", "", name)}"></a>')
 
 
-def link(url: str) -> Markup:
-    """Return a Markdown link to `url` (only http(s) and relative paths become links)."""
+def link(text: str, url: str | None = None) -> Markup:
+    """Return a Markdown link showing `text` to `url` (default: `text` itself); only http(s)
+    URLs and plain relative file names become links, anything else stays text."""
+    url = text if url is None else url
     safe = url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
     if not re.match(r"^(https?://|[\w.-]+$)", safe):
-        return Markup(escape(url))
-    return Markup(f"[{escape(url)}]({safe})")
+        return Markup(escape(text))
+    return Markup(f"[{escape(text)}]({safe})")
+
+
+def cited(text: str, numbers: Sequence[int]) -> Markup:
+    """Return `text` escaped, its "{cites}" replaced by citation markers (appended without one)."""
+    before, found, after = str(text).partition("{cites}")
+    if not found:
+        return Markup(escape(text) + cite(numbers))
+    return Markup(escape(before) + cite(numbers) + escape(after))
+
+
+def contents(markdown: str) -> str:
+    """Return the Markdown with its `<!-- toc -->` marker replaced by a list of links to its
+    second-level headings (GitHub anchors), for readers of the .md file; the DOCX converter
+    reads the marker itself and builds a Word contents field."""
+    if TOC_MARKER not in markdown:
+        return markdown
+    entries = []
+    for title in HEADING.findall(markdown):
+        slug = re.sub(r"[^\w\- ]", "", title.strip().lower()).replace(" ", "-")
+        entries.append(f"[{title}](#{slug})")
+    return markdown.replace(TOC_MARKER, "**Contents:** " + " · ".join(entries), 1)
 
 
 def environment(user_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
@@ -63,7 +94,7 @@ def environment(user_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders), undefined=StrictUndefined, trim_blocks=True,
         lstrip_blocks=True, keep_trailing_newline=True, autoescape=False, finalize=escape)
-    env.filters.update(cite=cite, anchor=anchor, link=link)
+    env.filters.update(cite=cite, cited=cited, anchor=anchor, link=link)
     return env
 
 

@@ -1,0 +1,67 @@
+"""The timeline figure: one row per dated development, a dot for a day, a bar for a week or
+month, a dashed line at the event's date. PNG bytes, the same for the same brief.
+
+matplotlib is imported lazily with the Agg backend (no display); PNG metadata is fixed
+(no Software or date entries) so identical briefs give identical bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from briefing.compose import Brief, date_key
+
+WIDTH = 7.0  # inches: the text width of an A4 page with house margins
+
+
+def rows(brief: Brief) -> list[tuple[tuple[dt.date, dt.date], str, int]]:
+    """Return one row per distinct date: its first and last day, label and number of entries."""
+    counts: dict[str, int] = {}
+    spans: dict[str, tuple[dt.date, dt.date]] = {}
+    for t in brief.timeline:
+        label = t.label.split(" and ")[0]
+        span = date_key(t.date) if t.date else (dt.date.max, dt.date.max)
+        if span[0] != dt.date.max:
+            counts[label] = counts.get(label, 0) + 1
+            spans[label] = span
+    return sorted(((spans[k], k, n) for k, n in counts.items()), key=lambda r: (r[0], r[1]))
+
+
+def timeline_png(brief: Brief) -> bytes | None:
+    """Return the timeline figure as PNG bytes, or None when fewer than two dates are known."""
+    found = rows(brief)
+    if len(found) < 2:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import dates as mdates
+    from matplotlib import pyplot as plt
+
+    plt.rcParams.update({"svg.hashsalt": "briefing", "font.size": 8,
+                         "font.family": "DejaVu Sans"})
+    fig, ax = plt.subplots(figsize=(WIDTH, 0.22 * len(found) + 1.1), dpi=110)
+    for y, ((first, last), _, n) in enumerate(found):
+        if first == last:
+            ax.plot([first], [y], "o", color="#1f4e79", markersize=4 + 1.5 * min(n, 4))
+        else:
+            ax.barh(y, (last - first).days + 1, left=first, height=0.5, color="#9dc3e6")
+    if brief.event.start:
+        ax.axvline(brief.event.start, color="#c00000", linestyle="--", linewidth=1)
+        ax.text(brief.event.start, -0.8, f" {brief.event.kind}", color="#c00000", fontsize=7)
+    ax.set_yticks(range(len(found)),
+                  [f"{label} ({n})" if n > 1 else label for _, label, n in found])
+    ax.set_ylim(len(found) - 0.5, -1.2)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#dddddd", linewidth=0.5)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title("Reported developments by date (number of entries in brackets)", fontsize=8,
+                 loc="left")
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buffer.getvalue()
