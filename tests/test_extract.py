@@ -73,3 +73,16 @@ def test_extract_event_date_ignores_dates_of_statements_and_verbless_lines(model
     timexes = tag_dates(text, dt.date(2023, 1, 6), doc=doc)
     date, _ = event.main_date(doc, timexes)
     assert date == "2023-01-10"
+
+
+def test_extract_event_date_from_a_lead_without_an_event_noun(model_nlp):
+    import datetime as dt
+
+    from briefing.temporal import tag_dates
+
+    text = ("The driver crashed out of the race in heavy rain on Sunday. "
+            "The next meeting starts two weeks from now.")
+    doc = model_nlp(text)
+    timexes = tag_dates(text, dt.date(2023, 5, 9), doc=doc)
+    date, _ = event.main_date(doc, timexes)
+    assert date == "2023-05-07"

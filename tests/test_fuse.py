@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from briefing.fuse import event_dates
 from briefing.fuse.cluster import group
 from briefing.fuse.items import merge, vote
 from briefing.types import ArticleFacts, Span, Statement
@@ -65,3 +66,23 @@ def test_fuse_cluster_publication_dates_a_year_apart_are_two_events():
     fs = [facts("a", "ministers meet security alliance talks", published=dt.date(2022, 1, 7)),
           facts("b", "ministers meet security alliance talks", published=dt.date(2023, 1, 11))]
     assert group(fs) == [[0], [1]]
+
+
+def dated_facts(id: str, published: dt.date | None, event_date: str | None) -> ArticleFacts:
+    return ArticleFacts(article=article(id, "text", published),
+                        keywords=("ministers", "meet", "alliance"), event_date=event_date)
+
+
+def test_fuse_cluster_a_week_and_a_day_inside_it_are_not_far_apart():
+    fs = [dated_facts("a", dt.date(2023, 3, 10), "2023-W09"),
+          dated_facts("b", dt.date(2023, 3, 10), "2023-03-09"),
+          facts("c", "football club wins league final")]
+    assert group(fs) == [[0, 1], [2]]
+
+
+def test_fuse_event_date_undated_reports_vote_their_publication_day():
+    day = dt.date(2023, 3, 9)
+    fs = [dated_facts("a", day, "2023-03-05"), dated_facts("b", day, None),
+          dated_facts("c", day, "2023-W09")]
+    start, _ = event_dates(fs)
+    assert start == day

@@ -100,13 +100,14 @@ def refine(value: str, candidates: Sequence[str]) -> str:
 def main_date(doc: Doc, timexes: Sequence[Timex]) -> tuple[str | None, tuple[str, ...]]:
     """Return the event's date and every event date of the event sentences.
 
-    News states its main event and its date first (the lead): the first dated event sentence
-    among the first LEAD sentences wins, made precise by a day inside it given later ("this
-    week" ... "on Thursday"); failing that, the best-scored event sentence's date.
+    News states its main event and its date first (the lead): the first dated sentence among
+    the first LEAD sentences wins (a lead need not name its event with an event noun), made
+    precise by a day inside it given later ("this week" ... "on Thursday"); failing that, the
+    best-scored event sentence's date.
     """
     sents = event_sentences(doc)
     found = [v for s in sents for v in event_values(doc, s, timexes)]
-    lead = [s for s in list(doc.sents)[:LEAD] if event_score(s)]
+    lead = list(doc.sents)[:LEAD]
     for sent in lead + sents:
         values = event_values(doc, sent, timexes)
         if values:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefing.fuse.cluster import event_day, group
+from briefing.fuse.cluster import event_range, group
 from briefing.fuse.dates import Redate, complete
 from briefing.fuse.items import merge, vote
 from briefing.fuse.people import merge_people
@@ -33,8 +33,10 @@ def whole(facts: ArticleFacts) -> Span:
 
 
 def reported_day(facts: ArticleFacts) -> dt.date | None:
-    """Return the article's event day from its text, else its publication day, else None."""
-    return event_day(facts) or facts.article.published
+    """Return the article's event day from its text when it names one day, else its
+    publication day (a week or month is no vote: "last week" dates a cause, not the news)."""
+    span = event_range(facts)
+    return span[0] if span and span[0] == span[1] else facts.article.published
 
 
 def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepancy | None]:

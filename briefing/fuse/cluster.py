@@ -50,15 +50,29 @@ def event_day(facts: ArticleFacts) -> dt.date | None:
     return span[0] if span and (span[1] - span[0]).days <= 7 else None
 
 
+def event_range(facts: ArticleFacts) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last day of the article's event date when known to the week or better."""
+    span = value_to_range(facts.event_date) if facts.event_date else None
+    return span if span and (span[1] - span[0]).days <= 7 else None
+
+
 def far_apart(a: dt.date | None, b: dt.date | None, days: int) -> bool:
     return a is not None and b is not None and abs((a - b).days) > days
+
+
+def ranges_apart(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None,
+                 days: int) -> bool:
+    """Return True when two date ranges are more than `days` apart ("last week" covers Friday)."""
+    if a is None or b is None:
+        return False
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days) > days
 
 
 def compatible(a: ArticleFacts, b: ArticleFacts) -> bool:
     """Return False when what two articles state rules out one event."""
     if a.event_format and b.event_format and a.event_format != b.event_format:
         return False
-    if far_apart(event_day(a), event_day(b), MAX_DATE_GAP_DAYS):
+    if ranges_apart(event_range(a), event_range(b), MAX_DATE_GAP_DAYS):
         return False
     return not far_apart(a.article.published, b.article.published, MAX_PUBLISHED_GAP_DAYS)
 
