@@ -86,3 +86,13 @@ def test_extract_event_date_from_a_lead_without_an_event_noun(model_nlp):
     timexes = tag_dates(text, dt.date(2023, 5, 9), doc=doc)
     date, _ = event.main_date(doc, timexes)
     assert date == "2023-05-07"
+
+
+def test_extract_agenda_outcome_and_planned_change(model_nlp):
+    doc = model_nlp("The two countries are launching a new trade agreement on farm goods. "
+                    "They are planning to include fishing rights in the treaty. "
+                    "The navy launched a missile.")
+    texts = [s.text for s in statements.agenda(doc, "a")]
+    assert any("trade agreement" in t for t in texts)
+    assert any("fishing rights" in t for t in texts)
+    assert not any("missile" in t for t in texts)

@@ -101,11 +101,29 @@ def text_of(tokens: Iterable[Token]) -> str:
 
 
 def agenda_verbs(sent: Span) -> Iterator[Token]:
-    """Yield the verbs of a sentence that introduce what is (to be) discussed."""
-    verbs = set(load("cues")["agenda_verbs"])
+    """Yield the verbs of a sentence that introduce what is (to be) discussed or decided:
+    discussion verbs ("will discuss X"), outcomes ("launching a new X agreement") and planned
+    changes ("plan to include X in the treaty")."""
+    cues = load("cues")
+    verbs = set(cues["agenda_verbs"])
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in verbs or outcome(tok, cues) or planned(tok, cues):
             yield tok
+
+
+def outcome(verb: Token, cues: dict) -> bool:
+    """Return True for a verb that concludes something agreed ("launch a new pact")."""
+    return verb.lemma_.lower() in cues["agenda_outcome_verbs"] and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cues["agenda_outcome_nouns"] for c in verb.children)
+
+
+def planned(verb: Token, cues: dict) -> bool:
+    """Return True for a change that is planned or expected ("are planning to include X")."""
+    return (verb.lemma_.lower() in cues["agenda_planned_verbs"] and verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() in cues["agenda_plan_verbs"])
 
 
 def agenda(doc: Doc, article_id: str) -> list[Statement]:
