@@ -106,3 +106,8 @@ def test_render_markdown_brief_says_what_changed(tmp_path):
     text = (tmp_path / "e.md").read_text()
     assert "## What changed since the previous brief" in text
     assert "Date changed from 2023-01-11 to 2023-01-12" in text
+
+
+def test_render_markdown_text_ending_in_bang_before_a_citation_is_no_image():
+    html = MarkdownIt("commonmark").render(escape("He's gone soft!") + cite((5,)))
+    assert "<img" not in html and 'href="#source-5"' in html

@@ -40,6 +40,8 @@ def escape(value: Any) -> str:
         return ""
     text = re.sub(r"\s*\n\s*", " ", str(value))
     text = SPECIAL.sub(r"\\\1", text)
+    if text.endswith("!"):  # a citation "[1](#source-1)" may follow: "![" would open an image
+        text = text[:-1] + "\\!"
     if re.fullmatch(r"\s*(=+|-+)\s*", text):
         return UNDERLINE.sub(r"\\\1", text)
     return LINE_START.sub(lambda m: m.group(1) + (
