@@ -130,6 +130,8 @@ def rebuild(s: Settings, current: dict | None) -> None:
     from briefing.ingest import IngestError
     from briefing.pipeline import NoArticles, pipeline
     from briefing.render import RenderOptions
+    from briefing.render.docx import ReferenceDocError
+    from briefing.render.markdown import TemplateProblem
 
     say = progress(s.quiet)
     check_start(s.templates, s.reference_docx)
@@ -146,7 +148,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
             result = pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache)
         finally:
             cache.close()
-    except (NoArticles, IngestError, nlp.ModelError) as exc:
+    except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError) as exc:
         raise fail(str(exc)) from None
     if current is not None:
         manifest.write(s.out, current, result.written)

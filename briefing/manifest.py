@@ -121,7 +121,7 @@ def up_to_date(out: Path, current: Mapping[str, Any] | None) -> bool:
 
 def write(out: Path, current: Mapping[str, Any], written: Sequence[str]) -> None:
     """Record a finished run (atomically)."""
-    from briefing.render import write_atomic
+    from briefing.files import write_atomic
 
     data = {**current, "written": list(written)}
     write_atomic(out / NAME, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))

@@ -120,8 +120,6 @@ def test_hardening_user_templates_run_in_the_sandbox(tmp_path):
         render(environment(tmp_path), "brief.md.j2", items=[])
 
 
-@pytest.mark.xfail(strict=True, reason="commands.run_generate does not catch TemplateProblem "
-                   "raised while rendering: a traceback and exit 1 instead of one line and exit 2")
 def test_hardening_unsafe_user_template_exits_2_with_one_line(tmp_path):
     (tmp_path / "tpl").mkdir()
     (tmp_path / "tpl" / "brief.md.j2").write_text("{{ ''.__class__.__mro__ }}")

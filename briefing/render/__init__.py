@@ -7,13 +7,12 @@ never leaves a half-written brief.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.compose import Brief
+from briefing.files import write_atomic
 from briefing.render.changes import changes, load_previous
 from briefing.render.facts import facts_json
 from briefing.render.markdown import contents, environment, render
@@ -30,19 +29,6 @@ class RenderOptions:
     mode: str = "full"
     author: str = "briefing"
     generated: dt.datetime = dt.datetime(2000, 1, 1)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def default_reference() -> Path:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from briefing.files import write_atomic
 from briefing.render.docx_blocks import BlockRenderer
 from briefing.render.docx_xml import (
     add_page_footer,
@@ -186,7 +185,7 @@ def save_reproducibly(document: Document, out: Path) -> None:
     """Save `document` to `out` with fixed zip timestamps and member order, atomically."""
     buffer = io.BytesIO()
     document.save(buffer)
-    _write_atomically(out, _normalise_zip(buffer.getvalue()))
+    write_atomic(out, _normalise_zip(buffer.getvalue()))
 
 
 def _normalise_zip(blob: bytes) -> bytes:
@@ -202,16 +201,3 @@ def _normalise_zip(blob: bytes) -> bytes:
             info.external_attr = 0o644 << 16
             dst.writestr(info, members[name])
     return buffer.getvalue()
-
-
-def _write_atomically(out: Path, data: bytes) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a brief is an ordinary file
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
