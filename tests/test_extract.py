@@ -96,3 +96,16 @@ def test_extract_agenda_outcome_and_planned_change(model_nlp):
     assert any("trade agreement" in t for t in texts)
     assert any("fishing rights" in t for t in texts)
     assert not any("missile" in t for t in texts)
+
+
+def test_extract_agenda_comma_list_of_noun_phrases_splits(model_nlp):
+    doc = model_nlp("The envoys will discuss tariffs on steel, the reopening of the border "
+                    "crossings and the release of detained fishermen.")
+    assert [s.text for s in statements.agenda(doc, "a")] == [
+        "tariffs on steel", "the reopening of the border crossings",
+        "the release of detained fishermen"]
+
+
+def test_extract_agenda_relation_between_two_parties_stays_one_item(model_nlp):
+    doc = model_nlp("The leaders will discuss relations between China and the US.")
+    assert [s.text for s in statements.agenda(doc, "a")] == ["relations between China and the US"]

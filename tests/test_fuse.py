@@ -86,3 +86,12 @@ def test_fuse_event_date_undated_reports_vote_their_publication_day():
           dated_facts("c", day, "2023-W09")]
     start, _ = event_dates(fs)
     assert start == day
+
+
+def test_fuse_items_merge_keeps_two_fields_of_one_list_apart():
+    items = merge([statement("advance defense cooperation in outer space", "a"),
+                   statement("advance defense cooperation in cyberspace", "a"),
+                   statement("advanced defense cooperation in outer space", "b")])
+    assert sorted((i.text, len(i.sources)) for i in items) == [
+        ("advance defense cooperation in cyberspace", 1),
+        ("advance defense cooperation in outer space", 2)]

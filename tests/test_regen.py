@@ -101,7 +101,7 @@ def test_regen_adding_one_article_parses_only_that_one(project):
 
 
 def test_regen_run_killed_mid_write_leaves_previous_outputs(project, monkeypatch):
-    import briefing.render
+    import briefing.files
 
     before = {p.name: p.read_bytes() for p in (project / "out").glob("*.*") if p.is_file()}
     real = os.replace
@@ -111,13 +111,13 @@ def test_regen_run_killed_mid_write_leaves_previous_outputs(project, monkeypatch
             raise OSError(28, "No space left on device")
         real(src, dst)
 
-    monkeypatch.setattr(briefing.render.os, "replace", crash)
+    monkeypatch.setattr(briefing.files.os, "replace", crash)
     result = generate("--mode", "note")
     assert result.exit_code == 2
     assert result.output.startswith("briefing: cannot write to out: No space left on device")
     assert (project / "out" / "facts.json").read_bytes() == before["facts.json"]
     assert not list((project / "out").glob(".*.tmp"))
-    monkeypatch.setattr(briefing.render.os, "replace", real)
+    monkeypatch.setattr(briefing.files.os, "replace", real)
     assert "up to date" not in generate().output  # the half-done run is redone
 
 

@@ -17,6 +17,7 @@ from briefing.types import Statement, Timex
 MIN_ITEM_WORDS = 2
 QUOTE_MARKS = set('"“”')
 TOPIC_PREPOSITIONS = ("on", "about", "upon", "over")
+SHORT_CONJUNCT = 3  # "outer space and cyberspace": fields, not whole phrases
 PARALLEL_TAGS = ("VBG", "DT", "NN", "NNS", "JJ", "PRP$")
 
 
@@ -46,7 +47,9 @@ def strip_attribution(tokens: Sequence[Token]) -> Sequence[Token]:
 def complement(verb: Token) -> list[Token]:
     """Return the words a discussion verb governs to its right (what is discussed)."""
     right = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advcl", "npadvmod")]
-    words = sorted({w for child in right for w in child.subtree}, key=lambda t: t.i)
+    covered = sorted({w.i for child in right for w in child.subtree})
+    # the contiguous stretch: commas of a list hang elsewhere in the small model's parse
+    words = list(verb.doc[covered[0] : covered[-1] + 1]) if covered else []
     while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
         words.pop()
     if words and words[0].dep_ == "prep":  # "focus on X", "talk about X": X is the item;
@@ -69,13 +72,18 @@ def split_coordination(words: Sequence[Token]) -> list[str]:
 
 
 def parallel_parts(words: Sequence[Token]) -> list[list[Token]]:
-    """Return the phrase cut at "and"/"," before a word tagged like the phrase's first word."""
+    """Return the phrase cut at "and"/"," before a word of the same kind as the phrase's first
+    word. Nouns, determiners and adjectives count as one kind only in a comma list ("X, the Y
+    and the Z"): "relations between China and the US" is one item."""
     if not words:
         return []
+    commas = any(t.lower_ == "," and kind(n) == kind(words[0]) == "nominal"
+                 for t, n in zip(words, words[1:], strict=False))
     parts: list[list[Token]] = [[]]
     for i, tok in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
-        joins = tok.lower_ in ("and", ",") and nxt is not None and nxt.tag_ == words[0].tag_
+        joins = tok.lower_ in ("and", ",") and nxt is not None and (
+            nxt.tag_ == words[0].tag_ or (commas and kind(nxt) == kind(words[0]) == "nominal"))
         if joins and words[0].tag_ in PARALLEL_TAGS and parts[-1]:
             parts.append([])
         elif not (tok.lower_ == "," and not parts[-1]):
@@ -83,13 +91,21 @@ def parallel_parts(words: Sequence[Token]) -> list[list[Token]]:
     return [p for p in parts if p]
 
 
+def kind(tok: Token) -> str:
+    """Return "nominal" for words that open a noun phrase, else the word's tag."""
+    return "nominal" if tok.tag_ in ("DT", "NN", "NNS", "JJ", "PRP$") else tok.tag_
+
+
 def shared_head(part: Sequence[Token]) -> list[str]:
     """Return "X in A", "X in B" for "X in A and B"; else the phrase itself."""
     for tok in reversed(part):
         conj = [c for c in tok.conjuncts if c in part and c.i > tok.i]
-        if tok.dep_ == "pobj" and conj and tok.left_edge in part:
+        short = all(len(list(c.subtree)) <= SHORT_CONJUNCT for c in conj)
+        relation = tok.head.lower_ in ("between", "among", "amongst")  # "between A and B": one
+        if tok.dep_ == "pobj" and conj and short and not relation and tok.left_edge in part:
             prefix = text_of(t for t in part if t.i < tok.left_edge.i)
-            first = text_of(t for t in tok.subtree if t in part and t not in conj and t.dep_ != "cc")
+            others = {t for c in conj for t in c.subtree}
+            first = text_of(t for t in tok.subtree if t in part and t not in others and t.dep_ != "cc")
             return [f"{prefix} {first}"] + [
                 f"{prefix} {text_of(t for t in c.subtree if t in part)}" for c in conj]
     return [text_of(part)]

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from briefing.types import Discrepancy, Item, Span, Statement, Variant
 
 SAME_TEXT = 72
+SHORT_WORDS = 12  # phrases this short (agenda items) merge only when no word sets them apart
 
 
 def merge(statements: Iterable[Statement], *, by_date: bool = False,
@@ -40,7 +41,18 @@ def same(a: Statement, b: Statement, by_date: bool, threshold: int) -> bool:
     shorter, longer = sorted((len(a.text), len(b.text)))
     if longer > 2 * shorter:  # a phrase inside a longer statement is not the same statement
         return False
-    return fuzz.token_set_ratio(a.text.lower(), b.text.lower()) >= threshold
+    if fuzz.token_set_ratio(a.text.lower(), b.text.lower()) < threshold:
+        return False
+    return not (len(a.text.split()) <= SHORT_WORDS and differ_in_substance(a.text, b.text))
+
+
+def differ_in_substance(a: str, b: str) -> bool:
+    """Return True when each phrase has a word the other lacks (no near-spelling either):
+    "cooperation in outer space" and "cooperation in cyberspace" are two agenda items."""
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    only_a = [w for w in words_a - words_b if not any(fuzz.ratio(w, v) >= 85 for v in words_b)]
+    only_b = [w for w in words_b - words_a if not any(fuzz.ratio(w, v) >= 85 for v in words_a)]
+    return bool(only_a) and bool(only_b)
 
 
 def as_item(group: Sequence[Statement]) -> Item:
