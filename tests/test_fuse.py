@@ -95,3 +95,11 @@ def test_fuse_items_merge_keeps_two_fields_of_one_list_apart():
     assert sorted((i.text, len(i.sources)) for i in items) == [
         ("advance defense cooperation in cyberspace", 1),
         ("advance defense cooperation in outer space", 2)]
+
+
+def test_fuse_related_gives_every_event_its_own_id():
+    from briefing.fuse import link_related
+    from briefing.types import Event
+
+    events = [Event(id=i, title=i, kind="other", articles=()) for i in ("a", "a", "a-2")]
+    assert len({e.id for e in link_related(events)}) == 3

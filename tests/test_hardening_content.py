@@ -92,8 +92,6 @@ def test_hardening_titles_never_escape_the_output_folder(tmp_path, title):
     assert all(p.parent == out and re.fullmatch(r"[\w.-]{1,120}", p.name) for p in visible), visible
 
 
-@pytest.mark.xfail(strict=True, reason="fuse.slug lets an undated event be called con/nul/aux, "
-                   "device names Windows cannot create (fix in briefing/fuse/__init__.py: slug)")
 @pytest.mark.parametrize("title", ["CON", "nul", "Aux"])
 def test_hardening_windows_device_names_are_not_slugs(tmp_path, title):
     result, out = generate(tmp_path, {"a.md": story(title=title, date=None)})
@@ -101,8 +99,6 @@ def test_hardening_windows_device_names_are_not_slugs(tmp_path, title):
     assert not [p for p in out.iterdir() if p.stem.split(".")[0].lower() in WINDOWS_RESERVED]
 
 
-@pytest.mark.xfail(strict=True, reason="an undated event titled 'Index' gets slug 'index', and "
-                   "index.md then overwrites its brief (fix in briefing/fuse/__init__.py: slug)")
 def test_hardening_event_called_index_keeps_its_brief(tmp_path):
     result, out = generate(tmp_path, {"a.md": story(title="Index", date=None)}, "--format", "md")
     assert result.exit_code == 0, result.output

@@ -88,9 +88,15 @@ def title(group: Sequence[ArticleFacts], kind: str | None) -> str:
     return (kind or "event").capitalize()
 
 
+RESERVED_NAMES = frozenset(["index", "con", "prn", "aux", "nul"]
+                           + [f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)])
+
+
 def slug(text: str, day: dt.date | None) -> str:
     """Return a file-name-safe id for an event: its date and the words of its title."""
     words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "event"
+    if words in RESERVED_NAMES:  # device names Windows cannot create; the run's own index
+        words += "-event"
     return f"{day.isoformat()}-{words}" if day else words
 
 
@@ -129,11 +135,15 @@ def link_related(events: Sequence[Event]) -> list[Event]:
     def people(e: Event) -> set[str]:
         return {p.name for p in e.participants[:4]}
 
-    seen: Counter[str] = Counter()
+    taken: set[str] = set()
     unique = []
     for e in events:
-        seen[e.id] += 1
-        unique.append(replace(e, id=e.id if seen[e.id] == 1 else f"{e.id}-{seen[e.id]}"))
+        new, n = e.id, 1
+        while new in taken:  # "a", "a", "a-2" become "a", "a-2", "a-2-2": never one file twice
+            n += 1
+            new = f"{e.id}-{n}"
+        taken.add(new)
+        unique.append(replace(e, id=new))
     out = []
     for e in unique:
         related = tuple(o.id for o in unique if o is not e and (
