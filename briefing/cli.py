@@ -143,7 +143,7 @@ def schedule(
     name: Annotated[str, typer.Option(help="Unit name.")] = "briefing",
 ) -> None:
     """Print a crontab line and a systemd user service and timer that run `briefing generate`
-    in this folder (reads briefing.toml's [schedule] when neither --every nor --cron is given)."""
+    in this folder (reads the schedule table of briefing.toml when neither --every nor --cron is given)."""
     from briefing.schedule import run_schedule
 
     run_schedule(every=every, cron=cron, install=install, name=name)
