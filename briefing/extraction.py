@@ -36,19 +36,26 @@ class Extractor:
             self.parsed += len(todo)
         return [cached[a.id] or self._extract(a) for a in articles]
 
-    def facts(self, article: Article) -> ArticleFacts:
-        """Return the facts of one article (a re-dated copy too), parsing it only if needed."""
-        return self._get(article) or self._extract(article)
+    def facts(self, article: Article, *, dates_only: bool = False) -> ArticleFacts:
+        """Return the facts of one article (a re-dated copy too), parsing it only if needed.
+        `dates_only` readings (candidates of date inference) are cheap and not cached."""
+        cached = self._get(article)
+        if cached or not dates_only:
+            return cached or self._extract(article)
+        return article_facts(self._doc(article), article, dates_only=True)  # type: ignore[arg-type]
 
     def _get(self, article: Article) -> ArticleFacts | None:
         return self.cache.get(article) if self.cache else None
 
-    def _extract(self, article: Article) -> ArticleFacts:
+    def _doc(self, article: Article) -> object:
         doc = self.docs.get(article.id)
         if doc is None:
             doc = self.docs[article.id] = nlp.load(self.model)(article.text)
             self.parsed += 1
-        facts = article_facts(doc, article)  # type: ignore[arg-type]
+        return doc
+
+    def _extract(self, article: Article) -> ArticleFacts:
+        facts = article_facts(self._doc(article), article)  # type: ignore[arg-type]
         if self.cache:
             self.cache.put(facts)
         return facts

@@ -27,10 +27,17 @@ def keywords(doc: Doc) -> tuple[str, ...]:
     return tuple(words)
 
 
-def article_facts(doc: Doc, article: Article) -> ArticleFacts:
-    """Return everything the article states, each fact with its span in `article.text`."""
+def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> ArticleFacts:
+    """Return everything the article states, each fact with its span in `article.text`.
+
+    With `dates_only`, only what date reasoning needs (its time expressions and event dates):
+    the fuse stage tries many candidate publication dates and keeps one.
+    """
     timexes = tuple(tag_dates(article.text, article.published, doc=doc))
     cues = event_cues(doc, timexes)
+    if dates_only:
+        return ArticleFacts(article=article, timexes=timexes, event_date=cues.date,
+                            event_dates=cues.dates)
     agenda = statements.agenda(doc, article.id)
     return ArticleFacts(
         article=article,

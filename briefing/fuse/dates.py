@@ -22,9 +22,9 @@ from dataclasses import replace
 
 from briefing.fuse.cluster import event_day
 from briefing.temporal import value_to_range
-from briefing.types import Article, ArticleFacts
+from briefing.types import ArticleFacts
 
-Redate = Callable[[Article], ArticleFacts]
+Redate = Callable[..., ArticleFacts]  # (article, *, dates_only=False) -> facts
 SEARCH_DAYS = 10
 NO_GAP = 99
 YEAR = re.compile(r"^(\d{4})")
@@ -81,9 +81,10 @@ def best(candidates: Sequence[ArticleFacts], reference: dt.date | None,
 
 
 def read_as_of(facts: ArticleFacts, days: Sequence[dt.date], redate: Redate) -> list[ArticleFacts]:
-    """Return the article re-read as if published on each of `days` (flagged as inferred)."""
+    """Return the article's dates re-read as if published on each of `days` (flagged inferred)."""
     article = facts.article
-    return [redate(replace(article, published=d, published_inferred=True)) for d in days]
+    return [redate(replace(article, published=d, published_inferred=True), dates_only=True)
+            for d in days]
 
 
 def partial_candidates(partial: str, year: int) -> list[dt.date]:
@@ -110,10 +111,11 @@ def complete(group: list[ArticleFacts], redate: Redate) -> list[ArticleFacts]:
         if f.article.published is None and partial and year:
             days = partial_candidates(partial, year)
             if days:
-                out[i] = best(read_as_of(f, days, redate), reference_day(out), days[len(days) // 2])
+                chosen = best(read_as_of(f, days, redate), reference_day(out), days[len(days) // 2])
+                out[i] = redate(chosen.article)
     reference = reference_day(out)
     for i, f in enumerate(out):
         if f.article.published is None and reference is not None:
             days = [reference + dt.timedelta(days=k) for k in range(-SEARCH_DAYS, SEARCH_DAYS + 1)]
-            out[i] = best(read_as_of(f, days, redate), reference, reference)
+            out[i] = redate(best(read_as_of(f, days, redate), reference, reference).article)
     return out
