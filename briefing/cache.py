@@ -40,16 +40,17 @@ class FactsCache:
             db.execute(SCHEMA)
             return db
 
-    def key(self, article: Article) -> str:
-        """Return the cache key of an article: its content, the tool and the model."""
-        text = codec.dumps(article) + "\0" + self.salt
+    def key(self, article: Article, kind: str = "") -> str:
+        """Return the cache key of an article: its content, the tool, the model and the kind of
+        reading ("" for everything, "dates" for the dates-only readings of date inference)."""
+        text = codec.dumps(article) + "\0" + self.salt + "\0" + kind
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, article: Article) -> ArticleFacts | None:
+    def get(self, article: Article, kind: str = "") -> ArticleFacts | None:
         """Return the cached facts of `article`, or None (a miss; unreadable rows are misses)."""
         try:
             row = self.db.execute("SELECT facts FROM facts WHERE key = ?",
-                                  (self.key(article),)).fetchone()
+                                  (self.key(article, kind),)).fetchone()
             facts = codec.loads(ArticleFacts, row[0]) if row else None
         except (sqlite3.DatabaseError, ValueError) as exc:
             self.warn(f"{self.path}: unreadable cache entry for {article.id} ({exc}); re-parsing")
@@ -60,11 +61,11 @@ class FactsCache:
             self.hits += 1
         return facts
 
-    def put(self, facts: ArticleFacts) -> None:
+    def put(self, facts: ArticleFacts, kind: str = "") -> None:
         """Store the facts of `facts.article` (written on `close`)."""
         try:
             self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?)",
-                            (self.key(facts.article), codec.dumps(facts)))
+                            (self.key(facts.article, kind), codec.dumps(facts)))
         except sqlite3.DatabaseError as exc:
             self.warn(f"{self.path}: cannot store {facts.article.id} ({exc}); continuing")
 

@@ -38,11 +38,15 @@ class Extractor:
 
     def facts(self, article: Article, *, dates_only: bool = False) -> ArticleFacts:
         """Return the facts of one article (a re-dated copy too), parsing it only if needed.
-        `dates_only` readings (candidates of date inference) are cheap and not cached."""
-        cached = self._get(article)
-        if cached or not dates_only:
-            return cached or self._extract(article)
-        return article_facts(self._doc(article), article, dates_only=True)  # type: ignore[arg-type]
+        `dates_only` readings (candidates of date inference) are cached apart from full ones."""
+        if not dates_only:
+            return self._get(article) or self._extract(article)
+        cached = self.cache.get(article, "dates") if self.cache else None
+        if cached is None:
+            cached = article_facts(self._doc(article), article, dates_only=True)  # type: ignore[arg-type]
+            if self.cache:
+                self.cache.put(cached, "dates")
+        return cached
 
     def _get(self, article: Article) -> ArticleFacts | None:
         return self.cache.get(article) if self.cache else None
