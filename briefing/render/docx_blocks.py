@@ -261,7 +261,10 @@ def _fit_columns(table, rows: list[SyntaxTreeNode], width: int) -> None:
     for row in rows:
         for c, cell in enumerate(row.children):
             text = plain_text(_inline_child(cell).children)
-            longest[c] = max(longest[c], min(len(text), 60))
+            word = max((len(w) for w in text.split()), default=0)
+            # never narrower than the column's longest word (bold headers are wider): no
+            # "Sour-ces" broken across two lines
+            longest[c] = max(longest[c], min(len(text), 60), int(word * 1.6))
     for c, column in enumerate(table.columns):
         column.width = Emu(width * longest[c] // sum(longest))
         for cell in column.cells:
