@@ -56,3 +56,16 @@ def test_cli_dates_shows_values_and_reasons(tmp_path):
     assert lines[0] == "a (anchor 2023-01-11)"
     assert "'Wednesday'" in lines[1] and "2023-01-11" in lines[1]
     assert "'December 16'" in lines[2] and "2022-12-16" in lines[2]
+
+
+def test_cli_reference_docx_lacking_styles_is_refused_before_any_work(tmp_path):
+    import docx
+
+    house = tmp_path / "house.docx"
+    docx.Document().save(str(house))  # python-docx's blank template: no "Brief Table" style
+    result = runner.invoke(app, ["generate", "--out", str(tmp_path / "out"), "--reference-docx",
+                                 str(house), "--today", "2026-01-01"])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"briefing: {house} lacks styles: ")
+    assert "Brief Table" in result.output and len(result.output.splitlines()) == 1
+    assert not (tmp_path / "out" / "facts.json").exists()
