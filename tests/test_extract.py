@@ -62,30 +62,28 @@ def test_extract_event_nickname_only_before_an_event_noun(model_nlp):
     assert event.nickname(list(doc.sents)) == "3+3"
 
 
+def event_date_of(nlp, text: str, anchor) -> str | None:
+    """Return the event date extract.event reads from `text` published on `anchor`."""
+    from briefing.temporal import tag_dates
+
+    doc = nlp(text)
+    return event.main_date(doc, tag_dates(text, anchor, doc=doc))[0]
+
+
 def test_extract_event_date_ignores_dates_of_statements_and_verbless_lines(model_nlp):
     import datetime as dt
 
-    from briefing.temporal import tag_dates
-
     text = ("The envoys will meet in Oslo on Tuesday, officials said on Friday.\n\n"
             "Monday, 9 January.")
-    doc = model_nlp(text)
-    timexes = tag_dates(text, dt.date(2023, 1, 6), doc=doc)
-    date, _ = event.main_date(doc, timexes)
-    assert date == "2023-01-10"
+    assert event_date_of(model_nlp, text, dt.date(2023, 1, 6)) == "2023-01-10"
 
 
 def test_extract_event_date_from_a_lead_without_an_event_noun(model_nlp):
     import datetime as dt
 
-    from briefing.temporal import tag_dates
-
     text = ("The driver crashed out of the race in heavy rain on Sunday. "
             "The next meeting starts two weeks from now.")
-    doc = model_nlp(text)
-    timexes = tag_dates(text, dt.date(2023, 5, 9), doc=doc)
-    date, _ = event.main_date(doc, timexes)
-    assert date == "2023-05-07"
+    assert event_date_of(model_nlp, text, dt.date(2023, 5, 9)) == "2023-05-07"
 
 
 def test_extract_agenda_outcome_and_planned_change(model_nlp):
