@@ -90,6 +90,12 @@ def generate(
              "[default: 5]")] = None,
     project: Annotated[Path | None, typer.Option(
         help="Project file to read. [default: ./briefing.toml when no INPUTS]")] = None,
+    max_bytes: Annotated[int | None, typer.Option(
+        min=1, help="Skip (with a warning) any input file larger than this. [default: 20000000]")]
+        = None,
+    max_articles: Annotated[int | None, typer.Option(
+        min=1, help="Stop reading (with a warning) after this many articles. [default: 5000]")]
+        = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
 ) -> None:
     """Read articles and write one brief per event, plus facts.json and index.md, into --out.
@@ -101,7 +107,7 @@ def generate(
     given = {"out": out, "formats": parse_formats(format) if format else None,
              "templates": templates, "reference_docx": reference_docx, "today": parse_day(today),
              "model": model, "mode": mode, "author": author, "lock_timeout": lock_timeout,
-             "force": force, "quiet": quiet}
+             "force": force, "quiet": quiet, "max_bytes": max_bytes, "max_articles": max_articles}
     run_generate(settings(inputs or [], project, given))
 
 

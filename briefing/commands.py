@@ -37,6 +37,13 @@ class Settings:
     lock_timeout: float = 5.0
     force: bool = False
     quiet: bool = False
+    max_bytes: int | None = None  # per input file; None: ingest's default (20 MB)
+    max_articles: int | None = None  # per run; None: ingest's default (5,000)
+
+    def limits(self) -> dict[str, int]:
+        """Return the ingest limits the user set (the others keep ingest's defaults)."""
+        given = {"max_bytes": self.max_bytes, "max_articles": self.max_articles}
+        return {k: v for k, v in given.items() if v is not None}
 
 
 def warn(message: str) -> None:
@@ -97,7 +104,7 @@ def settings(inputs: Sequence[str], project: Path | None, given: dict) -> Settin
 def option_key(s: Settings) -> dict[str, object]:
     """Return the options that change the outputs (for the manifest)."""
     return {"formats": list(s.formats), "mode": s.mode, "author": s.author,
-            "today": s.today.isoformat() if s.today else None,
+            "today": s.today.isoformat() if s.today else None, "limits": s.limits(),
             "model": s.model or os.environ.get("BRIEFING_MODEL")}
 
 
@@ -145,7 +152,8 @@ def rebuild(s: Settings, current: dict | None) -> None:
         salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(s.model)}"
         cache = FactsCache(s.out / CACHE, salt=salt, warn=warn)
         try:
-            result = pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache)
+            result = pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache,
+                              limits=s.limits())
         finally:
             cache.close()
     except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError) as exc:

@@ -24,12 +24,13 @@ class Result:
 
 def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str | None = None,
              say: Callable[[str], None] = print, warn: Callable[[str], None] = print,
-             cache: FactsCache | None = None) -> Result:
+             cache: FactsCache | None = None, limits: dict[str, int] | None = None) -> Result:
     """Read the inputs, write one brief per event; returns what was done.
 
-    Raises NoArticles when nothing could be read, nlp.ModelError when the model is missing.
+    `limits` are ingest's max_bytes / max_articles. Raises NoArticles when nothing could be
+    read, nlp.ModelError when the model is missing.
     """
-    articles = ingest.read_articles(inputs, warn=warn)
+    articles = ingest.read_articles(inputs, warn=warn, **(limits or {}))
     if not articles:
         raise NoArticles("no articles could be read from " + ", ".join(inputs))
     say(f"read {len(articles)} articles")

@@ -69,3 +69,21 @@ def test_cli_reference_docx_lacking_styles_is_refused_before_any_work(tmp_path):
     assert result.output.startswith(f"briefing: {house} lacks styles: ")
     assert "Brief Table" in result.output and len(result.output.splitlines()) == 1
     assert not (tmp_path / "out" / "facts.json").exists()
+
+
+def test_cli_limits_skip_big_files_and_stop_after_n_articles(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    story = "Ministers from two countries will meet in Geneva on Tuesday to discuss trade.\n"
+    (inputs / "a.txt").write_text(story)
+    (inputs / "b.txt").write_text(story.replace("trade", "fishing") * 50)
+    (inputs / "c.txt").write_text(story.replace("trade", "energy"))
+    result = runner.invoke(app, ["generate", str(inputs), "--out", str(tmp_path / "out"),
+                                 "--format", "json", "--max-bytes", "1000", "--max-articles", "1",
+                                 "--today", "2026-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "b.txt" in result.output  # skipped: too large
+    import json
+
+    facts = json.loads((tmp_path / "out" / "facts.json").read_text())
+    assert [a["id"] for a in facts["articles"]] == ["a"]
