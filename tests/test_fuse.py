@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from briefing.fuse import event_dates
 from briefing.fuse.cluster import group
 from briefing.fuse.items import merge, vote
@@ -103,3 +105,13 @@ def test_fuse_related_gives_every_event_its_own_id():
 
     events = [Event(id=i, title=i, kind="other", articles=()) for i in ("a", "a", "a-2")]
     assert len({e.id for e in link_related(events)}) == 3
+
+
+@pytest.mark.model
+def test_extract_keywords_count_the_lead_twice(model_nlp):
+    from briefing.extract import keywords
+
+    doc = model_nlp("Ministers met in Oslo. They agreed a treaty. "
+                    "Later, farmers protested. Then the farmers went home.")
+    words = keywords(doc)
+    assert words.count("treaty") == 2 and words.count("farmer") == 2

@@ -20,10 +20,21 @@ KEY_POS = ("PROPN", "NOUN")
 KEY_ENTS = ("PERSON", "GPE", "ORG", "NORP", "EVENT", "FAC", "LOC", "LAW")
 
 
+LEAD_SENTENCES = 2
+
+
 def keywords(doc: Doc) -> tuple[str, ...]:
-    """Return the article's content words (lemmas of nouns and names, entity texts), lowercased."""
-    words = [t.lemma_.lower() for t in doc if t.pos_ in KEY_POS and not t.is_stop and t.is_alpha]
-    words += [e.text.lower() for e in doc.ents if e.label_ in KEY_ENTS]
+    """Return the article's content words (lemmas of nouns and names, entity texts), lowercased.
+
+    The lead (the first sentences, where a news story states its event) counts twice: the
+    rest of a story drifts into background that other events share.
+    """
+    sents = list(doc.sents)[:LEAD_SENTENCES] if doc.has_annotation("SENT_START") else []
+    words: list[str] = []
+    for span in [doc[:], *sents]:
+        words += [t.lemma_.lower() for t in span
+                  if t.pos_ in KEY_POS and not t.is_stop and t.is_alpha]
+        words += [e.text.lower() for e in span.ents if e.label_ in KEY_ENTS]
     return tuple(words)
 
 

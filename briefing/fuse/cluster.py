@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from briefing.temporal import value_to_range
 from briefing.types import ArticleFacts
 
-THRESHOLD = 0.08
+THRESHOLD = 0.095  # mid-way in the range that keeps Giveme5W1H and seed groups best
 MAX_DATE_GAP_DAYS = 7
 MAX_PUBLISHED_GAP_DAYS = 180
 
