@@ -1,8 +1,8 @@
 """Who's who across the reports of one event: one person per real person, roles voted.
 
-Mentions are resolved to people by their names: the same words in any order ("Hayashi
-Yoshimasa" = "Yoshimasa Hayashi"), one word spelled slightly differently ("Anthony" /
-"Antony"), a surname alone ("Hamada") joined to the full name it belongs to, preferably in the
+Mentions are resolved to people by their names: the same words in any order ("Tanaka
+Kenji" = "Kenji Tanaka"), one word spelled slightly differently ("Mohamed" /
+"Mohammed"), a surname alone ("Tanaka") joined to the full name it belongs to, preferably in the
 same article. Country and role are voted one vote per article; a minority value is kept as a
 `Discrepancy` with the sentences that state it.
 """
@@ -70,7 +70,7 @@ def _cluster_full(mentions: list[PersonMention]) -> list[_Person]:
 
 
 def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None:
-    """Join each one-word mention ("Hamada") to the full name holding that word."""
+    """Join each one-word mention ("Tanaka") to the full name holding that word."""
     for m in mentions:
         words = name_words(m.name)
         if len(words) != 1:

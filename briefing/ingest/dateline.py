@@ -1,4 +1,4 @@
-"""Datelines at the start of a story: "LONDON (Reuters) -", "Tokyo, 7 January, /AJMEDIA/".
+"""Datelines at the start of a story: "LONDON (Reuters) -", "Paris, 3 March, /NEWSWIRE/".
 
 The grammar is here; the vocabulary (months, dashes, words kept in capitals) is in
 `briefing/data/datelines.json`. Several shapes are tried in order and the first match wins.
