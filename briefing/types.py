@@ -105,7 +105,7 @@ class ArticleFacts:
     event_format: str | None = None  # in-person | virtual | hybrid
     event_kind: str | None = None  # meeting, talks, summit, visit, call, other
     event_name: str | None = None  # a proper name for the event, as written
-    event_nickname: str | None = None  # a short quoted label ("2+2")
+    event_nickname: str | None = None  # a short quoted label ("3+3")
     keywords: tuple[str, ...] = ()
 
 

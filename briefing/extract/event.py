@@ -29,8 +29,8 @@ class EventCues:
     place: str | None
     format: str | None
     kind: str | None
-    name: str | None = None  # a proper name of the event ("Security Consultative Committee")
-    nickname: str | None = None  # a short quoted label ("2+2")
+    name: str | None = None  # a proper name of the event ("Nordic Energy Council")
+    nickname: str | None = None  # a short quoted label ("3+3")
 
 
 SPEECH = frozenset(load("cues")["speech_verbs"])
@@ -181,7 +181,7 @@ def event_name(doc: Doc) -> str | None:
 
 
 def nickname(sents: Sequence[Span]) -> str | None:
-    """Return a short quoted label put before an event noun (the “2+2” talks), or None."""
+    """Return a short quoted label put before an event noun (the “3+3” talks), or None."""
     nouns = set(load("cues")["event_nouns"])
     for sent in sents:
         for match in NICKNAME.finditer(sent.text):

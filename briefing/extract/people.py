@@ -91,7 +91,7 @@ def _name_spans(doc: Doc, lex: Lexicon) -> list[TokenSpan]:
 
 
 def _untagged_after_title(doc: Doc, taken: set[int], lex: Lexicon) -> list[TokenSpan]:
-    """Names the model did not tag, right after a title: "Ambassador to Japan Rahm Emanuel"."""
+    """Names the model did not tag, right after a title: "Ambassador to Peru Ana Ruiz"."""
     out = []
     i = 0
     while i < len(doc):
