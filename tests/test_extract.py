@@ -107,3 +107,10 @@ def test_extract_agenda_comma_list_of_noun_phrases_splits(model_nlp):
 def test_extract_agenda_relation_between_two_parties_stays_one_item(model_nlp):
     doc = model_nlp("The leaders will discuss relations between China and the US.")
     assert [s.text for s in statements.agenda(doc, "a")] == ["relations between China and the US"]
+
+
+def test_extract_agenda_coordinated_adjectives_stay_in_one_item(model_nlp):
+    doc = model_nlp("The ministers will discuss plans for a free and open sea, new ports, "
+                    "and fishing quotas.")
+    items = [s.text for s in statements.agenda(doc, "a")]
+    assert any("free and open sea" in i for i in items), items

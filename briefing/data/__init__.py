@@ -21,3 +21,9 @@ def load(name: str) -> Any:
     if override and (Path(override) / f"{name}.json").is_file():
         return json.loads((Path(override) / f"{name}.json").read_text(encoding="utf-8"))
     return json.loads(resources.files(__name__).joinpath(f"{name}.json").read_text("utf-8"))
+
+
+@functools.cache
+def word_set(name: str, key: str) -> frozenset[str]:
+    """Return the word list `key` of data file `name` as a set (built once; for hot loops)."""
+    return frozenset(load(name)[key])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from briefing.extract import statements
-from briefing.extract.event import event_cues
+from briefing.extract.event import event_cues, main_date
 from briefing.extract.people import extract_people
 from briefing.extract.quotes import quotes as find_quotes
 from briefing.temporal import tag_dates
@@ -45,10 +45,10 @@ def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> Ar
     the fuse stage tries many candidate publication dates and keeps one.
     """
     timexes = tuple(tag_dates(article.text, article.published, doc=doc))
-    cues = event_cues(doc, timexes)
     if dates_only:
-        return ArticleFacts(article=article, timexes=timexes, event_date=cues.date,
-                            event_dates=cues.dates)
+        date, dates = main_date(doc, timexes)
+        return ArticleFacts(article=article, timexes=timexes, event_date=date, event_dates=dates)
+    cues = event_cues(doc, timexes)
     agenda = statements.agenda(doc, article.id)
     return ArticleFacts(
         article=article,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from briefing.data import load
+from briefing.data import load, word_set
 from briefing.temporal import value_to_range
 from briefing.types import Timex
 
@@ -33,15 +33,10 @@ class EventCues:
     nickname: str | None = None  # a short quoted label ("3+3")
 
 
-SPEECH = frozenset(load("cues")["speech_verbs"])
-
-
 def event_score(sent: Span) -> int:
     """Return how strongly a sentence speaks of the reported event (0 when not at all)."""
-    cues = load("cues")
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    score = 2 * len(lemmas & set(cues["event_nouns"])) + len(lemmas & set(cues["event_verbs"]))
-    return score
+    return 2 * len(lemmas & word_set("cues", "event_nouns")) + len(lemmas & word_set("cues", "event_verbs"))
 
 
 def event_sentences(doc: Doc, *, limit: int = 6) -> list[Span]:
@@ -50,7 +45,7 @@ def event_sentences(doc: Doc, *, limit: int = 6) -> list[Span]:
     for i, sent in enumerate(doc.sents):
         score = event_score(sent)
         if score:
-            scored.append((score + max(0, 3 - i), -i, sent))
+            scored.append((score + max(0, LEAD - i), -i, sent))
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     return [s for _, _, s in scored[:limit]]
 
@@ -77,7 +72,7 @@ def speech_dated(doc: Doc, t: Timex) -> bool:
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return verb.lemma_.lower() in SPEECH
+    return verb.lemma_.lower() in word_set("cues", "speech_verbs")
 
 
 def event_values(doc: Doc, sent: Span, timexes: Sequence[Timex]) -> list[str]:
@@ -97,7 +92,8 @@ def refine(value: str, candidates: Sequence[str]) -> str:
     return value
 
 
-def main_date(doc: Doc, timexes: Sequence[Timex]) -> tuple[str | None, tuple[str, ...]]:
+def main_date(doc: Doc, timexes: Sequence[Timex],
+              sents: Sequence[Span] | None = None) -> tuple[str | None, tuple[str, ...]]:
     """Return the event's date and every event date of the event sentences.
 
     News states its main event and its date first (the lead): the first dated sentence among
@@ -105,7 +101,7 @@ def main_date(doc: Doc, timexes: Sequence[Timex]) -> tuple[str | None, tuple[str
     precise by a day inside it given later ("this week" ... "on Thursday"); failing that, the
     best-scored event sentence's date.
     """
-    sents = event_sentences(doc)
+    sents = event_sentences(doc) if sents is None else sents
     found = [v for s in sents for v in event_values(doc, s, timexes)]
     lead = list(doc.sents)[:LEAD]
     for sent in lead + sents:
@@ -169,7 +165,7 @@ def event_name(doc: Doc) -> str | None:
     """Return the longest proper name of an event ("... Committee") in the event sentences of
     the article's first half (the event a report is about is named early; later is context).
     """
-    heads = set(load("cues")["event_name_words"])
+    heads = word_set("cues", "event_name_words")
     for sent in doc.sents:
         if sent.start_char > len(doc.text) / 2:
             break
@@ -182,7 +178,7 @@ def event_name(doc: Doc) -> str | None:
 
 def nickname(sents: Sequence[Span]) -> str | None:
     """Return a short quoted label put before an event noun (the “3+3” talks), or None."""
-    nouns = set(load("cues")["event_nouns"])
+    nouns = word_set("cues", "event_nouns")
     for sent in sents:
         for match in NICKNAME.finditer(sent.text):
             following = sent.text[match.end():].lstrip(" )").split(" ", 1)[0].lower()
@@ -194,7 +190,7 @@ def nickname(sents: Sequence[Span]) -> str | None:
 def event_cues(doc: Doc, timexes: Sequence[Timex]) -> EventCues:
     """Return what the article says of its event's date, place, format, kind and name."""
     sents = event_sentences(doc)
-    date, dates = main_date(doc, timexes)
+    date, dates = main_date(doc, timexes, sents)
     place = main_place(sents)
     return EventCues(date, dates, place, meeting_format(doc, place), event_kind(sents),
                      event_name(doc), nickname(sents))

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.data import load
+from briefing.data import load, word_set
 from briefing.extract.event import dated, timexes_in
 from briefing.types import Span as Source
 from briefing.types import Statement, Timex
@@ -82,7 +82,9 @@ def parallel_parts(words: Sequence[Token]) -> list[list[Token]]:
     parts: list[list[Token]] = [[]]
     for i, tok in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
-        joins = tok.lower_ in ("and", ",") and nxt is not None and (
+        prev = words[i - 1] if i else None
+        modifiers = prev is not None and nxt is not None and prev.pos_ == nxt.pos_ == "ADJ"
+        joins = tok.lower_ in ("and", ",") and nxt is not None and not modifiers and (
             nxt.tag_ == words[0].tag_ or (commas and kind(nxt) == kind(words[0]) == "nominal"))
         if joins and words[0].tag_ in PARALLEL_TAGS and parts[-1]:
             parts.append([])
@@ -121,7 +123,7 @@ def agenda_verbs(sent: Span) -> Iterator[Token]:
     discussion verbs ("will discuss X"), outcomes ("launching a new X agreement") and planned
     changes ("plan to include X in the treaty")."""
     cues = load("cues")
-    verbs = set(cues["agenda_verbs"])
+    verbs = word_set("cues", "agenda_verbs")
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -165,7 +167,7 @@ def timeline(doc: Doc, timexes: Sequence[Timex], article_id: str) -> list[Statem
         seen = set()
         for t in timexes_in(sent, timexes):
             value = dated(t)
-            if value and value not in seen and not value.startswith(("PRESENT", "PAST", "FUTURE")):
+            if value and value not in seen:
                 seen.add(value)
                 out.append(Statement(clean_sentence(sent.text), source(article_id, sent),
                                      date=value, kind="timeline"))
@@ -174,7 +176,7 @@ def timeline(doc: Doc, timexes: Sequence[Timex], article_id: str) -> list[Statem
 
 def context(doc: Doc, article_id: str, *, exclude: Sequence[Statement]) -> list[Statement]:
     """Return background sentences (drivers, prior steps) not already used as agenda."""
-    cues = set(load("cues")["context_cues"])
+    cues = word_set("cues", "context_cues")
     used = {(s.span.start, s.span.end) for s in exclude}
     out = []
     for i, sent in enumerate(doc.sents):

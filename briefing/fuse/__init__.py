@@ -123,7 +123,8 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
         participants=people.participants, mentioned=people.mentioned,
         agenda=items(group, "agenda"), timeline=tuple(timeline), context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),
-        discrepancies=tuple(d for d in (date_gap, fmt_gap, place_gap) if d) + people.discrepancies,
+        discrepancies=tuple(d for d in (date_gap, fmt_gap, None if fmt == "virtual" else place_gap)
+                            if d) + people.discrepancies,
         notes=tuple(f"{f.article.id}: publication date unknown" for f in group
                     if f.article.published is None),
     )

@@ -44,10 +44,8 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 def event_day(facts: ArticleFacts) -> dt.date | None:
     """Return the first day of the article's event date when it is known to the week or better."""
-    if not facts.event_date:
-        return None
-    span = value_to_range(facts.event_date)
-    return span[0] if span and (span[1] - span[0]).days <= 7 else None
+    span = event_range(facts)
+    return span[0] if span else None
 
 
 def event_range(facts: ArticleFacts) -> tuple[dt.date, dt.date] | None:
