@@ -167,16 +167,17 @@ def dates(
     """Show each time expression in the articles, its resolved value and why."""
     from briefing.commands import run_dates
 
-    run_dates(files, anchor=parse_day(anchor), as_json=json_out)
+    run_dates(files, anchor=parse_day(anchor, "--anchor"), as_json=json_out)
 
 
-def parse_day(text: str | None) -> dt.date | None:
+def parse_day(text: str | None, option: str = "--today") -> dt.date | None:
+    """Return the date an option gives (None when not given); raises typer.Exit(2) if malformed."""
     if text is None:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise fail(f"--today {text!r} is not a date like 2023-01-11") from None
+        raise fail(f"{option} {text!r} is not a date like 2021-03-03") from None
 
 
 if __name__ == "__main__":

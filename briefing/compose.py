@@ -54,7 +54,7 @@ class Source:
 
     @property
     def date(self) -> str:
-        """Return "11 January 2023", "6 January 2023 (inferred)" or "undated"."""
+        """Return "3 March 2021", "1 March 2021 (inferred)" or "undated"."""
         if not self.article.published:
             return "undated"
         return short_date(self.article.published) + (
@@ -107,17 +107,17 @@ def country_name(code: str | None) -> str:
 
 
 def long_date(day: dt.date | None) -> str:
-    """Return "Wednesday 11 January 2023", or "date unknown"."""
+    """Return "Wednesday 3 March 2021", or "date unknown"."""
     return f"{day:%A} {day.day} {day:%B %Y}" if day else "date unknown"
 
 
 def short_date(day: dt.date) -> str:
-    """Return "11 January 2023"."""
+    """Return "3 March 2021"."""
     return f"{day.day} {day:%B %Y}"
 
 
 def day_range(first: dt.date, last: dt.date) -> str:
-    """Return "11 January 2023", "6-11 January 2023" or "30 December 2022 to 2 January 2023"."""
+    """Return "3 March 2021", "1-3 March 2021" or "30 December 2020 to 2 January 2021"."""
     if first == last:
         return short_date(first)
     if (first.year, first.month) == (last.year, last.month):
@@ -191,7 +191,7 @@ def reports(n: int) -> str:
 
 
 def the(title: str) -> str:
-    """Return the title as the subject of a sentence: "The US-Japan ...", "The bilateral talks".
+    """Return the title as the subject of a sentence: "The Nordic Energy Council ...", "The bilateral talks".
 
     A title already led by an article is kept; a first word is lowered when the second word is
     lower case too (a description, not a proper name).
@@ -377,7 +377,7 @@ def timeline(event: Event, cite: Citer) -> tuple[Line, ...]:
 
 
 def speaker(name: str | None, event: Event) -> str:
-    """Return "Ned Price, Spokesperson, United States" for a quote's speaker, matched against
+    """Return "Ana Ruiz, Spokesperson, Peru" for a quote's speaker, matched against
     the event's people by full name, alias or surname; "" when nobody is named."""
     if not name:
         return ""
@@ -432,7 +432,7 @@ def notes(event: Event, cite: Citer) -> tuple[Line, ...]:
 
 
 def as_of(event: Event, generated: dt.datetime) -> str:
-    """Return "As of 1 January 2026, from 3 reports published 6–11 January 2023."."""
+    """Return "As of 1 March 2021, from 3 reports published 1–3 March 2021."."""
     dates = sorted(a.published for a in event.articles if a.published)
     clock = f" {generated:%H:%M}" if generated.time() != dt.time() else ""
     span = f" published {day_range(dates[0], dates[-1])}" if dates else ""

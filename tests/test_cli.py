@@ -87,3 +87,10 @@ def test_cli_limits_skip_big_files_and_stop_after_n_articles(tmp_path):
 
     facts = json.loads((tmp_path / "out" / "facts.json").read_text())
     assert [a["id"] for a in facts["articles"]] == ["a"]
+
+
+def test_cli_dates_bad_anchor_names_the_anchor_option(tmp_path):
+    (tmp_path / "a.txt").write_text("Talks open on Monday.\n")
+    result = runner.invoke(app, ["dates", str(tmp_path / "a.txt"), "--anchor", "soon"])
+    assert result.exit_code == 2
+    assert result.output == "briefing: --anchor 'soon' is not a date like 2021-03-03\n"

@@ -113,7 +113,7 @@ def main_date(doc: Doc, timexes: Sequence[Timex],
 
 
 def main_place(sents: Sequence[Span]) -> str | None:
-    """Return the place the best event sentences say it happens in ("in Washington")."""
+    """Return the place the best event sentences say it happens in ("in Geneva")."""
     for sent in sents[:TOP]:
         for ent in sent.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0:
@@ -148,8 +148,8 @@ def event_kind(sents: Sequence[Span]) -> str | None:
 
 
 def capitalised_names(sent: Span, heads: set[str]) -> list[str]:
-    """Return runs of capitalised words ending in a head word ("US-Japan Security ...
-    Committee"): event names the statistical model often leaves untagged."""
+    """Return runs of capitalised words ending in a head word ("Nordic-Baltic Energy ...
+    Council"): event names the statistical model often leaves untagged."""
     names, run = [], []
     for tok in sent:
         if tok.text[:1].isupper() or (run and tok.text in ("-", ".", "&")):

@@ -45,7 +45,7 @@ def speaker_name(subject: Token) -> str | None:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start <= subject.i < ent.end:
             return ent.text
-    for ent in doc.ents:  # "spokesperson Ned Price said": the name sits in the subject's subtree
+    for ent in doc.ents:  # "spokesperson Ana Ruiz said": the name sits in the subject's subtree
         if ent.label_ == "PERSON" and subject.left_edge.i <= ent.start <= subject.i < ent.end + 1:
             return ent.text
     if subject.pos_ == "PROPN":  # a name the model did not tag: the proper nouns ending here

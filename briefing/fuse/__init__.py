@@ -44,7 +44,7 @@ def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepa
 
     A report whose text dates no event votes its publication day: news reports what just
     happened. Two days one apart are flagged as a likely time-zone difference rather than
-    silently merged: Washington's Thursday evening is Tokyo's Friday morning.
+    silently merged: London's Thursday evening is Sydney's Friday morning.
     """
     values = [(d.isoformat() if (d := reported_day(f)) else None, whole(f)) for f in group]
     winner, gap = vote(values, "date")
@@ -69,7 +69,7 @@ def status(start: dt.date | None, group: Sequence[ArticleFacts]) -> str | None:
 
 
 def name_key(name: str) -> str:
-    """Return a name folded for voting: "U.S.-Japan X" and "US-Japan X" are one name."""
+    """Return a name folded for voting: "U.K.-Chile X" and "UK-Chile X" are one name."""
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 

@@ -5,8 +5,8 @@ dates; the candidate that best fits wins:
 
 1. its event dates agree with the event date that dated reports of the same event give;
 2. news is written soon after the latest past day it reports ("said on Friday"), so the
-   candidate closest after its latest past-tense day is preferred (a dateline "7 January" with
-   "began ... Friday" lands on a year where 7 January is a Friday);
+   candidate closest after its latest past-tense day is preferred (a dateline "3 March" with
+   "opened ... Tuesday" lands on a year where 3 March is a Tuesday);
 3. the candidate nearest the other evidence (the years the reports state).
 
 When there is no evidence at all the date stays unknown; nothing is invented.

@@ -72,7 +72,7 @@ def is_boilerplate_line(line: str) -> bool:
 
 
 def is_bio(paragraph: str) -> bool:
-    """True for an author bio made of short self-descriptive fragments ("Bacon aficionado.")."""
+    """True for an author bio made of short self-descriptive fragments ("Coffee snob. Lifelong reader.")."""
     rules = load("boilerplate")["bio"]
     fragments = [f for f in re.split(r"[.!?]+\s*", paragraph.strip(" \"“”'‘’")) if f.strip()]
     if len(fragments) < rules["min_fragments"] or re.search(r"\d", paragraph):

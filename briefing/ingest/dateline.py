@@ -49,7 +49,7 @@ def _plausible(match: re.Match[str]) -> bool:
 
 
 def _place(text: str) -> str:
-    """Return the place as a reader writes it: WASHINGTON -> Washington, DC stays DC."""
+    """Return the place as a reader writes it: LONDON -> London, UK stays UK."""
     return " ".join(_title(w) for w in text.split(" "))
 
 

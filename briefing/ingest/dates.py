@@ -1,4 +1,4 @@
-"""Dates as an article states them: "11th January, 2023", "March 3", "2016-11-09 00:00:00".
+"""Dates as an article states them: "3rd March, 2021", "March 3", "2016-11-09 00:00:00".
 
 A date without a year stays partial (TIMEX3 "XXXX-01-07"): the year is never guessed here.
 """

@@ -31,7 +31,7 @@ class Context:
 
 
 def slug(text: str, limit: int = 48) -> str:
-    """Return a readable, file-name-safe slug of `text` ("us-japan-talks"), at most `limit` long."""
+    """Return a readable, file-name-safe slug of `text` ("peace-talks-resume"), at most `limit` long."""
     words = re.findall(r"[a-z0-9]+", text.lower())
     return "-".join(words)[:limit].strip("-") or "item"
 

@@ -93,7 +93,7 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
             and not name.endswith(".") and not preceded_by_context(ctx, m.start())):
         return None  # "may", "March" (the verb), "Jan" (a name) need a word like "in" before
     if not name.endswith(".") and len(name) <= 4 and re.match(r"\s+[A-Z]", ctx.text[m.end():]):
-        return None  # "Jan Kavan": an abbreviation without its point before a name
+        return None  # "Jan Novak": an abbreviation without its point before a name
     mon = month_number(name)
     if ctx.anchor is None:
         return Reading("DATE", f"XXXX-{mon:02d}", "no anchor: year unknown")

@@ -77,7 +77,7 @@ def _year_by_tense(anchor_key: int, same_key: int, span: int, direction: str | N
     """Return -1, 0 or +1: the shift from the anchor's year that a date in the anchor's year
     (`same_key`, in the same units as `anchor_key`, a year being `span` units) needs.
 
-    The nearest occurrence wins (written on 11 January, "December 16" is the December
+    The nearest occurrence wins (written on 20 February, "December 5" is the December
     before). When the occurrences before and after the anchor are about as far (within a
     quarter of a year of each other), the clause's tense chooses, and without one the
     anchor's year stays.
@@ -157,7 +157,7 @@ def infer_year(
 ) -> int | None:
     """Return the year that completes a day and month written without one.
 
-    With a weekday (0 = Monday; a dateline "7 January" plus "began ... Friday"), returns the
+    With a weekday (0 = Monday; a dateline "3 March" plus "opened ... Tuesday"), returns the
     year nearest `near` (within `span` years) in which that day falls on that weekday. Without
     a weekday, returns the year putting the date nearest `near`. Returns None when nothing
     fits or when there is neither a weekday nor a `near` date to reason from.
