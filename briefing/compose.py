@@ -20,7 +20,6 @@ from briefing.types import Article, Discrepancy, Event, Item, Participant, Span
 FORMATS = {"in-person": "in person", "virtual": "virtual (video link)", "hybrid": "hybrid"}
 # Clause boundaries inside a sentence: a comma, semicolon or colon, or a spaced dash.
 BREAK = re.compile(r"\s*[,;:]\s+|\s+[-–—]+\s+")
-UNDATED = re.compile(r"^(?P<id>.+): publication date unknown$")
 
 
 @dataclass(frozen=True)
@@ -220,7 +219,7 @@ def place_phrase(event: Event) -> str:
 def fact_cites(event: Event, about: str, value: str | None, cite: Citer) -> tuple[int, ...]:
     """Cite the reports giving `value` when the reports disagree about `about`, else them all."""
     for gap in event.discrepancies:
-        if gap.about.split(" (")[0] == about:
+        if gap.about == about:
             return cite(s for v in gap.values if v.value == value for s in v.sources) \
                 or cite.every()
     return cite.every()
@@ -265,7 +264,7 @@ def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
         lines.append(Line(f"{verb} {series([i.text.rstrip('.') for i in best], '; ')}.",
                           cite(s for i in best for s in i.sources)))
     if event.discrepancies:
-        about = [f"the {d.about.split(' (')[0]}" for d in event.discrepancies]
+        about = [f"the {d.about}" for d in event.discrepancies]
         lines.append(Line(f"Reports differ on {series(list(dict.fromkeys(about)))} "
                           "(see Points of divergence).", ()))
     return tuple(lines)
@@ -404,11 +403,10 @@ def quotes(event: Event, cite: Citer) -> tuple[Line, ...]:
 
 
 def divergence(gap: Discrepancy, cite: Citer) -> Divergence:
-    about, _, note = gap.about.partition(" (")
     def value(v: str) -> str:
         return short_date(dt.date.fromisoformat(v)) if re.fullmatch(r"\d{4}-\d\d-\d\d", v) else v
-    return Divergence(capital(about), tuple(Line(value(v.value), cite(v.sources))
-                                            for v in gap.values), note.rstrip(")"))
+    return Divergence(capital(gap.about), tuple(Line(value(v.value), cite(v.sources))
+                                                for v in gap.values), gap.note)
 
 
 def relation(event: Event, other: Event) -> str:
@@ -419,16 +417,11 @@ def relation(event: Event, other: Event) -> str:
 
 
 def notes(event: Event, cite: Citer) -> tuple[Line, ...]:
-    """Return the caveats a reader must see, undated reports named by their citation."""
-    out = []
-    for note in event.notes:
-        undated = UNDATED.match(note)
-        if undated and undated["id"] in cite.order:
-            out.append(Line("The publication date of report {cites} is not stated and could "
-                            "not be inferred.", (cite.order[undated["id"]],)))
-        else:
-            out.append(Line(capital(note.rstrip(".")) + "."))
-    return tuple(out)
+    """Return the caveats a reader must see: each undated report by its citation, then the
+    event's own notes."""
+    out = [Line("The publication date of report {cites} is not stated and could not be "
+                "inferred.", cite([Span(a.id, 0, 0)])) for a in event.articles if a.published is None]
+    return tuple(out) + tuple(Line(capital(n.rstrip(".")) + ".") for n in event.notes)
 
 
 def as_of(event: Event, generated: dt.datetime) -> str:

@@ -139,6 +139,7 @@ class Variant:
 class Discrepancy:
     about: str
     values: tuple[Variant, ...]
+    note: str = ""  # what may explain it, for the reader ("one day apart: time zones")
 
 
 @dataclass(frozen=True)

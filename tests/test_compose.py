@@ -75,7 +75,7 @@ def test_compose_title_takes_an_article():
 
 
 def test_compose_undated_report_is_named_by_its_citation():
-    brief = compose(event(notes=("b: publication date unknown",)), generated=dt.datetime(2026, 1, 1))
+    brief = compose(event(), generated=dt.datetime(2026, 1, 1))  # report b is undated
     assert brief.notes[0].text == ("The publication date of report {cites} is not stated and "
                                    "could not be inferred.")
     assert brief.notes[0].cites == (2,)

@@ -55,8 +55,8 @@ def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepa
         winner = min(v.value for v, n in zip(gap.values, counts, strict=True) if n == counts[0])
     days = sorted(dt.date.fromisoformat(v.value) for v in gap.values)
     if len(days) == 2 and (days[1] - days[0]).days == 1:
-        gap = replace(gap, about="date (one day apart: reports in different time zones may "
-                                 "each give their local date)")
+        gap = replace(gap, note="one day apart: reports in different time zones may each give "
+                                "their local date")
     return dt.date.fromisoformat(winner), gap
 
 
@@ -125,8 +125,6 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
         quotes=quotes, figures=items(group, "figures"),
         discrepancies=tuple(d for d in (date_gap, fmt_gap, None if fmt == "virtual" else place_gap)
                             if d) + people.discrepancies,
-        notes=tuple(f"{f.article.id}: publication date unknown" for f in group
-                    if f.article.published is None),
     )
 
 

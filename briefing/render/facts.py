@@ -51,7 +51,7 @@ def event(e: Event) -> dict[str, Any]:
         "agenda": [item(i) for i in e.agenda], "timeline": [item(i) for i in e.timeline],
         "context": [item(i) for i in e.context], "quotes": [item(i) for i in e.quotes],
         "figures": [item(i) for i in e.figures],
-        "discrepancies": [{"about": d.about, "values": [
+        "discrepancies": [{"about": d.about, "note": d.note, "values": [
             {"value": v.value, "sources": [source(s) for s in v.sources]} for v in d.values]}
             for d in e.discrepancies],
         "related": list(e.related), "notes": list(e.notes),
