@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pycountry
 
-from briefing.temporal import tag_dates, value_to_range
+from briefing.temporal import value_to_range
 from briefing.types import Article, Discrepancy, Event, Item, Participant, Span
 
 FORMATS = {"in-person": "in person", "virtual": "virtual (video link)", "hybrid": "hybrid"}
@@ -336,13 +336,9 @@ def clause(text: str, start: int, *, most: int = 25) -> str:
     return head + ("…" if last < words[-1][1] - 1 else ".")
 
 
-def timeline_text(item: Item, event: Event) -> str:
-    """Return the part of a timeline sentence that carries its date."""
-    anchors = {a.id: a.published for a in event.articles}
-    anchor = anchors.get(item.sources[0].article) if item.sources else None
-    found = [t for t in tag_dates(item.text, anchor) if t.value == item.date]
-    start = found[0].start if found else 0
-    return clause(item.text, start)
+def timeline_text(item: Item) -> str:
+    """Return the part of a timeline sentence that carries its date (found at extraction)."""
+    return clause(item.text, item.at or 0)
 
 
 def date_label(value: str) -> str:
@@ -364,7 +360,7 @@ def timeline(event: Event, cite: Citer) -> tuple[Line, ...]:
     rows: dict[str, list[Item]] = {}
     for item in event.timeline:
         if item.date:
-            rows.setdefault(timeline_text(item, event), []).append(item)
+            rows.setdefault(timeline_text(item), []).append(item)
     ordered = sorted(rows.items(), key=lambda kv: (min(date_key(i.date or "") for i in kv[1]),
                                                    kv[0]))
     out = []

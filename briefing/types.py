@@ -77,6 +77,7 @@ class Statement:
     date: str | None = None  # TIMEX3 value, for dated statements
     kind: str = ""  # agenda, timeline, context, figure
     value: str | None = None  # for a figure: the amount as written ("$51 billion")
+    at: int | None = None  # for a dated statement: where its date expression starts in `text`
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Item:
     date: str | None = None
     speaker: str | None = None
     value: str | None = None
+    at: int | None = None  # where the date expression starts in `text` (timeline entries)
 
 
 @dataclass(frozen=True)

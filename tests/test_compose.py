@@ -98,7 +98,7 @@ def test_compose_timeline_keeps_the_clause_around_the_date_and_sorts_by_day():
             "agreed to resume the regular dialogue that had been suspended for years, and will "
             "meet again on Friday in Geneva to sign the joint statement on trade.")
     items = (Item("Talks opened in March.", (Span("a", 0, 1),), date="2023-03"),
-             Item(long, (Span("a", 0, 1),), date="2023-01-13"))
+             Item(long, (Span("a", 0, 1),), date="2023-01-13", at=long.index("Friday")))
     brief = compose(event(timeline=items), generated=dt.datetime(2026, 1, 1))
     assert [t.label for t in brief.timeline] == ["13 Jan 2023", "Mar 2023"]
     assert "on Friday in Geneva" in brief.timeline[0].text

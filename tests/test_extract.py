@@ -114,3 +114,14 @@ def test_extract_agenda_coordinated_adjectives_stay_in_one_item(model_nlp):
                     "and fishing quotas.")
     items = [s.text for s in statements.agenda(doc, "a")]
     assert any("free and open sea" in i for i in items), items
+
+
+def test_extract_timeline_entries_know_where_their_date_is(model_nlp):
+    import datetime as dt
+
+    from briefing.temporal import tag_dates
+
+    text = "Rain fell.  The   envoys will meet\nin Oslo on Tuesday."
+    doc = model_nlp(text)
+    entry = statements.timeline(doc, tag_dates(text, dt.date(2023, 1, 6), doc=doc), "a")[0]
+    assert entry.text[entry.at:].startswith("Tuesday")

@@ -34,6 +34,12 @@ def clean_sentence(text: str) -> str:
     return text.strip(" ,;")
 
 
+def clean_offset(raw: str, offset: int) -> int:
+    """Return where character `offset` of `raw` lands in `clean_sentence(raw)`."""
+    before = " ".join(raw[:offset].split())
+    return len(before) + (1 if before and raw[offset - 1].isspace() else 0)
+
+
 def strip_attribution(tokens: Sequence[Token]) -> Sequence[Token]:
     """Return tokens without a trailing "according to X" or "the report said"."""
     tails = [tail.split() for tail in load("cues")["attribution_tails"]]
@@ -170,7 +176,8 @@ def timeline(doc: Doc, timexes: Sequence[Timex], article_id: str) -> list[Statem
             if value and value not in seen:
                 seen.add(value)
                 out.append(Statement(clean_sentence(sent.text), source(article_id, sent),
-                                     date=value, kind="timeline"))
+                                     date=value, kind="timeline",
+                                     at=clean_offset(sent.text, t.start - sent.start_char)))
     return out
 
 

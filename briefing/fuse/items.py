@@ -57,9 +57,10 @@ def differ_in_substance(a: str, b: str) -> bool:
 
 def as_item(group: Sequence[Statement]) -> Item:
     """Return the Item for statements saying the same thing: the shortest wording, all sources."""
-    text = min((s.text for s in group), key=len)
+    shortest = min(group, key=lambda s: len(s.text))
     sources = tuple(dict.fromkeys(s.span for s in group))
-    return Item(text=text, sources=sources, date=group[0].date, value=group[0].value)
+    return Item(text=shortest.text, sources=sources, date=group[0].date, value=group[0].value,
+                at=shortest.at)
 
 
 def vote(values: Sequence[tuple[str | None, Span]], about: str) -> tuple[str | None, Discrepancy | None]:
