@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from briefing import __version__
+from briefing.files import OUTPUT_FORMATS
 
 app = typer.Typer(
     help="Turn news articles about a diplomatic or policy event into a cited policy brief "
@@ -20,7 +21,7 @@ app = typer.Typer(
     no_args_is_help=False, add_completion=False, pretty_exceptions_enable=False)
 
 DEFAULT_INPUT = "seeds"
-FORMATS = ("md", "docx", "json")
+FORMATS = OUTPUT_FORMATS
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

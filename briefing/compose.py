@@ -124,19 +124,6 @@ def day_range(first: dt.date, last: dt.date) -> str:
     return f"{short_date(first)} to {short_date(last)}"
 
 
-def timex_label(value: str | None) -> str:
-    """Return a readable label for a TIMEX3 date value, keeping its granularity."""
-    if not value:
-        return ""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
-        return long_date(dt.date.fromisoformat(value[:10]))
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return f"week of {short_date(dt.date.fromisoformat(value + '-1'))}"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return dt.date(int(value[:4]), int(value[5:]), 1).strftime("%B %Y")
-    return value
-
-
 def date_key(value: str) -> tuple[dt.date, dt.date]:
     """Return the first and last day a TIMEX3 value covers (far future when it names none)."""
     try:

@@ -20,3 +20,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+STDIN = "-"  # the input that means standard input
+OUTPUT_FORMATS = ("md", "docx", "json")
+
+
+def is_local(raw: str) -> bool:
+    """Return True when an input names files here: not standard input, not an http(s) URL."""
+    return raw != STDIN and not raw.startswith(("http://", "https://"))

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import __version__
+from briefing.files import is_local
 
 NAME = ".briefing-manifest.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -51,7 +52,7 @@ def input_files(inputs: Sequence[str]) -> list[Path] | None:
     """Return the files the inputs name, or None when one cannot be checked (URL, stdin)."""
     files: list[Path] = []
     for raw in inputs:
-        if raw == "-" or raw.startswith(("http://", "https://")):
+        if not is_local(raw):
             return None
         path = Path(raw)
         if path.is_dir():

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.files import is_local
+
 NAME = "briefing.toml"
 
 STARTER = """\
@@ -104,7 +106,7 @@ def _project(path: Path, data: dict[str, Any]) -> Project:
     def rel(value: str | None) -> Path | None:
         return None if value is None else base / value
 
-    inputs = tuple(i if i.startswith(("http://", "https://")) or i == "-" else str(base / i)
+    inputs = tuple(str(base / i) if is_local(i) else i
                    for i in data.get("inputs", ["seeds/"]))
     return Project(
         path=path, inputs=inputs, out=rel(data.get("out", "out")) or base / "out",

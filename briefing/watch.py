@@ -14,6 +14,7 @@ from pathlib import Path
 import typer
 
 from briefing.commands import Settings, run_generate, warn
+from briefing.files import is_local
 
 
 def watched(s: Settings) -> list[Path]:
@@ -21,7 +22,7 @@ def watched(s: Settings) -> list[Path]:
     folder), templates and the reference document. Feed URLs and stdin are not watched."""
     paths = []
     for raw in s.inputs:
-        if raw == "-" or raw.startswith(("http://", "https://")):
+        if not is_local(raw):
             continue
         fixed = raw.split("*")[0].split("?")[0].split("[")[0] if glob.has_magic(raw) else raw
         path = Path(fixed or ".")

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.compose import Brief
-from briefing.files import write_atomic
+from briefing.files import OUTPUT_FORMATS, write_atomic
 from briefing.render.changes import changes, load_previous
 from briefing.render.facts import facts_json
 from briefing.render.markdown import contents, environment, render
 
-FORMATS = ("md", "docx", "json")
+FORMATS = OUTPUT_FORMATS
 
 
 @dataclass(frozen=True)

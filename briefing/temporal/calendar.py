@@ -7,7 +7,6 @@ function takes the date it reasons from.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 PAST, FUTURE = "past", "future"
 
@@ -35,12 +34,6 @@ def shift_month(year: int, month: int, n: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def add_months(d: dt.date, n: int) -> dt.date:
-    """Return `d` moved by `n` months, the day clipped to the target month's length."""
-    year, month = shift_month(d.year, d.month, n)
-    return dt.date(year, month, min(d.day, month_length(year, month)))
-
-
 def month_length(year: int, month: int) -> int:
     """Return the number of days in the month."""
     nxt = dt.date(year + month // 12, month % 12 + 1, 1)
@@ -58,19 +51,6 @@ def weekday_date(anchor: dt.date, weekday: int, direction: str | None) -> dt.dat
     if direction == FUTURE:
         return anchor + dt.timedelta(days=delta % 7)
     return anchor - dt.timedelta(days=(-delta) % 7)
-
-
-def _nearest(candidates: list[tuple[int, Any]], anchor_key: Any, direction: str | None) -> int:
-    """Pick the year among (year, key) candidates whose key is nearest the anchor's key,
-    keeping to the side the direction asks for when that side has a candidate."""
-    if direction == PAST:
-        side = [c for c in candidates if c[1] <= anchor_key]
-    elif direction == FUTURE:
-        side = [c for c in candidates if c[1] >= anchor_key]
-    else:
-        side = []
-    pool = side or candidates
-    return min(pool, key=lambda c: abs(c[1] - anchor_key))[0]
 
 
 def _year_by_tense(anchor_key: int, same_key: int, span: int, direction: str | None) -> int:
