@@ -7,6 +7,7 @@ a leading `#`, brackets or HTML in an article stay text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from importlib import resources
@@ -89,7 +90,8 @@ def contents(markdown: str) -> str:
     return markdown.replace(TOC_MARKER, "**Contents:** " + " · ".join(entries), 1)
 
 
-def environment(user_dir: Path | None = None) -> ImmutableSandboxedEnvironment:
+@functools.cache  # one Environment per template folder: start-up checks and rendering share
+def environment(user_dir: Path | None = None) -> ImmutableSandboxedEnvironment:  # compiled templates
     """Return the template Environment: the user's folder first, then the built-in templates."""
     loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
     loaders.append(FileSystemLoader(str(resources.files("briefing.templates"))))
