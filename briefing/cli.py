@@ -97,6 +97,12 @@ def generate(
     max_articles: Annotated[int | None, typer.Option(
         min=1, help="Stop reading (with a warning) after this many articles. [default: 5000]")]
         = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Processes that parse in parallel (used from about 50 new articles on). "
+                    "[default: the number of cores]")] = None,
+    dask: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="Parse on a Dask cluster: its scheduler address "
+        "(tcp://host:8786), or local for one on this machine. Needs briefing[dask].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
 ) -> None:
     """Read articles and write one brief per event, plus facts.json and index.md, into --out.
@@ -108,7 +114,8 @@ def generate(
     given = {"out": out, "formats": parse_formats(format) if format else None,
              "templates": templates, "reference_docx": reference_docx, "today": parse_day(today),
              "model": model, "mode": mode, "author": author, "lock_timeout": lock_timeout,
-             "force": force, "quiet": quiet, "max_bytes": max_bytes, "max_articles": max_articles}
+             "force": force, "quiet": quiet, "max_bytes": max_bytes, "max_articles": max_articles,
+             "workers": workers, "dask": dask}
     run_generate(settings(inputs or [], project, given))
 
 
@@ -131,6 +138,12 @@ def watch(
     debounce: Annotated[int, typer.Option(help="Milliseconds of quiet before rebuilding.")]
         = 1600,
     max_runs: Annotated[int | None, typer.Option(help="Stop after this many builds.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Processes that parse in parallel (used from about 50 new articles on). "
+                    "[default: the number of cores]")] = None,
+    dask: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="Parse on a Dask cluster: its scheduler address "
+        "(tcp://host:8786), or local for one on this machine. Needs briefing[dask].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
 ) -> None:
     """Build, then rebuild whenever an input or template changes (Ctrl-C stops)."""

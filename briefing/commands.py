@@ -39,6 +39,8 @@ class Settings:
     quiet: bool = False
     max_bytes: int | None = None  # per input file; None: ingest's default (20 MB)
     max_articles: int | None = None  # per run; None: ingest's default (5,000)
+    workers: int | None = None  # parsing processes; None: every core
+    dask: str | None = None  # a Dask scheduler address, or "local"
 
     def limits(self) -> dict[str, int]:
         """Return the ingest limits the user set (the others keep ingest's defaults)."""
@@ -134,6 +136,8 @@ def rebuild(s: Settings, current: dict | None) -> None:
     """Run the pipeline, keeping the previous briefs in history and the manifest current."""
     from briefing import nlp
     from briefing.cache import FactsCache
+    from briefing.distributed import DaskError
+    from briefing.extraction import default_workers
     from briefing.ingest import IngestError
     from briefing.pipeline import NoArticles, pipeline
     from briefing.render import RenderOptions
@@ -153,15 +157,18 @@ def rebuild(s: Settings, current: dict | None) -> None:
         cache = FactsCache(s.out / CACHE, salt=salt, warn=warn)
         try:
             result = pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache,
-                              limits=s.limits())
+                              limits=s.limits(), workers=s.workers or default_workers(),
+                              dask=s.dask)
         finally:
             cache.close()
-    except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError) as exc:
+    except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError,
+            DaskError) as exc:
         raise fail(str(exc)) from None
     if current is not None:
         manifest.write(s.out, current, result.written)
     say(f"wrote {len(result.written)} files for {result.events} events to {s.out}/ "
         f"(parsed {result.parsed} of {result.articles} articles, the rest cached)")
+    say("seconds per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in result.seconds.items()))
 
 
 def run_init(path: Path) -> None:

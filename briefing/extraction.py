@@ -1,40 +1,127 @@
-"""Extraction with a cache: parse only the articles the cache has not seen.
+"""Extraction with a cache: parse only the articles the cache has not seen, in batches.
+
+Articles stream through spaCy in batches of `BATCH`; each Doc is read into `ArticleFacts` and
+dropped, so memory grows with the facts, not with the parsed documents. The parse runs on one
+of three engines, all calling `extract_batch` and giving identical facts:
+
+- in this process (one worker, or too few articles to be worth more);
+- a pool of `workers` processes on this machine (forked after the model is loaded, so each
+  starts at once on Linux);
+- a Dask cluster (`dask=ADDRESS`, or "local" for a cluster on this machine): the batches go
+  to its workers, which must have briefing and the model installed; facts come back here and
+  are fused on the client.
 
 The fuse stage re-reads articles whose publication date it infers (`redate`); a re-dated
-article is a new cache entry, and its Doc is parsed lazily, only when that entry is missing.
-The spaCy model itself is loaded only when something must be parsed.
+article is a new cache entry parsed lazily here. Documents of undated articles (the only ones
+that may be re-read) are kept while there are few of them. The spaCy model itself is loaded
+only when something must be parsed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 
 from briefing import nlp
 from briefing.cache import FactsCache
 from briefing.extract import article_facts
 from briefing.types import Article, ArticleFacts
 
+BATCH = 32  # articles per task sent to a worker process or Dask
+MIN_PER_WORKER = 24  # below this many uncached articles per worker, parse in this process
+KEEP_DOCS = 64  # parsed Docs of undated articles kept for date inference
+
+
+def default_workers() -> int:
+    """Return the number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def extract_batch(model: str | None, articles: Sequence[Article]) -> list[ArticleFacts]:
+    """Return the facts of a batch of articles (runs in a worker process or on Dask)."""
+    language = nlp.load(model)
+    docs = language.pipe(a.text for a in articles)
+    return [article_facts(doc, a) for a, doc in zip(articles, docs, strict=True)]
+
+
+def batches(items: Sequence[Article], size: int = BATCH) -> list[Sequence[Article]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
 
 class Extractor:
-    """Article facts from the cache, else from spaCy; counts the documents `parsed`."""
+    """Article facts from the cache, else from spaCy; counts the documents `parsed`.
+
+    `workers` processes parse when there are enough uncached articles (default: every core);
+    `dask` names a Dask scheduler address, or "local", to parse on a cluster instead.
+    """
 
     def __init__(self, model: str | None, cache: FactsCache | None,
-                 say: Callable[[str], None]) -> None:
+                 say: Callable[[str], None], *, workers: int = 1, dask: str | None = None,
+                 min_per_worker: int = MIN_PER_WORKER) -> None:
         self.model, self.cache, self.say = model, cache, say
-        self.docs: dict[str, object] = {}
+        self.workers, self.dask, self.min_per_worker = max(1, workers), dask, min_per_worker
+        self.docs: OrderedDict[str, object] = OrderedDict()
         self.parsed = 0
 
     def all(self, articles: Sequence[Article]) -> list[ArticleFacts]:
-        """Return the facts of every article, parsing the uncached ones in one batch."""
-        cached = {a.id: self._get(a) for a in articles}
-        todo = [a for a in articles if cached[a.id] is None]
+        """Return the facts of every article, parsing the uncached ones."""
+        found = {a.id: self._get(a) for a in articles}
+        todo = [a for a in articles if found[a.id] is None]
         if todo:
-            self.say(f"parsing {len(todo)} of {len(articles)} articles with spaCy")
-            language = nlp.load(self.model)
-            for article, doc in zip(todo, language.pipe(a.text for a in todo), strict=True):
-                self.docs[article.id] = doc
+            nlp.model_name(self.model)  # a missing model fails here, before any work
+            for facts in self._report(self._engine(todo), len(todo), len(articles)):
+                found[facts.article.id] = facts
+                if self.cache:
+                    self.cache.put(facts)
             self.parsed += len(todo)
-        return [cached[a.id] or self._extract(a) for a in articles]
+        return [found[a.id] for a in articles]  # type: ignore[misc]
+
+    def _engine(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
+        if self.dask:
+            from briefing.distributed import extract_on_dask
+
+            yield from extract_on_dask(self.dask, self.model, batches(todo))
+            return
+        workers = min(self.workers, len(todo) // self.min_per_worker)
+        if workers > 1:
+            yield from self._pool(todo, workers)
+        else:
+            yield from self._here(todo)
+
+    def _here(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
+        language = nlp.load(self.model)
+        for article, doc in zip(todo, language.pipe(a.text for a in todo), strict=True):
+            if article.published is None:
+                self._keep(article.id, doc)
+            yield article_facts(doc, article)
+
+    def _pool(self, todo: Sequence[Article], workers: int) -> Iterator[ArticleFacts]:
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods:  # children inherit the loaded model: no start-up cost
+            nlp.load(self.model)
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.say(f"parsing with {workers} worker processes")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            for batch in pool.map(extract_batch, [self.model] * len(todo), batches(todo),
+                                  chunksize=1):
+                yield from batch
+
+    def _report(self, facts: Iterator[ArticleFacts], todo: int,
+                total: int) -> Iterator[ArticleFacts]:
+        """Pass the facts through, saying how far the parse is every tenth of the way."""
+        self.say(f"parsing {todo} of {total} articles with spaCy")
+        step = max(BATCH, todo // 10)
+        for n, f in enumerate(facts, 1):
+            if n % step == 0 and n < todo:
+                self.say(f"  parsed {n} of {todo}")
+            yield f
 
     def facts(self, article: Article, *, dates_only: bool = False) -> ArticleFacts:
         """Return the facts of one article (a re-dated copy too), parsing it only if needed.
@@ -51,10 +138,17 @@ class Extractor:
     def _get(self, article: Article) -> ArticleFacts | None:
         return self.cache.get(article) if self.cache else None
 
+    def _keep(self, key: str, doc: object) -> None:
+        self.docs[key] = doc
+        self.docs.move_to_end(key)
+        if len(self.docs) > KEEP_DOCS:
+            self.docs.popitem(last=False)
+
     def _doc(self, article: Article) -> object:
         doc = self.docs.get(article.id)
         if doc is None:
-            doc = self.docs[article.id] = nlp.load(self.model)(article.text)
+            doc = nlp.load(self.model)(article.text)
+            self._keep(article.id, doc)
             self.parsed += 1
         return doc
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from briefing import compose, fuse, ingest, render
 from briefing.cache import FactsCache
@@ -20,25 +22,45 @@ class Result:
     events: int
     written: tuple[str, ...]
     parsed: int = 0  # documents spaCy parsed (the rest came from the cache)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage
+
+
+@contextmanager
+def timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    """Add the wall time of the block to `seconds[stage]`."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
 def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str | None = None,
              say: Callable[[str], None] = print, warn: Callable[[str], None] = print,
-             cache: FactsCache | None = None, limits: dict[str, int] | None = None) -> Result:
+             cache: FactsCache | None = None, limits: dict[str, int] | None = None,
+             workers: int = 1, dask: str | None = None) -> Result:
     """Read the inputs, write one brief per event; returns what was done.
 
-    `limits` are ingest's max_bytes / max_articles. Raises NoArticles when nothing could be
-    read, nlp.ModelError when the model is missing.
+    `limits` are ingest's max_bytes / max_articles; `workers` and `dask` choose where spaCy
+    parses (see briefing.extraction). Raises NoArticles when nothing could be read,
+    nlp.ModelError when the model is missing.
     """
-    articles = ingest.read_articles(inputs, warn=warn, **(limits or {}))
+    seconds: dict[str, float] = {}
+    with timed(seconds, "ingest"):
+        articles = ingest.read_articles(inputs, warn=warn, **(limits or {}))
     if not articles:
         raise NoArticles("no articles could be read from " + ", ".join(inputs))
     say(f"read {len(articles)} articles")
-    extractor = Extractor(model, cache, say)
-    facts = extractor.all(articles)
-    groups = fuse.group_events(facts, extractor.facts)
-    events = fuse.link_related([fuse.build_event(g) for g in groups])
+    extractor = Extractor(model, cache, say, workers=workers, dask=dask)
+    with timed(seconds, "extract"):
+        facts = extractor.all(articles)
+    with timed(seconds, "fuse"):
+        groups = fuse.group_events(facts, extractor.facts)
+        events = fuse.link_related([fuse.build_event(g) for g in groups])
     say(f"found {len(events)} events; writing briefs")
-    briefs = [compose.compose(e, generated=options.generated, others=events) for e in events]
-    written = render.write_all(briefs, options)
-    return Result(len(articles), len(events), tuple(str(p) for p in written), extractor.parsed)
+    with timed(seconds, "compose"):
+        briefs = [compose.compose(e, generated=options.generated, others=events) for e in events]
+    with timed(seconds, "render"):
+        written = render.write_all(briefs, options)
+    return Result(len(articles), len(events), tuple(str(p) for p in written), extractor.parsed,
+                  seconds)

@@ -1,0 +1,55 @@
+"""Per-article extraction on a Dask cluster (dask.distributed); fusion stays on the client.
+
+    briefing generate corpus/ --dask tcp://scheduler:8786   # a running cluster
+    briefing generate corpus/ --dask local                  # a cluster on this machine
+
+Each task is one batch of articles; a worker parses it with its own copy of the model (loaded
+once per worker process) and sends back the facts, which are small next to the documents.
+The workers need the same briefing version and spaCy model installed as the client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from briefing.types import Article, ArticleFacts
+
+CONNECT_TIMEOUT = "10s"
+
+
+class DaskError(RuntimeError):
+    """Dask is not installed, or the scheduler cannot be reached."""
+
+
+def client_for(address: str, workers: int | None = None):
+    """Return a dask.distributed Client for `address`, or for a new local cluster ("local")."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise DaskError("--dask needs dask.distributed: pip install 'briefing[dask]'") from None
+    try:
+        if address == "local":
+            cluster = LocalCluster(host="127.0.0.1", n_workers=workers, threads_per_worker=1,
+                                   processes=True, dashboard_address=None)
+            return Client(cluster)
+        return Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as exc:
+        raise DaskError(f"--dask {address}: cannot reach the scheduler ({exc})") from None
+
+
+def extract_on_dask(address: str, model: str | None,
+                    batches: Sequence[Sequence[Article]]) -> Iterator[ArticleFacts]:
+    """Yield the facts of every article of `batches`, in order, extracted on the cluster."""
+    from briefing.extraction import extract_batch
+
+    client = client_for(address)
+    try:
+        futures = client.map(extract_batch, [model] * len(batches), [list(b) for b in batches],
+                             pure=False)
+        for future in futures:
+            yield from future.result()
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,90 @@
+"""Parallel and distributed parsing give the same facts as one process.
+
+Worker processes and a Dask cluster on 127.0.0.1 parse the seeds; their facts must equal an
+in-process parse field for field.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing import codec, extraction
+from briefing.cli import app
+from briefing.ingest import read_articles
+from tests.conftest import SEEDS
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+def seeds():
+    return read_articles([str(SEEDS)], warn=lambda m: None)
+
+
+def facts_of(extractor):
+    return [codec.dumps(f) for f in extractor.all(seeds())]
+
+
+@pytest.fixture(scope="module")
+def one_worker():
+    return facts_of(extraction.Extractor(None, None, lambda m: None, workers=1))
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("dask.distributed", reason="the [test] extra installs it")
+    with distributed.LocalCluster(host="127.0.0.1", n_workers=1, threads_per_worker=1,
+                                  processes=True, dashboard_address=None) as local:
+        yield local
+
+
+def test_parallel_worker_processes_give_the_facts_of_one_worker(one_worker):
+    said: list[str] = []
+    pool = extraction.Extractor(None, None, said.append, workers=2, min_per_worker=1)
+    assert facts_of(pool) == one_worker
+    assert "parsing with 2 worker processes" in said  # the pool really ran
+
+
+def test_parallel_few_articles_are_parsed_in_this_process(one_worker):
+    said: list[str] = []
+    extractor = extraction.Extractor(None, None, said.append, workers=4)  # 5 seeds < 4 x 24
+    assert facts_of(extractor) == one_worker
+    assert not any("worker processes" in s for s in said)
+
+
+def test_parallel_batches_cover_every_article_once_in_order():
+    items = [str(i) for i in range(70)]
+    parts = extraction.batches(items, 32)  # type: ignore[arg-type]
+    assert [len(p) for p in parts] == [32, 32, 6]
+    assert [x for p in parts for x in p] == items
+
+
+def test_parallel_dask_cluster_gives_the_facts_of_one_worker(one_worker, cluster):
+    extractor = extraction.Extractor(None, None, lambda m: None, dask=cluster.scheduler_address)
+    assert facts_of(extractor) == one_worker
+    assert extractor.parsed == 5
+
+
+def test_parallel_cli_on_dask_writes_the_same_facts_json(cluster, tmp_path):
+    runs = {}
+    for name, extra in (("here", ["--workers", "1"]), ("dask", ["--dask", cluster.scheduler_address])):
+        out = tmp_path / name
+        result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--today",
+                                          "2026-01-01", "--format", "json", "--quiet", *extra])
+        assert result.exit_code == 0, result.output
+        runs[name] = json.loads((out / "facts.json").read_text())
+    assert runs["dask"] == runs["here"]
+
+
+def test_parallel_unreachable_scheduler_is_one_line_exit_2(tmp_path, monkeypatch):
+    pytest.importorskip("dask.distributed", reason="the [test] extra installs it")
+    from briefing import distributed
+
+    monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", "1s")
+    result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(tmp_path / "o"),
+                                      "--dask", "tcp://127.0.0.1:9", "--quiet"])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "cannot reach the scheduler" in lines[0]
