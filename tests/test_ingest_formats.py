@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import docx
 import pytest
 
 from briefing.ingest import IngestError, read_articles
+from tests.localserver import serve
 
 DATA = Path(__file__).resolve().parent / "data" / "ingest"
 PAGE = (DATA / "page.html").read_bytes()
@@ -155,33 +154,17 @@ def server():
     """Serve a feed, a page, a redirect and a missing page on 127.0.0.1 (never the internet)."""
     routes: dict[str, tuple[int, str, bytes]] = {}
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's name)
-            status, kind, body = routes.get(self.path, (404, "text/plain", b"not found"))
-            self.send_response(status)
-            if status in (301, 302):
-                self.send_header("Location", kind)
-            else:
-                self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        status, kind, body = routes.get(path, (404, "text/plain", b"not found"))
+        return status, {"Location" if status in (301, 302) else "Content-Type": kind}, body
 
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    routes["/story"] = (200, "text/html; charset=utf-8", PAGE)
-    routes["/feed"] = (200, "application/rss+xml", FEED.format(base=base).encode())
-    routes["/moved"] = (302, "/story", b"")
-    routes["/loop"] = (302, "/loop", b"")
-    routes["/ftp"] = (302, "ftp://example.org/x", b"")
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(answer) as base:
+        routes["/story"] = (200, "text/html; charset=utf-8", PAGE)
+        routes["/feed"] = (200, "application/rss+xml", FEED.format(base=base).encode())
+        routes["/moved"] = (302, "/story", b"")
+        routes["/loop"] = (302, "/loop", b"")
+        routes["/ftp"] = (302, "ftp://example.org/x", b"")
+        yield base
 
 
 def test_ingest_feed_url_fetches_pages_and_falls_back_to_summary(server):

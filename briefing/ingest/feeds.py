@@ -1,5 +1,7 @@
 """RSS and Atom feeds: each item becomes an article, from its linked page when it can be fetched.
 
+A linked page is fetched once: later polls reuse the article read from it (see `poll`).
+
 The feed is checked with defusedxml first: entity declarations (the "billion laughs" attack)
 are refused, never expanded.
 """
@@ -7,6 +9,7 @@ are refused, never expanded.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree as safe_xml
@@ -53,27 +56,43 @@ def _item(entry, n: int, item: Input, ctx: Context, outlet: str | None,
     article_id = _unique(f"{item.stem}-{slug(entry.get('title') or str(n), 40)}", ids)
     meta = _meta(entry, outlet)
     link = entry.get("link") or ""
-    source = link or f"{item.name}#{n}"
     try:
         if is_url(link):
-            page = _page(link, article_id, meta, ctx)
-            if page:
-                return page
-        return build_article(article_id, summary_text(entry), source=source, meta=meta)
+            return _linked(entry, link, article_id, meta, item.name, ctx)
+        return build_article(article_id, summary_text(entry), source=link or f"{item.name}#{n}",
+                             meta=meta)
     except Skipped as err:
         ctx.warn(f"skipped {item.name} item {n}: {err}")
         return None
 
 
-def _page(link: str, article_id: str, meta: Meta, ctx: Context) -> Article | None:
-    """Return the article read from the linked page, or None (warned) when it cannot be."""
+def _linked(entry, link: str, article_id: str, meta: Meta, feed: str, ctx: Context) -> Article:
+    """Return the article of an item linking to an http(s) page: the one read from that page on
+    an earlier poll, else the page fetched now, else the feed's summary (warned about).
+
+    Raises Skipped when neither page nor summary has text.
+    """
+    known = ctx.state.seen(link)
+    if known is not None:
+        return replace(known, id=article_id)
     try:
         fetched = ctx.fetch(link)
-        html = decode(fetched.data)[0]
-        return page_article(article_id, html, source=link, url=fetched.url, fallback=meta)
-    except (FetchError, Skipped) as err:
-        ctx.warn(f"{link}: {err}; using the feed's summary instead")
-        return None
+    except FetchError as err:  # not remembered: tried again on the next poll
+        return _summary(entry, article_id, meta, link, err, ctx)
+    try:
+        article = page_article(article_id, decode(fetched.data)[0], source=link, url=fetched.url,
+                               fallback=meta)
+    except Skipped as err:
+        article = _summary(entry, article_id, meta, link, err, ctx)
+    ctx.state.remember(link, feed, article)
+    return article
+
+
+def _summary(entry, article_id: str, meta: Meta, link: str, why: Exception,
+             ctx: Context) -> Article:
+    """Return the article of the item's summary, warning why its page at `link` is not used."""
+    ctx.warn(f"{link}: {why}; using the feed's summary instead")
+    return build_article(article_id, summary_text(entry), source=link, meta=meta)
 
 
 def summary_text(entry) -> str:

@@ -6,6 +6,7 @@ import http.client
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from briefing.ingest.source import Input, url_id
@@ -17,6 +18,10 @@ _USER_AGENT = "briefing/0.1 (+news brief generator)"
 
 class FetchError(Exception):
     """A URL could not be fetched; the message says why."""
+
+
+class NotModified(FetchError):
+    """The server answered a conditional request with 304: the copy already held is current."""
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -33,24 +38,32 @@ def is_url(text: str) -> bool:
     return urlsplit(text).scheme in ("http", "https") and bool(urlsplit(text).netloc)
 
 
-def fetch(url: str, *, timeout: float, max_bytes: int) -> Input:
-    """Return the body of `url` as an Input; raises FetchError (bad scheme, HTTP error, too big)."""
+def fetch(url: str, *, timeout: float, max_bytes: int,
+          headers: Mapping[str, str] | None = None) -> Input:
+    """Return the body of `url` as an Input, with the ETag and Last-Modified it was served with.
+
+    `headers` are sent as well (If-None-Match, If-Modified-Since). Raises NotModified on a 304
+    answer, FetchError (bad scheme, HTTP error, too big) otherwise.
+    """
     if not is_url(url):
         raise FetchError(f"only http and https URLs can be fetched, not {url!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+    request = urllib.request.Request(url, headers={**(headers or {}), "User-Agent": _USER_AGENT})
     opener = urllib.request.build_opener(_Redirects)
     try:
         with opener.open(request, timeout=timeout) as response:
             data = _read_limited(response, max_bytes, deadline=time.monotonic() + timeout)
-            final, kind = response.geturl(), response.headers.get_content_type()
+            final, answer = response.geturl(), response.headers
     except urllib.error.HTTPError as err:
+        if err.code == 304:
+            raise NotModified(f"HTTP 304 {err.reason}") from err
         raise FetchError(f"HTTP {err.code} {err.reason}") from err
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as err:
         raise FetchError(f"could not fetch ({getattr(err, 'reason', err)})") from err
     if len(data) > max_bytes:
         raise FetchError(f"larger than the {max_bytes}-byte limit")
     return Input(name=url, stem=url_id(url), data=data, suffix=_suffix(final), url=final,
-                 content_type=kind)
+                 content_type=answer.get_content_type(), etag=answer.get("ETag"),
+                 last_modified=answer.get("Last-Modified"))
 
 
 def _read_limited(response, max_bytes: int, *, deadline: float) -> bytes:

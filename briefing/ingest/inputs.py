@@ -38,7 +38,7 @@ def load(entry: str, ctx: Context, stdin: TextIO | None) -> Input:
         return _limited(Input(name="<stdin>", stem="stdin", data=data), ctx.max_bytes)
     if is_url(entry):
         try:
-            return ctx.fetch(entry)
+            return ctx.state.poll(entry, ctx.fetch)
         except FetchError as err:
             raise Skipped(str(err)) from err
     return _file(Path(entry), ctx.max_bytes)

@@ -6,7 +6,11 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from briefing.ingest.poll import PollState
 
 
 @dataclass(frozen=True)
@@ -19,15 +23,18 @@ class Input:
     suffix: str = ""  # lower-case extension with the dot, "" when unknown
     url: str | None = None
     content_type: str = ""
+    etag: str | None = None  # the validators a URL was served with, for the next poll
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True)
 class Context:
-    """What readers need from the caller: a warning sink and a page fetcher."""
+    """What readers need from the caller: a warning sink, a page fetcher, what was polled before."""
 
     warn: Callable[[str], None]
-    fetch: Callable[[str], Input]  # raises FetchError
+    fetch: Callable[..., Input]  # fetch(url, headers=None); raises FetchError
     max_bytes: int
+    state: PollState
 
 
 def slug(text: str, limit: int = 48) -> str:
