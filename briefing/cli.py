@@ -30,10 +30,11 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def progress(quiet: bool):
-    """Return a function printing progress to stderr, silent when asked or not a terminal."""
+def progress(quiet: bool, verbose: bool = False):
+    """Return a function printing progress to stderr: silent when asked, or when stderr is not
+    a terminal unless `verbose`."""
     def say(message: str) -> None:
-        if not quiet and sys.stderr.isatty():
+        if not quiet and (verbose or sys.stderr.isatty()):
             typer.echo(message, err=True)
     return say
 
@@ -104,6 +105,9 @@ def generate(
         metavar="ADDRESS", help="Parse on a Dask cluster: its scheduler address "
         "(tcp://host:8786), or local for one on this machine. Needs briefing[dask].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Progress and the time of each stage even when the output is "
+        "not a terminal (cron logs).")] = False,
 ) -> None:
     """Read articles and write one brief per event, plus facts.json and index.md, into --out.
 
@@ -115,7 +119,7 @@ def generate(
              "templates": templates, "reference_docx": reference_docx, "today": parse_day(today),
              "model": model, "mode": mode, "author": author, "lock_timeout": lock_timeout,
              "force": force, "quiet": quiet, "max_bytes": max_bytes, "max_articles": max_articles,
-             "workers": workers, "dask": dask}
+             "workers": workers, "dask": dask, "verbose": verbose}
     run_generate(settings(inputs or [], project, given))
 
 

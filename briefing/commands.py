@@ -37,6 +37,7 @@ class Settings:
     lock_timeout: float = 5.0
     force: bool = False
     quiet: bool = False
+    verbose: bool = False  # progress even when stderr is not a terminal (logs, benchmarks)
     max_bytes: int | None = None  # per input file; None: ingest's default (20 MB)
     max_articles: int | None = None  # per run; None: ingest's default (5,000)
     workers: int | None = None  # parsing processes; None: every core
@@ -138,13 +139,13 @@ def rebuild(s: Settings, current: dict | None) -> None:
     from briefing.cache import FactsCache
     from briefing.distributed import DaskError
     from briefing.extraction import default_workers
-    from briefing.ingest import IngestError
+    from briefing.ingest import FEED_STATE, IngestError
     from briefing.pipeline import NoArticles, pipeline
     from briefing.render import RenderOptions
     from briefing.render.docx import ReferenceDocError
     from briefing.render.markdown import TemplateProblem
 
-    say = progress(s.quiet)
+    say = progress(s.quiet, s.verbose)
     check_start(s.templates, s.reference_docx)
     now = dt.datetime.now().replace(microsecond=0)
     options = RenderOptions(out=s.out, formats=s.formats, templates=s.templates,
@@ -158,7 +159,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
         try:
             result = pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache,
                               limits=s.limits(), workers=s.workers or default_workers(),
-                              dask=s.dask)
+                              dask=s.dask, feed_state=s.out / FEED_STATE)
         finally:
             cache.close()
     except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError,

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from briefing import compose, fuse, ingest, render
 from briefing.cache import FactsCache
@@ -38,16 +39,17 @@ def timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
 def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str | None = None,
              say: Callable[[str], None] = print, warn: Callable[[str], None] = print,
              cache: FactsCache | None = None, limits: dict[str, int] | None = None,
-             workers: int = 1, dask: str | None = None) -> Result:
+             workers: int = 1, dask: str | None = None, feed_state: Path | None = None) -> Result:
     """Read the inputs, write one brief per event; returns what was done.
 
     `limits` are ingest's max_bytes / max_articles; `workers` and `dask` choose where spaCy
-    parses (see briefing.extraction). Raises NoArticles when nothing could be read,
+    parses (see briefing.extraction); `feed_state` is the file that remembers polled feeds
+    (see briefing.ingest.poll). Raises NoArticles when nothing could be read,
     nlp.ModelError when the model is missing.
     """
     seconds: dict[str, float] = {}
     with timed(seconds, "ingest"):
-        articles = ingest.read_articles(inputs, warn=warn, **(limits or {}))
+        articles = ingest.read_articles(inputs, warn=warn, feed_state=feed_state, **(limits or {}))
     if not articles:
         raise NoArticles("no articles could be read from " + ", ".join(inputs))
     say(f"read {len(articles)} articles")

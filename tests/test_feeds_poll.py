@@ -219,3 +219,19 @@ def test_feeds_state_that_cannot_be_read_or_written_warns(site, tmp_path):
     assert len(articles) == 2 and len(warnings) == 2
     assert warnings[0].startswith(f"{state}: the feed state is unreadable")
     assert warnings[1].startswith(f"{state}: cannot save the feed state")
+
+
+def test_feeds_generate_twice_polls_conditionally_through_the_cli(site, tmp_path):
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    args = ["generate", f"{site.base}/feed", "--out", str(tmp_path / "out"), "--format", "json",
+            "--quiet", "--force"]
+    runs = []
+    for _ in range(2):
+        site.answered.clear()
+        result = CliRunner().invoke(app, args)
+        runs.append((result.exit_code, sorted(site.answered)))
+    assert runs[0][0] == 0 and runs[1] == (0, [("/feed", 304)])  # then one conditional request
+    assert ("/a", 200) in runs[0][1] and ("/b", 200) in runs[0][1]
