@@ -143,9 +143,17 @@ def link_related(events: Sequence[Event]) -> list[Event]:
             new = f"{e.id}-{n}"
         taken.add(new)
         unique.append(replace(e, id=new))
+    keys = [name_key(e.title) for e in unique]
+    crews = [people(e) for e in unique]
+    by_key: dict[str, list[int]] = {}
+    by_person: dict[str, list[int]] = {}
+    for i, e in enumerate(unique):
+        by_key.setdefault(keys[i], []).append(i)
+        for name in crews[i]:
+            by_person.setdefault(name, []).append(i)
     out = []
-    for e in unique:
-        related = tuple(o.id for o in unique if o is not e and (
-            name_key(o.title) == name_key(e.title) or len(people(o) & people(e)) >= 3))
-        out.append(replace(e, related=related))
+    for i, e in enumerate(unique):  # indexed by name and person: no scan of every pair
+        shared = Counter(j for name in crews[i] for j in by_person[name])
+        near = set(by_key[keys[i]]) | {j for j, n in shared.items() if n >= 3}
+        out.append(replace(e, related=tuple(unique[j].id for j in sorted(near - {i}))))
     return out

@@ -1,0 +1,130 @@
+"""Performance on one machine, as ratios measured in one run (issue: fast on one machine).
+
+Run (from the project root; about 10 minutes on 2 cores):
+
+    .venv/bin/python benchmarks/bench_corpus.py [--corpus ../shared/data/bbc] [--limit N]
+
+Reports, each measurement a fresh process writing into an empty folder (no cache):
+  1. cold `briefing generate` on the seeds against bare `spacy.load` + `nlp.pipe` (target <= 1.3);
+  2. `briefing generate CORPUS --workers 1` against bare `nlp.pipe` over the same texts with
+     the same model: throughput ratio (target >= 0.8), and the seconds of each stage;
+  3. `--workers 2` against `--workers 1` (target >= 1.6 on two cores);
+  4. peak memory of each run (resident set of the process and its workers, summed; target < 1 GB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_seeds import BARE, best_of  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(root: int) -> int:
+    """Return the summed resident bytes of process `root` and its descendants (Linux /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            pages = int(Path(f"/proc/{entry}/statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+        rss[int(entry)] = pages * PAGE
+    family, grew = {root}, True
+    while grew:
+        more = {p for p, parent in parents.items() if parent in family} - family
+        family |= more
+        grew = bool(more)
+    return sum(rss.get(p, 0) for p in family)
+
+
+def measured(command: list[str]) -> tuple[float, int, str]:
+    """Run `command`; return its wall seconds, peak tree memory in bytes and its stderr."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err}")
+    return seconds, peak[0], err
+
+
+def stages(stderr: str) -> str:
+    match = re.search(r"seconds per stage: (.*)", stderr)
+    return match.group(1) if match else "(not reported)"
+
+
+def generate(corpus: str, workers: int) -> tuple[float, int, str]:
+    exe = Path(sys.executable).parent / "briefing"
+    with tempfile.TemporaryDirectory() as out:
+        return measured([str(exe), "generate", corpus, "--out", out, "--today", "2026-01-01",
+                         "--workers", str(workers), "--verbose", "--max-articles", "100000"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "data" / "bbc"))
+    parser.add_argument("--limit", type=int, help="use only the first N files of the corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the seeds measurement")
+    args = parser.parse_args()
+    corpus, scratch = args.corpus, None
+    if args.limit:
+        scratch = tempfile.mkdtemp()
+        files = sorted(p for p in Path(corpus).rglob("*.txt") if p.name != "README.TXT")
+        for i, path in enumerate(files[:args.limit]):
+            shutil.copy(path, Path(scratch) / f"{i:05d}.txt")
+        corpus = scratch
+    try:
+        exe = Path(sys.executable)
+        seeds = str(ROOT / "seeds")
+        brief = best_of([str(exe.parent / "briefing"), "generate", seeds, "--today", "2026-01-01",
+                         "--quiet"], args.repeat, fresh_out=True)
+        bare_seeds = best_of([str(exe), "-c", BARE, seeds], args.repeat)
+        print(f"1. seeds, cold: briefing {brief:.2f} s, bare spaCy {bare_seeds:.2f} s, "
+              f"ratio {brief / bare_seeds:.2f} (target <= 1.3)")
+        bare, bare_peak, _ = measured([str(exe), "-c", BARE, corpus])
+        one, one_peak, one_err = generate(corpus, 1)
+        two, two_peak, two_err = generate(corpus, 2)
+        print(f"2. corpus {args.corpus}{f' (first {args.limit})' if args.limit else ''}: "
+              f"briefing --workers 1 {one:.1f} s, bare nlp.pipe {bare:.1f} s, "
+              f"throughput ratio {bare / one:.2f} (target >= 0.8)")
+        print(f"   stages, --workers 1: {stages(one_err)}")
+        print(f"   stages, --workers 2: {stages(two_err)}")
+        print(f"3. --workers 2 {two:.1f} s: speed-up {one / two:.2f} over one worker "
+              f"(target >= 1.6 on two cores)")
+        mb = 1024 * 1024
+        print(f"4. peak memory: --workers 1 {one_peak / mb:.0f} MB, --workers 2 "
+              f"{two_peak / mb:.0f} MB, bare nlp.pipe {bare_peak / mb:.0f} MB (target < 1024 MB)")
+    finally:
+        if scratch:
+            shutil.rmtree(scratch)
+
+
+if __name__ == "__main__":
+    main()
