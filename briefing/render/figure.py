@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from briefing.compose import Brief, date_key
+from briefing.compose_types import Brief
+from briefing.compose_words import date_key
 
 WIDTH = 7.0  # inches: the text width of an A4 page with house margins
 
