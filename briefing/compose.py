@@ -38,22 +38,45 @@ def lines(items: Iterable[Item], cite: Citer) -> tuple[Line, ...]:
     return tuple(Line(capital(i.text), cite(i.sources)) for i in items)
 
 
-def timeline(event: Event, cite: Citer) -> tuple[Line, ...]:
-    """Return dated developments in date order, one row per clause (its dates merged).
+def sentence_key(text: str) -> str:
+    """Return `text` with its spacing normalised: one key for one sentence however it came."""
+    return " ".join(text.split())
 
-    A row keeps the part of its sentence that carries the date (found at extraction).
+
+def timeline(event: Event, cite: Citer) -> tuple[Line, ...]:
+    """Return dated developments in date order, one row per sentence (its dates merged).
+
+    A row shows the part of its sentence from its first date expression on (found at
+    extraction), so a sentence naming two dates is listed once, not cut twice.
     """
     rows: dict[str, list[Item]] = {}
     for item in event.timeline:
         if item.date:
-            rows.setdefault(clause(item.text, item.at or 0), []).append(item)
-    ordered = sorted(rows.items(), key=lambda kv: (min(date_key(i.date or "") for i in kv[1]),
-                                                   kv[0]))
+            rows.setdefault(sentence_key(item.text), []).append(item)
     out = []
-    for text, items in ordered:
-        values = sorted(dict.fromkeys(i.date or "" for i in items), key=date_key)
-        out.append(Line(text, cite.of(items), " and ".join(date_label(v) for v in values), values[0]))
-    return tuple(out)
+    for items in rows.values():
+        items = sorted(items, key=lambda i: (date_key(i.date or ""), i.at or 0))
+        values = list(dict.fromkeys(i.date or "" for i in items))
+        first = min(i.at or 0 for i in items)
+        out.append(Line(clause(items[0].text, first), cite.of(items),
+                        join_dates(values), tuple(values)))
+    return tuple(sorted(out, key=lambda line: (date_key(line.dates[0]), line.text)))
+
+
+def join_dates(values: Sequence[str]) -> str:
+    """Return "11 Jan 2023", "11 and 12 Jan 2023" or "Oct 2022 and 13 Jan 2023"."""
+    labels = [date_label(v) for v in values]
+    if len(labels) == 2 and labels[0].split()[1:] == labels[1].split()[1:] \
+            and all(re.fullmatch(r"\d+ \w+ \d{4}", x) for x in labels):
+        return f"{labels[0].split()[0]} and {labels[1]}"
+    return " and ".join(labels)
+
+
+def context(event: Event, shown: Iterable[Item], cite: Citer) -> tuple[Line, ...]:
+    """Return up to eight background points, leaving out sentences the timeline already shows."""
+    seen = {sentence_key(i.text) for i in shown}
+    fresh = [i for i in event.context if sentence_key(i.text) not in seen]
+    return tuple(Line(clause(i.text, 0, most=30), cite(i.sources)) for i in fresh[:8])
 
 
 def speaker(name: str | None, event: Event) -> str:
@@ -117,8 +140,7 @@ def compose(event: Event, *, generated: dt.datetime, others: Sequence[Event] = (
         participants=tuple(person(p, cite) for p in event.participants),
         mentioned=tuple(person(p, cite) for p in event.mentioned),
         agenda=lines(event.agenda, cite), timeline=timeline(event, cite),
-        context=tuple(Line(clause(i.text, 0, most=30), cite(i.sources))
-                      for i in event.context[:8]),
+        context=context(event, (i for i in event.timeline if i.date), cite),
         quotes=quotes(event, cite),
         figures=tuple(Line(i.text, cite(i.sources), i.value or "") for i in event.figures),
         divergences=tuple(divergence(d, cite) for d in event.discrepancies),

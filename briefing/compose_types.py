@@ -20,7 +20,7 @@ class Line:
     text: str
     cites: tuple[int, ...] = ()
     label: str = ""  # the date of a timeline entry, the speaker of a quote, the slot of a fact
-    date: str = ""  # TIMEX3 value of a timeline entry (for the figure)
+    dates: tuple[str, ...] = ()  # TIMEX3 values of a timeline entry, first first (for the figure)
 
 
 @dataclass(frozen=True)
