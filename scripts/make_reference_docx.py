@@ -35,11 +35,13 @@ CREATED = dt.datetime(2024, 1, 1)
 # Body text lives in the document defaults, not in Normal: a table style outranks the
 # defaults but not a paragraph style, so only this way can the header row be white and bold
 # and cells keep their tighter spacing. Space sits mostly *before* a paragraph, so that
-# text after a table does not touch it.
+# text after a table does not touch it. Body text keeps Word's automatic colour: LibreOffice
+# copies a default colour onto the runs of a table cell as direct formatting, over the
+# Hyperlink style of a lone citation link (a cell's only "[2]" came out ink, not link blue).
 DEFAULTS = f"""<w:docDefaults {nsdecls("w")}>
   <w:rPrDefault><w:rPr>
     <w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>
-    <w:color w:val="{INK}"/><w:sz w:val="21"/><w:szCs w:val="21"/>
+    <w:sz w:val="21"/><w:szCs w:val="21"/>
     <w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>
   </w:rPr></w:rPrDefault>
   <w:pPrDefault><w:pPr><w:spacing w:before="80" w:after="40" w:line="264" w:lineRule="auto"/></w:pPr>

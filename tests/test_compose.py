@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.compose import clause, compose, date_label, long_date, the
+from briefing.compose import compose
+from briefing.compose_words import clause, date_label, long_date, the
 from briefing.types import Discrepancy, Event, Item, Participant, Span, Variant
 from tests.conftest import article
 
@@ -109,3 +110,22 @@ def test_compose_date_labels_are_short():
     assert date_label("2023-01-13") == "13 Jan 2023"
     assert date_label("2023-W02") == "Week of 9 Jan 2023"
     assert date_label("2022-12") == "Dec 2022"
+
+
+def test_compose_timeline_lists_a_sentence_with_two_dates_once():
+    text = ("Officials said on Monday that the ministers, who last met in Rome several months "
+            "ago to settle the fishing dispute between the two countries, will meet again in "
+            "Geneva on Friday to sign the joint statement on trade and the new quota rules.")
+    items = (Item(text, (Span("a", 0, 1),), date="2023-01-09", at=text.index("Monday")),
+             Item(text, (Span("a", 0, 1),), date="2023-01-13", at=text.index("Friday")))
+    brief = compose(event(timeline=items), generated=dt.datetime(2026, 1, 1))
+    assert [t.label for t in brief.timeline] == ["9 and 13 Jan 2023"]
+    assert brief.timeline[0].text.startswith("Officials said on Monday")
+
+
+def test_compose_context_leaves_out_sentences_the_timeline_shows():
+    dated = Item("Talks opened in March.", (Span("a", 0, 1),), date="2023-03")
+    background = Item("The dispute has lasted ten years.", (Span("a", 0, 1),))
+    brief = compose(event(timeline=(dated,), context=(Item(dated.text, dated.sources), background)),
+                    generated=dt.datetime(2026, 1, 1))
+    assert [c.text for c in brief.context] == ["The dispute has lasted ten years."]

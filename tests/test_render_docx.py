@@ -353,3 +353,16 @@ def test_render_docx_libreoffice_converts_to_pdf(tmp_path):
     )  # fmt: skip
     pdf = tmp_path / "brief.pdf"
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_render_docx_prose_column_gets_the_room_a_date_column_does_not_need():
+    from briefing.render.docx_blocks import column_shares
+
+    prose = "The ministers agreed to resume the regular dialogue that had been suspended " * 2
+    rows = [["Date", "Development", "Sources"],
+            ["Week of 2 Jan 2023 and 12 Jan 2023", prose, "[1][2]"],
+            ["6 Jan 2023", prose, "[3]"]]
+    date, development, sources = column_shares(rows, 96)
+    assert development > 3 * date and date >= 14  # "16 Dec 2022" stays on one line
+    assert sources >= 2 + int(len("Sources") * 1.25)  # the bold header is not broken
+    assert column_shares([["Item", "Detail"], ["When", "11 Jan"]], 96) == [7, 9]  # all fits

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.compose import Brief
+from briefing.compose_types import Brief
+from briefing.compose_words import reports, short_date
 from briefing.files import OUTPUT_FORMATS, write_atomic
 from briefing.render.changes import changes, load_previous
 from briefing.render.facts import facts_json
@@ -89,7 +90,7 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
         write_atomic(options.out / "facts.json", text.encode("utf-8"))
         written.append(options.out / "facts.json")
     count = sum(len(b.sources) for b in briefs)
-    as_of = f"As of {options.generated.day} {options.generated:%B %Y}, from {count} reports."
+    as_of = f"As of {short_date(options.generated.date())}, from {reports(count)}."
     index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
     write_atomic(options.out / "index.md", index.encode("utf-8"))
     return written + [options.out / "index.md"]

@@ -43,6 +43,8 @@ _TOC_TITLE = "Contents"  # the house template's TOC Heading style gives it its l
 _TOC_MARKER = re.compile(r"^\s*<!--\s*toc\s*-->\s*$", re.I)
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.S)
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|―|--)")  # "— Speaker" closing a quote
+_CHAR_EMU = 63500  # an average character of the 9.5 pt table text, with its spacing (5 pt)
+_LABEL = 12  # a column's text up to this length (a date, a country) is not broken
 _SLUG_DROP = re.compile(r"[^\w\- ]")
 
 
@@ -255,20 +257,33 @@ def _mark_rows(table, *, header: bool) -> None:
 
 
 def _fit_columns(table, rows: list[SyntaxTreeNode], width: int) -> None:
-    """Share the column width out by each column's longest text, within sensible bounds."""
-    n_cols = len(table.columns)
-    longest = [4] * n_cols
-    for row in rows:
-        for c, cell in enumerate(row.children):
-            text = plain_text(_inline_child(cell).children)
-            word = max((len(w) for w in text.split()), default=0)
-            # never narrower than the column's longest word (bold headers are wider): no
-            # "Sour-ces" broken across two lines
-            longest[c] = max(longest[c], min(len(text), 60), int(word * 1.6))
+    """Set each column's width from the text it holds (see `column_shares`)."""
+    texts = [[plain_text(_inline_child(cell).children) for cell in row.children] for row in rows]
+    shares = column_shares(texts, width // _CHAR_EMU)
     for c, column in enumerate(table.columns):
-        column.width = Emu(width * longest[c] // sum(longest))
+        column.width = Emu(width * shares[c] // sum(shares))
         for cell in column.cells:
             cell.width = column.width
+
+
+def column_shares(rows: list[list[str]], room: int) -> list[int]:
+    """Return each column's width in characters, laid out as a browser lays out an auto table.
+
+    A column gets at least its longest word (bold headers are wider: no "Sour-ces") or its
+    longest text up to a short label's length; what room is left goes to the columns by how
+    much more text they hold, so a column of dates does not take room the prose needs.
+    """
+    n_cols = max(len(row) for row in rows)
+    cells = [[row[c] if c < len(row) else "" for row in rows] for c in range(n_cols)]
+    least = [2 + max(max(int(len(w) * 1.25) for t in col for w in [*t.split(), ""]),
+                     max(min(len(t), _LABEL) for t in col)) for col in cells]
+    most = [max(need, 2 + max(len(t) for t in col)) for need, col in zip(least, cells, strict=True)]
+    spare, wants = room - sum(least), [m - n for m, n in zip(most, least, strict=True)]
+    if sum(most) <= room:
+        return most
+    if spare <= 0 or not sum(wants):
+        return least
+    return [n + spare * w // sum(wants) for n, w in zip(least, wants, strict=True)]
 
 
 def _split_attribution(nodes: list[SyntaxTreeNode]):

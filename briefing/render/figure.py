@@ -10,18 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from briefing.compose import Brief, date_key
+from briefing.compose_types import Brief
+from briefing.compose_words import date_key, date_label
 
 WIDTH = 7.0  # inches: the text width of an A4 page with house margins
 
 
 def rows(brief: Brief) -> list[tuple[tuple[dt.date, dt.date], str, int]]:
-    """Return one row per distinct date: its first and last day, label and number of entries."""
+    """Return one row per distinct date: its first and last day, label and number of entries
+    (an entry naming two dates counts at both)."""
     counts: dict[str, int] = {}
     spans: dict[str, tuple[dt.date, dt.date]] = {}
-    for t in brief.timeline:
-        label = t.label.split(" and ")[0]
-        span = date_key(t.date) if t.date else (dt.date.max, dt.date.max)
+    for value in (v for t in brief.timeline for v in t.dates):
+        label, span = date_label(value), date_key(value)
         if span[0] != dt.date.max:
             counts[label] = counts.get(label, 0) + 1
             spans[label] = span

@@ -1,0 +1,148 @@
+"""Wording for the compose stage: dates, lists, names and clauses written as a reader expects.
+
+Pure functions over plain values (no `Event`, no citations), so every section of the brief
+says a date or a list the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import pycountry
+
+from briefing.temporal import value_to_range
+from briefing.types import Participant
+
+# Clause boundaries inside a sentence: a comma, semicolon or colon, or a spaced dash.
+BREAK = re.compile(r"\s*[,;:]\s+|\s+[-–—]+\s+")
+
+
+def country_name(code: str | None) -> str:
+    """Return a short English name for an ISO 3166-1 alpha-2 code ("" for None)."""
+    if not code:
+        return ""
+    found = pycountry.countries.get(alpha_2=code.upper())
+    return getattr(found, "common_name", None) or getattr(found, "name", code) if found else code
+
+
+def long_date(day: dt.date | None) -> str:
+    """Return "Wednesday 3 March 2021", or "date unknown"."""
+    return f"{day:%A} {day.day} {day:%B %Y}" if day else "date unknown"
+
+
+def short_date(day: dt.date) -> str:
+    """Return "3 March 2021"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def day_range(first: dt.date, last: dt.date) -> str:
+    """Return "3 March 2021", "1-3 March 2021" or "30 December 2020 to 2 January 2021"."""
+    if first == last:
+        return short_date(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{short_date(last)}"
+    return f"{short_date(first)} to {short_date(last)}"
+
+
+def date_key(value: str) -> tuple[dt.date, dt.date]:
+    """Return the first and last day a TIMEX3 value covers (far future when it names none)."""
+    try:
+        found = value_to_range(value)
+    except (ValueError, TypeError):
+        found = None
+    return found if found else (dt.date.max, dt.date.max)
+
+
+def date_label(value: str) -> str:
+    """Return a short label for a timeline date: "11 Jan 2023", "Dec 2022", "Week of 9 Jan 2023"."""
+    first, last = date_key(value)
+    if first == dt.date.max:
+        return value
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return f"Week of {first.day} {first:%b %Y}"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{first:%b %Y}"
+    return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+
+
+def role_and_country(p: Participant) -> str:
+    """Return "Foreign Minister, France", whichever of the two is known ("" for neither)."""
+    return ", ".join(x for x in (p.role, country_name(p.country)) if x)
+
+
+def described(p: Participant) -> str:
+    """Return "Ann Lee (Foreign Minister, France)", or the bare name when nothing is known."""
+    about = role_and_country(p)
+    return f"{p.name} ({about})" if about else p.name
+
+
+def series(words: Sequence[str], joiner: str = ", ") -> str:
+    """Return "a", "a and b", "a, b and c" (or "a; b; and c" joined by "; ")."""
+    last = "; and " if joiner == "; " and len(words) > 2 else " and "
+    return words[0] if len(words) == 1 else joiner.join(words[:-1]) + last + words[-1]
+
+
+def reports(n: int) -> str:
+    """Return "1 report" or "3 reports"."""
+    return f"{n} report" + ("" if n == 1 else "s")
+
+
+def the(title: str) -> str:
+    """Return the title as the subject of a sentence: "The Nordic Energy Council ...", "The bilateral talks".
+
+    A title already led by an article is kept; a first word is lowered when the second word is
+    lower case too (a description, not a proper name).
+    """
+    words = title.split()
+    if not words or words[0].lower() in ("the", "a", "an"):
+        return title
+    if len(words) > 1 and words[1][:1].islower() and not words[0].isupper():
+        title = title[:1].lower() + title[1:]
+    return "The " + title
+
+
+def plural(title: str) -> bool:
+    """Return True for a title whose head noun is plural ("talks", "consultations")."""
+    words = re.sub(r"\([^)]*\)", "", title).split()
+    head = words[-1].lower() if words else ""
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+def capital(text: str) -> str:
+    """Return `text` with its first character upper-cased (the rest untouched)."""
+    return text[:1].upper() + text[1:]
+
+
+def clause(text: str, start: int, *, most: int = 25) -> str:
+    """Return `text` cut to about `most` words around the character `start`, "…" marking cuts.
+
+    Short sentences stay whole. A date early in the sentence keeps the sentence's start; a
+    later one starts at its clause (with the clause before when that one is short). The cut
+    ends at a clause boundary after the date when there is one.
+    """
+    text = text.strip()
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    if len(words) <= most:
+        return text
+    at = next((n for n, (_, end) in enumerate(words) if end > start), 0)
+    begin = 0
+    if at >= most - 4:
+        bounds = [m.end() for m in BREAK.finditer(text) if m.end() <= words[at][0]]
+        first = bounds[-1] if bounds else 0
+        if len(bounds) > 1 and len(text[first:words[at][1]].split()) < 6:
+            first = bounds[-2]
+        begin = next(n for n, (a, _) in enumerate(words) if a >= first)
+        begin = max(begin, at - most + 4)
+    stop = min(begin + most, len(words)) - 1
+    last = words[stop][1]
+    ends = [m.start() for m in BREAK.finditer(text, words[at][1], last)
+            if len(text[words[begin][0]:m.start()].split()) >= most // 2]
+    if stop < len(words) - 1 and ends:
+        last = ends[-1]
+    piece = text[words[begin][0]:last].rstrip(",;:.")
+    head = "…" + piece if begin else capital(piece)
+    return head + ("…" if last < words[-1][1] - 1 else ".")
