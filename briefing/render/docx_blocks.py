@@ -13,8 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.shared import Emu
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from markdown_it.tree import SyntaxTreeNode
 
@@ -65,7 +67,9 @@ class BlockRenderer:
         styles = {s.name.lower(): s for s in document.styles if s.name}
         section = document.sections[-1]
         width = section.page_width - section.left_margin - section.right_margin
-        self.env = InlineEnv(styles=styles, base_dir=base_dir, column_width=int(width))
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.env = InlineEnv(styles=styles, base_dir=base_dir, column_width=int(width),
+                             default_paragraph=default.style_id if default else None)
         self.bookmark_ids = itertools.count(1)
         self.bookmarks: set[str] = set()
         self.heading_anchors: dict[int, str] = {}  # id(heading node) -> bookmark name
@@ -86,13 +90,15 @@ class BlockRenderer:
             self.after_title = False
 
     def paragraph(self, style: str) -> Paragraph:
-        return self.doc.add_paragraph(style=self.env.styles[style.lower()])
+        paragraph = self.doc.add_paragraph()
+        self.env.style(paragraph, style)
+        return paragraph
 
     def inline(self, paragraph: Paragraph, node: SyntaxTreeNode | None) -> None:
         """Fill `paragraph` from an inline node, then add its bookmarks and image captions."""
         children = node.children if node is not None else []
         if only_images(children):
-            paragraph.style = self.env.styles["figure"]
+            self.env.style(paragraph, "figure")
         result = write_inline(self.env, paragraph, children)
         anchors, self.pending_anchors = self.pending_anchors + result.anchors, []
         for anchor in anchors:
@@ -170,10 +176,11 @@ class BlockRenderer:
         n_cols = max(len(row.children) for row in rows)
         table = self.doc.add_table(rows=len(rows), cols=n_cols)
         table.style = self.env.styles["brief table"]
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row.children):
-                paragraph = table.cell(r, c).paragraphs[0]
-                paragraph.style = self.env.styles["normal"]
+        for tr, row in zip(table._tbl.tr_lst, rows, strict=True):
+            for tc, cell in zip(tr.tc_lst, row.children, strict=False):
+                # by element: python-docx's table.cell() rebuilds the whole grid on each call
+                paragraph = _Cell(tc, table).paragraphs[0]
+                self.env.style(paragraph, "normal")
                 self.inline(paragraph, _inline_child(cell))
         _mark_rows(table, header=node.children[0].type == "thead")
         _fit_columns(table, rows, self.env.column_width)

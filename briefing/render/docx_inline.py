@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from markdown_it.tree import SyntaxTreeNode
 
 from briefing.render.docx_xml import bookmark_name, new_hyperlink
@@ -40,6 +41,19 @@ class InlineEnv:
     styles: dict[str, BaseStyle]  # by lower-case style name
     base_dir: Path
     column_width: int  # EMU
+    default_paragraph: str | None = None  # the style id Word applies when none is named
+
+    def style(self, item: Paragraph | Run, name: str) -> None:
+        """Give a paragraph or run the named style, by id.
+
+        python-docx's own setter scans every style of the document to spot the default one
+        on each call; with a house template that was most of the time spent writing a DOCX.
+        """
+        style_id = self.styles[name.lower()].style_id
+        if isinstance(item, Paragraph):
+            item._p.get_or_add_pPr().style = None if style_id == self.default_paragraph else style_id
+        else:
+            item._r.get_or_add_rPr().style = style_id
 
 
 @dataclass
@@ -119,7 +133,7 @@ class _InlineWriter:
         run = self.paragraph.add_run(text)
         style = next((name for mark, name in _MARK_STYLES if mark in marks), None)
         if style:
-            run.style = self.env.styles[style.lower()]
+            self.env.style(run, style)
         if link is not None:
             link.append(run._r)  # add_run put it in the paragraph; move it into the link
         return run
