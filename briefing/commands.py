@@ -168,7 +168,8 @@ def rebuild(s: Settings, current: dict | None) -> None:
     if current is not None:
         manifest.write(s.out, current, result.written)
     say(f"wrote {len(result.written)} files for {result.events} events to {s.out}/ "
-        f"(parsed {result.parsed} of {result.articles} articles, the rest cached)")
+        f"({result.articles - result.fresh} of {result.articles} articles from the cache; "
+        f"spaCy parsed {result.parsed} documents, re-dated articles included)")
     say("seconds per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in result.seconds.items()))
 
 

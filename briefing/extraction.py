@@ -66,7 +66,7 @@ class Extractor:
         self.model, self.cache, self.say = model, cache, say
         self.workers, self.dask, self.min_per_worker = max(1, workers), dask, min_per_worker
         self.docs: OrderedDict[str, object] = OrderedDict()
-        self.parsed = 0
+        self.parsed = self.fresh = 0
 
     def all(self, articles: Sequence[Article]) -> list[ArticleFacts]:
         """Return the facts of every article, parsing the uncached ones."""
@@ -79,6 +79,7 @@ class Extractor:
                 if self.cache:
                     self.cache.put(facts)
             self.parsed += len(todo)
+            self.fresh += len(todo)
         return [found[a.id] for a in articles]  # type: ignore[misc]
 
     def _engine(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:

@@ -22,7 +22,8 @@ class Result:
     articles: int
     events: int
     written: tuple[str, ...]
-    parsed: int = 0  # documents spaCy parsed (the rest came from the cache)
+    parsed: int = 0  # documents spaCy parsed (re-dated articles are parsed again)
+    fresh: int = 0  # articles the cache did not have
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage
 
 
@@ -65,4 +66,4 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     with timed(seconds, "render"):
         written = render.write_all(briefs, options)
     return Result(len(articles), len(events), tuple(str(p) for p in written), extractor.parsed,
-                  seconds)
+                  extractor.fresh, seconds)
