@@ -55,3 +55,16 @@ def test_events_dates_a_relative_clause_date_is_background(model_nlp):
     text = ("Mr Ortiz, who won the vote on Tuesday, met the outgoing mayor at city hall "
             "on Thursday.")
     assert event_date_of(model_nlp, text) == "2023-03-09"
+
+
+def test_events_dates_a_sentence_retelling_the_headline_dates_the_news(model_nlp):
+    # the lead is undated; a later sentence repeating the headline's words dates the event,
+    # not the better-scored background sentence
+    text = ("Fans were stunned by the news. The band had played together for 30 years. "
+            "Critics praised their last album. On Monday, the singer began a solo tour "
+            "after a visit to the studio. "
+            "The Harbour Lights band split up on Wednesday, the drummer told a radio station.")
+    doc = model_nlp(text)
+    timexes = tag_dates(text, FRIDAY, doc=doc)
+    assert event.main_date(doc, timexes)[0] == "2023-03-06"
+    assert event.main_date(doc, timexes, headline="Harbour Lights band splits up")[0] == "2023-03-08"

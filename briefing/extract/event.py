@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from briefing.data import load, word_set
@@ -17,6 +18,7 @@ from briefing.temporal import value_to_range
 from briefing.types import Timex
 
 LEAD = 3  # the first sentences, where news states its main event
+HEADLINE_WORDS = 3  # words a sentence shares with the headline to retell it
 TOP = 3  # how many of the best event sentences name the event's place and name
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 NICKNAME = re.compile(r"[“‘\"']([^“”‘’\"'\s]{1,15}(?: [^“”‘’\"'\s]{1,15})?)[”’\"']")
@@ -87,7 +89,7 @@ def date_role(doc: Doc, t: Timex) -> str:
         return "event"
     if word.lemma_.lower() in word_set("cues", "speech_verbs"):
         return "speech"
-    return "background" if word.dep_ in ("relcl", "acl") else "event"
+    return "background" if word.dep_ == "relcl" else "event"
 
 
 ROLE_ORDER = {"event": 0, "background": 1, "speech": 2}
@@ -114,8 +116,25 @@ def refine(value: str, candidates: Sequence[str]) -> str:
     return value
 
 
-def main_date(doc: Doc, timexes: Sequence[Timex],
-              sents: Sequence[Span] | None = None) -> tuple[str | None, tuple[str, ...]]:
+def content_words(text: str) -> set[str]:
+    """Return the lowercased words of a text that are neither stop words nor numbers."""
+    return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP_WORDS}
+
+
+def headline_sentences(doc: Doc, headline: str | None) -> list[Span]:
+    """Return the sentences that retell the headline (HEADLINE_WORDS of its words or more),
+    closest retelling first: the headline names the news, so they speak of the news event."""
+    words = content_words(headline or "")
+    scored = []
+    for i, sent in enumerate(doc.sents):
+        shared = len(words & ({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}))
+        if shared >= HEADLINE_WORDS:
+            scored.append((-shared, i, sent))
+    return [sent for *_, sent in sorted(scored, key=lambda x: x[:2])]
+
+
+def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None = None, *,
+              headline: str | None = None) -> tuple[str | None, tuple[str, ...]]:
     """Return the event's date and every event date of the event sentences.
 
     News states its main event and its date first (the lead). Tried in order, first answer
@@ -127,7 +146,9 @@ def main_date(doc: Doc, timexes: Sequence[Timex],
     sents = event_sentences(doc) if sents is None else sents
     found = [v for s in sents for v in dated_values(doc, s, timexes)]
     lead = list(doc.sents)[:LEAD]
-    tries = [(lead, ("event", "background")), (lead, ("speech",)), (sents, ("event", "background"))]
+    tries = [(lead, ("event", "background")), (lead, ("speech",)),
+             (headline_sentences(doc, headline), ("event", "background")),
+             (sents, ("event", "background"))]
     for pool, roles in tries:
         for sent in pool:
             values = dated_values(doc, sent, timexes, roles)
@@ -211,10 +232,10 @@ def nickname(sents: Sequence[Span]) -> str | None:
     return None
 
 
-def event_cues(doc: Doc, timexes: Sequence[Timex]) -> EventCues:
+def event_cues(doc: Doc, timexes: Sequence[Timex], *, headline: str | None = None) -> EventCues:
     """Return what the article says of its event's date, place, format, kind and name."""
     sents = event_sentences(doc)
-    date, dates = main_date(doc, timexes, sents)
+    date, dates = main_date(doc, timexes, sents, headline=headline)
     place = main_place(sents)
     return EventCues(date, dates, place, meeting_format(doc, place), event_kind(sents),
                      event_name(doc), nickname(sents))
