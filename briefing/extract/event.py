@@ -140,8 +140,9 @@ def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None =
     News states its main event and its date first (the lead). Tried in order, first answer
     wins: the first lead sentence dating an event (a lead need not name its event with an
     event noun); the first lead sentence dating a statement (the news is what someone said
-    or announced: its date is the event's); the best-scored event sentence dating an event.
-    The answer is made precise by a day inside it given later ("this week" ... "on Thursday").
+    or announced: its date is the event's); the sentence retelling the headline best, then the
+    best-scored event sentence, dating an event. The answer is made precise by a day inside
+    it given later ("this week" ... "on Thursday").
     """
     sents = event_sentences(doc) if sents is None else sents
     found = [v for s in sents for v in dated_values(doc, s, timexes)]
