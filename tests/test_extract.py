@@ -125,3 +125,27 @@ def test_extract_timeline_entries_know_where_their_date_is(model_nlp):
     doc = model_nlp(text)
     entry = statements.timeline(doc, tag_dates(text, dt.date(2023, 1, 6), doc=doc), "a")[0]
     assert entry.text[entry.at:].startswith("Tuesday")
+
+
+def test_extract_agenda_long_phrase_with_examples_stays_one_item(model_nlp):
+    # split, each item would repeat fourteen words: one item keeps both examples
+    doc = model_nlp("The envoys will discuss the growing risks posed by groups seeking to "
+                    "disrupt shipping lanes across the region, including pirates and smugglers.")
+    assert [s.text for s in statements.agenda(doc, "a")] == [
+        "the growing risks posed by groups seeking to disrupt shipping lanes across the "
+        "region, including pirates and smugglers"]
+
+
+def test_extract_timeline_sentence_pointing_back_keeps_its_antecedent(model_nlp):
+    import datetime as dt
+
+    from briefing.temporal import tag_dates
+
+    text = ("Last month, the two navies held their largest drill, known as Blue Harbour. "
+            "That exercise took place off the coast from March 4 to 9.")
+    doc = model_nlp(text)
+    found = statements.timeline(doc, tag_dates(text, dt.date(2023, 4, 20), doc=doc), "a")
+    item = next(i for i in found if i.date == "2023-03-04")
+    assert "Blue Harbour" in item.text
+    assert text[item.span.start:item.span.end] == text
+    assert item.text[item.at:].startswith("March 4")

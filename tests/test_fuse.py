@@ -82,12 +82,30 @@ def test_fuse_cluster_a_week_and_a_day_inside_it_are_not_far_apart():
     assert group(fs) == [[0, 1], [2]]
 
 
-def test_fuse_event_date_undated_reports_vote_their_publication_day():
+def test_fuse_event_date_reports_that_date_the_event_outvote_undated_ones():
+    # a late-night game reported the next morning: the reports stating the day win over the
+    # publication day of the reports that state none
+    published = dt.date(2023, 3, 9)
+    fs = [dated_facts("a", published, "2023-03-08"), dated_facts("b", published, "2023-03-08"),
+          dated_facts("c", published, None), dated_facts("d", published, None),
+          dated_facts("e", published, None)]
+    start, _ = event_dates(fs)
+    assert start == dt.date(2023, 3, 8)
+
+
+def test_fuse_event_date_undated_reports_fall_back_to_their_publication_day():
     day = dt.date(2023, 3, 9)
-    fs = [dated_facts("a", day, "2023-03-05"), dated_facts("b", day, None),
-          dated_facts("c", day, "2023-W09")]
+    fs = [dated_facts("a", day, None), dated_facts("b", day, "2023-W09")]
     start, _ = event_dates(fs)
     assert start == day
+
+
+def test_fuse_event_date_tie_goes_to_the_day_the_reports_were_published():
+    day = dt.date(2023, 3, 9)
+    fs = [dated_facts("a", day, "2023-03-05"), dated_facts("b", day, "2023-03-09"),
+          dated_facts("c", day, None)]
+    start, gap = event_dates(fs)
+    assert start == day and gap is not None
 
 
 def test_fuse_items_merge_keeps_two_fields_of_one_list_apart():

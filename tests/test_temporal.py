@@ -220,6 +220,12 @@ def test_temporal_seasons_holidays_weekends() -> None:
     assert values("Riots broke out over the weekend.")["the weekend"] == "2023-W01-WE"
 
 
+@pytest.mark.parametrize(("year", "day"), [(2016, "2016-11-08"), (2020, "2020-11-03"),
+                                           (2022, "2022-11-08"), (2024, "2024-11-05")])
+def test_temporal_us_election_day_is_the_tuesday_after_the_first_monday(year, day) -> None:
+    assert values("Polls opened on Election Day.", dt.date(year, 12, 1))["Election Day"] == day
+
+
 def test_temporal_no_anchor_leaves_values_unresolved() -> None:
     found = values("On 7 January the talks began on Friday; in 2020 they had failed.", None)
     assert found == {"7 January": "XXXX-01-07", "Friday": "XXXX-WXX-5", "2020": "2020"}

@@ -46,9 +46,9 @@ def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> Ar
     """
     timexes = tuple(tag_dates(article.text, article.published, doc=doc))
     if dates_only:
-        date, dates = main_date(doc, timexes)
+        date, dates = main_date(doc, timexes, headline=article.title)
         return ArticleFacts(article=article, timexes=timexes, event_date=date, event_dates=dates)
-    cues = event_cues(doc, timexes)
+    cues = event_cues(doc, timexes, headline=article.title)
     agenda = statements.agenda(doc, article.id)
     return ArticleFacts(
         article=article,

@@ -10,13 +10,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
 
 from briefing.data import load, word_set
 from briefing.temporal import value_to_range
 from briefing.types import Timex
 
 LEAD = 3  # the first sentences, where news states its main event
+HEADLINE_WORDS = 3  # words a sentence shares with the headline to retell it
 TOP = 3  # how many of the best event sentences name the event's place and name
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 NICKNAME = re.compile(r"[“‘\"']([^“”‘’\"'\s]{1,15}(?: [^“”‘’\"'\s]{1,15})?)[”’\"']")
@@ -64,20 +66,42 @@ def dated(t: Timex) -> str | None:
     return None
 
 
-def speech_dated(doc: Doc, t: Timex) -> bool:
-    """Return True when the expression dates a statement ("officials said on Friday"), not an event."""
+def governor(doc: Doc, t: Timex) -> Token | None:
+    """Return the word a time expression dates: the first noun or verb above it, or None."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
-        return False
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.lemma_.lower() in word_set("cues", "speech_verbs")
+        return None
+    word = span.root
+    while word.head.i != word.i:
+        word = word.head
+        if word.pos_ in ("VERB", "AUX", "NOUN") and not span.start <= word.i < span.end:
+            return word
+    return None
 
 
-def event_values(doc: Doc, sent: Span, timexes: Sequence[Timex]) -> list[str]:
-    """Return the calendar values of a sentence's expressions that date events, not statements."""
-    return [v for t in timexes_in(sent, timexes) if (v := dated(t)) and not speech_dated(doc, t)]
+def date_role(doc: Doc, t: Timex) -> str:
+    """Return what an expression dates: "speech" when a statement ("officials said on
+    Friday"), "background" when a relative clause ("Smith, who won on Tuesday, ..."), else
+    "event". A date on a noun dates that noun ("a call with donors on Saturday", "the bombing
+    late Thursday"), even inside what someone said."""
+    word = governor(doc, t)
+    if word is None or word.pos_ == "NOUN":
+        return "event"
+    if word.lemma_.lower() in word_set("cues", "speech_verbs"):
+        return "speech"
+    return "background" if word.dep_ == "relcl" else "event"
+
+
+ROLE_ORDER = {"event": 0, "background": 1, "speech": 2}
+
+
+def dated_values(doc: Doc, sent: Span, timexes: Sequence[Timex],
+                 roles: Sequence[str] = ("event", "background")) -> list[str]:
+    """Return the calendar values of a sentence's expressions whose role is one of `roles`:
+    events before background, days before coarser values, then in text order."""
+    found = [(ROLE_ORDER[role], not DAY.match(v), v) for t in timexes_in(sent, timexes)
+             if (v := dated(t)) and (role := date_role(doc, t)) in roles]
+    return [v for *_, v in sorted(found, key=lambda x: x[:2])]
 
 
 def refine(value: str, candidates: Sequence[str]) -> str:
@@ -92,23 +116,45 @@ def refine(value: str, candidates: Sequence[str]) -> str:
     return value
 
 
-def main_date(doc: Doc, timexes: Sequence[Timex],
-              sents: Sequence[Span] | None = None) -> tuple[str | None, tuple[str, ...]]:
+def content_words(text: str) -> set[str]:
+    """Return the lowercased words of a text that are neither stop words nor numbers."""
+    return {w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP_WORDS}
+
+
+def headline_sentences(doc: Doc, headline: str | None) -> list[Span]:
+    """Return the sentences that retell the headline (HEADLINE_WORDS of its words or more),
+    closest retelling first: the headline names the news, so they speak of the news event."""
+    words = content_words(headline or "")
+    scored = []
+    for i, sent in enumerate(doc.sents):
+        shared = len(words & ({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}))
+        if shared >= HEADLINE_WORDS:
+            scored.append((-shared, i, sent))
+    return [sent for *_, sent in sorted(scored, key=lambda x: x[:2])]
+
+
+def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None = None, *,
+              headline: str | None = None) -> tuple[str | None, tuple[str, ...]]:
     """Return the event's date and every event date of the event sentences.
 
-    News states its main event and its date first (the lead): the first dated sentence among
-    the first LEAD sentences wins (a lead need not name its event with an event noun), made
-    precise by a day inside it given later ("this week" ... "on Thursday"); failing that, the
-    best-scored event sentence's date.
+    News states its main event and its date first (the lead). Tried in order, first answer
+    wins: the first lead sentence dating an event (a lead need not name its event with an
+    event noun); the first lead sentence dating a statement (the news is what someone said
+    or announced: its date is the event's); the sentence retelling the headline best, then the
+    best-scored event sentence, dating an event. The answer is made precise by a day inside
+    it given later ("this week" ... "on Thursday").
     """
     sents = event_sentences(doc) if sents is None else sents
-    found = [v for s in sents for v in event_values(doc, s, timexes)]
+    found = [v for s in sents for v in dated_values(doc, s, timexes)]
     lead = list(doc.sents)[:LEAD]
-    for sent in lead + sents:
-        values = event_values(doc, sent, timexes)
-        if values:
-            first = next((v for v in values if DAY.match(v)), values[0])
-            return refine(first, found), tuple(dict.fromkeys(found))
+    tries = [(lead, ("event", "background")), (lead, ("speech",)),
+             (headline_sentences(doc, headline), ("event", "background")),
+             (sents, ("event", "background"))]
+    for pool, roles in tries:
+        for sent in pool:
+            values = dated_values(doc, sent, timexes, roles)
+            if values:
+                return refine(values[0], found), tuple(dict.fromkeys(found))
     return None, tuple(dict.fromkeys(found))
 
 
@@ -187,10 +233,10 @@ def nickname(sents: Sequence[Span]) -> str | None:
     return None
 
 
-def event_cues(doc: Doc, timexes: Sequence[Timex]) -> EventCues:
+def event_cues(doc: Doc, timexes: Sequence[Timex], *, headline: str | None = None) -> EventCues:
     """Return what the article says of its event's date, place, format, kind and name."""
     sents = event_sentences(doc)
-    date, dates = main_date(doc, timexes, sents)
+    date, dates = main_date(doc, timexes, sents, headline=headline)
     place = main_place(sents)
     return EventCues(date, dates, place, meeting_format(doc, place), event_kind(sents),
                      event_name(doc), nickname(sents))

@@ -18,6 +18,8 @@ MIN_ITEM_WORDS = 2
 QUOTE_MARKS = set('"“”')
 TOPIC_PREPOSITIONS = ("on", "about", "upon", "over")
 SHORT_CONJUNCT = 3  # "outer space and cyberspace": fields, not whole phrases
+MAX_SPLIT_WORDS = 12  # longer, the shared words would repeat a whole statement per field
+DEMONSTRATIVES = ("this", "that", "these", "those")
 PARALLEL_TAGS = ("VBG", "DT", "NN", "NNS", "JJ", "PRP$")
 
 
@@ -114,8 +116,11 @@ def shared_head(part: Sequence[Token]) -> list[str]:
             prefix = text_of(t for t in part if t.i < tok.left_edge.i)
             others = {t for c in conj for t in c.subtree}
             first = text_of(t for t in tok.subtree if t in part and t not in others and t.dep_ != "cc")
-            return [f"{prefix} {first}"] + [
+            items = [f"{prefix} {first}"] + [
                 f"{prefix} {text_of(t for t in c.subtree if t in part)}" for c in conj]
+            if all(len(item.split()) <= MAX_SPLIT_WORDS for item in items):
+                return items
+            break
     return [text_of(part)]
 
 
@@ -166,18 +171,28 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
     return items
 
 
+def with_antecedent(sent: Span) -> Span:
+    """Return the sentence, with the one before it when it opens by pointing back ("That
+    exercise took place ..."): a dated development must say what it is about."""
+    first = sent[0]
+    if first.lower_ in DEMONSTRATIVES and sent.start > 0:
+        return sent.doc[sent.doc[sent.start - 1].sent.start : sent.end]
+    return sent
+
+
 def timeline(doc: Doc, timexes: Sequence[Timex], article_id: str) -> list[Statement]:
     """Return the dated developments: each sentence with a resolved day or month, once per date."""
     out = []
     for sent in doc.sents:
         seen = set()
+        told = with_antecedent(sent)
         for t in timexes_in(sent, timexes):
             value = dated(t)
             if value and value not in seen:
                 seen.add(value)
-                out.append(Statement(clean_sentence(sent.text), source(article_id, sent),
+                out.append(Statement(clean_sentence(told.text), source(article_id, told),
                                      date=value, kind="timeline",
-                                     at=clean_offset(sent.text, t.start - sent.start_char)))
+                                     at=clean_offset(told.text, t.start - told.start_char)))
     return out
 
 

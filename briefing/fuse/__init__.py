@@ -32,27 +32,33 @@ def whole(facts: ArticleFacts) -> Span:
     return Span(facts.article.id, 0, len(facts.article.text))
 
 
-def reported_day(facts: ArticleFacts) -> dt.date | None:
-    """Return the article's event day from its text when it names one day, else its
-    publication day (a week or month is no vote: "last week" dates a cause, not the news)."""
+def text_day(facts: ArticleFacts) -> dt.date | None:
+    """Return the article's event day when its text names one day (a week or month is no
+    vote: "last week" dates a cause, not the news)."""
     span = event_range(facts)
-    return span[0] if span and span[0] == span[1] else facts.article.published
+    return span[0] if span and span[0] == span[1] else None
 
 
 def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepancy | None]:
-    """Return the event's day as most reports give it (a tie: the earliest), and how they differ.
+    """Return the event's day as most reports give it, and how they differ.
 
-    A report whose text dates no event votes its publication day: news reports what just
-    happened. Two days one apart are flagged as a likely time-zone difference rather than
-    silently merged: London's Thursday evening is Sydney's Friday morning.
+    The reports whose text dates the event vote; a report that states no date does not (its
+    publication day says when it was written, not when the event was). A tie goes to the day
+    most reports were published on, then to the earliest. Only when no report dates the event
+    do the publication days vote: news reports what just happened. Two days one apart are
+    flagged as a likely time-zone difference rather than silently merged: London's Thursday
+    evening is Sydney's Friday morning.
     """
-    values = [(d.isoformat() if (d := reported_day(f)) else None, whole(f)) for f in group]
+    values = [(d.isoformat() if (d := text_day(f)) else None, whole(f)) for f in group]
+    published = Counter(f.article.published.isoformat() for f in group if f.article.published)
+    if not any(v for v, _ in values):
+        values = [(d.isoformat() if (d := f.article.published) else None, whole(f)) for f in group]
     winner, gap = vote(values, "date")
     if gap is None:
         return (dt.date.fromisoformat(winner) if winner else None), None
     counts = [len({s.article for s in v.sources}) for v in gap.values]
-    if counts.count(counts[0]) > 1:
-        winner = min(v.value for v, n in zip(gap.values, counts, strict=True) if n == counts[0])
+    tied = [v.value for v, n in zip(gap.values, counts, strict=True) if n == counts[0]]
+    winner = min(tied, key=lambda day: (-published[day], day))
     days = sorted(dt.date.fromisoformat(v.value) for v in gap.values)
     if len(days) == 2 and (days[1] - days[0]).days == 1:
         gap = replace(gap, note="one day apart: reports in different time zones may each give "
