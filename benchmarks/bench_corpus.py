@@ -10,12 +10,17 @@ Reports, each measurement a fresh process writing into an empty folder (no cache
      the same model: throughput ratio (target >= 0.8), and the seconds of each stage;
   3. `--workers 2` against `--workers 1` (target >= 1.6 on two cores);
   4. peak memory of each run (resident set of the process and its workers, summed; target < 1 GB).
+
+With --synthetic N it instead builds N distinct articles by recombining the corpus's
+paragraphs (seeded, so the same each time) and reports the time and peak memory of one
+`--workers 2` run over them: memory must stay bounded as the corpus grows.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -87,12 +92,45 @@ def generate(corpus: str, workers: int) -> tuple[float, int, str]:
                          "--workers", str(workers), "--verbose", "--max-articles", "100000"])
 
 
+def synthesize(corpus: str, count: int, folder: str) -> None:
+    """Write `count` articles into `folder`, each a headline and four paragraphs drawn from
+    the corpus's articles (random.Random(0): the same corpus every time)."""
+    texts = [p.read_text(encoding="utf-8", errors="replace").strip().split("\n\n")
+             for p in sorted(Path(corpus).rglob("*.txt")) if p.name != "README.TXT"]
+    rng = random.Random(0)
+    for i in range(count):
+        head = rng.choice(texts)[0]
+        body = [rng.choice(rng.choice(texts)[1:] or [head]) for _ in range(4)]
+        Path(folder, f"{i:05d}.txt").write_text("\n\n".join([f"{head} ({i})", *body]) + "\n")
+
+
+def synthetic(corpus: str, count: int) -> None:
+    folder = tempfile.mkdtemp()
+    try:
+        synthesize(corpus, count, folder)
+        exe = Path(sys.executable).parent / "briefing"
+        with tempfile.TemporaryDirectory() as out:
+            seconds, peak, err = measured([str(exe), "generate", folder, "--out", out,
+                                           "--today", "2026-01-01", "--workers", "2",
+                                           "--verbose", "--max-articles", str(count)])
+        print(f"{count} synthetic articles, --workers 2: {seconds:.0f} s, peak memory "
+              f"{peak / 1024 / 1024:.0f} MB (target < 1024 MB)")
+        print(f"   stages: {stages(err)}")
+    finally:
+        shutil.rmtree(folder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "data" / "bbc"))
     parser.add_argument("--limit", type=int, help="use only the first N files of the corpus")
     parser.add_argument("--repeat", type=int, default=3, help="runs of the seeds measurement")
+    parser.add_argument("--synthetic", type=int, metavar="N",
+                        help="only measure N recombined articles (bounded memory)")
     args = parser.parse_args()
+    if args.synthetic:
+        synthetic(args.corpus, args.synthetic)
+        return
     corpus, scratch = args.corpus, None
     if args.limit:
         scratch = tempfile.mkdtemp()
