@@ -66,6 +66,20 @@ class PersonMention:
     country: str | None = None  # ISO 3166-1 alpha-2
     participant: bool = False  # takes part in the event itself
     weight: float = 1.0  # how central the mention is (subject of the main verb, headline, ...)
+    # PERSON when the model or the article itself (a title, "Mr", a named person's surname)
+    # says person; else the model's label (GPE, ORG, ...): only the other reports can tell.
+    tag: str = "PERSON"
+    affiliation: str | None = None  # the organisation its title names ("NATO" chief)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A name the model tagged as anything but a person (GPE, ORG, NORP, LOC, FAC, EVENT...),
+    kept so that the fuse stage can overrule a label the other reports contradict."""
+
+    text: str
+    label: str
+    span: Span
 
 
 @dataclass(frozen=True)
@@ -94,6 +108,7 @@ class ArticleFacts:
     article: Article
     people: tuple[PersonMention, ...] = ()
     places: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
     timexes: tuple[Timex, ...] = ()
     agenda: tuple[Statement, ...] = ()
     timeline: tuple[Statement, ...] = ()

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from briefing.extract import statements
 from briefing.extract.event import event_cues, main_date
-from briefing.extract.people import extract_people
+from briefing.extract.people import extract_people, name_entities
 from briefing.extract.quotes import quotes as find_quotes
 from briefing.temporal import tag_dates
 from briefing.types import Article, ArticleFacts
@@ -54,6 +54,7 @@ def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> Ar
         article=article,
         people=tuple(extract_people(doc, article)),
         places=tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ == "GPE")),
+        entities=name_entities(doc, article),
         timexes=timexes,
         agenda=tuple(agenda),
         timeline=tuple(statements.timeline(doc, timexes, article.id)),

@@ -3,8 +3,11 @@
 `extract_people(doc, article)` reads PERSON entities, plus names the model tagged as a place or
 organisation when the context says person (a title or "Mr" before it, or the same surname
 tagged PERSON elsewhere in the article), and names it did not tag at all after a title.
+Other names the model tagged as a place or organisation are kept too, with that label as
+their `tag`: the fuse step makes them persons only when the other reports say so.
 `role` is the title as written (country and organisation words taken out); the fuse step
-canonicalises it once the person's country is settled across sources.
+canonicalises it once the person's country is settled across sources. Organisations and
+delegations taking part themselves come from `people_actors`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from briefing.extract.people_actors import (
+    GROUP,
+    ORGANISATION,
+    actors,
+    delegation_leaders,
+    entity_at,
+    name_text,
+)
 from briefing.extract.people_lexicon import Lexicon, fold, lexicon
 from briefing.extract.people_participation import (
     lead_sentences,
@@ -22,15 +33,16 @@ from briefing.extract.people_participation import (
     participation,
 )
 from briefing.extract.people_titles import CONNECTORS, POSSESSIVE, Title, title_after, title_before
-from briefing.types import Article, PersonMention, Span
+from briefing.types import Article, Entity, PersonMention, Span
 
-# Roles marking a non-person actor (the fuse step reads them as "no role"): a named
-# organisation or country, or an unnamed group of people.
-ORGANISATION = "(organisation)"
-GROUP = "(group)"
-ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE"})
+__all__ = ["GROUP", "ORGANISATION", "extract_people", "name_entities"]
+
 OTHER_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"})
+# Labels that say "not a person" in the fuse step's vote on what a name is.
+NAME_LABELS = OTHER_LABELS | {"EVENT", "LAW", "LANGUAGE"}
 COORDINATED = re.compile(r"^\s*,?\s*(?:and\s+|as well as\s+)?$")
+# A name after these is a place whatever the model says ("talks in Sherman").
+LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,7 @@ class _Found:
 
     name: TokenSpan
     title: Title | None
+    after: Title | None
     mention: PersonMention
 
 
@@ -59,22 +72,35 @@ def _capitalised(span: TokenSpan) -> bool:
 
 
 def _titled(doc: Doc, a: int, lex: Lexicon) -> bool:
+    """True after "Mr" or a title ("Minister X"), not after "chief of the X"."""
     if a and doc[a - 1].text in lex.honorifics:
         return True
+    if a and doc[a - 1].lower_ in CONNECTORS:
+        return False
     title = title_before(doc, a, lex)
     return bool(title and title.has_head)
 
 
-def _name_spans(doc: Doc, lex: Lexicon) -> list[TokenSpan]:
-    """Return the token spans of the person names in `doc`, in text order."""
-    spans: list[TokenSpan] = []
+def _doubtful(span: TokenSpan) -> bool:
+    """True when a name the model tagged as a place or organisation may still be a person's:
+    a short capitalised name, not an acronym, not after "in" or "at"."""
+    doc = span.doc
+    return (len(span) <= 4 and not any(t.is_upper and len(t) > 1 for t in span)
+            and not (span.start and doc[span.start - 1].lower_ in LOCATIVE))
+
+
+def _name_spans(doc: Doc, lex: Lexicon) -> list[tuple[TokenSpan, str]]:
+    """Return the token spans of the person names in `doc` with their tag, in text order:
+    PERSON when the model or the article says person, else the model's label (doubtful)."""
+    spans: list[tuple[TokenSpan, str]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             a, b = _strip(doc, ent.start, ent.end, lex)
-            if doc[a].text[:1].isupper() and not lex.is_title_word(doc[a:b].text):
-                spans.append(doc[a:b])
-    surnames = {fold(t.text) for s in spans for t in s if len(t.text) > 2}
-    taken = {i for s in spans for i in range(s.start, s.end)}
+            if (doc[a].text[:1].isupper() and not lex.is_title_word(doc[a:b].text)
+                    and not lex.is_place_or_org(doc[a:b].text)):
+                spans.append((doc[a:b], "PERSON"))
+    surnames = {fold(t.text) for s, _ in spans for t in s if len(t.text) > 2}
+    taken = {i for s, _ in spans for i in range(s.start, s.end)}
     for ent in doc.ents:
         if ent.label_ in OTHER_LABELS:
             a, b = _strip(doc, ent.start, ent.end, lex)
@@ -84,10 +110,28 @@ def _name_spans(doc: Doc, lex: Lexicon) -> list[TokenSpan]:
                 continue
             if (fold(span[-1].text) in surnames or a and doc[a - 1].text in lex.honorifics
                     or len(span) > 1 and _titled(doc, a, lex)):
-                spans.append(span)
+                spans.append((span, "PERSON"))
                 taken.update(range(a, b))
-    spans.extend(_untagged_after_title(doc, taken, lex))
-    return sorted(spans, key=lambda s: s.start)
+            elif _doubtful(span):
+                spans.append((span, ent.label_))
+    spans += [(s, "PERSON") for s in _untagged_after_title(doc, taken, lex)]
+    return sorted(spans, key=lambda s: s[0].start)
+
+
+def name_entities(doc: Doc, article: Article) -> tuple[Entity, ...]:
+    """Return the names the model tagged as places, organisations or groups, with their
+    labels, for the fuse step's vote on what each name is."""
+    return tuple(Entity(name_text(e), e.label_, Span(article.id, e.start_char, e.end_char))
+                 for e in doc.ents if e.label_ in NAME_LABELS)
+
+
+def _affiliation(doc: Doc, titles: list[Title | None], lex: Lexicon) -> str | None:
+    """The organisation named in a person's title ("NATO Secretary General X")."""
+    for t in titles:
+        for ent in doc.char_span(t.start, t.end, alignment_mode="expand").ents if t else ():
+            if ent.label_ == "ORG" or lex.is_place_or_org(ent.text) and not lex.country(ent.text):
+                return name_text(ent)
+    return None
 
 
 def _untagged_after_title(doc: Doc, taken: set[int], lex: Lexicon) -> list[TokenSpan]:
@@ -104,10 +148,6 @@ def _untagged_after_title(doc: Doc, taken: set[int], lex: Lexicon) -> list[Token
             out.append(doc[i:j])
         i = max(j, i + 1)
     return out
-
-
-def _name_text(span: TokenSpan) -> str:
-    return re.sub(r"\s+", " ", span.text).strip(" ,.'’")
 
 
 def _coordinated(prev: _Found | None, f: _Found, doc: Doc) -> bool:
@@ -145,7 +185,8 @@ def _share_in_lists(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]
 
 
 def _represented(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
-    """"A and B will represent the US" / "Japan will be represented by C": the country of each."""
+    """"A and B will represent the US" / "Japan will be represented by C": the country of each.
+    The leader of a delegation ("the Chinese delegation led by X") takes its country."""
     countries: dict[int, str] = {}
     for verb in doc:
         if verb.lemma_.lower() != "represent":
@@ -155,11 +196,12 @@ def _represented(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
         if passive:
             people = [g for p in people for g in p.children if g.dep_ == "pobj"]
         place = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-        code = lex.country(_place_text(place[0])) if place else None
+        code = lex.country((entity_at(place[0]) or place[0]).text) if place else None
         for p in people:
             for tok in [p, *p.conjuncts, *(c for c in p.children if c.dep_ == "appos")]:
                 if code:
                     countries[tok.i] = code
+    leaders = delegation_leaders(doc, lex)
     out = []
     for f in found:
         code = next((countries[t.i] for t in f.name if t.i in countries), None)
@@ -167,56 +209,10 @@ def _represented(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
             m = f.mention
             f = replace(f, mention=replace(m, country=m.country or code, participant=True,
                                            weight=max(m.weight, 2.0)))
+        code = next((c for t in f.name if (c := leaders.get(t.i))), None)
+        if code and not f.mention.country:
+            f = replace(f, mention=replace(f.mention, country=code))
         out.append(f)
-    return out
-
-
-def _place_text(tok) -> str:
-    ent = tok.doc[tok.i : tok.i + 1]
-    for e in tok.doc.ents:
-        if e.start <= tok.i < e.end:
-            ent = e
-    return ent.text
-
-
-def _actor_name(subject) -> TokenSpan | None:
-    """The named organisation or group of people that a lead subject token stands for."""
-    doc = subject.doc
-    lex = lexicon()
-    for ent in doc.ents:
-        if ent.start <= subject.i < ent.end and ent.label_ in ACTOR_LABELS:
-            return ent
-    if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.ent_type_:
-        left = min((t.i for t in subject.children if t.dep_ == "compound"), default=subject.i)
-        return doc[left : subject.i + 1]  # an untagged name ("Toblerone has ...")
-    if subject.lemma_.lower() in lex.participation["actor_nouns"]:
-        left = min(t.i for t in subject.subtree if t.i <= subject.i)
-        while left < subject.i and doc[left].pos_ in ("DET", "PRON", "PUNCT"):
-            left += 1
-        return doc[max(left, subject.i - 5) : subject.i + 1]
-    return None
-
-
-def _actors(doc: Doc, article: Article, leads: list[TokenSpan], named: list[_Found]
-            ) -> list[PersonMention]:
-    """Organisations and groups that are the lead's main subject, when no person is:
-    "The Taliban attacked ...", "At least seven people were killed ..."."""
-    lex = lexicon()
-    out = []
-    for sent in leads:
-        if any(f.mention.participant and sent.start <= f.name.start < sent.end for f in named):
-            continue
-        for tok in sent:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
-                continue
-            for member in [tok, *tok.conjuncts]:
-                span = _actor_name(member)
-                if span is None or any(f.name.start <= span.start < f.name.end for f in named):
-                    continue
-                country = lex.country(span.text) or lex.orgs.get(fold(span.text))
-                kind = ORGANISATION if span.root.ent_type_ else GROUP
-                out.append(PersonMention(_name_text(span), Span(article.id, span.start_char,
-                           span.end_char), kind, country, True, 3.0))
     return out
 
 
@@ -230,20 +226,27 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
     main = main_event_nouns(doc, lex)
     leads = lead_sentences(doc, count=lead)
     found = []
-    for name in _name_spans(doc, lex):
+    for name, tag in _name_spans(doc, lex):
         before = title_before(doc, name.start, lex)
         after = title_after(doc, name.end, lex)
         role = (before.role if before else None) or (after.role if after else None)
         country = (before.country if before else None) or (after.country if after else None)
         cue = participation(name, lex, main, leads)
         mention = PersonMention(
-            name=_name_text(name),
+            name=name_text(name),
             span=Span(article.id, name.start_char, name.end_char),
             role=role,
             country=country,
             participant=cue.participant,
             weight=cue.weight,
+            tag=tag,
+            affiliation=_affiliation(doc, [before, after], lex),
         )
-        found.append(_Found(name, before, mention))
+        found.append(_Found(name, before, after, mention))
     found = _share_in_lists(_represented(found, doc, lex), doc, lex)
-    return tuple(f.mention for f in found) + tuple(_actors(doc, article, leads, found))
+    people = [f.name for f in found if f.mention.tag == "PERSON"]
+    people += [doc.char_span(t.start, t.end, alignment_mode="expand")
+               for f in found if f.mention.tag == "PERSON" for t in (f.title, f.after) if t]
+    taking_part = [f.name for f in found if f.mention.tag == "PERSON" and f.mention.participant]
+    return tuple(f.mention for f in found) + tuple(
+        actors(doc, article, leads, people, taking_part, main, lex))

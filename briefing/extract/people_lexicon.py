@@ -38,6 +38,7 @@ class Lexicon:
     places: dict[str, str]  # folded country name, capital or demonym -> alpha-2
     orgs: dict[str, str | None]  # folded organisation name -> alpha-2 or None
     ministries: frozenset[str]
+    org_heads: frozenset[str]  # last words of organisation and place names ("Department")
     canon: dict[tuple[str, str | None], str]  # (title key, country or None) -> canonical
     participation: dict[str, frozenset[str]]
     reporting: frozenset[str]
@@ -50,7 +51,8 @@ class Lexicon:
 
     def is_place_or_org(self, text: str) -> bool:
         key = re.sub(r"^the ", "", re.sub(r"'s?$", "", fold(text)).strip())
-        return key in self.places or key in self.orgs or key in self.ministries
+        return (key in self.places or key in self.orgs or key in self.ministries
+                or key.rsplit(" ", 1)[-1] in self.org_heads)
 
     def is_title_word(self, word: str) -> bool:
         w = fold(word)
@@ -96,6 +98,7 @@ def lexicon() -> Lexicon:
         places=places,
         orgs={fold(k): v for k, v in orgs["organisations"].items()},
         ministries=frozenset(fold(m) for m in orgs["ministries"]),
+        org_heads=frozenset(fold(w) for w in orgs.get("name_heads", [])),
         canon=canon,
         participation={k: frozenset(v) for k, v in part.items()},
         reporting=frozenset(titles["reporting"]),

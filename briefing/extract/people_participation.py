@@ -47,7 +47,7 @@ def main_event_nouns(doc: Doc, lex: Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
-def _base(tok: Token) -> Token:
+def phrase_head(tok: Token) -> Token:
     """Climb from a name through coordination and apposition to the phrase's head."""
     while (tok.dep_ in ("conj", "appos", "compound", "flat", "nmod") and tok.head is not tok
            and tok.head.pos_ in ("PROPN", "NOUN")):
@@ -124,7 +124,7 @@ def _main_verb(verb: Token, lex: Lexicon) -> bool:
 
 def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Span]) -> Cue:
     """Return whether the named person takes part in the event, and how central the mention is."""
-    base = _base(name.root)
+    base = phrase_head(name.root)
     in_lead = any(s.start <= name.start < s.end for s in lead)
     weight = 1.0 + 0.5 * in_lead
     verb = base.head

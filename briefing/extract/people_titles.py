@@ -26,6 +26,7 @@ POSSESSOR = re.compile(r"^(?P<owner>[\w.\- ]+?)['’]s\s+")
 @dataclass(frozen=True)
 class Title:
     start: int  # character offset where the title words begin
+    end: int  # and where they end
     role: str | None  # as written, without country or organisation words
     country: str | None
     has_head: bool
@@ -110,7 +111,7 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> Title | None:
         return None
     if role is None and country is None:
         return None
-    return Title(words[0].idx, role, country, has_head)
+    return Title(words[0].idx, words[-1].idx + len(words[-1].text), role, country, has_head)
 
 
 def title_after(doc: Doc, end: int, lex: Lexicon) -> Title | None:
@@ -135,4 +136,5 @@ def title_after(doc: Doc, end: int, lex: Lexicon) -> Title | None:
         return None
     if words[0][:1].isupper() and not lex.is_title_word(words[0]) and len(words) == 1:
         return None
-    return Title(doc[end - 1].idx, " ".join(words), country, True)
+    start = doc[end - 1].idx + len(doc[end - 1].text)
+    return Title(start, start + m.end("role"), " ".join(words), country, True)

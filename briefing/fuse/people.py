@@ -5,6 +5,11 @@ Kenji" = "Kenji Tanaka"), one word spelled slightly differently ("Mohamed" /
 "Mohammed"), a surname alone ("Tanaka") joined to the full name it belongs to, preferably in the
 same article. Country and role are voted one vote per article; a minority value is kept as a
 `Discrepancy` with the sentences that state it.
+
+Before that, the statistical model is overruled where the reports together are clear: a name
+it tagged as a place or organisation in one place is a person when it is tagged (or written
+as) a person more often than not across the event, and a name tagged as a person once but as
+a place or organisation more often is not a person.
 """
 
 from __future__ import annotations
@@ -12,13 +17,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
 
 from briefing.extract.people import GROUP, ORGANISATION
 from briefing.extract.people_lexicon import fold, lexicon, title_key
-from briefing.types import ArticleFacts, Discrepancy, Participant, PersonMention, Span, Variant
+from briefing.types import (
+    ArticleFacts,
+    Discrepancy,
+    Entity,
+    Participant,
+    PersonMention,
+    Span,
+    Variant,
+)
 
 SPELLING = 80  # rapidfuzz ratio above which two name words are one word spelled two ways
 
@@ -52,6 +65,78 @@ def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     left, right = sorted(a - b), sorted(b - a)
     return len(left) == 1 and min(len(left[0]), len(right[0])) >= 4 and (
         ratio(left[0], right[0]) >= SPELLING)
+
+
+def _form(text: str) -> frozenset[str]:
+    return frozenset(name_words(re.sub(r"^the\s+", "", text, flags=re.I)))
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.article == b.article and a.start < b.end and b.start < a.end
+
+
+class _Labels:
+    """How the reports of one event label each name: as a person (the person mentions the
+    extract step kept as persons) or as a place or organisation (the model's other labels)."""
+
+    def __init__(self, mentions: list[PersonMention], entities: list[Entity]) -> None:
+        sure = [m for m in mentions if _is_person(m) and m.tag == "PERSON"]
+        self.persons = [_form(m.name) for m in sure]
+        by_article: dict[str, list[Span]] = {}
+        for m in sure:
+            by_article.setdefault(m.span.article, []).append(m.span)
+        self.others = [_form(e.text) for e in entities  # less those read as a person's name
+                       if not any(_overlap(e.span, s) for s in by_article.get(e.span.article, []))]
+        self.votes: dict[frozenset[str], tuple[int, int]] = {}
+
+    def count(self, form: frozenset[str]) -> tuple[int, int]:
+        """Return the votes (person, place or organisation) for a name."""
+        if form not in self.votes:
+            self.votes[form] = (self._person(form), self._other(form)) if form else (0, 0)
+        return self.votes[form]
+
+    def _person(self, form: frozenset[str]) -> int:
+        """Votes for person: person mentions of this name, or holding it if it is one word
+        (a surname alone: "Tanaka" in "Kenji Tanaka")."""
+        return sum(form <= p if len(form) == 1 else _one_name(p, form) for p in self.persons)
+
+    def _other(self, form: frozenset[str]) -> int:
+        """Votes for place or organisation: the model's other labels for this very name (not
+        for a longer one holding it: "Tanaka Foundation" says nothing about "Tanaka")."""
+        return sum(_one_name(o, form) for o in self.others)
+
+
+def _one_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two names are the same words, in any order, one perhaps spelled differently."""
+    return len(a) == len(b) and _same_words(a, b)
+
+
+def _is_person(m: PersonMention) -> bool:
+    return m.role not in (ORGANISATION, GROUP)
+
+
+def correct_labels(mentions: list[PersonMention], entities: list[Entity]
+                   ) -> list[PersonMention]:
+    """Return the mentions with the model's labels overruled where the reports agree: a
+    name's majority label decides; a tie keeps the model's label; a title keeps a person."""
+    labels = _Labels(mentions, entities)
+    persons = [m for m in mentions if _is_person(m)]
+    out = []
+    for m in mentions:
+        person, other = labels.count(_form(m.name))  # no votes for initials ("F.B.I.")
+        if not _is_person(m):  # an organisation actor that is really a person
+            if m.tag and person > other:
+                if any(_overlap(m.span, p.span) for p in persons):
+                    continue  # the same name is already a person mention
+                m = replace(m, role=None, country=None, tag="PERSON")
+        elif m.tag != "PERSON":
+            if person <= other:
+                continue
+            m = replace(m, tag="PERSON")
+        elif m.role is None and not m.affiliation and other > person:
+            continue
+        out.append(m)
+    return out
 
 
 def _cluster_full(mentions: list[PersonMention]) -> list[_Person]:
@@ -146,10 +231,12 @@ def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
     return participant, weight, [d for d in (country_gap, role_gap) if d]
 
 
-def _actors(mentions: list[PersonMention], people: list[tuple]) -> list[tuple]:
-    """Organisations and groups that lead the reports, kept only where no person speaks for
-    them: a country or organisation with a participant of that country is left out, and an
-    unnamed group ("seven people") only counts in a report that names nobody taking part."""
+def _actors(mentions: list[PersonMention], people: list[tuple],
+            affiliated: set[frozenset[str]]) -> list[tuple]:
+    """Organisations and groups that take part, kept only where no person takes part for
+    them: a country or organisation with a participant of that country or from that
+    organisation is left out, and an unnamed group ("seven people") only counts in a report
+    that names nobody taking part."""
     countries = {p.country for part, _, p in people if part}
     named = {s.article for part, _, p in people if part for s in p.sources}
     clusters: dict[str, list[PersonMention]] = {}
@@ -158,7 +245,7 @@ def _actors(mentions: list[PersonMention], people: list[tuple]) -> list[tuple]:
     out = []
     for ms in clusters.values():
         first = ms[0]
-        if first.country and first.country in countries:
+        if first.country in countries and _for_country(first) or _form(first.name) in affiliated:
             continue
         ms = [m for m in ms if m.role != GROUP or m.span.article not in named]
         if not ms:
@@ -173,14 +260,21 @@ def _actors(mentions: list[PersonMention], people: list[tuple]) -> list[tuple]:
     return out
 
 
+def _for_country(actor: PersonMention) -> bool:
+    """True for a country or a group of one ("Japan", "the Chinese delegation"): a person of
+    that country taking part acts for it. An organisation ("the FBI") needs its own person."""
+    return bool(actor.country) and (actor.tag in ("", "NORP") or bool(lexicon().country(actor.name)))
+
+
 def merge_people(facts: Sequence[ArticleFacts]) -> PeopleResult:
     """Return the people of one event's reports: participants (most important first), people
     only mentioned, and the disagreements between reports about their roles and countries.
 
     Organisations and groups reported as the main actor join the participants when no named
     person takes part for them."""
-    everyone = [m for f in facts for m in f.people]
-    mentions = [m for m in everyone if m.role not in (ORGANISATION, GROUP)]
+    everyone = correct_labels([m for f in facts for m in f.people],
+                              [e for f in facts for e in f.entities])
+    mentions = [m for m in everyone if _is_person(m)]
     people = _cluster_full(mentions)
     _attach_single(mentions, people)
     ranked = []
@@ -192,7 +286,8 @@ def merge_people(facts: Sequence[ArticleFacts]) -> PeopleResult:
         rank = (weight, sources, len(person.mentions))
         ranked.append((takes_part, rank, participant))
         gaps.extend(found)
-    ranked += _actors([m for m in everyone if m.role in (ORGANISATION, GROUP)], ranked)
+    affiliated = {_form(m.affiliation) for m in mentions if m.affiliation and m.participant}
+    ranked += _actors([m for m in everyone if not _is_person(m)], ranked, affiliated)
     ranked.sort(key=lambda r: r[1], reverse=True)
     return PeopleResult(
         participants=tuple(p for part, _, p in ranked if part),
