@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -12,6 +13,8 @@ from briefing.types import Article
 SAME_STORY = 90  # rapidfuzz ratio of the normalised texts at or above which two are one story
 _FUZZY_MIN_CHARS = 200  # shorter texts merge only when identical: one word matters there
 _LENGTH_RATIO = 0.8  # texts whose lengths differ more than this cannot reach SAME_STORY
+_GRAM = 4  # words per shingle
+_SKETCH = 32  # shingles kept per text (the smallest hashes): near-copies share some of them
 
 
 def merge_copies(articles: list[Article]) -> list[Article]:
@@ -19,16 +22,38 @@ def merge_copies(articles: list[Article]) -> list[Article]:
     kept: list[Article] = []
     copies: list[list[Article]] = []
     flats: list[str] = []
+    exact: dict[str, int] = {}
+    by_shingle: dict[int, list[int]] = {}  # a sketch shingle -> the kept stories having it
     for article in articles:
         flat = _flat(article.text)
-        index = next((i for i, other in enumerate(flats) if same_story(flat, other)), None)
+        marks = sketch(flat)
+        index = exact.get(flat)
+        if index is None:  # compare only with stories sharing a shingle: not every pair
+            near = sorted({i for m in marks for i in by_shingle.get(m, ())})
+            index = next((i for i in near if same_story(flat, flats[i])), None)
         if index is None:
+            exact.setdefault(flat, len(kept))
+            for m in marks:
+                by_shingle.setdefault(m, []).append(len(kept))
             kept.append(article)
             copies.append([])
             flats.append(flat)
         else:
             copies[index].append(article)
     return [_with_copies(a, c) for a, c in zip(kept, copies, strict=True)]
+
+
+def sketch(flat: str) -> set[int]:
+    """Return the smallest hashes of a text's word shingles (a bottom-k sketch).
+
+    Two texts at SAME_STORY similarity share most shingles, so their sketches overlap all but
+    surely; texts of different stories share almost none. Hashes are CRC32: the same in
+    every process, so which stories are compared never varies between runs.
+    """
+    words = flat.split()
+    grams = {zlib.crc32(" ".join(words[i:i + _GRAM]).encode())
+             for i in range(max(1, len(words) - _GRAM + 1))}
+    return set(sorted(grams)[:_SKETCH])
 
 
 def same_story(a: str, b: str) -> bool:
