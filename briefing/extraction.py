@@ -30,6 +30,7 @@ from briefing.extract import article_facts
 from briefing.types import Article, ArticleFacts
 
 BATCH = 32  # articles per task sent to a worker process or Dask
+PIPE_BATCH = 16  # documents spaCy parses at once: its default (256) peaks near 1 GB, no faster
 MIN_PER_WORKER = 24  # below this many uncached articles per worker, parse in this process
 KEEP_DOCS = 64  # parsed Docs of undated articles kept for date inference
 
@@ -45,7 +46,7 @@ def default_workers() -> int:
 def extract_batch(model: str | None, articles: Sequence[Article]) -> list[ArticleFacts]:
     """Return the facts of a batch of articles (runs in a worker process or on Dask)."""
     language = nlp.load(model)
-    docs = language.pipe(a.text for a in articles)
+    docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
     return [article_facts(doc, a) for a, doc in zip(articles, docs, strict=True)]
 
 
@@ -96,7 +97,8 @@ class Extractor:
 
     def _here(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
         language = nlp.load(self.model)
-        for article, doc in zip(todo, language.pipe(a.text for a in todo), strict=True):
+        texts = (a.text for a in todo)
+        for article, doc in zip(todo, language.pipe(texts, batch_size=PIPE_BATCH), strict=True):
             if article.published is None:
                 self._keep(article.id, doc)
             yield article_facts(doc, article)
