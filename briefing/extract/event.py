@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from briefing.data import load, word_set
+from briefing.extract.sentences import text_of
 from briefing.temporal import value_to_range
 from briefing.types import Timex
 
@@ -176,8 +177,8 @@ def count_cues(text: str, cues: Sequence[str]) -> int:
 def meeting_format(doc: Doc, place: str | None) -> str | None:
     """Return in-person, virtual or None from the article's wording."""
     cues = load("cues")
-    virtual = count_cues(doc.text, cues["virtual_cues"])
-    in_person = count_cues(doc.text, cues["in_person_cues"])
+    virtual = count_cues(text_of(doc), cues["virtual_cues"])
+    in_person = count_cues(text_of(doc), cues["in_person_cues"])
     if virtual > in_person:
         return "virtual"
     if in_person or place:
@@ -212,8 +213,9 @@ def event_name(doc: Doc) -> str | None:
     the article's first half (the event a report is about is named early; later is context).
     """
     heads = word_set("cues", "event_name_words")
+    half = len(text_of(doc)) / 2
     for sent in doc.sents:
-        if sent.start_char > len(doc.text) / 2:
+        if sent.start_char > half:
             break
         if event_score(sent):
             names = capitalised_names(sent, heads)

@@ -33,6 +33,7 @@ from briefing.extract.people_participation import (
     participation,
 )
 from briefing.extract.people_titles import CONNECTORS, POSSESSIVE, Title, title_after, title_before
+from briefing.extract.sentences import sentence_of, text_of
 from briefing.types import Article, Entity, PersonMention, Span
 
 __all__ = ["GROUP", "ORGANISATION", "extract_people", "name_entities"]
@@ -151,10 +152,10 @@ def _untagged_after_title(doc: Doc, taken: set[int], lex: Lexicon) -> list[Token
 
 
 def _coordinated(prev: _Found | None, f: _Found, doc: Doc) -> bool:
-    if prev is None or prev.name.sent != f.name.sent:
+    if prev is None or sentence_of(prev.name) != sentence_of(f.name):
         return False
     start = f.title.start if f.title else f.name.start_char
-    return bool(COORDINATED.match(doc.text[prev.name.end_char : start]))
+    return bool(COORDINATED.match(text_of(doc)[prev.name.end_char : start]))
 
 
 def _share_in_lists(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
@@ -167,7 +168,7 @@ def _share_in_lists(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]
         if prev is not None and _coordinated(prev, f, doc):
             m, pm = f.mention, prev.mention
             group = prev.title and any(
-                w in lex.counterpart for w in doc.text[prev.title.start : pm.span.start].split())
+                w in lex.counterpart for w in text_of(doc)[prev.title.start : pm.span.start].split())
             if m.country is None and pm.country and (m.role or group):
                 m = replace(m, country=pm.country)
             if m.participant != pm.participant:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from briefing.extract.people_lexicon import Lexicon, fold
+from briefing.extract.sentences import sentence_of, text_of
 
 CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -96,7 +97,7 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> Title | None:
     i = start - 1
     comma = i >= 0 and doc[i].text == ","
     i -= comma
-    sent_start = doc[start].sent.start
+    sent_start = sentence_of(doc[start]).start
     j = i
     while j >= sent_start and _acceptable(doc[j], lex):
         j -= 1
@@ -118,8 +119,8 @@ def title_after(doc: Doc, end: int, lex: Lexicon) -> Title | None:
     """Return the apposition after the name ending at token `end` ("X, the spokesperson,")."""
     if end >= len(doc):
         return None
-    sent = doc[end - 1].sent
-    text = doc.text[doc[end - 1].idx + len(doc[end - 1].text) : sent.end_char]
+    sent = sentence_of(doc[end - 1])
+    text = text_of(doc)[doc[end - 1].idx + len(doc[end - 1].text) : sent.end_char]
     m = APPOSITION.match(text)
     if not m:
         return None

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from briefing.data import load
+from briefing.extract.sentences import text_of
 from briefing.types import Quote
 from briefing.types import Span as Source
 
@@ -58,7 +59,7 @@ def quotes(doc: Doc, article_id: str) -> list[Quote]:
     """Return each direct quotation of MIN_WORDS words or more with its speaker (None if unknown)."""
     out = []
     sents = list(doc.sents)
-    for match in QUOTED.finditer(doc.text):
+    for match in QUOTED.finditer(text_of(doc)):
         text = match.group(1).strip()
         if len(text.split()) < MIN_WORDS:
             continue

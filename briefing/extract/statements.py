@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from briefing.data import load, word_set
 from briefing.extract.event import dated, timexes_in
+from briefing.extract.sentences import sentence_of
 from briefing.types import Span as Source
 from briefing.types import Statement, Timex
 
@@ -176,7 +177,7 @@ def with_antecedent(sent: Span) -> Span:
     exercise took place ..."): a dated development must say what it is about."""
     first = sent[0]
     if first.lower_ in DEMONSTRATIVES and sent.start > 0:
-        return sent.doc[sent.doc[sent.start - 1].sent.start : sent.end]
+        return sent.doc[sentence_of(sent.doc[sent.start - 1]).start : sent.end]
     return sent
 
 
@@ -216,7 +217,7 @@ def figures(doc: Doc, article_id: str) -> list[Statement]:
     out = []
     for ent in doc.ents:
         if ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
-            sent = ent.sent
+            sent = sentence_of(ent)
             out.append(Statement(clean_sentence(sent.text), source(article_id, sent),
                                  kind="figure", value=ent.text))
     return out

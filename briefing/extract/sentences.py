@@ -1,0 +1,32 @@
+"""A document's text and the sentence around a token or span, computed once per document.
+
+spaCy's `Doc.text` joins every token anew on each access, and `Token.sent` first checks the
+whole document for sentence annotation: asked once per mention, both cost a pass over the
+document each time. Here they are computed once per document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+from spacy.tokens import Doc, Span, Token
+
+
+@functools.lru_cache(maxsize=4)  # the documents being read now (a Doc hashes by identity)
+def _bounds(doc: Doc) -> tuple[list[int], list[Span]]:
+    sents = list(doc.sents)
+    return [s.start for s in sents], sents
+
+
+@functools.lru_cache(maxsize=4)
+def text_of(doc: Doc) -> str:
+    """Return `doc.text`, joined once."""
+    return doc.text
+
+
+def sentence_of(item: Token | Span) -> Span:
+    """Return the sentence holding `item` (a span: the sentence of its first token)."""
+    doc, i = (item.doc, item.i) if isinstance(item, Token) else (item.doc, item.start)
+    starts, sents = _bounds(doc)
+    return sents[bisect.bisect_right(starts, i) - 1]
