@@ -24,6 +24,14 @@ DEFAULT_INPUT = "seeds"
 FORMATS = OUTPUT_FORMATS
 
 
+Workers = Annotated[int | None, typer.Option(
+    min=1, help="Processes that parse in parallel (used from about 50 new articles on). "
+                "[default: the number of cores]")]
+Dask = Annotated[str | None, typer.Option(
+    metavar="ADDRESS", help="Parse on a Dask cluster: its scheduler address (tcp://host:8786), "
+    "or local for one on this machine. Needs briefing[dask].")]
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one line to stderr and return the Exit to raise."""
     typer.echo(f"briefing: {message}", err=True)
@@ -98,12 +106,8 @@ def generate(
     max_articles: Annotated[int | None, typer.Option(
         min=1, help="Stop reading (with a warning) after this many articles. [default: 5000]")]
         = None,
-    workers: Annotated[int | None, typer.Option(
-        min=1, help="Processes that parse in parallel (used from about 50 new articles on). "
-                    "[default: the number of cores]")] = None,
-    dask: Annotated[str | None, typer.Option(
-        metavar="ADDRESS", help="Parse on a Dask cluster: its scheduler address "
-        "(tcp://host:8786), or local for one on this machine. Needs briefing[dask].")] = None,
+    workers: Workers = None,
+    dask: Dask = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Progress and the time of each stage even when the output is "
@@ -142,19 +146,16 @@ def watch(
     debounce: Annotated[int, typer.Option(help="Milliseconds of quiet before rebuilding.")]
         = 1600,
     max_runs: Annotated[int | None, typer.Option(help="Stop after this many builds.")] = None,
-    workers: Annotated[int | None, typer.Option(
-        min=1, help="Processes that parse in parallel (used from about 50 new articles on). "
-                    "[default: the number of cores]")] = None,
-    dask: Annotated[str | None, typer.Option(
-        metavar="ADDRESS", help="Parse on a Dask cluster: its scheduler address "
-        "(tcp://host:8786), or local for one on this machine. Needs briefing[dask].")] = None,
+    workers: Workers = None,
+    dask: Dask = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
 ) -> None:
     """Build, then rebuild whenever an input or template changes (Ctrl-C stops)."""
     from briefing.commands import settings
     from briefing.watch import run_watch
 
-    run_watch(settings(paths or [], None, {"out": out, "quiet": quiet}),
+    run_watch(settings(paths or [], None, {"out": out, "quiet": quiet, "workers": workers,
+                                           "dask": dask}),
               debounce=debounce, max_runs=max_runs)
 
 
