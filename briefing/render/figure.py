@@ -1,7 +1,7 @@
 """The timeline figure: one row per dated development, a dot for a day, a bar for a week or
 month, a dashed line at the event's date. PNG bytes, the same for the same brief.
 
-matplotlib is imported lazily with the Agg backend (no display); PNG metadata is fixed
+matplotlib is imported lazily and draws with its Agg canvas, without pyplot (no display); PNG metadata is fixed
 (no Software or date entries) so identical briefs give identical bytes.
 """
 
@@ -35,14 +35,13 @@ def timeline_png(brief: Brief) -> bytes | None:
     if len(found) < 2:
         return None
     import matplotlib
-
-    matplotlib.use("Agg")
     from matplotlib import dates as mdates
-    from matplotlib import pyplot as plt
+    from matplotlib.figure import Figure  # not pyplot: no figure manager, a quicker import
 
-    plt.rcParams.update({"svg.hashsalt": "briefing", "font.size": 8,
-                         "font.family": "DejaVu Sans"})
-    fig, ax = plt.subplots(figsize=(WIDTH, 0.22 * len(found) + 1.1), dpi=110)
+    matplotlib.rcParams.update({"svg.hashsalt": "briefing", "font.size": 8,
+                                "font.family": "DejaVu Sans"})
+    fig = Figure(figsize=(WIDTH, 0.22 * len(found) + 1.1), dpi=110)
+    ax = fig.subplots()
     for y, ((first, last), _, n) in enumerate(found):
         if first == last:
             ax.plot([first], [y], "o", color="#1f4e79", markersize=4 + 1.5 * min(n, 4))
@@ -64,5 +63,4 @@ def timeline_png(brief: Brief) -> bytes | None:
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
-    plt.close(fig)
     return buffer.getvalue()

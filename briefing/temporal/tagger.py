@@ -110,6 +110,13 @@ def join_clocks(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def candidates(text: str) -> tuple[Candidate, ...]:
+    """Return the expressions of `text` to read, in text order. They do not depend on the
+    anchor, so the many readings of one article during date inference find them once."""
+    return tuple(join_clocks(text, select(find(text))))
+
+
 def _read(c: Candidate, ctx: Context) -> Reading | None:
     if c.day is not None:
         day = NORMALISERS[c.day.rule](c.day.match, ctx)
@@ -125,7 +132,7 @@ def readings(
     """Return each expression found in `text` with its reading, in text order."""
     ctx = Context(text=text, anchor=anchor, doc=doc)
     out = []
-    for c in join_clocks(text, select(find(text))):
+    for c in candidates(text):
         reading = _read(c, ctx)
         if reading is None:
             continue
