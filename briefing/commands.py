@@ -138,8 +138,8 @@ def rebuild(s: Settings, current: dict | None) -> None:
     from briefing import nlp
     from briefing.cache import FactsCache
     from briefing.distributed import DaskError
-    from briefing.extraction import default_workers
     from briefing.ingest import FEED_STATE, IngestError
+    from briefing.parallel import default_workers
     from briefing.pipeline import NoArticles, pipeline
     from briefing.render import RenderOptions
     from briefing.render.docx import ReferenceDocError
@@ -148,7 +148,8 @@ def rebuild(s: Settings, current: dict | None) -> None:
     say = progress(s.quiet, s.verbose)
     check_start(s.templates, s.reference_docx)
     now = dt.datetime.now().replace(microsecond=0)
-    options = RenderOptions(out=s.out, formats=s.formats, templates=s.templates,
+    workers = s.workers or default_workers()
+    options = RenderOptions(out=s.out, formats=s.formats, templates=s.templates, workers=workers,
                             reference_docx=s.reference_docx, mode=s.mode, author=s.author,
                             generated=dt.datetime.combine(s.today, dt.time()) if s.today else now)
     manifest.forget(s.out)
@@ -158,7 +159,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
         cache = FactsCache(s.out / CACHE, salt=salt, warn=warn)
         try:
             result = pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache,
-                              limits=s.limits(), workers=s.workers or default_workers(),
+                              limits=s.limits(), workers=workers,
                               dask=s.dask, feed_state=s.out / FEED_STATE)
         finally:
             cache.close()

@@ -19,12 +19,10 @@ only when something must be parsed.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 
-from briefing import nlp
+from briefing import nlp, parallel
 from briefing.cache import FactsCache
 from briefing.extract import article_facts
 from briefing.types import Article, ArticleFacts
@@ -33,14 +31,6 @@ BATCH = 32  # articles per task sent to a worker process or Dask
 PIPE_BATCH = 16  # documents spaCy parses at once: its default (256) peaks near 1 GB, no faster
 MIN_PER_WORKER = 24  # below this many uncached articles per worker, parse in this process
 KEEP_DOCS = 64  # parsed Docs of undated articles kept for date inference
-
-
-def default_workers() -> int:
-    """Return the number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def extract_batch(model: str | None, articles: Sequence[Article]) -> list[ArticleFacts]:
@@ -104,14 +94,10 @@ class Extractor:
             yield article_facts(doc, article)
 
     def _pool(self, todo: Sequence[Article], workers: int) -> Iterator[ArticleFacts]:
-        from concurrent.futures import ProcessPoolExecutor
-
-        methods = multiprocessing.get_all_start_methods()
-        if "fork" in methods:  # children inherit the loaded model: no start-up cost
+        if parallel.FORK:  # children inherit the loaded model: no start-up cost
             nlp.load(self.model)
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.say(f"parsing with {workers} worker processes")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with parallel.pool(workers) as pool:
             for batch in pool.map(extract_batch, [self.model] * len(todo), batches(todo),
                                   chunksize=1):
                 yield from batch

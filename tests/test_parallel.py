@@ -88,3 +88,22 @@ def test_parallel_unreachable_scheduler_is_one_line_exit_2(tmp_path, monkeypatch
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "cannot reach the scheduler" in lines[0]
+
+
+def test_parallel_briefs_written_by_worker_processes_are_byte_identical(tmp_path, monkeypatch):
+    import briefing.render as render
+
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)  # two seed briefs are enough to use the pool
+    calls = []
+    real_pool = render.parallel.pool
+    monkeypatch.setattr(render.parallel, "pool", lambda n: calls.append(n) or real_pool(n))
+    files = {}
+    for workers in ("1", "2"):
+        out = tmp_path / workers
+        result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--today",
+                                          "2026-01-01", "--quiet", "--workers", workers])
+        assert result.exit_code == 0, result.output
+        files[workers] = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
+                          and not p.name.startswith(".")}
+    assert calls == [2]  # only the two-worker run used a pool
+    assert files["2"] == files["1"] and any(n.endswith(".docx") for n in files["1"])

@@ -153,7 +153,7 @@ def link_related(events: Sequence[Event]) -> list[Event]:
     crews = [people(e) for e in unique]
     by_key: dict[str, list[int]] = {}
     by_person: dict[str, list[int]] = {}
-    for i, e in enumerate(unique):
+    for i in range(len(unique)):
         by_key.setdefault(keys[i], []).append(i)
         for name in crews[i]:
             by_person.setdefault(name, []).append(i)

@@ -14,6 +14,7 @@ a place or organisation more often is not a person.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -49,11 +50,17 @@ class _Person:
     mentions: list[PersonMention] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=4096)  # an event's names recur in every comparison
 def name_words(name: str) -> tuple[str, ...]:
     """Return the folded words of a name, without initials, honorifics or a possessive."""
-    honorifics = {fold(h).rstrip(".") for h in lexicon().honorifics}
+    honorifics = _honorifics()
     words = re.split(r"[^\w'-]+", re.sub(r"['’]s?$", "", fold(name)))
     return tuple(w for w in words if len(w.strip(".")) > 1 and w.rstrip(".") not in honorifics)
+
+
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(fold(h).rstrip(".") for h in lexicon().honorifics)
 
 
 def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing import parallel
 from briefing.compose_types import Brief
 from briefing.compose_words import reports, short_date
 from briefing.files import OUTPUT_FORMATS, write_atomic
@@ -30,6 +31,10 @@ class RenderOptions:
     mode: str = "full"
     author: str = "briefing"
     generated: dt.datetime = dt.datetime(2000, 1, 1)
+    workers: int = 1  # processes writing briefs, used from PARALLEL_FROM briefs on
+
+
+PARALLEL_FROM = 16  # fewer briefs are written in this process: a pool costs more than it saves
 
 
 def default_reference() -> Path:
@@ -65,26 +70,39 @@ def write_figure(brief: Brief, options: RenderOptions) -> Path | None:
     return path
 
 
+def write_brief(brief: Brief, options: RenderOptions,
+                change: tuple[str, ...] | None) -> list[Path]:
+    """Write one brief's figure, Markdown and DOCX; returns the paths written."""
+    written = []
+    figure = write_figure(brief, options)
+    written += [figure] if figure else []
+    markdown = render(environment(options.templates), "brief.md.j2", brief=brief,
+                      mode=options.mode, changes=change, figure=figure.name if figure else None)
+    if "md" in options.formats:
+        path = options.out / f"{brief.slug}.md"
+        write_atomic(path, contents(markdown).encode("utf-8"))
+        written.append(path)
+    if "docx" in options.formats:
+        written.append(write_docx(brief, markdown, options))
+    return written
+
+
 def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
     """Write every brief in the asked formats, then facts.json and index.md; returns the paths.
 
-    The previous run's facts.json is read first, so each brief can say what changed.
+    The previous run's facts.json is read first, so each brief can say what changed. Many
+    briefs are written by `options.workers` processes; the files are the same either way.
     """
     env = environment(options.templates)
     previous = load_previous(options.out / "facts.json")
-    written = []
-    for brief in briefs:
-        figure = write_figure(brief, options)
-        written += [figure] if figure else []
-        markdown = render(env, "brief.md.j2", brief=brief, mode=options.mode,
-                          changes=changes(previous, brief.event),
-                          figure=figure.name if figure else None)
-        if "md" in options.formats:
-            path = options.out / f"{brief.slug}.md"
-            write_atomic(path, contents(markdown).encode("utf-8"))
-            written.append(path)
-        if "docx" in options.formats:
-            written.append(write_docx(brief, markdown, options))
+    changed = [changes(previous, b.event) for b in briefs]
+    jobs = [briefs, [options] * len(briefs), changed]
+    if options.workers > 1 and len(briefs) >= PARALLEL_FROM:
+        with parallel.pool(options.workers) as workers:
+            done = list(workers.map(write_brief, *jobs, chunksize=4))
+    else:
+        done = list(map(write_brief, *jobs))
+    written = [path for paths in done for path in paths]
     if "json" in options.formats:
         text = facts_json([b.event for b in briefs], generated=options.generated)
         write_atomic(options.out / "facts.json", text.encode("utf-8"))

@@ -1,8 +1,8 @@
 """The timeline figure: one row per dated development, a dot for a day, a bar for a week or
 month, a dashed line at the event's date. PNG bytes, the same for the same brief.
 
-matplotlib is imported lazily and draws with its Agg canvas, without pyplot (no display); PNG metadata is fixed
-(no Software or date entries) so identical briefs give identical bytes.
+matplotlib is imported lazily and draws with its Agg canvas, without pyplot (no display); PNG
+metadata is fixed (no Software or date entries) so identical briefs give identical bytes.
 """
 
 from __future__ import annotations
