@@ -9,7 +9,8 @@ Reports, each measurement a fresh process writing into an empty folder (no cache
   2. `briefing generate CORPUS --workers 1` against bare `nlp.pipe` over the same texts with
      the same model: throughput ratio (target >= 0.8), and the seconds of each stage;
   3. `--workers 2` against `--workers 1` (target >= 1.6 on two cores);
-  4. peak memory of each run (resident set of the process and its workers, summed; target < 1 GB).
+  4. peak memory of each run: the proportional set size (PSS) of the process and its workers,
+     summed, so pages forked workers share with their parent count once (target < 1 GB).
 
 With --synthetic N it instead builds N distinct articles by recombining the corpus's
 paragraphs (seeded, so the same each time) and reports the time and peak memory of one
@@ -37,26 +38,38 @@ from bench_seeds import BARE, best_of  # noqa: E402
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def tree_rss(root: int) -> int:
-    """Return the summed resident bytes of process `root` and its descendants (Linux /proc)."""
+def pss(pid: int) -> int:
+    """Return a process's proportional set size in bytes (its resident set size where the
+    kernel has no smaps_rollup)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def tree_memory(root: int) -> int:
+    """Return the summed PSS of process `root` and its descendants (Linux /proc)."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             stat = Path(f"/proc/{entry}/stat").read_text()
-            pages = int(Path(f"/proc/{entry}/statm").read_text().split()[1])
-        except (OSError, IndexError, ValueError):
+        except OSError:
             continue
         parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
-        rss[int(entry)] = pages * PAGE
     family, grew = {root}, True
     while grew:
         more = {p for p, parent in parents.items() if parent in family} - family
         family |= more
         grew = bool(more)
-    return sum(rss.get(p, 0) for p in family)
+    return sum(pss(p) for p in family)
 
 
 def measured(command: list[str]) -> tuple[float, int, str]:
@@ -67,7 +80,7 @@ def measured(command: list[str]) -> tuple[float, int, str]:
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], tree_rss(proc.pid))
+            peak[0] = max(peak[0], tree_memory(proc.pid))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -157,7 +170,7 @@ def main() -> None:
         print(f"3. --workers 2 {two:.1f} s: speed-up {one / two:.2f} over one worker "
               f"(target >= 1.6 on two cores)")
         mb = 1024 * 1024
-        print(f"4. peak memory: --workers 1 {one_peak / mb:.0f} MB, --workers 2 "
+        print(f"4. peak memory (PSS): --workers 1 {one_peak / mb:.0f} MB, --workers 2 "
               f"{two_peak / mb:.0f} MB, bare nlp.pipe {bare_peak / mb:.0f} MB (target < 1024 MB)")
     finally:
         if scratch:
