@@ -1,7 +1,8 @@
 """Extraction with a cache: parse only the articles the cache has not seen, in batches.
 
 Articles stream through spaCy in batches of `BATCH`; each Doc is read into `ArticleFacts` and
-dropped, so memory grows with the facts, not with the parsed documents. The parse runs on one
+dropped, and each batch runs in a spaCy memory zone (the strings and lexemes it adds are freed
+after it), so memory grows with the facts, not with the parsed documents. The parse runs on one
 of three engines, all calling `extract_batch` and giving identical facts:
 
 - in this process (one worker, or too few articles to be worth more);
@@ -34,10 +35,14 @@ KEEP_DOCS = 64  # parsed Docs of undated articles kept for date inference
 
 
 def extract_batch(model: str | None, articles: Sequence[Article]) -> list[ArticleFacts]:
-    """Return the facts of a batch of articles (runs in a worker process or on Dask)."""
+    """Return the facts of a batch of articles (runs in a worker process or on Dask).
+
+    The batch is parsed in a spaCy memory zone: the strings and lexemes it added are freed
+    afterwards, so a worker's memory does not grow with the corpus."""
     language = nlp.load(model)
-    docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
-    return [article_facts(doc, a) for a, doc in zip(articles, docs, strict=True)]
+    with language.memory_zone():
+        docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
+        return [article_facts(doc, a) for a, doc in zip(articles, docs, strict=True)]
 
 
 def batches(items: Sequence[Article], size: int = BATCH) -> list[Sequence[Article]]:
@@ -86,6 +91,12 @@ class Extractor:
             yield from self._here(todo)
 
     def _here(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
+        """Parse in this process. A few articles keep the Docs of undated ones (date inference
+        re-reads them); many go batch by batch through `extract_batch`, keeping nothing."""
+        if len(todo) > KEEP_DOCS:
+            for batch in batches(todo):
+                yield from extract_batch(self.model, batch)
+            return
         language = nlp.load(self.model)
         texts = (a.text for a in todo)
         for article, doc in zip(todo, language.pipe(texts, batch_size=PIPE_BATCH), strict=True):
