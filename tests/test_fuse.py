@@ -133,3 +133,65 @@ def test_extract_keywords_count_the_lead_twice(model_nlp):
                     "Later, farmers protested. Then the farmers went home.")
     words = keywords(doc)
     assert words.count("treaty") == 2 and words.count("farmer") == 2
+
+
+def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
+    import random
+
+    from briefing.fuse.cluster import compatible, vetoes
+
+    rng = random.Random(7)
+    day = dt.date(2024, 5, 1)
+
+    def some_traits():
+        first = day + dt.timedelta(days=rng.randint(-20, 20))
+        span = rng.choice([None, (first, first), (first, first + dt.timedelta(days=6))])
+        published = rng.choice([None, day + dt.timedelta(days=rng.randint(-400, 400))])
+        return rng.choice([None, "virtual", "in person"]), span, published
+
+    known = [some_traits() for _ in range(60)]
+    table = vetoes(known, slice(0, 60))
+    assert table.any() and not table.all()
+    for i in range(60):
+        for j in range(60):
+            assert table[i, j] == (not compatible(known[i], known[j])), (known[i], known[j])
+
+
+def reference_average_linkage(facts, threshold):
+    """The textbook algorithm, pair by pair: merge the two groups of highest mean similarity
+    while it is above the threshold; a group pair holding an incompatible pair never merges."""
+    from briefing.fuse.cluster import compatible, tfidf
+
+    vectors = tfidf([f.keywords for f in facts]).toarray()
+    sim = vectors @ vectors.T
+    groups = [[i] for i in range(len(facts))]
+    while True:
+        best, pair = threshold, None
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                pairs = [(i, j) for i in groups[x] for j in groups[y]]
+                if all(compatible(facts[i], facts[j]) for i, j in pairs):
+                    mean = sum(sim[i, j] for i, j in pairs) / len(pairs)
+                    if mean > best:
+                        best, pair = mean, (x, y)
+        if pair is None:
+            return sorted(sorted(g) for g in groups)
+        groups[pair[0]] += groups.pop(pair[1])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_fuse_cluster_groups_as_the_textbook_average_linkage(seed):
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(40)]
+    facts = []
+    for k in range(40):
+        published = rng.choice([None, dt.date(2024, 1, 1), dt.date(2024, 12, 1)])
+        facts.append(ArticleFacts(
+            article=article(f"a{k}", "text", published),
+            keywords=tuple(rng.sample(vocabulary[:rng.randint(8, 40)], rng.randint(3, 8))),
+            event_format=rng.choice([None, None, "virtual", "in person"])))
+    expected = reference_average_linkage(facts, 0.15)
+    assert group(facts, threshold=0.15) == expected
+    assert any(len(g) > 2 for g in expected) and len(expected) > 3  # a real test of merging

@@ -10,7 +10,6 @@ year apart from each other.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -23,7 +22,6 @@ from briefing.types import ArticleFacts
 THRESHOLD = 0.095  # mid-way in the range that keeps Giveme5W1H and seed groups best
 MAX_DATE_GAP_DAYS = 7
 MAX_PUBLISHED_GAP_DAYS = 180
-FLOOR = 0.1  # pairs below FLOOR x THRESHOLD similarity are not stored: they count as 0
 BLOCK = 512  # rows of the similarity matrix computed at once
 
 
@@ -44,19 +42,6 @@ def tfidf(docs: Sequence[Sequence[str]]):
             cols.append(column[w])
             values.append(v / norm)
     return csr_matrix((values, (rows, cols)), shape=(n, len(column)), dtype=np.float64)
-
-
-def similar_pairs(vectors, floor: float) -> dict[tuple[int, int], float]:
-    """Return the cosine of every pair i < j at or above `floor`, computed in row blocks so a
-    large corpus never needs the whole n x n matrix at once."""
-    pairs: dict[tuple[int, int], float] = {}
-    n = vectors.shape[0]
-    for first in range(0, n, BLOCK):
-        block = (vectors[first:first + BLOCK] @ vectors.T).tocoo()
-        for i, j, v in zip(block.row + first, block.col, block.data, strict=True):
-            if i < j and v >= floor:
-                pairs[int(i), int(j)] = float(v)
-    return pairs
 
 
 def event_day(facts: ArticleFacts) -> dt.date | None:
@@ -101,45 +86,62 @@ def compatible(a: ArticleFacts | Traits, b: ArticleFacts | Traits) -> bool:
     return not far_apart(day_a, day_b, MAX_PUBLISHED_GAP_DAYS)
 
 
+def vetoes(known: Sequence[Traits], rows: slice) -> np.ndarray:
+    """Return, for the articles in `rows` against every article, where `compatible` is False
+    (the same rules, on arrays)."""
+    def column(values: list, missing: float = np.nan) -> np.ndarray:
+        return np.array([missing if v is None else v for v in values], dtype=np.float64)
+
+    formats = sorted({t[0] for t in known if t[0]})
+    fmt = column([formats.index(t[0]) if t[0] else None for t in known], -1.0)
+    first = column([t[1][0].toordinal() if t[1] else None for t in known])
+    last = column([t[1][1].toordinal() if t[1] else None for t in known])
+    day = column([t[2].toordinal() if t[2] else None for t in known])
+    with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
+        out = (fmt[rows, None] >= 0) & (fmt[None, :] >= 0) & (fmt[rows, None] != fmt[None, :])
+        gap = np.maximum(first[None, :] - last[rows, None], first[rows, None] - last[None, :])
+        out |= gap > MAX_DATE_GAP_DAYS
+        out |= np.abs(day[rows, None] - day[None, :]) > MAX_PUBLISHED_GAP_DAYS
+    return out
+
+
 def group(facts: Sequence[ArticleFacts], *, threshold: float = THRESHOLD) -> list[list[int]]:
     """Return groups of indices into `facts`, one group per event, in order of first article.
 
     Average linkage: the two groups with the highest mean pairwise similarity merge while that
-    mean is above `threshold` and no pair between them is incompatible. Only pairs at least
-    `FLOOR` x threshold similar are stored (the rest count as 0), and a heap keeps the best
-    candidate, so thousands of articles group in seconds.
+    mean is above `threshold` and no pair between them is incompatible (an incompatible pair
+    is -inf, which every mean holding it keeps). The similarities are one dense float32
+    matrix, updated in place on each merge (Lance-Williams), with each row's best partner
+    cached: n articles take 4 n^2 bytes and O(n^2) array work, no pair-by-pair Python loop.
     """
-    pairs = similar_pairs(tfidf([f.keywords for f in facts]), threshold * FLOOR)
+    n = len(facts)
+    vectors = tfidf([f.keywords for f in facts])
     known = [traits(f) for f in facts]
-    members = {i: [i] for i in range(len(facts))}
-    sums: dict[int, dict[int, float]] = {i: {} for i in members}
-    for (i, j), v in pairs.items():
-        sums[i][j] = sums[j][i] = v
-    vetoed: dict[int, set[int]] = {i: set() for i in members}
-    heap = [(-v, i, j, 1, 1) for (i, j), v in pairs.items() if v > threshold]
-    heapq.heapify(heap)
-    while heap:
-        _, a, b, size_a, size_b = heapq.heappop(heap)
-        if a not in members or b not in members or (len(members[a]), len(members[b])) != (
-                size_a, size_b) or b in vetoed[a]:
-            continue  # a stale entry: one side has merged since
-        if not all(compatible(known[i], known[j]) for i in members[a] for j in members[b]):
-            vetoed[a].add(b)
-            vetoed[b].add(a)
-            continue
+    sim = np.empty((n, n), dtype=np.float32)
+    for start in range(0, n, BLOCK):
+        rows = slice(start, min(start + BLOCK, n))
+        block = (vectors[rows] @ vectors.T).toarray()
+        block[vetoes(known, rows)] = -np.inf
+        sim[rows] = block
+    np.fill_diagonal(sim, -np.inf)
+    size = np.ones(n)
+    members = {i: [i] for i in range(n)}
+    best = sim.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
+    top = sim[np.arange(n), best] if n else np.zeros(0, dtype=np.float32)
+    while n and top.max() > threshold:
+        i = int(top.argmax())
+        a, b = sorted((i, int(best[i])))
+        merged = (size[a] * sim[a] + size[b] * sim[b]) / (size[a] + size[b])
+        sim[a], sim[:, a] = merged, merged
+        sim[b], sim[:, b] = -np.inf, -np.inf
+        sim[a, a] = -np.inf
+        size[a] += size[b]
         members[a] += members.pop(b)
-        for c, v in sums.pop(b).items():
-            del sums[c][b]
-            if c != a:
-                sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + v
-        for c in vetoed.pop(b):  # a pair ruled out stays ruled out for the merged group
-            vetoed[c].discard(b)
-            if c != a:
-                vetoed[c].add(a)
-                vetoed[a].add(c)
-        for c, total in sums[a].items():
-            x, y = min(a, c), max(a, c)
-            mean = total / (len(members[a]) * len(members[c]))
-            if mean > threshold and c not in vetoed[a]:
-                heapq.heappush(heap, (-mean, x, y, len(members[x]), len(members[y])))
+        top[b] = -np.inf
+        for r in np.flatnonzero((best == a) | (best == b)).tolist() + [a]:
+            if r != b:  # rows whose best partner changed: look again
+                best[r] = sim[r].argmax()
+                top[r] = sim[r, best[r]]
+        gained = sim[:, a] > top  # rows for which the merged group is now the best
+        best[gained], top[gained] = a, sim[gained, a]
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
