@@ -144,3 +144,19 @@ def test_regen_generate_without_arguments_reads_briefing_toml(project):
     assert "up to date" not in result.output  # formats differ from the first build
     again = runner.invoke(app, ["generate", "--today", "2026-01-01"])
     assert again.output == "briefing: out/ is up to date\n"
+
+
+def test_regen_figures_of_unchanged_events_are_not_drawn_again(project, monkeypatch):
+    from briefing.render import figure
+
+    drawn = []
+    real = figure.timeline_png
+    monkeypatch.setattr(figure, "timeline_png", lambda brief: drawn.append(brief.slug) or real(brief))
+    before = {p.name: p.read_bytes() for p in (project / "out").glob("*.png")}
+    assert before
+    assert runner.invoke(app, [*ARGS, "--force"]).exit_code == 0
+    assert drawn == []  # same dates, same code: the figures on disk are kept
+    assert {p.name: p.read_bytes() for p in (project / "out").glob("*.png")} == before
+    shutil.copy(SEEDS / LATE, project / "in")  # a new report of the 2023 meeting
+    assert runner.invoke(app, ARGS).exit_code == 0
+    assert drawn and all(slug.startswith("2023") for slug in drawn)

@@ -34,6 +34,7 @@ class RenderOptions:
     workers: int = 1  # processes writing briefs, used from PARALLEL_FROM briefs on
 
 
+FIGURE_KEYS = Path(".cache") / "figures"
 PARALLEL_FROM = 16  # fewer briefs are written in this process: a pool costs more than it saves
 
 
@@ -57,16 +58,28 @@ def write_docx(brief: Brief, markdown: str, options: RenderOptions) -> Path:
 
 
 def write_figure(brief: Brief, options: RenderOptions) -> Path | None:
-    """Write the brief's timeline figure beside it (full mode); returns its path, or None."""
+    """Write the brief's timeline figure beside it (full mode); returns its path, or None.
+
+    A figure drawn from the same dates by the same code is kept, not drawn again (its key is
+    in out/.cache/figures/): a run that adds one article redraws only that event's figure.
+    """
     if options.mode != "full" or not {"md", "docx"} & set(options.formats):
         return None
-    from briefing.render.figure import timeline_png
+    from briefing.render.figure import figure_key, timeline_png
 
-    png = timeline_png(brief)
-    if png is None:
+    key = figure_key(brief)
+    if key is None:
         return None
     path = options.out / f"{brief.slug}-timeline.png"
-    write_atomic(path, png)
+    stamp = options.out / FIGURE_KEYS / f"{path.name}.key"
+    try:
+        if path.is_file() and stamp.read_text(encoding="utf-8") == key:
+            return path
+    except OSError:
+        pass
+    write_atomic(path, timeline_png(brief) or b"")
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(stamp, key.encode())
     return path
 
 

@@ -8,7 +8,9 @@ metadata is fixed (no Software or date entries) so identical briefs give identic
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+from pathlib import Path
 
 from briefing.compose_types import Brief
 from briefing.compose_words import date_key, date_label
@@ -27,6 +29,16 @@ def rows(brief: Brief) -> list[tuple[tuple[dt.date, dt.date], str, int]]:
             counts[label] = counts.get(label, 0) + 1
             spans[label] = span
     return sorted(((spans[k], k, n) for k, n in counts.items()), key=lambda r: (r[0], r[1]))
+
+
+def figure_key(brief: Brief) -> str | None:
+    """Return what the figure is drawn from, hashed with this module's code (None when there
+    is no figure): a figure whose key has not changed need not be drawn again."""
+    found = rows(brief)
+    if len(found) < 2:
+        return None
+    text = repr((found, brief.event.start, brief.event.kind, Path(__file__).read_bytes()))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def timeline_png(brief: Brief) -> bytes | None:
