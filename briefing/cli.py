@@ -18,7 +18,8 @@ from briefing.files import OUTPUT_FORMATS
 app = typer.Typer(
     help="Turn news articles about a diplomatic or policy event into a cited policy brief "
     "(Markdown, Word and facts.json).",
-    no_args_is_help=False, add_completion=False, pretty_exceptions_enable=False)
+    no_args_is_help=False, add_completion=False, pretty_exceptions_enable=False,
+    rich_markup_mode=None)  # help texts are plain: "[default: 5000]" must not read as markup
 
 DEFAULT_INPUT = "seeds"
 FORMATS = OUTPUT_FORMATS

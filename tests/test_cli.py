@@ -94,3 +94,14 @@ def test_cli_dates_bad_anchor_names_the_anchor_option(tmp_path):
     result = runner.invoke(app, ["dates", str(tmp_path / "a.txt"), "--anchor", "soon"])
     assert result.exit_code == 2
     assert result.output == "briefing: --anchor 'soon' is not a date like 2021-03-03\n"
+
+
+def test_cli_generate_help_shows_defaults_and_bracketed_text_verbatim():
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    text = " ".join(CliRunner().invoke(app, ["generate", "--help"]).output.split())
+    for shown in ("[default: 5000]", "[default: the number of cores]", "briefing[dask]",
+                  "--workers", "--dask", "--verbose"):
+        assert shown in text, shown
