@@ -1,19 +1,34 @@
-"""Which reader handles an input: by extension, by content type, or by sniffing its first bytes."""
+"""Which reader handles an input: by extension, by content type, or by sniffing its first bytes.
+
+The HTML, feed and Word readers import heavy libraries (trafilatura, feedparser, python-docx);
+they are imported when the first such input arrives, so plain-text and JSON runs start faster.
+"""
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 
-from briefing.ingest.docx import read_docx
-from briefing.ingest.feeds import read_feed
-from briefing.ingest.html import read_html
 from briefing.ingest.newsjson import read_json, read_jsonl
 from briefing.ingest.source import Context, Input
 from briefing.ingest.text import read_text
 from briefing.types import Article
 
 Reader = Callable[[Input, Context], list[Article]]
+
+
+def _on_first_use(module: str, name: str) -> Reader:
+    """Return a reader that imports `briefing.ingest.<module>` when first called."""
+    def reader(item: Input, ctx: Context) -> list[Article]:
+        return getattr(importlib.import_module(f"briefing.ingest.{module}"), name)(item, ctx)
+    reader.__name__ = name
+    return reader
+
+
+read_docx = _on_first_use("docx", "read_docx")
+read_feed = _on_first_use("feeds", "read_feed")
+read_html = _on_first_use("html", "read_html")
 
 BY_SUFFIX: dict[str, Reader] = {
     ".txt": read_text, ".text": read_text, ".md": read_text, ".markdown": read_text,
