@@ -88,12 +88,13 @@ class _Labels:
 
     def __init__(self, mentions: list[PersonMention], entities: list[Entity]) -> None:
         sure = [m for m in mentions if _is_person(m) and m.tag == "PERSON"]
-        self.persons = [_form(m.name) for m in sure]
+        self.persons = Counter(_form(m.name) for m in sure)  # a name recurs: scan it once
         by_article: dict[str, list[Span]] = {}
         for m in sure:
             by_article.setdefault(m.span.article, []).append(m.span)
-        self.others = [_form(e.text) for e in entities  # less those read as a person's name
-                       if not any(_overlap(e.span, s) for s in by_article.get(e.span.article, []))]
+        self.others = Counter(_form(e.text) for e in entities  # less those read as a person
+                              if not any(_overlap(e.span, s)
+                                         for s in by_article.get(e.span.article, [])))
         self.votes: dict[frozenset[str], tuple[int, int]] = {}
 
     def count(self, form: frozenset[str]) -> tuple[int, int]:
@@ -105,12 +106,13 @@ class _Labels:
     def _person(self, form: frozenset[str]) -> int:
         """Votes for person: person mentions of this name, or holding it if it is one word
         (a surname alone: "Tanaka" in "Kenji Tanaka")."""
-        return sum(form <= p if len(form) == 1 else _one_name(p, form) for p in self.persons)
+        return sum(n for p, n in self.persons.items()
+                   if (form <= p if len(form) == 1 else _one_name(p, form)))
 
     def _other(self, form: frozenset[str]) -> int:
         """Votes for place or organisation: the model's other labels for this very name (not
         for a longer one holding it: "Tanaka Foundation" says nothing about "Tanaka")."""
-        return sum(_one_name(o, form) for o in self.others)
+        return sum(n for o, n in self.others.items() if _one_name(o, form))
 
 
 def _one_name(a: frozenset[str], b: frozenset[str]) -> bool:
