@@ -108,9 +108,9 @@ class Extractor:
         if parallel.FORK:  # children inherit the loaded model: no start-up cost
             nlp.load(self.model)
         self.say(f"parsing with {workers} worker processes")
+        parts = batches(todo)
         with parallel.pool(workers) as pool:
-            for batch in pool.map(extract_batch, [self.model] * len(todo), batches(todo),
-                                  chunksize=1):
+            for batch in pool.map(extract_batch, [self.model] * len(parts), parts):
                 yield from batch
 
     def _report(self, facts: Iterator[ArticleFacts], todo: int,
