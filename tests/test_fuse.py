@@ -138,7 +138,7 @@ def test_extract_keywords_count_the_lead_twice(model_nlp):
 def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
     import random
 
-    from briefing.fuse.cluster import compatible, vetoes
+    from briefing.fuse.cluster import compatible, veto_columns, vetoes
 
     rng = random.Random(7)
     day = dt.date(2024, 5, 1)
@@ -150,7 +150,7 @@ def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
         return rng.choice([None, "virtual", "in person"]), span, published
 
     known = [some_traits() for _ in range(60)]
-    table = vetoes(known, slice(0, 60))
+    table = vetoes(veto_columns(known), slice(0, 60))
     assert table.any() and not table.all()
     for i in range(60):
         for j in range(60):

@@ -86,17 +86,23 @@ def compatible(a: ArticleFacts | Traits, b: ArticleFacts | Traits) -> bool:
     return not far_apart(day_a, day_b, MAX_PUBLISHED_GAP_DAYS)
 
 
-def vetoes(known: Sequence[Traits], rows: slice) -> np.ndarray:
-    """Return, for the articles in `rows` against every article, where `compatible` is False
-    (the same rules, on arrays)."""
+def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
+    """Return the traits as arrays: format code (-1 unknown), event first and last day and
+    publication day (ordinals, NaN unknown)."""
     def column(values: list, missing: float = np.nan) -> np.ndarray:
         return np.array([missing if v is None else v for v in values], dtype=np.float64)
 
-    formats = sorted({t[0] for t in known if t[0]})
-    fmt = column([formats.index(t[0]) if t[0] else None for t in known], -1.0)
-    first = column([t[1][0].toordinal() if t[1] else None for t in known])
-    last = column([t[1][1].toordinal() if t[1] else None for t in known])
-    day = column([t[2].toordinal() if t[2] else None for t in known])
+    codes = {f: i for i, f in enumerate(sorted({t[0] for t in known if t[0]}))}
+    return (column([codes.get(t[0]) for t in known], -1.0),
+            column([t[1][0].toordinal() if t[1] else None for t in known]),
+            column([t[1][1].toordinal() if t[1] else None for t in known]),
+            column([t[2].toordinal() if t[2] else None for t in known]))
+
+
+def vetoes(columns: tuple[np.ndarray, ...], rows: slice) -> np.ndarray:
+    """Return, for the articles in `rows` against every article, where `compatible` is False
+    (the same rules, on the arrays of `veto_columns`)."""
+    fmt, first, last, day = columns
     with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
         out = (fmt[rows, None] >= 0) & (fmt[None, :] >= 0) & (fmt[rows, None] != fmt[None, :])
         gap = np.maximum(first[None, :] - last[rows, None], first[rows, None] - last[None, :])
@@ -116,12 +122,12 @@ def group(facts: Sequence[ArticleFacts], *, threshold: float = THRESHOLD) -> lis
     """
     n = len(facts)
     vectors = tfidf([f.keywords for f in facts])
-    known = [traits(f) for f in facts]
+    columns = veto_columns([traits(f) for f in facts])
     sim = np.empty((n, n), dtype=np.float32)
     for start in range(0, n, BLOCK):
         rows = slice(start, min(start + BLOCK, n))
         block = (vectors[rows] @ vectors.T).toarray()
-        block[vetoes(known, rows)] = -np.inf
+        block[vetoes(columns, rows)] = -np.inf
         sim[rows] = block
     np.fill_diagonal(sim, -np.inf)
     size = np.ones(n)
