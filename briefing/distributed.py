@@ -21,7 +21,7 @@ class DaskError(RuntimeError):
     """Dask is not installed, or the scheduler cannot be reached."""
 
 
-def client_for(address: str, workers: int | None = None):
+def client_for(address: str):
     """Return a dask.distributed Client for `address`, or for a new local cluster ("local")."""
     try:
         from dask.distributed import Client, LocalCluster
@@ -29,7 +29,7 @@ def client_for(address: str, workers: int | None = None):
         raise DaskError("--dask needs dask.distributed: pip install 'briefing[dask]'") from None
     try:
         if address == "local":
-            cluster = LocalCluster(host="127.0.0.1", n_workers=workers, threads_per_worker=1,
+            cluster = LocalCluster(host="127.0.0.1", threads_per_worker=1,
                                    processes=True, dashboard_address=None)
             return Client(cluster)
         return Client(address, timeout=CONNECT_TIMEOUT)

@@ -8,6 +8,7 @@ metadata is fixed (no Software or date entries) so identical briefs give identic
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 from pathlib import Path
@@ -37,8 +38,14 @@ def figure_key(brief: Brief) -> str | None:
     found = rows(brief)
     if len(found) < 2:
         return None
-    text = repr((found, brief.event.start, brief.event.kind, Path(__file__).read_bytes()))
+    text = repr((found, brief.event.start, brief.event.kind, _code_hash()))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+@functools.cache
+def _code_hash() -> str:
+    """Return the hash of this module's source, read once per process."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def timeline_png(brief: Brief) -> bytes | None:
