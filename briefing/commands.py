@@ -6,6 +6,7 @@ costs about as much as `briefing --version`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Sequence
@@ -134,16 +135,14 @@ def run_generate(s: Settings) -> None:
 
 
 def rebuild(s: Settings, current: dict | None) -> None:
-    """Run the pipeline, keeping the previous briefs in history and the manifest current."""
-    from briefing import nlp
-    from briefing.cache import FactsCache
-    from briefing.distributed import DaskError
-    from briefing.ingest import FEED_STATE, IngestError
-    from briefing.parallel import default_workers
-    from briefing.pipeline import NoArticles, pipeline
-    from briefing.render import RenderOptions
-    from briefing.render.docx import ReferenceDocError
-    from briefing.render.markdown import TemplateProblem
+    """Run the pipeline, keeping the previous briefs in history and the manifest current.
+
+    With more than one worker, a helper process is forked first, before spaCy is imported:
+    it readies the render stage (matplotlib, python-docx, the templates) on another core
+    while this process loads the model and parses.
+    """
+    from briefing.parallel import default_workers, helper
+    from briefing.render import RenderOptions, warm_up
 
     say = progress(s.quiet, s.verbose)
     check_start(s.templates, s.reference_docx)
@@ -154,24 +153,37 @@ def rebuild(s: Settings, current: dict | None) -> None:
                             generated=dt.datetime.combine(s.today, dt.time()) if s.today else now)
     manifest.forget(s.out)
     history.keep(s.out, now=dt.datetime.now(), limit=s.history)
-    try:
-        salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(s.model)}"
-        cache = FactsCache(s.out / CACHE, salt=salt, warn=warn)
-        try:
-            result = pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache,
-                              limits=s.limits(), workers=workers,
-                              dask=s.dask, feed_state=s.out / FEED_STATE)
-        finally:
-            cache.close()
-    except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError,
-            DaskError) as exc:
-        raise fail(str(exc)) from None
+    with helper(warm_up, options) if workers > 1 else contextlib.nullcontext() as renderer:
+        result = run_pipeline(s, options, workers, renderer, say)
     if current is not None:
         manifest.write(s.out, current, result.written)
     say(f"wrote {len(result.written)} files for {result.events} events to {s.out}/ "
         f"({result.articles - result.fresh} of {result.articles} articles from the cache; "
         f"spaCy parsed {result.parsed} documents, re-dated articles included)")
     say("seconds per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in result.seconds.items()))
+
+
+def run_pipeline(s: Settings, options, workers: int, renderer, say):
+    """Run the pipeline with the run's cache; raises typer.Exit(2) with one line on bad input."""
+    from briefing import nlp
+    from briefing.cache import FactsCache
+    from briefing.distributed import DaskError
+    from briefing.ingest import FEED_STATE, IngestError
+    from briefing.pipeline import NoArticles, pipeline
+    from briefing.render.problems import ReferenceDocError, TemplateProblem
+
+    try:
+        salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(s.model)}"
+        cache = FactsCache(s.out / CACHE, salt=salt, warn=warn)
+        try:
+            return pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache,
+                            limits=s.limits(), workers=workers, dask=s.dask,
+                            feed_state=s.out / FEED_STATE, helper=renderer)
+        finally:
+            cache.close()
+    except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError,
+            DaskError) as exc:
+        raise fail(str(exc)) from None
 
 
 def run_init(path: Path) -> None:

@@ -10,7 +10,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
@@ -39,3 +39,23 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
             yield executor
     finally:
         gc.unfreeze()
+
+
+@contextlib.contextmanager
+def helper(prepare: Callable[..., object], *args: object) -> Iterator[ProcessPoolExecutor | None]:
+    """Yield one worker process forked now that runs `prepare(*args)` at once (imports, warm
+    caches), then what is submitted to it; None where workers cannot be forked.
+
+    Fork it early, while this process is still small: its preparation then runs on the other
+    core while this process loads and parses, instead of after. When the block ends, work not
+    yet started is dropped and the process is waited for.
+    """
+    if not FORK:  # a spawned interpreter would cost more than the preparation saves
+        yield None
+        return
+    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        executor.submit(prepare, *args)
+        yield executor
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

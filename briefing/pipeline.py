@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,12 +41,14 @@ def timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
 def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str | None = None,
              say: Callable[[str], None] = print, warn: Callable[[str], None] = print,
              cache: FactsCache | None = None, limits: dict[str, int] | None = None,
-             workers: int = 1, dask: str | None = None, feed_state: Path | None = None) -> Result:
+             workers: int = 1, dask: str | None = None, feed_state: Path | None = None,
+             helper: Executor | None = None) -> Result:
     """Read the inputs, write one brief per event; returns what was done.
 
     `limits` are ingest's max_bytes / max_articles; `workers` and `dask` choose where spaCy
     parses (see briefing.extraction); `feed_state` is the file that remembers polled feeds
-    (see briefing.ingest.poll). Raises NoArticles when nothing could be read,
+    (see briefing.ingest.poll); `helper` is a process that writes the briefs when there are
+    few (see render.warm_up). Raises NoArticles when nothing could be read,
     nlp.ModelError when the model is missing.
     """
     seconds: dict[str, float] = {}
@@ -64,6 +67,6 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     with timed(seconds, "compose"):
         briefs = [compose.compose(e, generated=options.generated, others=events) for e in events]
     with timed(seconds, "render"):
-        written = render.write_all(briefs, options)
+        written = render.write_all(briefs, options, helper)
     return Result(len(articles), len(events), tuple(str(p) for p in written), extractor.parsed,
                   extractor.fresh, seconds)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import tempfile
 from pathlib import Path
@@ -118,17 +119,20 @@ def test_hardening_really_read_only_folder(first_run, tmp_path):
     assert snapshot(out) == before
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])  # 2: the briefs are written by a helper process
 @pytest.mark.parametrize("when", ["replace", "write"])
 def test_hardening_ctrl_c_while_writing_leaves_no_partial_files(first_run, tmp_path, monkeypatch,
-                                                                 when):
+                                                                 when, workers):
     out = copy_outputs(first_run, tmp_path)
     before = snapshot(out)
-    calls = {"n": 0}
+    calls = multiprocessing.get_context("fork").Value("i", 0)  # counts in forked helpers too
     real_replace, real_fdopen = os.replace, os.fdopen
 
     def interrupt_second(*args):
-        calls["n"] += 1
-        if calls["n"] == 2:
+        with calls.get_lock():
+            calls.value += 1
+            second = calls.value == 2
+        if second:
             raise KeyboardInterrupt
         return args
 
@@ -155,8 +159,8 @@ def test_hardening_ctrl_c_while_writing_leaves_no_partial_files(first_run, tmp_p
         monkeypatch.setattr(os, "replace", replace)
     else:
         monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: HalfWriter(real_fdopen(fd, *a, **k)))
-    result = generate(first_run / "in", out)
-    assert calls["n"] >= 2 and isinstance(result.exception, (KeyboardInterrupt, SystemExit))
+    result = generate(first_run / "in", out, "--workers", workers)
+    assert calls.value >= 2 and isinstance(result.exception, (KeyboardInterrupt, SystemExit))
     assert result.exit_code != 0
     assert not list(out.rglob("*.tmp"))
     after = snapshot(out)

@@ -107,3 +107,21 @@ def test_parallel_briefs_written_by_worker_processes_are_byte_identical(tmp_path
                           and not p.name.startswith(".")}
     assert calls == [2]  # only the two-worker run used a pool
     assert files["2"] == files["1"] and any(n.endswith(".docx") for n in files["1"])
+
+
+def test_parallel_seed_briefs_written_by_the_helper_are_byte_identical(tmp_path, monkeypatch):
+    import briefing.parallel as parallel
+
+    started = []
+    real_helper = parallel.helper
+    monkeypatch.setattr(parallel, "helper", lambda *a: started.append(a) or real_helper(*a))
+    files = {}
+    for workers in ("1", "2"):
+        out = tmp_path / workers
+        result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--today",
+                                          "2026-01-01", "--quiet", "--workers", workers])
+        assert result.exit_code == 0, result.output
+        files[workers] = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
+                          and not p.name.startswith(".")}
+    assert len(started) == 1  # only the two-worker run forked a helper
+    assert files["2"] == files["1"] and any(n.endswith(".png") for n in files["1"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,11 +101,27 @@ def write_brief(brief: Brief, options: RenderOptions,
     return written
 
 
-def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
+def warm_up(options: RenderOptions) -> None:
+    """Import and exercise what writing a brief needs: the templates, python-docx, matplotlib
+    and its fonts (run by a helper process while the main one parses; see parallel.helper)."""
+    environment(options.templates)
+    if options.mode == "full" and {"md", "docx"} & set(options.formats):
+        from briefing.render.figure import warm_up as warm_figure
+
+        warm_figure()
+    if "docx" in options.formats:
+        from briefing.render.docx import open_reference
+
+        open_reference(options.reference_docx or default_reference())
+
+
+def write_all(briefs: Sequence[Brief], options: RenderOptions,
+              helper: Executor | None = None) -> list[Path]:
     """Write every brief in the asked formats, then facts.json and index.md; returns the paths.
 
     The previous run's facts.json is read first, so each brief can say what changed. Many
-    briefs are written by `options.workers` processes; the files are the same either way.
+    briefs are written by `options.workers` processes, a few by the `helper` process when
+    there is one (see warm_up); the files are the same either way.
     """
     env = environment(options.templates)
     previous = load_previous(options.out / "facts.json")
@@ -113,6 +130,8 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
     if options.workers > 1 and len(briefs) >= PARALLEL_FROM:
         with parallel.pool(options.workers) as workers:
             done = list(workers.map(write_brief, *jobs, chunksize=4))
+    elif helper is not None:
+        done = list(helper.map(write_brief, *jobs))
     else:
         done = list(map(write_brief, *jobs))
     written = [path for paths in done for path in paths]

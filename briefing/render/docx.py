@@ -30,6 +30,7 @@ from briefing.render.docx_xml import (
     drop_stale_parts,
     set_update_fields,
 )
+from briefing.render.problems import ReferenceDocError, StyleError
 
 _P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
 
@@ -50,14 +51,6 @@ REQUIRED_STYLES: tuple[str, ...] = tuple(_STYLE_TYPES)
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _PROPERTY_MAX = 255  # python-docx refuses longer core properties (a title from a long headline)
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
-
-
-class ReferenceDocError(ValueError):
-    """The reference document cannot be used: missing, not a .docx, or lacking styles."""
-
-
-class StyleError(ReferenceDocError):
-    """The reference document lacks styles the renderer needs (names listed in the message)."""
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,15 @@ def _code_hash() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
+def warm_up() -> None:
+    """Import matplotlib and draw a tiny figure once, so its fonts and renderer are loaded."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(1, 1), dpi=10)
+    fig.subplots().set_title("warm", fontsize=8)
+    fig.savefig(io.BytesIO(), format="png")
+
+
 def timeline_png(brief: Brief) -> bytes | None:
     """Return the timeline figure as PNG bytes, or None when fewer than two dates are known."""
     found = rows(brief)

@@ -18,6 +18,8 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateErro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from briefing.render.problems import TemplateProblem
+
 # Brackets are escaped, so parentheses and "!" never form links or images; "_" only matters
 # at word edges; "#", "+", "-" and "1." only at the start of a line and before a space (a
 # digit cannot carry a backslash escape, so "1." becomes "1\."); a value of only "=" or "-"
@@ -27,10 +29,6 @@ LINE_START = re.compile(r"^(\s*)(?:([-+#])|(\d+)([.)]))(?=\s|$)")
 UNDERLINE = re.compile(r"^\s*([=-])")
 TOC_MARKER = "<!-- toc -->"
 HEADING = re.compile(r"^## (.+)$", re.M)
-
-
-class TemplateProblem(ValueError):
-    """A template is missing or broken; the message names it, its line and what is wrong."""
 
 
 def escape(value: Any) -> str:
