@@ -5,9 +5,11 @@ dropped, and each batch runs in a spaCy memory zone (the strings and lexemes it 
 after it), so memory grows with the facts, not with the parsed documents. The parse runs on one
 of three engines, all calling `extract_batch` and giving identical facts:
 
-- in this process (one worker, or too few articles to be worth more);
+- in this process (one worker, or a single article);
+- shared between this process and `workers - 1` forked ones, for a few articles: each takes
+  an even share of the text, and the Docs of undated articles come back as bytes;
 - a pool of `workers` processes on this machine (forked after the model is loaded, so each
-  starts at once on Linux);
+  starts at once on Linux), for many articles;
 - a Dask cluster (`dask=ADDRESS`, or "local" for a cluster on this machine): the batches go
   to its workers, which must have briefing and the model installed; facts come back here and
   are fused on the client.
@@ -43,6 +45,29 @@ def extract_batch(model: str | None, articles: Sequence[Article]) -> list[Articl
     with language.memory_zone():
         docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
         return [article_facts(doc, a) for a, doc in zip(articles, docs, strict=True)]
+
+
+def extract_share(model: str | None,
+                  articles: Sequence[Article]) -> list[tuple[ArticleFacts, bytes | None]]:
+    """Return the facts of each article with, for an undated one, its Doc as bytes (date
+    inference re-reads undated articles; runs in a worker process)."""
+    language = nlp.load(model)
+    docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
+    return [(article_facts(doc, a), doc.to_bytes(exclude=["tensor", "user_data"])
+             if a.published is None else None) for a, doc in zip(articles, docs, strict=True)]
+
+
+def shares(items: Sequence[Article], n: int) -> list[list[Article]]:
+    """Split the articles into `n` shares of about the same text length (longest first, each to
+    the lightest share), heaviest share first, each in input order."""
+    bins: list[list[int]] = [[] for _ in range(n)]
+    load = [0] * n
+    for i in sorted(range(len(items)), key=lambda i: -len(items[i].text)):
+        lightest = load.index(min(load))
+        bins[lightest].append(i)
+        load[lightest] += len(items[i].text)
+    order = sorted(range(n), key=lambda b: -load[b])
+    return [[items[i] for i in sorted(bins[b])] for b in order if bins[b]]
 
 
 def batches(items: Sequence[Article], size: int = BATCH) -> list[Sequence[Article]]:
@@ -87,8 +112,26 @@ class Extractor:
         workers = min(self.workers, len(todo) // self.min_per_worker)
         if workers > 1:
             yield from self._pool(todo, workers)
+        elif self.workers > 1 and 1 < len(todo) <= KEEP_DOCS and parallel.FORK:
+            yield from self._shared(todo, shares(todo, min(self.workers, len(todo))))
         else:
             yield from self._here(todo)
+
+    def _shared(self, todo: Sequence[Article], parts: list[list[Article]]) -> Iterator[ArticleFacts]:
+        """Parse the first (heaviest) share here while forked processes parse the others: they
+        start later and send their results back."""
+        from spacy.tokens import Doc
+
+        language = nlp.load(self.model)
+        with parallel.pool(len(parts) - 1) as pool:
+            futures = [pool.submit(extract_share, self.model, part) for part in parts[1:]]
+            done = {f.article.id: f for f in self._here(parts[0])}
+            for future in futures:
+                for facts, data in future.result():
+                    done[facts.article.id] = facts
+                    if data is not None:
+                        self._keep(facts.article.id, Doc(language.vocab).from_bytes(data))
+        yield from (done[a.id] for a in todo)
 
     def _here(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
         """Parse in this process. A few articles keep the Docs of undated ones (date inference

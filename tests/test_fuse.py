@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from briefing.fuse import event_dates
@@ -162,7 +163,8 @@ def reference_average_linkage(facts, threshold):
     while it is above the threshold; a group pair holding an incompatible pair never merges."""
     from briefing.fuse.cluster import compatible, tfidf
 
-    vectors = tfidf([f.keywords for f in facts]).toarray()
+    vectors = tfidf([f.keywords for f in facts])
+    vectors = vectors if isinstance(vectors, np.ndarray) else vectors.toarray()
     sim = vectors @ vectors.T
     groups = [[i] for i in range(len(facts))]
     while True:
@@ -179,10 +181,14 @@ def reference_average_linkage(facts, threshold):
         groups[pair[0]] += groups.pop(pair[1])
 
 
+@pytest.mark.parametrize("dense_cells", [0, 10**9])  # a sparse, then a dense TF-IDF matrix
 @pytest.mark.parametrize("seed", range(5))
-def test_fuse_cluster_groups_as_the_textbook_average_linkage(seed):
+def test_fuse_cluster_groups_as_the_textbook_average_linkage(seed, dense_cells, monkeypatch):
     import random
 
+    from briefing.fuse import cluster
+
+    monkeypatch.setattr(cluster, "DENSE_CELLS", dense_cells)
     rng = random.Random(seed)
     vocabulary = [f"w{i}" for i in range(40)]
     facts = []

@@ -6,7 +6,9 @@ in-process parse field for field.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -47,11 +49,33 @@ def test_parallel_worker_processes_give_the_facts_of_one_worker(one_worker):
     assert "parsing with 2 worker processes" in said  # the pool really ran
 
 
-def test_parallel_few_articles_are_parsed_in_this_process(one_worker):
+def test_parallel_few_articles_are_shared_with_forked_processes(one_worker, monkeypatch):
+    split = []
+    real_shares = extraction.shares
+    monkeypatch.setattr(extraction, "shares", lambda *a: split.append(real_shares(*a)) or split[-1])
     said: list[str] = []
-    extractor = extraction.Extractor(None, None, said.append, workers=4)  # 5 seeds < 4 x 24
+    extractor = extraction.Extractor(None, None, said.append, workers=2)  # 5 seeds < 2 x 24
     assert facts_of(extractor) == one_worker
-    assert not any("worker processes" in s for s in said)
+    assert len(split) == 1 and len(split[0]) == 2  # this process and one forked process
+    assert not any("worker processes" in s for s in said)  # not the pool of many articles
+    undated = [a for a in seeds() if a.published is None]
+    assert undated and set(extractor.docs) == {a.id for a in undated}  # Docs came back
+    alone = extraction.Extractor(None, None, lambda m: None, workers=1)
+    alone.all(seeds())
+    for article in undated:  # re-dated readings from the returned Docs, without parsing again
+        redated = replace(article, published=dt.date(2023, 1, 9), published_inferred=True)
+        assert (codec.dumps(extractor.facts(redated, dates_only=True))
+                == codec.dumps(alone.facts(redated, dates_only=True)))
+    assert extractor.parsed == len(one_worker)
+
+
+def test_parallel_shares_balance_the_text_heaviest_first():
+    from briefing.types import Article
+
+    items = [Article(id=str(n), text="x" * n) for n in (10, 50, 20, 40, 30)]
+    parts = extraction.shares(items, 2)  # type: ignore[arg-type]
+    assert [[len(a.text) for a in p] for p in parts] == [[10, 50, 20], [40, 30]]  # 80 and 70 characters
+    assert extraction.shares(items[:1], 3) == [items[:1]]  # no empty shares
 
 
 def test_parallel_batches_cover_every_article_once_in_order():
@@ -105,7 +129,7 @@ def test_parallel_briefs_written_by_worker_processes_are_byte_identical(tmp_path
         assert result.exit_code == 0, result.output
         files[workers] = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
                           and not p.name.startswith(".")}
-    assert calls == [2]  # only the two-worker run used a pool
+    assert calls == [1, 2]  # two-worker run only: one process sharing the parse, then 2 writers
     assert files["2"] == files["1"] and any(n.endswith(".docx") for n in files["1"])
 
 
