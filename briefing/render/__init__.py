@@ -115,32 +115,48 @@ def warm_up(options: RenderOptions) -> None:
         open_reference(options.reference_docx or default_reference())
 
 
+def write_shared(jobs: Sequence[tuple[Brief, RenderOptions, tuple[str, ...] | None]],
+                 workers: int) -> list[list[Path]]:
+    """Write the briefs of `jobs` in this process and up to `workers - 1` processes forked
+    from it; returns each job's paths, in order. Run by the helper process, whose forks start
+    with matplotlib and python-docx already loaded."""
+    share = min(workers, len(jobs))
+    if share < 2:
+        return [write_brief(*job) for job in jobs]
+    with parallel.pool(share - 1) as pool:
+        theirs = {i: pool.submit(write_brief, *job) for i, job in enumerate(jobs) if i % share}
+        mine = {i: write_brief(*jobs[i]) for i in range(0, len(jobs), share)}
+        return [mine[i] if i in mine else theirs[i].result() for i in range(len(jobs))]
+
+
 def write_all(briefs: Sequence[Brief], options: RenderOptions,
               helper: Executor | None = None) -> list[Path]:
     """Write every brief in the asked formats, then facts.json and index.md; returns the paths.
 
-    The previous run's facts.json is read first, so each brief can say what changed. Many
-    briefs are written by `options.workers` processes, a few by the `helper` process when
-    there is one (see warm_up); the files are the same either way.
+    The previous run's facts.json is read first, so each brief can say what changed. With a
+    `helper` process (see warm_up) the briefs are written there, shared with processes it
+    forks, while this one writes facts.json and index.md; without one, many briefs are
+    written by `options.workers` processes. The files are the same either way.
     """
     env = environment(options.templates)
     previous = load_previous(options.out / "facts.json")
-    changed = [changes(previous, b.event) for b in briefs]
-    jobs = [briefs, [options] * len(briefs), changed]
-    if options.workers > 1 and len(briefs) >= PARALLEL_FROM:
+    jobs = [(b, options, changes(previous, b.event)) for b in briefs]
+    pending = helper.submit(write_shared, jobs, options.workers) if helper else None
+    if pending is not None:
+        done = None
+    elif options.workers > 1 and len(briefs) >= PARALLEL_FROM:
         with parallel.pool(options.workers) as workers:
-            done = list(workers.map(write_brief, *jobs, chunksize=4))
-    elif helper is not None:
-        done = list(helper.map(write_brief, *jobs))
+            done = list(workers.map(write_brief, *zip(*jobs, strict=True), chunksize=4))
     else:
-        done = list(map(write_brief, *jobs))
-    written = [path for paths in done for path in paths]
+        done = [write_brief(*job) for job in jobs]
+    others = []
     if "json" in options.formats:
         text = facts_json([b.event for b in briefs], generated=options.generated)
         write_atomic(options.out / "facts.json", text.encode("utf-8"))
-        written.append(options.out / "facts.json")
+        others.append(options.out / "facts.json")
     count = sum(len(b.sources) for b in briefs)
     as_of = f"As of {short_date(options.generated.date())}, from {reports(count)}."
     index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
     write_atomic(options.out / "index.md", index.encode("utf-8"))
-    return written + [options.out / "index.md"]
+    done = pending.result() if pending is not None else done
+    return [path for paths in done for path in paths] + others + [options.out / "index.md"]
