@@ -137,10 +137,12 @@ def run_generate(s: Settings) -> None:
 def rebuild(s: Settings, current: dict | None) -> None:
     """Run the pipeline, keeping the previous briefs in history and the manifest current.
 
-    With more than one worker, a helper process is forked first, before spaCy is imported:
-    it readies the render stage (matplotlib, python-docx, the templates) on another core
-    while this process loads the model and parses.
+    With more than one worker, two helper processes are forked first, while this process is
+    small: one readies the render stage (matplotlib, python-docx, the templates), the other
+    imports spaCy and loads the model, on another core while this process reads the inputs
+    and the cache.
     """
+    from briefing.extraction import prepare_model
     from briefing.parallel import default_workers, helper
     from briefing.render import RenderOptions, warm_up
 
@@ -153,8 +155,11 @@ def rebuild(s: Settings, current: dict | None) -> None:
                             generated=dt.datetime.combine(s.today, dt.time()) if s.today else now)
     manifest.forget(s.out)
     history.keep(s.out, now=dt.datetime.now(), limit=s.history)
-    with helper(warm_up, options) if workers > 1 else contextlib.nullcontext() as renderer:
-        result = run_pipeline(s, options, workers, renderer, say)
+    several = workers > 1
+    with (helper(warm_up, options) if several else contextlib.nullcontext() as renderer,
+          helper(prepare_model, s.model) if several and not s.dask
+          else contextlib.nullcontext() as modeller):
+        result = run_pipeline(s, options, workers, (renderer, modeller), say)
     if current is not None:
         manifest.write(s.out, current, result.written)
     say(f"wrote {len(result.written)} files for {result.events} events to {s.out}/ "
@@ -163,7 +168,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
     say("seconds per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in result.seconds.items()))
 
 
-def run_pipeline(s: Settings, options, workers: int, renderer, say):
+def run_pipeline(s: Settings, options, workers: int, helpers, say):
     """Run the pipeline with the run's cache; raises typer.Exit(2) with one line on bad input."""
     from briefing import nlp
     from briefing.cache import FactsCache
@@ -178,7 +183,8 @@ def run_pipeline(s: Settings, options, workers: int, renderer, say):
         try:
             return pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache,
                             limits=s.limits(), workers=workers, dask=s.dask,
-                            feed_state=s.out / FEED_STATE, helper=renderer)
+                            feed_state=s.out / FEED_STATE, helper=helpers[0],
+                            model_process=helpers[1])
         finally:
             cache.close()
     except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError,

@@ -3,11 +3,14 @@
 Articles stream through spaCy in batches of `BATCH`; each Doc is read into `ArticleFacts` and
 dropped, and each batch runs in a spaCy memory zone (the strings and lexemes it adds are freed
 after it), so memory grows with the facts, not with the parsed documents. The parse runs on one
-of three engines, all calling `extract_batch` and giving identical facts:
+of these engines, all giving identical facts:
 
-- in this process (one worker, or a single article);
-- shared between this process and `workers - 1` forked ones, for a few articles: each takes
-  an even share of the text, and the Docs of undated articles come back as bytes;
+- a `Reader` in this process: one worker, or few articles, shared between this process and
+  `workers - 1` processes forked from it, each taking an even share of the text;
+- a `Reader` in a model process (`model_process`): the same, in a process forked when the run
+  starts, which imports spaCy and loads the model while this one reads the inputs and the
+  cache. This process then never imports spaCy: a run with one new article among many cached
+  ones waits for the model only as long as reading the rest takes;
 - a pool of `workers` processes on this machine (forked after the model is loaded, so each
   starts at once on Linux), for many articles;
 - a Dask cluster (`dask=ADDRESS`, or "local" for a cluster on this machine): the batches go
@@ -15,24 +18,25 @@ of three engines, all calling `extract_batch` and giving identical facts:
   are fused on the client.
 
 The fuse stage re-reads articles whose publication date it infers (`redate`); a re-dated
-article is a new cache entry parsed lazily here. Documents of undated articles (the only ones
-that may be re-read) are kept while there are few of them. The spaCy model itself is loaded
-only when something must be parsed.
+article is a new cache entry read from the Doc its Reader kept, or parsed again. Documents of
+undated articles (the only ones that may be re-read) are kept while there are few of them.
+The spaCy model itself is loaded only when something must be parsed.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
+from typing import Any
 
 from briefing import nlp, parallel
 from briefing.cache import FactsCache
-from briefing.extract import article_facts
 from briefing.types import Article, ArticleFacts
 
 BATCH = 32  # articles per task sent to a worker process or Dask
 PIPE_BATCH = 16  # documents spaCy parses at once: its default (256) peaks near 1 GB, no faster
-MIN_PER_WORKER = 24  # below this many uncached articles per worker, parse in this process
+MIN_PER_WORKER = 24  # below this many uncached articles per worker, no pool of workers
 KEEP_DOCS = 64  # parsed Docs of undated articles kept for date inference
 
 
@@ -41,6 +45,8 @@ def extract_batch(model: str | None, articles: Sequence[Article]) -> list[Articl
 
     The batch is parsed in a spaCy memory zone: the strings and lexemes it added are freed
     afterwards, so a worker's memory does not grow with the corpus."""
+    from briefing.extract import article_facts
+
     language = nlp.load(model)
     with language.memory_zone():
         docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
@@ -50,7 +56,9 @@ def extract_batch(model: str | None, articles: Sequence[Article]) -> list[Articl
 def extract_share(model: str | None,
                   articles: Sequence[Article]) -> list[tuple[ArticleFacts, bytes | None]]:
     """Return the facts of each article with, for an undated one, its Doc as bytes (date
-    inference re-reads undated articles; runs in a worker process)."""
+    inference re-reads undated articles; runs in a forked process)."""
+    from briefing.extract import article_facts
+
     language = nlp.load(model)
     docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
     return [(article_facts(doc, a), doc.to_bytes(exclude=["tensor", "user_data"])
@@ -74,52 +82,46 @@ def batches(items: Sequence[Article], size: int = BATCH) -> list[Sequence[Articl
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-class Extractor:
-    """Article facts from the cache, else from spaCy; counts the documents `parsed`.
+class Reader:
+    """The spaCy model and the Docs of undated articles: parses few articles (keeping those
+    Docs) and re-reads an article, from its kept Doc when there is one. Counts `parsed`."""
 
-    `workers` processes parse when there are enough uncached articles (default: every core);
-    `dask` names a Dask scheduler address, or "local", to parse on a cluster instead.
-    """
+    def __init__(self, model: str | None) -> None:
+        self.model = model
+        self.docs: OrderedDict[str, Any] = OrderedDict()
+        self.parsed = 0
 
-    def __init__(self, model: str | None, cache: FactsCache | None,
-                 say: Callable[[str], None], *, workers: int = 1, dask: str | None = None,
-                 min_per_worker: int = MIN_PER_WORKER) -> None:
-        self.model, self.cache, self.say = model, cache, say
-        self.workers, self.dask, self.min_per_worker = max(1, workers), dask, min_per_worker
-        self.docs: OrderedDict[str, object] = OrderedDict()
-        self.parsed = self.fresh = 0
-
-    def all(self, articles: Sequence[Article]) -> list[ArticleFacts]:
-        """Return the facts of every article, parsing the uncached ones."""
-        found = {a.id: self._get(a) for a in articles}
-        todo = [a for a in articles if found[a.id] is None]
-        if todo:
-            nlp.model_name(self.model)  # a missing model fails here, before any work
-            for facts in self._report(self._engine(todo), len(todo), len(articles)):
-                found[facts.article.id] = facts
-                if self.cache:
-                    self.cache.put(facts)
-            self.parsed += len(todo)
-            self.fresh += len(todo)
-        return [found[a.id] for a in articles]  # type: ignore[misc]
-
-    def _engine(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
-        if self.dask:
-            from briefing.distributed import extract_on_dask
-
-            yield from extract_on_dask(self.dask, self.model, batches(todo))
-            return
-        workers = min(self.workers, len(todo) // self.min_per_worker)
-        if workers > 1:
-            yield from self._pool(todo, workers)
-        elif self.workers > 1 and 1 < len(todo) <= KEEP_DOCS and parallel.FORK:
-            yield from self._shared(todo, shares(todo, min(self.workers, len(todo))))
+    def parse(self, todo: Sequence[Article], workers: int = 1) -> Iterator[ArticleFacts]:
+        """Yield the facts of each article in order. Few articles are shared with `workers - 1`
+        processes forked from this one; many go batch by batch, keeping no Doc."""
+        self.parsed += len(todo)
+        if len(todo) > KEEP_DOCS:
+            for batch in batches(todo):
+                yield from extract_batch(self.model, batch)
+        elif workers > 1 and len(todo) > 1 and parallel.FORK:
+            yield from self._shared(todo, shares(todo, min(workers, len(todo))))
         else:
             yield from self._here(todo)
 
+    def read(self, article: Article, dates_only: bool = False) -> ArticleFacts:
+        """Return the facts of `article` (a re-dated copy, say), parsing it only if needed."""
+        from briefing.extract import article_facts
+
+        return article_facts(self._doc(article), article, dates_only=dates_only)
+
+    def _here(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
+        from briefing.extract import article_facts
+
+        language = nlp.load(self.model)
+        texts = (a.text for a in todo)
+        for article, doc in zip(todo, language.pipe(texts, batch_size=PIPE_BATCH), strict=True):
+            if article.published is None:
+                self._keep(article.id, doc)
+            yield article_facts(doc, article)
+
     def _shared(self, todo: Sequence[Article], parts: list[list[Article]]) -> Iterator[ArticleFacts]:
         """Parse the first (heaviest) share here while forked processes parse the others: they
-        start later and send their results back."""
+        start later and send their results back, with the Docs of undated articles as bytes."""
         from spacy.tokens import Doc
 
         language = nlp.load(self.model)
@@ -133,21 +135,106 @@ class Extractor:
                         self._keep(facts.article.id, Doc(language.vocab).from_bytes(data))
         yield from (done[a.id] for a in todo)
 
-    def _here(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
-        """Parse in this process. A few articles keep the Docs of undated ones (date inference
-        re-reads them); many go batch by batch through `extract_batch`, keeping nothing."""
-        if len(todo) > KEEP_DOCS:
-            for batch in batches(todo):
-                yield from extract_batch(self.model, batch)
+    def _keep(self, key: str, doc: Any) -> None:
+        self.docs[key] = doc
+        self.docs.move_to_end(key)
+        if len(self.docs) > KEEP_DOCS:
+            self.docs.popitem(last=False)
+
+    def _doc(self, article: Article) -> Any:
+        doc = self.docs.get(article.id)
+        if doc is None:
+            doc = nlp.load(self.model)(article.text)
+            self._keep(article.id, doc)
+            self.parsed += 1
+        return doc
+
+
+_READER: Reader | None = None  # the model process's Reader
+
+
+def prepare_model(model: str | None) -> None:
+    """Load the model into this process's Reader (the model process runs this first)."""
+    global _READER
+    _READER = Reader(model)
+    nlp.load(model)
+
+
+def serve(model: str | None, method: str, *args: Any) -> tuple[Any, int]:
+    """Run a Reader method in the model process; returns its result (a list, not an iterator)
+    and how many documents it parsed."""
+    global _READER
+    if _READER is None or _READER.model != model:
+        _READER = Reader(model)
+    before = _READER.parsed
+    result = getattr(_READER, method)(*args)
+    return (list(result) if method == "parse" else result), _READER.parsed - before
+
+
+class Extractor:
+    """Article facts from the cache, else from spaCy; counts the documents `parsed`.
+
+    `workers` processes parse when there are enough uncached articles (default: every core);
+    `dask` names a Dask scheduler address, or "local", to parse on a cluster instead;
+    `model_process` is a process that is loading the model (see `prepare_model`), used for
+    few articles and re-reading.
+    """
+
+    def __init__(self, model: str | None, cache: FactsCache | None,
+                 say: Callable[[str], None], *, workers: int = 1, dask: str | None = None,
+                 min_per_worker: int = MIN_PER_WORKER,
+                 model_process: Executor | None = None) -> None:
+        self.model, self.cache, self.say = model, cache, say
+        self.workers, self.dask, self.min_per_worker = max(1, workers), dask, min_per_worker
+        self.reader = Reader(model)
+        self.remote = model_process
+        self.fresh = 0
+
+    @property
+    def parsed(self) -> int:
+        """The documents spaCy parsed (re-dated articles included)."""
+        return self.reader.parsed
+
+    def all(self, articles: Sequence[Article]) -> list[ArticleFacts]:
+        """Return the facts of every article, parsing the uncached ones."""
+        found = {a.id: self._get(a) for a in articles}
+        todo = [a for a in articles if found[a.id] is None]
+        if todo:
+            nlp.model_name(self.model)  # a missing model fails here, before any work
+            for facts in self._report(self._engine(todo), len(todo), len(articles)):
+                found[facts.article.id] = facts
+                if self.cache:
+                    self.cache.put(facts)
+            self.fresh += len(todo)
+        return [found[a.id] for a in articles]  # type: ignore[misc]
+
+    def _engine(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
+        if self.dask:
+            from briefing.distributed import extract_on_dask
+
+            self.reader.parsed += len(todo)
+            yield from extract_on_dask(self.dask, self.model, batches(todo))
             return
-        language = nlp.load(self.model)
-        texts = (a.text for a in todo)
-        for article, doc in zip(todo, language.pipe(texts, batch_size=PIPE_BATCH), strict=True):
-            if article.published is None:
-                self._keep(article.id, doc)
-            yield article_facts(doc, article)
+        workers = min(self.workers, len(todo) // self.min_per_worker)
+        if workers > 1:
+            self.reader.parsed += len(todo)
+            yield from self._pool(todo, workers)
+        elif self.remote is not None:
+            yield from self._call("parse", todo, self.workers)
+        else:
+            yield from self.reader.parse(todo, self.workers)
+
+    def _call(self, method: str, *args: Any) -> Any:
+        """Run a Reader method in the model process (see `serve`)."""
+        assert self.remote is not None
+        result, parsed = self.remote.submit(serve, self.model, method, *args).result()
+        self.reader.parsed += parsed
+        return result
 
     def _pool(self, todo: Sequence[Article], workers: int) -> Iterator[ArticleFacts]:
+        if self.remote is not None:  # its model would only add to this process's memory
+            self.remote.shutdown(wait=False, cancel_futures=True)
+            self.remote = None
         if parallel.FORK:  # children inherit the loaded model: no start-up cost
             nlp.load(self.model)
         self.say(f"parsing with {workers} worker processes")
@@ -169,34 +256,14 @@ class Extractor:
     def facts(self, article: Article, *, dates_only: bool = False) -> ArticleFacts:
         """Return the facts of one article (a re-dated copy too), parsing it only if needed.
         `dates_only` readings (candidates of date inference) are cached apart from full ones."""
-        if not dates_only:
-            return self._get(article) or self._extract(article)
-        cached = self.cache.get(article, "dates") if self.cache else None
+        kind = "dates" if dates_only else ""
+        cached = self.cache.get(article, kind) if self.cache else None
         if cached is None:
-            cached = article_facts(self._doc(article), article, dates_only=True)  # type: ignore[arg-type]
+            cached = (self._call("read", article, dates_only) if self.remote is not None
+                      else self.reader.read(article, dates_only))
             if self.cache:
-                self.cache.put(cached, "dates")
+                self.cache.put(cached, kind)
         return cached
 
     def _get(self, article: Article) -> ArticleFacts | None:
         return self.cache.get(article) if self.cache else None
-
-    def _keep(self, key: str, doc: object) -> None:
-        self.docs[key] = doc
-        self.docs.move_to_end(key)
-        if len(self.docs) > KEEP_DOCS:
-            self.docs.popitem(last=False)
-
-    def _doc(self, article: Article) -> object:
-        doc = self.docs.get(article.id)
-        if doc is None:
-            doc = nlp.load(self.model)(article.text)
-            self._keep(article.id, doc)
-            self.parsed += 1
-        return doc
-
-    def _extract(self, article: Article) -> ArticleFacts:
-        facts = article_facts(self._doc(article), article)  # type: ignore[arg-type]
-        if self.cache:
-            self.cache.put(facts)
-        return facts

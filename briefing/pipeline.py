@@ -42,13 +42,14 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
              say: Callable[[str], None] = print, warn: Callable[[str], None] = print,
              cache: FactsCache | None = None, limits: dict[str, int] | None = None,
              workers: int = 1, dask: str | None = None, feed_state: Path | None = None,
-             helper: Executor | None = None) -> Result:
+             helper: Executor | None = None, model_process: Executor | None = None) -> Result:
     """Read the inputs, write one brief per event; returns what was done.
 
     `limits` are ingest's max_bytes / max_articles; `workers` and `dask` choose where spaCy
     parses (see briefing.extraction); `feed_state` is the file that remembers polled feeds
-    (see briefing.ingest.poll); `helper` is a process that writes the briefs when there are
-    few (see render.warm_up). Raises NoArticles when nothing could be read,
+    (see briefing.ingest.poll); `helper` is a process that writes the briefs (see
+    render.warm_up), `model_process` one that loads the model (see
+    extraction.prepare_model). Raises NoArticles when nothing could be read,
     nlp.ModelError when the model is missing.
     """
     seconds: dict[str, float] = {}
@@ -57,7 +58,8 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     if not articles:
         raise NoArticles("no articles could be read from " + ", ".join(inputs))
     say(f"read {len(articles)} articles")
-    extractor = Extractor(model, cache, say, workers=workers, dask=dask)
+    extractor = Extractor(model, cache, say, workers=workers, dask=dask,
+                          model_process=model_process)
     with timed(seconds, "extract"):
         facts = extractor.all(articles)
     with timed(seconds, "fuse"):

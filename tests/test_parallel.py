@@ -59,7 +59,7 @@ def test_parallel_few_articles_are_shared_with_forked_processes(one_worker, monk
     assert len(split) == 1 and len(split[0]) == 2  # this process and one forked process
     assert not any("worker processes" in s for s in said)  # not the pool of many articles
     undated = [a for a in seeds() if a.published is None]
-    assert undated and set(extractor.docs) == {a.id for a in undated}  # Docs came back
+    assert undated and set(extractor.reader.docs) == {a.id for a in undated}  # Docs came back
     alone = extraction.Extractor(None, None, lambda m: None, workers=1)
     alone.all(seeds())
     for article in undated:  # re-dated readings from the returned Docs, without parsing again
@@ -150,5 +150,43 @@ def test_parallel_seed_briefs_written_by_the_helper_are_byte_identical(tmp_path,
         assert result.exit_code == 0, result.output
         files[workers] = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
                           and not p.name.startswith(".")}
-    assert len(started) == 1  # only the two-worker run forked a helper
+    assert [a[0].__name__ for a in started] == ["warm_up", "prepare_model"]  # two workers only
     assert files["2"] == files["1"] and any(n.endswith(".png") for n in files["1"])
+
+
+def test_parallel_model_process_reads_and_rereads_like_this_process(one_worker):
+    from briefing import parallel
+
+    undated = [a for a in seeds() if a.published is None]
+    redated = [replace(a, published=dt.date(2023, 1, 9), published_inferred=True)
+               for a in undated]
+    alone = extraction.Extractor(None, None, lambda m: None, workers=1)
+    alone.all(seeds())
+    with parallel.helper(extraction.prepare_model, None) as process:
+        remote = extraction.Extractor(None, None, lambda m: None, workers=2,
+                                      model_process=process)
+        assert facts_of(remote) == one_worker
+        for article in redated:  # from the Docs the model process kept: no new parse
+            assert (codec.dumps(remote.facts(article, dates_only=True))
+                    == codec.dumps(alone.facts(article, dates_only=True)))
+        assert remote.parsed == len(one_worker) and not remote.reader.docs  # none kept here
+
+
+def test_parallel_cli_never_imports_spacy_here_with_a_model_process(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys, json\n"
+            "from typer.testing import CliRunner\n"
+            "from briefing.cli import app\n"
+            "r = CliRunner().invoke(app, ['generate', sys.argv[1], '--out', sys.argv[2],\n"
+            "    '--today', '2026-01-01', '--quiet', '--workers', sys.argv[3]])\n"
+            "print(json.dumps([r.exit_code, 'spacy' in sys.modules]))\n")
+    seen = {}
+    for workers in ("1", "2"):
+        out = tmp_path / workers
+        run = subprocess.run([sys.executable, "-c", code, str(SEEDS), str(out), workers],
+                             capture_output=True, text=True, check=True)
+        seen[workers] = json.loads(run.stdout.strip().splitlines()[-1])
+    assert seen == {"1": [0, True], "2": [0, False]}  # two workers: the model process parses
+    assert (tmp_path / "1" / "facts.json").read_bytes() == (tmp_path / "2" / "facts.json").read_bytes()

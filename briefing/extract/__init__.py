@@ -3,70 +3,19 @@
 Dates are resolved against the article's publication date (`Article.published`); an article
 without one gets unresolved relative dates until the fuse stage infers its date and calls
 `article_facts` again with the completed article.
+
+`article_facts` and `keywords` live in `briefing.extract.article` and are imported from it on
+first use: importing this package (for its word lists, say) does not import spaCy.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from briefing.extract import statements
-from briefing.extract.event import event_cues, main_date
-from briefing.extract.people import extract_people, name_entities
-from briefing.extract.quotes import quotes as find_quotes
-from briefing.temporal import tag_dates
-from briefing.types import Article, ArticleFacts
-
-KEY_POS = ("PROPN", "NOUN")
-KEY_ENTS = ("PERSON", "GPE", "ORG", "NORP", "EVENT", "FAC", "LOC", "LAW")
+LAZY = ("article_facts", "keywords")
 
 
-LEAD_SENTENCES = 2
+def __getattr__(name: str) -> object:
+    if name in LAZY:
+        from briefing.extract import article
 
-
-def keywords(doc: Doc) -> tuple[str, ...]:
-    """Return the article's content words (lemmas of nouns and names, entity texts), lowercased.
-
-    The lead (the first sentences, where a news story states its event) counts twice: the
-    rest of a story drifts into background that other events share.
-    """
-    sents = list(doc.sents)[:LEAD_SENTENCES] if doc.has_annotation("SENT_START") else []
-    words: list[str] = []
-    for span in [doc[:], *sents]:
-        words += [t.lemma_.lower() for t in span
-                  if t.pos_ in KEY_POS and not t.is_stop and t.is_alpha]
-        words += [e.text.lower() for e in span.ents if e.label_ in KEY_ENTS]
-    return tuple(words)
-
-
-def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> ArticleFacts:
-    """Return everything the article states, each fact with its span in `article.text`.
-
-    With `dates_only`, only what date reasoning needs (its time expressions and event dates):
-    the fuse stage tries many candidate publication dates and keeps one.
-    """
-    timexes = tuple(tag_dates(article.text, article.published, doc=doc))
-    if dates_only:
-        date, dates = main_date(doc, timexes, headline=article.title)
-        return ArticleFacts(article=article, timexes=timexes, event_date=date, event_dates=dates)
-    cues = event_cues(doc, timexes, headline=article.title)
-    agenda = statements.agenda(doc, article.id)
-    return ArticleFacts(
-        article=article,
-        people=tuple(extract_people(doc, article)),
-        places=tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ == "GPE")),
-        entities=name_entities(doc, article),
-        timexes=timexes,
-        agenda=tuple(agenda),
-        timeline=tuple(statements.timeline(doc, timexes, article.id)),
-        context=tuple(statements.context(doc, article.id, exclude=agenda)),
-        quotes=tuple(find_quotes(doc, article.id)),
-        figures=tuple(statements.figures(doc, article.id)),
-        event_date=cues.date,
-        event_dates=cues.dates,
-        event_place=cues.place or article.dateline_place,
-        event_format=cues.format,
-        event_kind=cues.kind,
-        event_name=cues.name,
-        event_nickname=cues.nickname,
-        keywords=keywords(doc),
-    )
+        return getattr(article, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,14 +14,10 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from briefing.extract.people_lexicon import Lexicon, fold
+from briefing.extract.people_lexicon import GROUP, ORGANISATION, Lexicon, fold
 from briefing.extract.people_participation import SUBJECTS, participation, phrase_head
 from briefing.types import Article, PersonMention, Span
 
-# Roles marking a non-person actor (the fuse step reads them as "no role"): a named
-# organisation, country or national delegation, or an unnamed group of people.
-ORGANISATION = "(organisation)"
-GROUP = "(group)"
 ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE"})
 MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 LEAD_WEIGHT = 3.0

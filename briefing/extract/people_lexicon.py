@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 from briefing.data import load
 
+# Role markers of a participant that is not a person (the fuse step reads them as "no role").
+ORGANISATION = "(organisation)"  # a named organisation, country or national delegation
+GROUP = "(group)"  # an unnamed group of people
+
 
 def fold(text: str) -> str:
     """Return `text` lower-cased, accents and curly quotes removed, spaces collapsed."""

@@ -6,7 +6,9 @@ never leaves a half-written brief.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -35,7 +37,7 @@ class RenderOptions:
     workers: int = 1  # processes writing briefs, used from PARALLEL_FROM briefs on
 
 
-FIGURE_KEYS = Path(".cache") / "figures"
+KEYS = Path(".cache") / "keys"  # what each kept figure and DOCX was made from
 PARALLEL_FROM = 16  # fewer briefs are written in this process: a pool costs more than it saves
 
 
@@ -46,23 +48,46 @@ def default_reference() -> Path:
 
 
 def write_docx(brief: Brief, markdown: str, options: RenderOptions) -> Path:
-    """Write the brief's DOCX from its rendered Markdown; returns the path written."""
-    from briefing.render.docx import DocProperties, markdown_to_docx
+    """Write the brief's DOCX from its rendered Markdown; returns the path written.
+
+    A DOCX made from the same Markdown, properties, house document and code is kept, not
+    made again (its key is in out/.cache/keys/): a run that adds one article rewrites only
+    the documents of the events it changed.
+    """
+    from briefing.render.docx import DocProperties, docx_key, markdown_to_docx
 
     path = options.out / f"{brief.slug}.docx"
     props = DocProperties(
         title=brief.title, subject=brief.subtitle, author=options.author,
         keywords=tuple(p.name for p in brief.participants[:6]), created=options.generated)
-    markdown_to_docx(markdown, path, reference=options.reference_docx or default_reference(),
-                     props=props, base_dir=options.out)
+    reference = options.reference_docx or default_reference()
+    key = docx_key(markdown, props, reference, options.out)
+    if not kept(options.out, path, key):
+        markdown_to_docx(markdown, path, reference=reference, props=props, base_dir=options.out)
+        stamp(options.out, path, key)
     return path
+
+
+def kept(out: Path, path: Path, key: str) -> bool:
+    """Return True when `path` exists and was made from what `key` hashes."""
+    try:
+        return path.is_file() and (out / KEYS / f"{path.name}.key").read_text("utf-8") == key
+    except OSError:
+        return False
+
+
+def stamp(out: Path, path: Path, key: str) -> None:
+    """Record that `path` was made from what `key` hashes (see `kept`)."""
+    where = out / KEYS / f"{path.name}.key"
+    where.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(where, key.encode())
 
 
 def write_figure(brief: Brief, options: RenderOptions) -> Path | None:
     """Write the brief's timeline figure beside it (full mode); returns its path, or None.
 
-    A figure drawn from the same dates by the same code is kept, not drawn again (its key is
-    in out/.cache/figures/): a run that adds one article redraws only that event's figure.
+    A figure drawn from the same dates by the same code is kept, not drawn again (see
+    `kept`): a run that adds one article redraws only that event's figure.
     """
     if options.mode != "full" or not {"md", "docx"} & set(options.formats):
         return None
@@ -72,15 +97,9 @@ def write_figure(brief: Brief, options: RenderOptions) -> Path | None:
     if key is None:
         return None
     path = options.out / f"{brief.slug}-timeline.png"
-    stamp = options.out / FIGURE_KEYS / f"{path.name}.key"
-    try:
-        if path.is_file() and stamp.read_text(encoding="utf-8") == key:
-            return path
-    except OSError:
-        pass
-    write_atomic(path, timeline_png(brief) or b"")
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(stamp, key.encode())
+    if not kept(options.out, path, key):
+        write_atomic(path, timeline_png(brief) or b"")
+        stamp(options.out, path, key)
     return path
 
 
@@ -103,7 +122,13 @@ def write_brief(brief: Brief, options: RenderOptions,
 
 def warm_up(options: RenderOptions) -> None:
     """Import and exercise what writing a brief needs: the templates, python-docx, matplotlib
-    and its fonts (run by a helper process while the main one parses; see parallel.helper)."""
+    and its fonts (run by a helper process while the main one parses; see parallel.helper).
+
+    The helper lowers its priority first: the briefs are written only after the parse, so
+    until then the cores go to reading and parsing (while it writes, nothing else runs).
+    """
+    with contextlib.suppress(OSError, AttributeError):  # no os.nice on Windows
+        os.nice(10)
     environment(options.templates)
     if options.mode == "full" and {"md", "docx"} & set(options.formats):
         from briefing.render.figure import warm_up as warm_figure

@@ -9,10 +9,13 @@ The output is reproducible: identical inputs and properties give identical bytes
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import io
 import re
 import zipfile
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import docx
@@ -172,6 +175,32 @@ def _drop_dates(core) -> None:
     for tag in ("created", "modified", "lastPrinted"):
         for child in element.findall(f"{{*}}{tag}"):
             element.remove(child)
+
+
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
+
+
+def docx_key(markdown: str, props: DocProperties, reference: Path, base_dir: Path) -> str:
+    """Return a hash of everything the DOCX of `markdown` is made from: the Markdown, its
+    properties, the house document, the local images it shows and the code that writes it."""
+    digest = hashlib.sha256()
+    for part in (markdown, repr(props), _code_hash()):
+        digest.update(part.encode() + b"\0")
+    for path in [reference] + [base_dir / src for src in IMAGE.findall(markdown)]:
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"missing " + str(path).encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_hash() -> str:
+    """Return the hash of the modules that write a DOCX and python-docx's version, read once."""
+    here = Path(__file__).parent
+    names = ("docx.py", "docx_blocks.py", "docx_inline.py", "docx_xml.py")
+    blob = b"".join((here / n).read_bytes() for n in names) + version("python-docx").encode()
+    return hashlib.sha256(blob).hexdigest()
 
 
 def save_reproducibly(document: Document, out: Path) -> None:
