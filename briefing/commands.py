@@ -144,22 +144,24 @@ def rebuild(s: Settings, current: dict | None) -> None:
     """
     from briefing.extraction import prepare_model
     from briefing.parallel import default_workers, helper
-    from briefing.render import RenderOptions, warm_up
 
     say = progress(s.quiet, s.verbose)
     check_start(s.templates, s.reference_docx)
-    now = dt.datetime.now().replace(microsecond=0)
     workers = s.workers or default_workers()
-    options = RenderOptions(out=s.out, formats=s.formats, templates=s.templates, workers=workers,
-                            reference_docx=s.reference_docx, mode=s.mode, author=s.author,
-                            generated=dt.datetime.combine(s.today, dt.time()) if s.today else now)
-    manifest.forget(s.out)
-    history.keep(s.out, now=dt.datetime.now(), limit=s.history)
     several = workers > 1
-    with (helper(warm_up, options) if several else contextlib.nullcontext() as renderer,
-          helper(prepare_model, s.model) if several and not s.dask
+    with (helper(prepare_model, s.model) if several and not s.dask  # first: it takes longest
           else contextlib.nullcontext() as modeller):
-        result = run_pipeline(s, options, workers, (renderer, modeller), say)
+        from briefing.render import RenderOptions, warm_up
+
+        now = dt.datetime.now().replace(microsecond=0)
+        options = RenderOptions(
+            out=s.out, formats=s.formats, templates=s.templates, workers=workers,
+            reference_docx=s.reference_docx, mode=s.mode, author=s.author,
+            generated=dt.datetime.combine(s.today, dt.time()) if s.today else now)
+        manifest.forget(s.out)
+        history.keep(s.out, now=dt.datetime.now(), limit=s.history)
+        with helper(warm_up, options) if several else contextlib.nullcontext() as renderer:
+            result = run_pipeline(s, options, workers, (renderer, modeller), say)
     if current is not None:
         manifest.write(s.out, current, result.written)
     say(f"wrote {len(result.written)} files for {result.events} events to {s.out}/ "

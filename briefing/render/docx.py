@@ -137,6 +137,7 @@ def markdown_to_docx(
     save_reproducibly(document, out)
 
 
+@functools.cache
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 

@@ -32,6 +32,7 @@ _ANCHORS_ONLY = re.compile(
 )
 _ANCHOR_ID = re.compile(r"""(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 _COMMENT = re.compile(r"^<!--.*-->$", re.S)
+_SPECIAL = re.compile(r"[\t\n\r]")  # characters python-docx writes as elements, not text
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,15 @@ class InlineEnv:
         on each call; with a house template that was most of the time spent writing a DOCX.
         """
         style_id = self.styles[name.lower()].style_id
-        if isinstance(item, Paragraph):
-            item._p.get_or_add_pPr().style = None if style_id == self.default_paragraph else style_id
-        else:
+        if not isinstance(item, Paragraph):
             item._r.get_or_add_rPr().style = style_id
+        elif len(item._p):  # a paragraph with content: python-docx keeps its children in order
+            item._p.get_or_add_pPr().style = None if style_id == self.default_paragraph else style_id
+        else:  # a new paragraph: the same XML, built directly
+            ppr = OxmlElement("w:pPr")
+            if style_id != self.default_paragraph:
+                ppr.append(OxmlElement("w:pStyle", attrs={qn("w:val"): style_id}))
+            item._p.append(ppr)
 
 
 @dataclass
@@ -129,13 +135,29 @@ class _InlineWriter:
             elif kind == "html_inline":
                 self.html(node.content, marks, link)
 
-    def run(self, marks: frozenset[str], link, text: str = ""):
-        run = self.paragraph.add_run(text)
+    def run(self, marks: frozenset[str], link, text: str = "") -> Run:
+        """Append a run of `text` to the paragraph (or to `link`), styled for `marks`.
+
+        The XML is built directly, as python-docx's add_run, style and text setters build it:
+        their child-ordering lookups were most of the time spent writing a long brief.
+        """
+        r = OxmlElement("w:r")
         style = next((name for mark, name in _MARK_STYLES if mark in marks), None)
         if style:
-            self.env.style(run, style)
-        if link is not None:
-            link.append(run._r)  # add_run put it in the paragraph; move it into the link
+            rpr = OxmlElement("w:rPr")
+            rpr.append(OxmlElement("w:rStyle",
+                                   attrs={qn("w:val"): self.env.styles[style.lower()].style_id}))
+            r.append(rpr)
+        (self.paragraph._p if link is None else link).append(r)
+        run = Run(r, self.paragraph)
+        if _SPECIAL.search(text):
+            run.text = text  # tabs and line breaks become w:tab and w:br elements
+        elif text:
+            t = OxmlElement("w:t")
+            t.text = text
+            if len(text.strip()) < len(text):
+                t.set(qn("xml:space"), "preserve")
+            r.append(t)
         return run
 
     def text(self, text: str, marks: frozenset[str], link) -> None:
