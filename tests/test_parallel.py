@@ -150,7 +150,7 @@ def test_parallel_seed_briefs_written_by_the_helper_are_byte_identical(tmp_path,
         assert result.exit_code == 0, result.output
         files[workers] = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
                           and not p.name.startswith(".")}
-    assert [a[0].__name__ for a in started] == ["warm_up", "prepare_model"]  # two workers only
+    assert [a[0].__name__ for a in started] == ["prepare_model", "warm_up"]  # two workers only
     assert files["2"] == files["1"] and any(n.endswith(".png") for n in files["1"])
 
 
