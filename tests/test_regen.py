@@ -161,3 +161,23 @@ def test_regen_figures_of_unchanged_events_are_not_drawn_again(project, monkeypa
     shutil.copy(SEEDS / LATE, project / "in")  # a new report of the 2023 meeting
     assert runner.invoke(app, [*ARGS, *one]).exit_code == 0
     assert drawn and all(slug.startswith("2023") for slug in drawn)
+
+
+def test_regen_docx_of_unchanged_briefs_are_not_written_again(project, monkeypatch):
+    from briefing.render import docx
+
+    made = []
+    real = docx.markdown_to_docx
+    monkeypatch.setattr(docx, "markdown_to_docx",
+                        lambda markdown, path, **kw: made.append(path.name) or real(markdown, path, **kw))
+    one = ["--workers", "1"]  # write in this process, where `made` is seen
+    assert runner.invoke(app, [*ARGS, "--force", *one]).exit_code == 0
+    assert len(made) == 2  # the first regeneration adds "What changed" to both briefs
+    made.clear()
+    before = {p.name: p.read_bytes() for p in (project / "out").glob("*.docx")}
+    assert runner.invoke(app, [*ARGS, "--force", *one]).exit_code == 0
+    assert made == []  # same Markdown, house document and code: the documents are kept
+    assert {p.name: p.read_bytes() for p in (project / "out").glob("*.docx")} == before
+    shutil.copy(SEEDS / LATE, project / "in")  # a new report of the 2023 meeting
+    assert runner.invoke(app, [*ARGS, *one]).exit_code == 0
+    assert len(made) == 1 and made[0].startswith("2023")
