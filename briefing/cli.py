@@ -6,6 +6,7 @@ Exit status: 0 done; 2 bad input or options (one line on stderr says what and wh
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -202,3 +203,26 @@ def parse_day(text: str | None, option: str = "--today") -> dt.date | None:
 
 if __name__ == "__main__":
     app()
+
+
+def run() -> None:
+    """The `briefing` command: run the app, then end the process without tearing the
+    interpreter down.
+
+    Freeing every module and object one by one took about 0.13 s after a `generate` run, memory
+    the operating system takes back at once anyway. Every output is already closed and moved
+    into place by then (files.write_atomic), worker processes are joined and the cache is
+    closed; only the standard streams are flushed here. Tests call `app` and keep the usual
+    exit.
+    """
+    try:
+        app(prog_name="briefing")
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)

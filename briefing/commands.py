@@ -137,22 +137,19 @@ def run_generate(s: Settings) -> None:
 def rebuild(s: Settings, current: dict | None) -> None:
     """Run the pipeline, keeping the previous briefs in history and the manifest current.
 
-    With more than one worker, two helper processes are forked first, while this process is
-    small: one readies the render stage (matplotlib, python-docx, the templates), the other
-    imports spaCy and loads the model, on another core while this process reads the inputs
-    and the cache.
+    With more than one worker, a model process is forked first, while this process is small:
+    it imports spaCy and loads the model on another core while this process reads the inputs
+    and the cache (see extraction.prepare_model).
     """
     from briefing.extraction import prepare_model
     from briefing.parallel import default_workers, helper
+    from briefing.render import RenderOptions
 
     say = progress(s.quiet, s.verbose)
     check_start(s.templates, s.reference_docx)
     workers = s.workers or default_workers()
-    several = workers > 1
-    with (helper(prepare_model, s.model) if several and not s.dask  # first: it takes longest
-          else contextlib.nullcontext() as modeller):
-        from briefing.render import RenderOptions, warm_up
-
+    with (helper(prepare_model, s.model) if workers > 1 and not s.dask
+          else contextlib.nullcontext() as model_process):
         now = dt.datetime.now().replace(microsecond=0)
         options = RenderOptions(
             out=s.out, formats=s.formats, templates=s.templates, workers=workers,
@@ -160,8 +157,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
             generated=dt.datetime.combine(s.today, dt.time()) if s.today else now)
         manifest.forget(s.out)
         history.keep(s.out, now=dt.datetime.now(), limit=s.history)
-        with helper(warm_up, options) if several else contextlib.nullcontext() as renderer:
-            result = run_pipeline(s, options, workers, (renderer, modeller), say)
+        result = run_pipeline(s, options, workers, model_process, say)
     if current is not None:
         manifest.write(s.out, current, result.written)
     say(f"wrote {len(result.written)} files for {result.events} events to {s.out}/ "
@@ -170,7 +166,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
     say("seconds per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in result.seconds.items()))
 
 
-def run_pipeline(s: Settings, options, workers: int, helpers, say):
+def run_pipeline(s: Settings, options, workers: int, model_process, say):
     """Run the pipeline with the run's cache; raises typer.Exit(2) with one line on bad input."""
     from briefing import nlp
     from briefing.cache import FactsCache
@@ -185,8 +181,7 @@ def run_pipeline(s: Settings, options, workers: int, helpers, say):
         try:
             return pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache,
                             limits=s.limits(), workers=workers, dask=s.dask,
-                            feed_state=s.out / FEED_STATE, helper=helpers[0],
-                            model_process=helpers[1])
+                            feed_state=s.out / FEED_STATE, model_process=model_process)
         finally:
             cache.close()
     except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError,

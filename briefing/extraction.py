@@ -195,20 +195,24 @@ class Extractor:
         """The documents spaCy parsed (re-dated articles included)."""
         return self.reader.parsed
 
-    def all(self, articles: Sequence[Article]) -> list[ArticleFacts]:
-        """Return the facts of every article, parsing the uncached ones."""
+    def all(self, articles: Sequence[Article],
+            meanwhile: Callable[[], object] | None = None) -> list[ArticleFacts]:
+        """Return the facts of every article, parsing the uncached ones; `meanwhile` is called
+        while the model process parses (this process would otherwise only wait)."""
         found = {a.id: self._get(a) for a in articles}
         todo = [a for a in articles if found[a.id] is None]
         if todo:
             nlp.model_name(self.model)  # a missing model fails here, before any work
-            for facts in self._report(self._engine(todo), len(todo), len(articles)):
+            engine = self._engine(todo, meanwhile)
+            for facts in self._report(engine, len(todo), len(articles)):
                 found[facts.article.id] = facts
                 if self.cache:
                     self.cache.put(facts)
             self.fresh += len(todo)
         return [found[a.id] for a in articles]  # type: ignore[misc]
 
-    def _engine(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
+    def _engine(self, todo: Sequence[Article],
+                meanwhile: Callable[[], object] | None = None) -> Iterator[ArticleFacts]:
         if self.dask:
             from briefing.distributed import extract_on_dask
 
@@ -220,14 +224,18 @@ class Extractor:
             self.reader.parsed += len(todo)
             yield from self._pool(todo, workers)
         elif self.remote is not None:
-            yield from self._call("parse", todo, self.workers)
+            yield from self._call("parse", todo, self.workers, meanwhile=meanwhile)
         else:
             yield from self.reader.parse(todo, self.workers)
 
-    def _call(self, method: str, *args: Any) -> Any:
-        """Run a Reader method in the model process (see `serve`)."""
+    def _call(self, method: str, *args: Any, meanwhile: Callable[[], object] | None = None) -> Any:
+        """Run a Reader method in the model process (see `serve`), calling `meanwhile` while
+        it runs."""
         assert self.remote is not None
-        result, parsed = self.remote.submit(serve, self.model, method, *args).result()
+        future = self.remote.submit(serve, self.model, method, *args)
+        if meanwhile is not None:
+            meanwhile()
+        result, parsed = future.result()
         self.reader.parsed += parsed
         return result
 

@@ -42,14 +42,14 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
              say: Callable[[str], None] = print, warn: Callable[[str], None] = print,
              cache: FactsCache | None = None, limits: dict[str, int] | None = None,
              workers: int = 1, dask: str | None = None, feed_state: Path | None = None,
-             helper: Executor | None = None, model_process: Executor | None = None) -> Result:
+             model_process: Executor | None = None) -> Result:
     """Read the inputs, write one brief per event; returns what was done.
 
     `limits` are ingest's max_bytes / max_articles; `workers` and `dask` choose where spaCy
     parses (see briefing.extraction); `feed_state` is the file that remembers polled feeds
-    (see briefing.ingest.poll); `helper` is a process that writes the briefs (see
-    render.warm_up), `model_process` one that loads the model (see
-    extraction.prepare_model). Raises NoArticles when nothing could be read,
+    (see briefing.ingest.poll); `model_process` is a process loading the model (see
+    extraction.prepare_model): while it parses, this process readies the render stage.
+    Raises NoArticles when nothing could be read,
     nlp.ModelError when the model is missing.
     """
     seconds: dict[str, float] = {}
@@ -61,7 +61,7 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     extractor = Extractor(model, cache, say, workers=workers, dask=dask,
                           model_process=model_process)
     with timed(seconds, "extract"):
-        facts = extractor.all(articles)
+        facts = extractor.all(articles, meanwhile=lambda: render.warm_up(options))
     with timed(seconds, "fuse"):
         groups = fuse.group_events(facts, extractor.facts)
         events = fuse.link_related([fuse.build_event(g) for g in groups])
@@ -69,6 +69,6 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     with timed(seconds, "compose"):
         briefs = [compose.compose(e, generated=options.generated, others=events) for e in events]
     with timed(seconds, "render"):
-        written = render.write_all(briefs, options, helper)
+        written = render.write_all(briefs, options)
     return Result(len(articles), len(events), tuple(str(p) for p in written), extractor.parsed,
                   extractor.fresh, seconds)

@@ -105,3 +105,18 @@ def test_cli_generate_help_shows_defaults_and_bracketed_text_verbatim():
     for shown in ("[default: 5000]", "[default: the number of cores]", "briefing[dask]",
                   "--workers", "--dask", "--verbose"):
         assert shown in text, shown
+
+
+def test_cli_command_exits_with_the_apps_status_and_flushed_output(tmp_path):
+    """`briefing` ends without interpreter teardown (cli.run): its output and status survive."""
+    command = [sys.executable, "-m", "briefing"]
+    version = subprocess.run([*command, "--version"], capture_output=True, text=True)
+    assert (version.returncode, version.stdout) == (0, f"briefing {__version__}\n")
+    missing = tmp_path / "nowhere"
+    bad = subprocess.run([*command, "generate", str(missing), "--out", str(tmp_path / "out")],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert bad.stderr == f"briefing: input not found: {missing} (no such file or folder)\n"
+    init = subprocess.run([*command, "init", str(tmp_path / "briefing.toml")],
+                          capture_output=True, text=True)
+    assert init.returncode == 0 and (tmp_path / "briefing.toml").read_text().startswith("#")

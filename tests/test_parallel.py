@@ -114,44 +114,44 @@ def test_parallel_unreachable_scheduler_is_one_line_exit_2(tmp_path, monkeypatch
     assert len(lines) == 1 and "cannot reach the scheduler" in lines[0]
 
 
-def test_parallel_briefs_written_by_worker_processes_are_byte_identical(tmp_path, monkeypatch):
-    import contextlib
+def outputs(tmp_path, workers: str) -> dict[str, bytes]:
+    out = tmp_path / workers
+    result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--today",
+                                      "2026-01-01", "--quiet", "--workers", workers])
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
+            and not p.name.startswith(".")}
 
+
+def spy(monkeypatch, module, name: str) -> list:
+    calls: list = []
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *a: calls.append(a) or real(*a))
+    return calls
+
+
+def test_parallel_briefs_shared_with_forked_writers_are_byte_identical(tmp_path, monkeypatch):
+    from briefing import parallel
+
+    pools, helpers = spy(monkeypatch, parallel, "pool"), spy(monkeypatch, parallel, "helper")
+    one = outputs(tmp_path, "1")
+    assert pools == [] and helpers == []
+    two = outputs(tmp_path, "2")
+    assert [h[0].__name__ for h in helpers] == ["prepare_model"]  # the model process
+    assert pools == [(1,)]  # here only the second brief's writer: spaCy ran in the model process
+    assert two == one and any(n.endswith(".docx") for n in one) and any(n.endswith(".png") for n in one)
+
+
+def test_parallel_without_fork_a_spawned_pool_writes_identical_briefs(tmp_path, monkeypatch):
     import briefing.render as render
+    from briefing import parallel
 
-    monkeypatch.setattr(render, "PARALLEL_FROM", 1)  # two seed briefs are enough to use the pool
-    monkeypatch.setattr(render.parallel, "helper", lambda *a: contextlib.nullcontext())  # none
-    calls = []
-    real_pool = render.parallel.pool
-    monkeypatch.setattr(render.parallel, "pool", lambda n: calls.append(n) or real_pool(n))
-    files = {}
-    for workers in ("1", "2"):
-        out = tmp_path / workers
-        result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--today",
-                                          "2026-01-01", "--quiet", "--workers", workers])
-        assert result.exit_code == 0, result.output
-        files[workers] = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
-                          and not p.name.startswith(".")}
-    assert calls == [1, 2]  # two-worker run only: one process sharing the parse, then 2 writers
-    assert files["2"] == files["1"] and any(n.endswith(".docx") for n in files["1"])
-
-
-def test_parallel_seed_briefs_written_by_the_helper_are_byte_identical(tmp_path, monkeypatch):
-    import briefing.parallel as parallel
-
-    started = []
-    real_helper = parallel.helper
-    monkeypatch.setattr(parallel, "helper", lambda *a: started.append(a) or real_helper(*a))
-    files = {}
-    for workers in ("1", "2"):
-        out = tmp_path / workers
-        result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--today",
-                                          "2026-01-01", "--quiet", "--workers", workers])
-        assert result.exit_code == 0, result.output
-        files[workers] = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
-                          and not p.name.startswith(".")}
-    assert [a[0].__name__ for a in started] == ["prepare_model", "warm_up"]  # two workers only
-    assert files["2"] == files["1"] and any(n.endswith(".png") for n in files["1"])
+    one = outputs(tmp_path, "1")
+    monkeypatch.setattr(parallel, "FORK", False)  # as on Windows and macOS
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)  # two seed briefs are enough for the pool
+    pools = spy(monkeypatch, parallel, "pool")
+    assert outputs(tmp_path, "2") == one
+    assert pools == [(2,)]  # no model process, no shared parse: only the spawned writers
 
 
 def test_parallel_model_process_reads_and_rereads_like_this_process(one_worker):

@@ -6,11 +6,8 @@ never leaves a half-written brief.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from collections.abc import Sequence
-from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +35,8 @@ class RenderOptions:
 
 
 KEYS = Path(".cache") / "keys"  # what each kept figure and DOCX was made from
-PARALLEL_FROM = 16  # fewer briefs are written in this process: a pool costs more than it saves
+PARALLEL_FROM = 16  # without fork, fewer briefs are written in this process: a spawned pool
+# costs more than it saves
 
 
 def default_reference() -> Path:
@@ -122,13 +120,8 @@ def write_brief(brief: Brief, options: RenderOptions,
 
 def warm_up(options: RenderOptions) -> None:
     """Import and exercise what writing a brief needs: the templates, python-docx, matplotlib
-    and its fonts (run by a helper process while the main one parses; see parallel.helper).
-
-    The helper lowers its priority first: the briefs are written only after the parse, so
-    until then the cores go to reading and parsing (while it writes, nothing else runs).
-    """
-    with contextlib.suppress(OSError, AttributeError):  # no os.nice on Windows
-        os.nice(10)
+    and its fonts. The pipeline calls it while the model process parses (this process would
+    otherwise wait); without one, writing the first brief does it."""
     environment(options.templates)
     if options.mode == "full" and {"md", "docx"} & set(options.formats):
         from briefing.render.figure import warm_up as warm_figure
@@ -140,48 +133,56 @@ def warm_up(options: RenderOptions) -> None:
         open_reference(options.reference_docx or default_reference())
 
 
-def write_shared(jobs: Sequence[tuple[Brief, RenderOptions, tuple[str, ...] | None]],
-                 workers: int) -> list[list[Path]]:
-    """Write the briefs of `jobs` in this process and up to `workers - 1` processes forked
-    from it; returns each job's paths, in order. Run by the helper process, whose forks start
-    with matplotlib and python-docx already loaded."""
+Job = tuple[Brief, RenderOptions, "tuple[str, ...] | None"]  # write_brief's arguments
+_JOBS: Sequence[Job] = ()  # the jobs of write_shared, inherited by the processes it forks
+
+
+def _write_job(index: int) -> list[Path]:
+    return write_brief(*_JOBS[index])
+
+
+def write_shared(jobs: Sequence[Job], workers: int) -> list[list[Path]]:
+    """Write the briefs of `jobs` in this process and `workers - 1` processes forked from it;
+    returns each job's paths, in order. The forks inherit the jobs and whatever this process
+    has loaded (matplotlib, python-docx): only job numbers and paths cross between them."""
+    global _JOBS
     share = min(workers, len(jobs))
     if share < 2:
         return [write_brief(*job) for job in jobs]
-    with parallel.pool(share - 1) as pool:
-        theirs = {i: pool.submit(write_brief, *job) for i, job in enumerate(jobs) if i % share}
-        mine = {i: write_brief(*jobs[i]) for i in range(0, len(jobs), share)}
-        return [mine[i] if i in mine else theirs[i].result() for i in range(len(jobs))]
+    _JOBS = jobs
+    try:
+        with parallel.pool(share - 1) as pool:
+            theirs = {i: pool.submit(_write_job, i) for i in range(len(jobs)) if i % share}
+            mine = {i: write_brief(*jobs[i]) for i in range(0, len(jobs), share)}
+            return [mine[i] if i in mine else theirs[i].result() for i in range(len(jobs))]
+    finally:
+        _JOBS = ()
 
 
-def write_all(briefs: Sequence[Brief], options: RenderOptions,
-              helper: Executor | None = None) -> list[Path]:
+def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
     """Write every brief in the asked formats, then facts.json and index.md; returns the paths.
 
-    The previous run's facts.json is read first, so each brief can say what changed. With a
-    `helper` process (see warm_up) the briefs are written there, shared with processes it
-    forks, while this one writes facts.json and index.md; without one, many briefs are
-    written by `options.workers` processes. The files are the same either way.
+    The previous run's facts.json is read first, so each brief can say what changed. With
+    more than one worker the briefs are shared with forked processes (`write_shared`; where
+    processes cannot be forked, a pool writes many briefs). The files are the same either way.
     """
     env = environment(options.templates)
     previous = load_previous(options.out / "facts.json")
     jobs = [(b, options, changes(previous, b.event)) for b in briefs]
-    pending = helper.submit(write_shared, jobs, options.workers) if helper else None
-    if pending is not None:
-        done = None
+    if options.workers > 1 and parallel.FORK:
+        done = write_shared(jobs, options.workers)
     elif options.workers > 1 and len(briefs) >= PARALLEL_FROM:
         with parallel.pool(options.workers) as workers:
             done = list(workers.map(write_brief, *zip(*jobs, strict=True), chunksize=4))
     else:
         done = [write_brief(*job) for job in jobs]
-    others = []
+    written = [path for paths in done for path in paths]
     if "json" in options.formats:
         text = facts_json([b.event for b in briefs], generated=options.generated)
         write_atomic(options.out / "facts.json", text.encode("utf-8"))
-        others.append(options.out / "facts.json")
+        written.append(options.out / "facts.json")
     count = sum(len(b.sources) for b in briefs)
     as_of = f"As of {short_date(options.generated.date())}, from {reports(count)}."
     index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
     write_atomic(options.out / "index.md", index.encode("utf-8"))
-    done = pending.result() if pending is not None else done
-    return [path for paths in done for path in paths] + others + [options.out / "index.md"]
+    return written + [options.out / "index.md"]
