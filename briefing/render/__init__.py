@@ -7,9 +7,11 @@ never leaves a half-written brief.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import multiprocessing
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefing import parallel
 from briefing.compose_types import Brief
@@ -134,29 +136,47 @@ def warm_up(options: RenderOptions) -> None:
 
 
 Job = tuple[Brief, RenderOptions, "tuple[str, ...] | None"]  # write_brief's arguments
-_JOBS: Sequence[Job] = ()  # the jobs of write_shared, inherited by the processes it forks
+_SHARED: tuple[Sequence[Job], Any] = ((), None)  # write_shared's jobs and next-job counter
 
 
-def _write_job(index: int) -> list[Path]:
-    return write_brief(*_JOBS[index])
+def _write_taken() -> dict[int, list[Path]]:
+    """Write jobs until none is left, each taken from the shared counter; returns their paths
+    by job number (run by write_shared's processes: each takes the next job when free)."""
+    jobs, counter = _SHARED
+    done = {}
+    while True:
+        with counter.get_lock():
+            index = counter.value
+            counter.value += 1
+        if index >= len(jobs):
+            return done
+        done[index] = write_brief(*jobs[index])
 
 
-def write_shared(jobs: Sequence[Job], workers: int) -> list[list[Path]]:
-    """Write the briefs of `jobs` in this process and `workers - 1` processes forked from it;
-    returns each job's paths, in order. The forks inherit the jobs and whatever this process
-    has loaded (matplotlib, python-docx): only job numbers and paths cross between them."""
-    global _JOBS
+def write_shared(jobs: Sequence[Job], workers: int,
+                 first: Callable[[], object] | None = None) -> list[list[Path]]:
+    """Write the briefs of `jobs` in this process and `workers - 1` processes forked from it,
+    each taking the next job when it is free; returns each job's paths, in order. This
+    process runs `first` before it takes jobs. The forks inherit the jobs and whatever this
+    process has loaded (matplotlib, python-docx): only paths cross between processes."""
+    global _SHARED
     share = min(workers, len(jobs))
     if share < 2:
+        if first is not None:
+            first()
         return [write_brief(*job) for job in jobs]
-    _JOBS = jobs
+    _SHARED = (jobs, multiprocessing.get_context("fork").Value("i", 0))
     try:
         with parallel.pool(share - 1) as pool:
-            theirs = {i: pool.submit(_write_job, i) for i in range(len(jobs)) if i % share}
-            mine = {i: write_brief(*jobs[i]) for i in range(0, len(jobs), share)}
-            return [mine[i] if i in mine else theirs[i].result() for i in range(len(jobs))]
+            theirs = [pool.submit(_write_taken) for _ in range(share - 1)]
+            if first is not None:
+                first()
+            done = _write_taken()
+            for future in theirs:
+                done.update(future.result())
+        return [done[i] for i in range(len(jobs))]
     finally:
-        _JOBS = ()
+        _SHARED = ((), None)
 
 
 def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
@@ -169,20 +189,26 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
     env = environment(options.templates)
     previous = load_previous(options.out / "facts.json")
     jobs = [(b, options, changes(previous, b.event)) for b in briefs]
+    others: list[Path] = []
+
+    def facts_and_index() -> None:
+        if "json" in options.formats:
+            text = facts_json([b.event for b in briefs], generated=options.generated)
+            write_atomic(options.out / "facts.json", text.encode("utf-8"))
+            others.append(options.out / "facts.json")
+        count = sum(len(b.sources) for b in briefs)
+        as_of = f"As of {short_date(options.generated.date())}, from {reports(count)}."
+        index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
+        write_atomic(options.out / "index.md", index.encode("utf-8"))
+        others.append(options.out / "index.md")
+
     if options.workers > 1 and parallel.FORK:
-        done = write_shared(jobs, options.workers)
-    elif options.workers > 1 and len(briefs) >= PARALLEL_FROM:
-        with parallel.pool(options.workers) as workers:
-            done = list(workers.map(write_brief, *zip(*jobs, strict=True), chunksize=4))
+        done = write_shared(jobs, options.workers, first=facts_and_index)
     else:
-        done = [write_brief(*job) for job in jobs]
-    written = [path for paths in done for path in paths]
-    if "json" in options.formats:
-        text = facts_json([b.event for b in briefs], generated=options.generated)
-        write_atomic(options.out / "facts.json", text.encode("utf-8"))
-        written.append(options.out / "facts.json")
-    count = sum(len(b.sources) for b in briefs)
-    as_of = f"As of {short_date(options.generated.date())}, from {reports(count)}."
-    index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
-    write_atomic(options.out / "index.md", index.encode("utf-8"))
-    return written + [options.out / "index.md"]
+        if options.workers > 1 and len(briefs) >= PARALLEL_FROM:
+            with parallel.pool(options.workers) as workers:
+                done = list(workers.map(write_brief, *zip(*jobs, strict=True), chunksize=4))
+        else:
+            done = [write_brief(*job) for job in jobs]
+        facts_and_index()
+    return [path for paths in done for path in paths] + others
