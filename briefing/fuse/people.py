@@ -66,7 +66,7 @@ def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     """True when two full names are one: same words, or one word spelled differently."""
     if a == b or (len(a) > 1 and len(b) > 1 and (a <= b or b <= a)):
         return True
-    if len(a) != len(b) or len(a) < 2:
+    if len(a) != len(b) or len(a) < 2 or len(a & b) != len(a) - 1:
         return False
     left, right = sorted(a - b), sorted(b - a)
     return len(left) == 1 and min(len(left[0]), len(right[0])) >= 4 and (
@@ -95,6 +95,9 @@ class _Labels:
                               if not any(_overlap(e.span, s)
                                          for s in by_article.get(e.span.article, [])))
         self.votes: dict[frozenset[str], tuple[int, int]] = {}
+        # Each name is compared only with the names sharing one of its words
+        self.persons_by_word = _by_word(self.persons)
+        self.others_by_word = _by_word(self.others)
 
     def count(self, form: frozenset[str]) -> tuple[int, int]:
         """Return the votes (person, place or organisation) for a name."""
@@ -105,18 +108,30 @@ class _Labels:
     def _person(self, form: frozenset[str]) -> int:
         """Votes for person: person mentions of this name, or holding it if it is one word
         (a surname alone: "Tanaka" in "Kenji Tanaka")."""
-        return sum(n for p, n in self.persons.items()
-                   if (form <= p if len(form) == 1 else _one_name(p, form)))
+        if len(form) == 1:
+            return sum(n for _, n in self.persons_by_word.get(next(iter(form)), ()))
+        return _matching(self.persons_by_word, form)
 
     def _other(self, form: frozenset[str]) -> int:
         """Votes for place or organisation: the model's other labels for this very name (not
         for a longer one holding it: "Tanaka Foundation" says nothing about "Tanaka")."""
-        return sum(n for o, n in self.others.items() if _one_name(o, form))
+        return _matching(self.others_by_word, form)
 
 
-def _one_name(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True when two names are the same words, in any order, one perhaps spelled differently."""
-    return len(a) == len(b) and _same_words(a, b)
+def _by_word(names: Counter) -> dict[str, list[tuple[frozenset[str], int]]]:
+    """Return, for each word, the names holding it with their counts."""
+    out: dict[str, list[tuple[frozenset[str], int]]] = {}
+    for form, n in names.items():
+        for word in form:
+            out.setdefault(word, []).append((form, n))
+    return out
+
+
+def _matching(by_word: dict[str, list[tuple[frozenset[str], int]]], form: frozenset[str]) -> int:
+    """Return the count of the names that are `form` (see `_same_words`; of its length, they
+    share all its words but one, so at least one when it has two or more)."""
+    near = {name: n for word in form for name, n in by_word.get(word, ()) if len(name) == len(form)}
+    return sum(n for name, n in near.items() if _same_words(name, form))
 
 
 def _is_person(m: PersonMention) -> bool:
