@@ -267,10 +267,12 @@ def _fit_columns(table, rows: list[SyntaxTreeNode], width: int) -> None:
     """Set each column's width from the text it holds (see `column_shares`)."""
     texts = [[plain_text(_inline_child(cell).children) for cell in row.children] for row in rows]
     shares = column_shares(texts, width // _CHAR_EMU)
-    for c, column in enumerate(table.columns):
-        column.width = Emu(width * shares[c] // sum(shares))
-        for cell in column.cells:
-            cell.width = column.width
+    widths = [Emu(width * share // sum(shares)) for share in shares]
+    for column, w in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = w
+    for tr in table._tbl.tr_lst:  # by element: python-docx's column.cells rebuilds the grid
+        for tc, w in zip(tr.tc_lst, widths, strict=True):
+            tc.width = w
 
 
 def column_shares(rows: list[list[str]], room: int) -> list[int]:
