@@ -201,3 +201,19 @@ def test_fuse_cluster_groups_as_the_textbook_average_linkage(seed, dense_cells, 
     expected = reference_average_linkage(facts, 0.15)
     assert group(facts, threshold=0.15) == expected
     assert any(len(g) > 2 for g in expected) and len(expected) > 3  # a real test of merging
+
+
+def test_fuse_cluster_groups_each_linked_part_with_a_matrix_of_its_own(monkeypatch):
+    from briefing.fuse import cluster
+
+    words = [("summit", "trade", "tariff"), ("summit", "trade", "tariff", "steel"),
+             ("flood", "river", "rescue"), ("flood", "river", "rescue", "dam"), ("chess",)]
+    days = [dt.date(2024, 1, 1), dt.date(2024, 1, 2), dt.date(2024, 6, 1), dt.date(2024, 6, 2),
+            dt.date(2024, 9, 1)]
+    facts = [ArticleFacts(article=article(f"a{k}", "text", day), keywords=w)
+             for k, (w, day) in enumerate(zip(words, days, strict=True))]
+    sizes = []
+    real = cluster.similarities
+    monkeypatch.setattr(cluster, "similarities", lambda v, c: sizes.append(v.shape[0]) or real(v, c))
+    assert cluster.group(facts, threshold=0.15) == [[0, 1], [2, 3], [4]]
+    assert sizes == [2, 2]  # two 2 x 2 matrices, none for the lone article, no 5 x 5 one

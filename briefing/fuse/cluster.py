@@ -126,21 +126,77 @@ def group(facts: Sequence[ArticleFacts], *, threshold: float = THRESHOLD) -> lis
 
     Average linkage: the two groups with the highest mean pairwise similarity merge while that
     mean is above `threshold` and no pair between them is incompatible (an incompatible pair
-    is -inf, which every mean holding it keeps). The similarities are one dense float32
-    matrix, updated in place on each merge (Lance-Williams), with each row's best partner
-    cached: n articles take 4 n^2 bytes and O(n^2) array work, no pair-by-pair Python loop.
+    is -inf, which every mean holding it keeps). A mean above the threshold needs a pair above
+    it, so no group spans two `linked_parts` of the corpus: each part is grouped on its own,
+    with a matrix the size of the part, not of the corpus, and the groups are the same.
     """
-    n = len(facts)
     vectors = tfidf([f.keywords for f in facts])
     columns = veto_columns([traits(f) for f in facts])
+    groups = []
+    for part in linked_parts(vectors, columns, threshold):
+        if len(part) == 1:
+            groups.append(part)
+            continue
+        index = np.array(part)
+        sim = similarities(vectors[index], tuple(c[index] for c in columns))
+        groups += [[part[i] for i in g] for g in average_linkage(sim, threshold)]
+    return sorted((sorted(g) for g in groups), key=lambda g: g[0])
+
+
+def similarities(vectors, columns: tuple[np.ndarray, ...]) -> np.ndarray:
+    """Return the float32 matrix of pairwise similarities, -inf for incompatible pairs and on
+    the diagonal (computed BLOCK rows at a time)."""
+    n = vectors.shape[0]
     sim = np.empty((n, n), dtype=np.float32)
+    for rows, block in _blocks(vectors, columns):
+        sim[rows] = block
+    np.fill_diagonal(sim, -np.inf)
+    return sim
+
+
+def _blocks(vectors, columns: tuple[np.ndarray, ...]):
+    """Yield (rows, similarities of those rows to every row, -inf where incompatible)."""
+    n = vectors.shape[0]
     for start in range(0, n, BLOCK):
         rows = slice(start, min(start + BLOCK, n))
         block = vectors[rows] @ vectors.T
         block = block if isinstance(block, np.ndarray) else block.toarray()
         block[vetoes(columns, rows)] = -np.inf
-        sim[rows] = block
-    np.fill_diagonal(sim, -np.inf)
+        yield rows, block
+
+
+def linked_parts(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[list[int]]:
+    """Return the connected parts of the graph linking compatible pairs more similar than
+    `threshold`, each a sorted list of indices, in order of first index (union-find)."""
+    n = vectors.shape[0]
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for rows, block in _blocks(vectors, columns):
+        linked_rows, linked_cols = np.nonzero(block > threshold)
+        for r, c in zip((linked_rows + rows.start).tolist(), linked_cols.tolist(), strict=True):
+            if r < c:
+                a, b = root(r), root(c)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    parts: dict[int, list[int]] = {}
+    for i in range(n):
+        parts.setdefault(root(i), []).append(i)
+    return list(parts.values())
+
+
+def average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Return the groups of average linkage over `sim` (modified in place), in any order.
+
+    The matrix is updated on each merge (Lance-Williams), with each row's best partner
+    cached: n rows take O(n^2) array work and no pair-by-pair Python loop.
+    """
+    n = len(sim)
     size = np.ones(n)
     members = {i: [i] for i in range(n)}
     best = sim.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
@@ -161,4 +217,4 @@ def group(facts: Sequence[ArticleFacts], *, threshold: float = THRESHOLD) -> lis
                 top[r] = sim[r, best[r]]
         gained = sim[:, a] > top  # rows for which the merged group is now the best
         best[gained], top[gained] = a, sim[gained, a]
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    return list(members.values())
