@@ -27,7 +27,9 @@ FORMATS = OUTPUT_FORMATS
 
 
 Workers = Annotated[int | None, typer.Option(
-    min=1, help="Processes that parse in parallel (used from about 50 new articles on). "
+    min=1, help="Processes to use: with 2 or more, spaCy loads in a process of its own while "
+                "the inputs are read, few new articles are parsed in two, many by N workers, "
+                "and N processes write the briefs; 1 runs everything in one process. "
                 "[default: the number of cores]")]
 Dask = Annotated[str | None, typer.Option(
     metavar="ADDRESS", help="Parse on a Dask cluster: its scheduler address (tcp://host:8786), "
