@@ -43,6 +43,8 @@ class Settings:
     max_articles: int | None = None  # per run; None: ingest's default (5,000)
     workers: int | None = None  # parsing processes; None: every core
     dask: str | None = None  # a Dask scheduler address, or "local"
+    keep_model: bool = False  # load the model here and keep it between runs (watch), rather
+    # than in a model process each run
 
     def limits(self) -> dict[str, int]:
         """Return the ingest limits the user set (the others keep ingest's defaults)."""
@@ -148,7 +150,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
     say = progress(s.quiet, s.verbose)
     check_start(s.templates, s.reference_docx)
     workers = s.workers or default_workers()
-    with (helper(prepare_model, s.model) if workers > 1 and not s.dask
+    with (helper(prepare_model, s.model) if workers > 1 and not (s.dask or s.keep_model)
           else contextlib.nullcontext() as model_process):
         now = dt.datetime.now().replace(microsecond=0)
         options = RenderOptions(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -87,4 +88,5 @@ def run_watch(s: Settings, *, debounce: int, max_runs: int | None) -> None:
     if not paths:
         raise fail("nothing to watch: no local input exists (" + ", ".join(s.inputs) + ")")
     warn(f"watching {', '.join(map(str, paths))}; writing to {s.out}/ (Ctrl-C stops)")
+    s = replace(s, keep_model=True)  # loaded once, here, for every rebuild
     watch_loop(paths, lambda: run_generate(s), out=s.out, debounce=debounce, max_runs=max_runs)

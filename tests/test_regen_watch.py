@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from briefing.watch import outside, watch_loop
 
 
@@ -51,3 +53,23 @@ def test_regen_watch_stops_when_asked(tmp_path):
     start = time.monotonic()
     assert watch_loop([tmp_path], lambda: None, out=tmp_path / "out", stop=stop) == 1
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.model
+def test_regen_watch_loads_the_model_once_in_its_own_process(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from briefing import nlp, parallel, watch
+    from briefing.commands import Settings
+    from tests.conftest import SEEDS
+
+    forked: list[str] = []
+    real = parallel.helper
+    monkeypatch.setattr(parallel, "helper", lambda *a: forked.append(a[0].__name__) or real(*a))
+    monkeypatch.setattr(watch, "watch_loop", lambda paths, rebuild, **kw: [rebuild(), rebuild()])
+    loads = nlp.load.cache_info().misses
+    s = Settings(inputs=(str(SEEDS),), out=tmp_path / "out", formats=("md",),
+                 today=dt.date(2026, 1, 1), quiet=True, force=True, workers=2)
+    watch.run_watch(s, debounce=50, max_runs=2)
+    assert forked == []  # no model process per rebuild: the watch keeps the model
+    assert nlp.load.cache_info().misses - loads <= 1 and (tmp_path / "out" / "index.md").is_file()
