@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 
@@ -78,3 +79,39 @@ def test_regen_lock_second_holder_gives_up_after_the_timeout(tmp_path):
                 pass
     with lock.locked(tmp_path, timeout=0):  # released: free again
         pass
+
+
+def test_regen_lock_dies_with_its_run_though_a_forked_child_lives_on(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from briefing import parallel
+
+    if not parallel.FORK:
+        pytest.skip("fork only")
+    code = ("import multiprocessing, sys, time\n"
+            "from pathlib import Path\n"
+            "from briefing import lock\n"
+            "with lock.locked(Path(sys.argv[1]), timeout=0):\n"
+            "    child = multiprocessing.get_context('fork').Process(target=time.sleep, args=(60,))\n"
+            "    child.start()\n"
+            "    print(child.pid, flush=True)\n"
+            "    time.sleep(60)\n")
+    run = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE,
+                           text=True)
+    child = int(run.stdout.readline())
+    try:
+        with pytest.raises(lock.Busy):
+            with lock.locked(tmp_path, timeout=0):
+                pass
+        run.kill()  # the run dies without unlocking; its forked child goes on
+        run.wait()
+        os.kill(child, 0)  # still alive
+        with lock.locked(tmp_path, timeout=2):  # the lock died with the run
+            pass
+    finally:
+        run.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
