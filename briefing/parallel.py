@@ -10,10 +10,26 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker end when `parent`, the process that started it, ends (Linux): a run
+    killed by a scheduler's timeout would otherwise leave its idle workers, one holding the
+    spaCy model, waiting forever."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers end when their queue does
+        return
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
 
 
 def default_workers() -> int:
@@ -35,7 +51,8 @@ def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     context = multiprocessing.get_context("fork" if FORK else "spawn")
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=context) as executor:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as executor:
             yield executor
     finally:
         gc.unfreeze()
@@ -53,7 +70,8 @@ def helper(prepare: Callable[..., object], *args: object) -> Iterator[ProcessPoo
     if not FORK:  # a spawned interpreter would cost more than the preparation saves
         yield None
         return
-    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=die_with_parent, initargs=(os.getpid(),))
     try:
         executor.submit(prepare, *args)
         yield executor
