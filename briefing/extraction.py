@@ -57,12 +57,10 @@ def extract_share(model: str | None,
                   articles: Sequence[Article]) -> list[tuple[ArticleFacts, bytes | None]]:
     """Return the facts of each article with, for an undated one, its Doc as bytes (date
     inference re-reads undated articles; runs in a forked process)."""
-    from briefing.extract import article_facts
-
-    language = nlp.load(model)
-    docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
-    return [(article_facts(doc, a), doc.to_bytes(exclude=["tensor", "user_data"])
-             if a.published is None else None) for a, doc in zip(articles, docs, strict=True)]
+    reader = Reader(model)
+    facts = list(reader._here(articles))  # keeps the Docs of the undated ones
+    return [(f, reader.docs[f.article.id].to_bytes(exclude=["tensor", "user_data"])
+             if f.article.published is None else None) for f in facts]
 
 
 def shares(items: Sequence[Article], n: int) -> list[list[Article]]:
