@@ -27,17 +27,20 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from concurrent.futures import Executor
 from typing import Any
 
 from briefing import nlp, parallel
 from briefing.cache import FactsCache
+from briefing.fuse.cluster import Digest, digest
 from briefing.types import Article, ArticleFacts
 
 BATCH = 32  # articles per task sent to a worker process or Dask
 PIPE_BATCH = 16  # documents spaCy parses at once: its default (256) peaks near 1 GB, no faster
 MIN_PER_WORKER = 24  # below this many uncached articles per worker, no pool of workers
 KEEP_DOCS = 64  # parsed Docs of undated articles kept for date inference
+KEEP_FACTS = 2000  # up to this many articles, their facts stay in memory (see Extractor.digests)
 
 
 def extract_batch(model: str | None, articles: Sequence[Article]) -> list[ArticleFacts]:
@@ -187,6 +190,7 @@ class Extractor:
         self.reader = Reader(model)
         self.remote = model_process
         self.fresh = 0
+        self.kept: dict[str, ArticleFacts] = {}  # facts by article id (see `digests`)
 
     @property
     def parsed(self) -> int:
@@ -197,17 +201,44 @@ class Extractor:
             meanwhile: Callable[[], object] | None = None) -> list[ArticleFacts]:
         """Return the facts of every article, parsing the uncached ones; `meanwhile` is called
         while the model process parses (this process would otherwise only wait)."""
-        found = {a.id: self._get(a) for a in articles}
-        todo = [a for a in articles if found[a.id] is None]
-        if todo:
-            nlp.model_name(self.model)  # a missing model fails here, before any work
-            engine = self._engine(todo, meanwhile)
-            for facts in self._report(engine, len(todo), len(articles)):
-                found[facts.article.id] = facts
-                if self.cache:
-                    self.cache.put(facts)
-            self.fresh += len(todo)
-        return [found[a.id] for a in articles]  # type: ignore[misc]
+        found = dict(self._each(articles, meanwhile))
+        return [found[i] for i in range(len(articles))]
+
+    def digests(self, articles: Sequence[Article],
+                meanwhile: Callable[[], object] | None = None) -> list[Digest]:
+        """Return the digest of every article (what grouping reads), parsing the uncached ones.
+
+        The facts themselves stream into the cache, and are kept in memory only for up to
+        KEEP_FACTS articles: beyond, `facts` reads each back when its event is built, so
+        memory holds digests, not the facts of the whole corpus."""
+        keep = len(articles) <= KEEP_FACTS or self.cache is None
+        out: list[Digest | None] = [None] * len(articles)
+        for i, facts in self._each(articles, meanwhile):
+            out[i] = digest(facts)
+            if keep:
+                self.kept[facts.article.id] = facts
+        return out  # type: ignore[return-value]
+
+    def _each(self, articles: Sequence[Article],
+              meanwhile: Callable[[], object] | None) -> Iterator[tuple[int, ArticleFacts]]:
+        """Yield (index, facts) of every article: the cached ones, then the parsed ones."""
+        todo = []
+        for i, article in enumerate(articles):
+            found = self._get(article)
+            if found is None:
+                todo.append(i)
+            else:
+                yield i, found
+        if not todo:
+            return
+        nlp.model_name(self.model)  # a missing model fails here, before any parsing
+        where = {articles[i].id: i for i in todo}
+        engine = self._engine([articles[i] for i in todo], meanwhile)
+        for facts in self._report(engine, len(todo), len(articles)):
+            if self.cache:
+                self.cache.put(facts)
+            yield where[facts.article.id], facts
+        self.fresh += len(todo)
 
     def _engine(self, todo: Sequence[Article],
                 meanwhile: Callable[[], object] | None = None) -> Iterator[ArticleFacts]:
@@ -263,13 +294,17 @@ class Extractor:
         """Return the facts of one article (a re-dated copy too), parsing it only if needed.
         `dates_only` readings (candidates of date inference) are cached apart from full ones."""
         kind = "dates" if dates_only else ""
+        kept = None if dates_only else self.kept.get(article.id)
+        if kept is not None and kept.article == article:
+            return kept
         cached = self.cache.get(article, kind) if self.cache else None
-        if cached is None:
-            cached = (self._call("read", article, dates_only) if self.remote is not None
-                      else self.reader.read(article, dates_only))
-            if self.cache:
-                self.cache.put(cached, kind)
-        return cached
+        if cached is not None:  # this article, not the cache's copy of it: one text in memory
+            return replace(cached, article=article)
+        read = (self._call("read", article, dates_only) if self.remote is not None
+                else self.reader.read(article, dates_only))
+        if self.cache:
+            self.cache.put(read, kind)
+        return read
 
     def _get(self, article: Article) -> ArticleFacts | None:
         return self.cache.get(article) if self.cache else None

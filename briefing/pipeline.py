@@ -61,9 +61,10 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     extractor = Extractor(model, cache, say, workers=workers, dask=dask,
                           model_process=model_process)
     with timed(seconds, "extract"):
-        facts = extractor.all(articles, meanwhile=lambda: render.warm_up(options))
+        digests = extractor.digests(articles, meanwhile=lambda: render.warm_up(options))
     with timed(seconds, "fuse"):
-        groups = fuse.group_events(facts, extractor.facts)
+        groups = fuse.group_events(digests, lambda i: extractor.facts(articles[i]),
+                                   extractor.facts)
         events = fuse.link_related([fuse.build_event(g) for g in groups])
     say(f"found {len(events)} events; writing briefs")
     with timed(seconds, "compose"):

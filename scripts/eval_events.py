@@ -35,7 +35,9 @@ def run(inputs: str, out: Path) -> Path:
     each article's own event date, dates and place, before the fuse vote)."""
     articles = ingest.read_articles([inputs], warn=lambda m: None)
     extractor = Extractor(None, None, lambda m: None)
-    groups = fuse.group_events(extractor.all(articles), extractor.facts)
+    facts = extractor.all(articles)
+    groups = list(fuse.group_events([fuse.digest(f) for f in facts], facts.__getitem__,
+                                    extractor.facts))
     out.mkdir(parents=True, exist_ok=True)
     (out / "articles.tsv").write_text("".join(
         f"{f.article.id}\t{f.event_date}\t{','.join(f.event_dates)}\t{f.event_place}\t"

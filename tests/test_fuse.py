@@ -8,10 +8,14 @@ import numpy as np
 import pytest
 
 from briefing.fuse import event_dates
-from briefing.fuse.cluster import group
+from briefing.fuse.cluster import digest, group
 from briefing.fuse.items import merge, vote
 from briefing.types import ArticleFacts, Span, Statement
 from tests.conftest import article
+
+
+def grouped(facts, **options):
+    return group([digest(f) for f in facts], **options)
 
 
 def statement(text: str, art: str, date: str | None = None) -> Statement:
@@ -56,19 +60,19 @@ def test_fuse_cluster_groups_similar_articles_and_keeps_others_apart():
     fs = [facts("a", "ministers meet security alliance tokyo washington talks"),
           facts("b", "ministers meet security alliance washington talks deterrence"),
           facts("c", "football club wins league final goal striker")]
-    assert group(fs) == [[0, 1], [2]]
+    assert grouped(fs) == [[0, 1], [2]]
 
 
 def test_fuse_cluster_format_conflict_vetoes_a_merge():
     fs = [facts("a", "ministers meet security alliance talks", "virtual"),
           facts("b", "ministers meet security alliance talks", "in-person")]
-    assert group(fs) == [[0], [1]]
+    assert grouped(fs) == [[0], [1]]
 
 
 def test_fuse_cluster_publication_dates_a_year_apart_are_two_events():
     fs = [facts("a", "ministers meet security alliance talks", published=dt.date(2022, 1, 7)),
           facts("b", "ministers meet security alliance talks", published=dt.date(2023, 1, 11))]
-    assert group(fs) == [[0], [1]]
+    assert grouped(fs) == [[0], [1]]
 
 
 def dated_facts(id: str, published: dt.date | None, event_date: str | None) -> ArticleFacts:
@@ -80,7 +84,7 @@ def test_fuse_cluster_a_week_and_a_day_inside_it_are_not_far_apart():
     fs = [dated_facts("a", dt.date(2023, 3, 10), "2023-W09"),
           dated_facts("b", dt.date(2023, 3, 10), "2023-03-09"),
           facts("c", "football club wins league final")]
-    assert group(fs) == [[0, 1], [2]]
+    assert grouped(fs) == [[0, 1], [2]]
 
 
 def test_fuse_event_date_reports_that_date_the_event_outvote_undated_ones():
@@ -199,11 +203,41 @@ def test_fuse_cluster_groups_as_the_textbook_average_linkage(seed, dense_cells, 
             keywords=tuple(rng.sample(vocabulary[:rng.randint(8, 40)], rng.randint(3, 8))),
             event_format=rng.choice([None, None, "virtual", "in person"])))
     expected = reference_average_linkage(facts, 0.15)
-    assert group(facts, threshold=0.15) == expected
+    assert grouped(facts, threshold=0.15) == expected
     assert any(len(g) > 2 for g in expected) and len(expected) > 3  # a real test of merging
 
 
-def test_fuse_cluster_groups_each_linked_part_with_a_matrix_of_its_own(monkeypatch):
+def test_fuse_cluster_vetoes_groups_from_their_extreme_traits():
+    """Two groups are compatible, by the extremes of their traits, exactly when every pair
+    across them is (random traits, random groups of compatible articles)."""
+    import random
+
+    from briefing.fuse.cluster import _Traits, compatible, veto_columns
+
+    rng = random.Random(7)
+    day = dt.date(2024, 3, 1)
+    checked = set()
+    for _ in range(300):
+        known = []
+        for _ in range(6):
+            start = day + dt.timedelta(days=rng.randint(-12, 12))
+            span = rng.choice([None, (start, start + dt.timedelta(days=rng.choice([0, 0, 6])))])
+            published = rng.choice([None, day + dt.timedelta(days=rng.randint(-200, 200))])
+            known.append((rng.choice([None, None, "virtual", "in person"]), span, published))
+        a, b = [0, 1, 2], [3, 4, 5]
+        if not all(compatible(known[i], known[j]) for g in (a, b) for i in g for j in g):
+            continue  # a group only ever holds compatible articles
+        traits = _Traits(veto_columns(known))
+        traits.merge(0, 1), traits.merge(0, 2), traits.merge(3, 4), traits.merge(3, 5)
+        expected = all(compatible(known[i], known[j]) for i in a for j in b)
+        assert traits.compatible(0, 3) == expected, known
+        checked.add(expected)
+    assert checked == {True, False}
+
+
+def test_fuse_cluster_groups_the_same_whatever_the_block_of_rows(monkeypatch):
+    """Similarities are computed a few rows at a time; blocks of 2 rows or of every row give
+    the same groups."""
     from briefing.fuse import cluster
 
     words = [("summit", "trade", "tariff"), ("summit", "trade", "tariff", "steel"),
@@ -212,8 +246,6 @@ def test_fuse_cluster_groups_each_linked_part_with_a_matrix_of_its_own(monkeypat
             dt.date(2024, 9, 1)]
     facts = [ArticleFacts(article=article(f"a{k}", "text", day), keywords=w)
              for k, (w, day) in enumerate(zip(words, days, strict=True))]
-    sizes = []
-    real = cluster.similarities
-    monkeypatch.setattr(cluster, "similarities", lambda v, c: sizes.append(v.shape[0]) or real(v, c))
-    assert cluster.group(facts, threshold=0.15) == [[0, 1], [2, 3], [4]]
-    assert sizes == [2, 2]  # two 2 x 2 matrices, none for the lone article, no 5 x 5 one
+    for block in (2, 512):
+        monkeypatch.setattr(cluster, "BLOCK", block)
+        assert grouped(facts, threshold=0.15) == [[0, 1], [2, 3], [4]]

@@ -190,3 +190,29 @@ def test_parallel_cli_never_imports_spacy_here_with_a_model_process(tmp_path):
         seen[workers] = json.loads(run.stdout.strip().splitlines()[-1])
     assert seen == {"1": [0, True], "2": [0, False]}  # two workers: the model process parses
     assert (tmp_path / "1" / "facts.json").read_bytes() == (tmp_path / "2" / "facts.json").read_bytes()
+
+
+def test_parallel_many_articles_stream_facts_through_the_cache_with_the_same_briefs(
+        tmp_path, monkeypatch):
+    """Beyond KEEP_FACTS articles, facts are not kept in memory: each event's are read back
+    from the cache when it is built. The briefs are the same."""
+    runs = {}
+    real = extraction.Extractor.digests
+    for name, keep in (("kept", extraction.KEEP_FACTS), ("streamed", 0)):
+        monkeypatch.setattr(extraction, "KEEP_FACTS", keep)
+        held: list[int] = []
+
+        def digests(self, *args, real=real, held=held, **options):
+            out = real(self, *args, **options)
+            held.append(len(self.kept))
+            return out
+
+        monkeypatch.setattr(extraction.Extractor, "digests", digests)
+        out = tmp_path / name
+        result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--workers",
+                                          "1", "--today", "2026-01-01", "--format", "md,json"])
+        assert result.exit_code == 0, result.output
+        runs[name] = (held, {p.name: p.read_bytes() for p in out.glob("*.*")
+                              if p.is_file() and not p.name.startswith(".")})
+    assert runs["kept"][0] == [len(seeds())] and runs["streamed"][0] == [0]
+    assert runs["kept"][1] == runs["streamed"][1] and len(runs["kept"][1]) >= 4

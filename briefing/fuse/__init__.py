@@ -9,22 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from briefing.fuse.cluster import event_range, group
+from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import Redate, complete
 from briefing.fuse.items import merge, vote
 from briefing.fuse.people import merge_people
 from briefing.types import ArticleFacts, Discrepancy, Event, Item, Span
 
-__all__ = ["group_events", "build_event", "link_related"]
+__all__ = ["digest", "group_events", "build_event", "link_related"]
 
 
-def group_events(facts: Sequence[ArticleFacts], redate: Redate) -> list[list[ArticleFacts]]:
-    """Return the articles grouped by event, with publication dates completed where possible."""
-    groups = [[facts[i] for i in g] for g in group(facts)]
-    return [complete(g, redate) for g in groups]
+def group_events(digests: Sequence[Digest], load: Callable[[int], ArticleFacts],
+                 redate: Redate) -> Iterator[list[ArticleFacts]]:
+    """Yield the facts of each event's articles, with publication dates completed where
+    possible. Articles are grouped by their digests; the facts of one group at a time are
+    read with `load` (by index), so the whole corpus's facts need not be in memory."""
+    for indices in group(digests):
+        yield complete([load(i) for i in indices], redate)
 
 
 def whole(facts: ArticleFacts) -> Span:

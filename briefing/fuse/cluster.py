@@ -5,14 +5,20 @@ above a threshold. What the articles state about the event vetoes a link however
 words: two different formats (virtual against in person), event dates more than a few days
 apart, or publication dates far apart. That is what tells two meetings of the same ministers a
 year apart from each other.
+
+Grouping reads only a `Digest` of each article (its content words and what can veto a link),
+and keeps no matrix of every pair: its memory grows with the pairs similar enough to link
+(about 12 per article in the BBC corpus), not with the square of the articles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -121,37 +127,28 @@ def vetoes(columns: tuple[np.ndarray, ...], rows: slice) -> np.ndarray:
     return out
 
 
-def group(facts: Sequence[ArticleFacts], *, threshold: float = THRESHOLD) -> list[list[int]]:
-    """Return groups of indices into `facts`, one group per event, in order of first article.
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What grouping reads of an article."""
+
+    keywords: tuple[str, ...]
+    traits: Traits
+
+
+def digest(facts: ArticleFacts) -> Digest:
+    """Return the digest of an article's facts, its words shared with every other digest's."""
+    return Digest(tuple(sys.intern(w) for w in facts.keywords), traits(facts))
+
+
+def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD) -> list[list[int]]:
+    """Return groups of indices into `digests`, one group per event, in order of first article.
 
     Average linkage: the two groups with the highest mean pairwise similarity merge while that
-    mean is above `threshold` and no pair between them is incompatible (an incompatible pair
-    is -inf, which every mean holding it keeps). A mean above the threshold needs a pair above
-    it, so no group spans two `linked_parts` of the corpus: each part is grouped on its own,
-    with a matrix the size of the part, not of the corpus, and the groups are the same.
+    mean is above `threshold` and no pair between them is incompatible (see `linkage`).
     """
-    vectors = tfidf([f.keywords for f in facts])
-    columns = veto_columns([traits(f) for f in facts])
-    groups = []
-    for part in linked_parts(vectors, columns, threshold):
-        if len(part) == 1:
-            groups.append(part)
-            continue
-        index = np.array(part)
-        sim = similarities(vectors[index], tuple(c[index] for c in columns))
-        groups += [[part[i] for i in g] for g in average_linkage(sim, threshold)]
-    return sorted((sorted(g) for g in groups), key=lambda g: g[0])
-
-
-def similarities(vectors, columns: tuple[np.ndarray, ...]) -> np.ndarray:
-    """Return the float32 matrix of pairwise similarities, -inf for incompatible pairs and on
-    the diagonal (computed BLOCK rows at a time)."""
-    n = vectors.shape[0]
-    sim = np.empty((n, n), dtype=np.float32)
-    for rows, block in _blocks(vectors, columns):
-        sim[rows] = block
-    np.fill_diagonal(sim, -np.inf)
-    return sim
+    vectors = tfidf([d.keywords for d in digests])
+    columns = veto_columns([d.traits for d in digests])
+    return sorted((sorted(g) for g in linkage(vectors, columns, threshold)), key=lambda g: g[0])
 
 
 def _blocks(vectors, columns: tuple[np.ndarray, ...]):
@@ -165,56 +162,95 @@ def _blocks(vectors, columns: tuple[np.ndarray, ...]):
         yield rows, block
 
 
-def linked_parts(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[list[int]]:
-    """Return the connected parts of the graph linking compatible pairs more similar than
-    `threshold`, each a sorted list of indices, in order of first index (union-find)."""
-    n = vectors.shape[0]
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+def links(vectors, columns: tuple[np.ndarray, ...],
+          threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the compatible pairs more similar than `threshold`, each once (row < column), as
+    arrays of rows, columns and similarities (computed BLOCK rows at a time)."""
+    found = []
     for rows, block in _blocks(vectors, columns):
-        linked_rows, linked_cols = np.nonzero(block > threshold)
-        for r, c in zip((linked_rows + rows.start).tolist(), linked_cols.tolist(), strict=True):
-            if r < c:
-                a, b = root(r), root(c)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    parts: dict[int, list[int]] = {}
-    for i in range(n):
-        parts.setdefault(root(i), []).append(i)
-    return list(parts.values())
+        r, c = np.nonzero(block > threshold)
+        r += rows.start
+        keep = r < c
+        found.append((r[keep], c[keep], block[r[keep] - rows.start, c[keep]]))
+    if not found:
+        return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0)
+    return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))  # type: ignore[return-value]
 
 
-def average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
-    """Return the groups of average linkage over `sim` (modified in place), in any order.
+def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[list[int]]:
+    """Return the groups of average linkage over the unit rows `vectors`, in any order, with
+    memory that grows with the linked pairs, not with the square of the articles.
 
-    The matrix is updated on each merge (Lance-Williams), with each row's best partner
-    cached: n rows take O(n^2) array work and no pair-by-pair Python loop.
+    Two groups' mean similarity is the dot product of their summed rows over the product of
+    their sizes, so no matrix of every pair is needed. Only groups joined by a linked pair can
+    have a mean above the threshold (a mean is at most the largest pair), so only those are
+    candidates; a heap holds their means, an entry going stale when either group grows. The
+    vetoes of a pair of groups follow from the extremes of their traits (`_Traits`).
     """
-    n = len(sim)
-    size = np.ones(n)
-    members = {i: [i] for i in range(n)}
-    best = sim.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
-    top = sim[np.arange(n), best] if n else np.zeros(0, dtype=np.float32)
-    while n and top.max() > threshold:
-        i = int(top.argmax())
-        a, b = sorted((i, int(best[i])))
-        merged = (size[a] * sim[a] + size[b] * sim[b]) / (size[a] + size[b])
-        sim[a], sim[:, a] = merged, merged
-        sim[b], sim[:, b] = -np.inf, -np.inf
-        sim[a, a] = -np.inf
-        size[a] += size[b]
+    import heapq
+
+    first_r, first_c, first_sim = links(vectors, columns, threshold)
+    members = {i: [i] for i in range(vectors.shape[0])}
+    near: dict[int, set[int]] = {i: set() for i in members}
+    for r, c in zip(first_r.tolist(), first_c.tolist(), strict=True):
+        near[r].add(c)
+        near[c].add(r)
+    traits = _Traits(columns)
+    version = dict.fromkeys(members, 0)
+    heap = [(-s, r, c, 0, 0) for r, c, s in
+            zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), strict=True)]
+    heapq.heapify(heap)
+    while heap:
+        _, a, b, seen_a, seen_b = heapq.heappop(heap)
+        if version.get(a) != seen_a or version.get(b) != seen_b:
+            continue  # one of them has grown (or was merged away) since
         members[a] += members.pop(b)
-        top[b] = -np.inf
-        for r in np.flatnonzero((best == a) | (best == b)).tolist() + [a]:
-            if r != b:  # rows whose best partner changed: look again
-                best[r] = sim[r].argmax()
-                top[r] = sim[r, best[r]]
-        gained = sim[:, a] > top  # rows for which the merged group is now the best
-        best[gained], top[gained] = a, sim[gained, a]
+        del version[b]
+        version[a] += 1
+        traits.merge(a, b)
+        near[a] |= near.pop(b)
+        near[a] -= {a, b}
+        for c in near[a]:
+            near[c].discard(b)
+            near[c].add(a)
+        others = [c for c in sorted(near[a]) if traits.compatible(a, c)]
+        if not others:
+            continue
+        total = np.asarray(vectors[members[a]].sum(axis=0)).ravel()
+        rows = [m for c in others for m in members[c]]
+        starts = np.cumsum([0] + [len(members[c]) for c in others[:-1]])
+        sums = np.add.reduceat(np.asarray(vectors[rows] @ total).ravel(), starts)
+        for c, s in zip(others, sums.tolist(), strict=True):
+            mean = s / (len(members[a]) * len(members[c]))
+            if mean > threshold:
+                x, y = min(a, c), max(a, c)
+                heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
     return list(members.values())
+
+
+class _Traits:
+    """The extremes of each group's traits, from which the vetoes between two groups follow:
+    every pair across them is compatible exactly when the extremes are (see `compatible`)."""
+
+    def __init__(self, columns: tuple[np.ndarray, ...]) -> None:
+        fmt, first, last, day = columns
+        self.fmt = fmt.copy()
+        self.first_max, self.last_min = first.copy(), last.copy()
+        self.day_min, self.day_max = day.copy(), day.copy()
+
+    def merge(self, a: int, b: int) -> None:
+        self.fmt[a] = max(self.fmt[a], self.fmt[b])  # -1 (unknown) or the one format
+        self.first_max[a] = np.fmax(self.first_max[a], self.first_max[b])
+        self.last_min[a] = np.fmin(self.last_min[a], self.last_min[b])
+        self.day_min[a] = np.fmin(self.day_min[a], self.day_min[b])
+        self.day_max[a] = np.fmax(self.day_max[a], self.day_max[b])
+
+    def compatible(self, a: int, b: int) -> bool:
+        if self.fmt[a] >= 0 and self.fmt[b] >= 0 and self.fmt[a] != self.fmt[b]:
+            return False
+        with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
+            if max(self.first_max[b] - self.last_min[a],
+                   self.first_max[a] - self.last_min[b]) > MAX_DATE_GAP_DAYS:
+                return False
+            return not max(self.day_max[b] - self.day_min[a],
+                           self.day_max[a] - self.day_min[b]) > MAX_PUBLISHED_GAP_DAYS
