@@ -306,5 +306,16 @@ class Extractor:
             self.cache.put(read, kind)
         return read
 
+    def close(self) -> None:
+        """Let go of what was kept for re-reading once no article will be read again (the
+        events are built): the model process ends (while briefs are written it would hold
+        its model, idle), the kept Docs and facts are dropped. The model loaded in this
+        process stays: watch parses again on the next change."""
+        if self.remote is not None:
+            self.remote.shutdown(wait=False, cancel_futures=True)
+            self.remote = None
+        self.reader.docs.clear()
+        self.kept.clear()
+
     def _get(self, article: Article) -> ArticleFacts | None:
         return self.cache.get(article) if self.cache else None

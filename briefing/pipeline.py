@@ -48,7 +48,8 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     `limits` are ingest's max_bytes / max_articles; `workers` and `dask` choose where spaCy
     parses (see briefing.extraction); `feed_state` is the file that remembers polled feeds
     (see briefing.ingest.poll); `model_process` is a process loading the model (see
-    extraction.prepare_model): while it parses, this process readies the render stage.
+    extraction.prepare_model): while it parses, this process readies the render stage; it
+    ends once the events are built.
     Raises NoArticles when nothing could be read,
     nlp.ModelError when the model is missing.
     """
@@ -66,6 +67,7 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
         groups = fuse.group_events(digests, lambda i: extractor.facts(articles[i]),
                                    extractor.facts)
         events = fuse.link_related([fuse.build_event(g) for g in groups])
+        extractor.close()
     say(f"found {len(events)} events; writing briefs")
     with timed(seconds, "compose"):
         briefs = [compose.compose(e, generated=options.generated, others=events) for e in events]

@@ -170,6 +170,9 @@ def test_parallel_model_process_reads_and_rereads_like_this_process(one_worker):
             assert (codec.dumps(remote.facts(article, dates_only=True))
                     == codec.dumps(alone.facts(article, dates_only=True)))
         assert remote.parsed == len(one_worker) and not remote.reader.docs  # none kept here
+        remote.close()  # the events are built: nothing will be read again
+        with pytest.raises(RuntimeError):  # the model process was told to end
+            process.submit(print)
 
 
 def test_parallel_cli_never_imports_spacy_here_with_a_model_process(tmp_path):

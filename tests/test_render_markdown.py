@@ -111,3 +111,30 @@ def test_render_markdown_brief_says_what_changed(tmp_path):
 def test_render_markdown_text_ending_in_bang_before_a_citation_is_no_image():
     html = MarkdownIt("commonmark").render(escape("He's gone soft!") + cite((5,)))
     assert "<img" not in html and 'href="#source-5"' in html
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_render_facts_json_written_piece_by_piece_is_one_json_dumps(count):
+    """facts.json is written an article and an event at a time; the text is exactly that of
+    json.dumps over the whole document (no event, one, several)."""
+    import datetime as dt
+    import json
+
+    from briefing.render import facts
+    from briefing.types import Event, Item, Participant, Span
+    from tests.conftest import article
+
+    events = [Event(f"e{k}", f"Talks «{k}»", "talks",
+                    (article(f"a{k}", "text"), article(f"b{k}", "more text", dt.date(2023, 1, 9))),
+                    start=dt.date(2023, 1, 11), location="Genève",
+                    participants=(Participant("Ann Lee", (), "Minister", "FR", (Span("a", 0, 3),)),),
+                    agenda=(Item("trade\n\"quoted\"", (Span("a", 1, 2),)),))
+              for k in range(count)]
+    generated = dt.datetime(2026, 1, 1)
+    whole = {"schema": facts.SCHEMA, "generator": f"briefing {facts.__version__}",
+             "generated": "2026-01-01T00:00:00",
+             "articles": [facts.article(a, e.id) for e in events for a in e.articles],
+             "events": [facts.event(e) for e in events]}
+    text = facts.facts_json(events, generated=generated)
+    assert text == json.dumps(whole, indent=2, ensure_ascii=False) + "\n"
+    assert len(list(facts.facts_pieces(events, generated=generated))) == 7 + 3 * count  # one per article and event

@@ -18,7 +18,7 @@ from briefing.compose_types import Brief
 from briefing.compose_words import reports, short_date
 from briefing.files import OUTPUT_FORMATS, write_atomic
 from briefing.render.changes import changes, load_previous
-from briefing.render.facts import facts_json
+from briefing.render.facts import facts_pieces
 from briefing.render.markdown import contents, environment, render
 
 FORMATS = OUTPUT_FORMATS
@@ -193,8 +193,8 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
 
     def facts_and_index() -> None:
         if "json" in options.formats:
-            text = facts_json([b.event for b in briefs], generated=options.generated)
-            write_atomic(options.out / "facts.json", text.encode("utf-8"))
+            pieces = facts_pieces([b.event for b in briefs], generated=options.generated)
+            write_atomic(options.out / "facts.json", (p.encode("utf-8") for p in pieces))
             others.append(options.out / "facts.json")
         count = sum(len(b.sources) for b in briefs)
         as_of = f"As of {short_date(options.generated.date())}, from {reports(count)}."

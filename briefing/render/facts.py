@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from briefing import __version__
@@ -60,10 +60,28 @@ def event(e: Event) -> dict[str, Any]:
 
 def facts_json(events: Sequence[Event], *, generated: dt.datetime) -> str:
     """Return the facts document for a run's events as indented JSON text (stable key order)."""
-    doc = {
-        "schema": SCHEMA, "generator": f"briefing {__version__}",
-        "generated": generated.isoformat(timespec="seconds"),
-        "articles": [article(a, e.id) for e in events for a in e.articles],
-        "events": [event(e) for e in events],
-    }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return "".join(facts_pieces(events, generated=generated))
+
+
+def facts_pieces(events: Sequence[Event], *, generated: dt.datetime) -> Iterator[str]:
+    """Yield the text of `facts_json` piece by piece, one article or event at a time, so a
+    corpus's document is never whole in memory (the text is the same as one json.dumps)."""
+    head = {"schema": SCHEMA, "generator": f"briefing {__version__}",
+            "generated": generated.isoformat(timespec="seconds")}
+    yield json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ",\n"
+    yield from _list("articles", (article(a, e.id) for e in events for a in e.articles))
+    yield ",\n"
+    yield from _list("events", (event(e) for e in events))
+    yield "\n}\n"
+
+
+def _list(key: str, values: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """Yield `"key": [...]` as json.dumps(indent=2) writes it one level down, value by value
+    (JSON strings hold no raw newline, so indenting every line indents the value)."""
+    yield f'  "{key}": ['
+    first = True
+    for value in values:
+        text = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield ("\n    " if first else ",\n    ") + text
+        first = False
+    yield "]" if first else "\n  ]"
