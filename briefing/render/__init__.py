@@ -165,6 +165,9 @@ def write_shared(jobs: Sequence[Job], workers: int,
         if first is not None:
             first()
         return [write_brief(*job) for job in jobs]
+    if first is not None and len(jobs) >= PARALLEL_FROM:
+        first()  # before the fork: run after it, it would copy every page it reads
+        first = None
     _SHARED = (jobs, multiprocessing.get_context("fork").Value("i", 0))
     try:
         with parallel.pool(share - 1) as pool:
