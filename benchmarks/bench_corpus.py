@@ -14,7 +14,8 @@ Reports, each measurement a fresh process writing into an empty folder (no cache
 
 With --synthetic N it instead builds N distinct articles by recombining the corpus's
 paragraphs (seeded, so the same each time) and reports the time and peak memory of one
-`--workers 2` run over them: memory must stay bounded as the corpus grows.
+`--workers 2` run over them and one over N/4 of them: memory must stay bounded as the corpus
+grows, so the ratio of the two peaks should be near 1.
 """
 
 from __future__ import annotations
@@ -118,19 +119,26 @@ def synthesize(corpus: str, count: int, folder: str) -> None:
 
 
 def synthetic(corpus: str, count: int) -> None:
-    folder = tempfile.mkdtemp()
-    try:
-        synthesize(corpus, count, folder)
-        exe = Path(sys.executable).parent / "briefing"
-        with tempfile.TemporaryDirectory() as out:
-            seconds, peak, err = measured([str(exe), "generate", folder, "--out", out,
-                                           "--today", "2026-01-01", "--workers", "2",
-                                           "--verbose", "--max-articles", str(count)])
-        print(f"{count} synthetic articles, --workers 2: {seconds:.0f} s, peak memory "
-              f"{peak / 1024 / 1024:.0f} MB (target < 1024 MB)")
-        print(f"   stages: {stages(err)}")
-    finally:
-        shutil.rmtree(folder)
+    """Time one `--workers 2` run over `count` recombined articles and one over a quarter of
+    them; report both peaks: bounded memory means the larger corpus peaks about as high."""
+    peaks = {}
+    for n in (count // 4, count):
+        folder = tempfile.mkdtemp()
+        try:
+            synthesize(corpus, n, folder)
+            exe = Path(sys.executable).parent / "briefing"
+            with tempfile.TemporaryDirectory() as out:
+                seconds, peaks[n], err = measured([
+                    str(exe), "generate", folder, "--out", out, "--today", "2026-01-01",
+                    "--workers", "2", "--verbose", "--max-articles", str(n)])
+            print(f"{n} synthetic articles, --workers 2: {seconds:.0f} s, peak memory "
+                  f"{peaks[n] / 1024 / 1024:.0f} MB (target < 1024 MB)")
+            print(f"   stages: {stages(err)}")
+        finally:
+            shutil.rmtree(folder)
+    small, large = peaks[count // 4], peaks[count]
+    print(f"peak at {count} articles / peak at {count // 4}: {large / small:.2f} "
+          "(bounded: about 1)")
 
 
 def main() -> None:

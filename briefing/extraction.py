@@ -2,8 +2,10 @@
 
 Articles stream through spaCy in batches of `BATCH`; each Doc is read into `ArticleFacts` and
 dropped, and each batch runs in a spaCy memory zone (the strings and lexemes it adds are freed
-after it), so memory grows with the facts, not with the parsed documents. The parse runs on one
-of these engines, all giving identical facts:
+after it), so memory does not grow with the parsed documents. Beyond KEEP_FACTS articles the
+facts do not stay in memory either: they stream into the cache, grouping reads a `Digest` of
+each (its words and traits), and each event's facts are read back when it is built. The
+parse runs on one of these engines, all giving identical facts:
 
 - a `Reader` in this process: one worker, or few articles, shared between this process and
   `workers - 1` processes forked from it, each taking an even share of the text;

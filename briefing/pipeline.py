@@ -66,6 +66,7 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     with timed(seconds, "fuse"):
         groups = fuse.group_events(digests, lambda i: extractor.facts(articles[i]),
                                    extractor.facts)
+        del digests  # grouping holds them only until the groups are made
         events = fuse.link_related([fuse.build_event(g) for g in groups])
         extractor.close()
     say(f"found {len(events)} events; writing briefs")

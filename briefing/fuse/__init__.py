@@ -26,7 +26,9 @@ def group_events(digests: Sequence[Digest], load: Callable[[int], ArticleFacts],
     """Yield the facts of each event's articles, with publication dates completed where
     possible. Articles are grouped by their digests; the facts of one group at a time are
     read with `load` (by index), so the whole corpus's facts need not be in memory."""
-    for indices in group(digests):
+    groups = group(digests)
+    del digests  # the caller's reference aside, grouped digests are not held while building
+    for indices in groups:
         yield complete([load(i) for i in indices], redate)
 
 
