@@ -299,9 +299,9 @@ class Extractor:
         kept = None if dates_only else self.kept.get(article.id)
         if kept is not None and kept.article == article:
             return kept
-        cached = self.cache.get(article, kind) if self.cache else None
-        if cached is not None:  # this article, not the cache's copy of it: one text in memory
-            return replace(cached, article=article)
+        cached = self._get(article, kind)
+        if cached is not None:
+            return cached
         read = (self._call("read", article, dates_only) if self.remote is not None
                 else self.reader.read(article, dates_only))
         if self.cache:
@@ -319,5 +319,8 @@ class Extractor:
         self.reader.docs.clear()
         self.kept.clear()
 
-    def _get(self, article: Article) -> ArticleFacts | None:
-        return self.cache.get(article) if self.cache else None
+    def _get(self, article: Article, kind: str = "") -> ArticleFacts | None:
+        """Return the cached facts of `article`, or None. They carry `article` itself, not the
+        cache's copy of it (equal: the key is its content), so its text is in memory once."""
+        cached = self.cache.get(article, kind) if self.cache else None
+        return None if cached is None else replace(cached, article=article)
