@@ -8,7 +8,7 @@ year apart from each other.
 
 Grouping reads only a `Digest` of each article (its content words and what can veto a link),
 and keeps no matrix of every pair: its memory grows with the pairs similar enough to link
-(about 12 per article in the BBC corpus), not with the square of the articles.
+(13 per article in the BBC corpus), not with the square of the articles.
 """
 
 from __future__ import annotations
