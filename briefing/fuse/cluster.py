@@ -119,11 +119,22 @@ def vetoes(columns: tuple[np.ndarray, ...], rows: slice) -> np.ndarray:
     """Return, for the articles in `rows` against every article, where `compatible` is False
     (the same rules, on the arrays of `veto_columns`)."""
     fmt, first, last, day = columns
+    return vetoed((fmt[rows, None], first[rows, None], last[rows, None], day[rows, None],
+                   day[rows, None]), (fmt[None, :], first[None, :], last[None, :], day[None, :],
+                                      day[None, :]))
+
+
+def vetoed(a: tuple, b: tuple):
+    """Return where two groups of articles, each given by the extremes of its traits (format,
+    latest first day, earliest last day, earliest and latest publication day, as ordinals;
+    arrays broadcast), hold a pair across them that `compatible` rejects. An article is a
+    group of one."""
+    fmt_a, first_a, last_a, early_a, late_a = a
+    fmt_b, first_b, last_b, early_b, late_b = b
     with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
-        out = (fmt[rows, None] >= 0) & (fmt[None, :] >= 0) & (fmt[rows, None] != fmt[None, :])
-        gap = np.maximum(first[None, :] - last[rows, None], first[rows, None] - last[None, :])
-        out |= gap > MAX_DATE_GAP_DAYS
-        out |= np.abs(day[rows, None] - day[None, :]) > MAX_PUBLISHED_GAP_DAYS
+        out = (fmt_a >= 0) & (fmt_b >= 0) & (fmt_a != fmt_b)
+        out |= np.maximum(first_b - last_a, first_a - last_b) > MAX_DATE_GAP_DAYS
+        out |= np.maximum(late_b - early_a, late_a - early_b) > MAX_PUBLISHED_GAP_DAYS
     return out
 
 
@@ -246,11 +257,7 @@ class _Traits:
         self.day_max[a] = np.fmax(self.day_max[a], self.day_max[b])
 
     def compatible(self, a: int, b: int) -> bool:
-        if self.fmt[a] >= 0 and self.fmt[b] >= 0 and self.fmt[a] != self.fmt[b]:
-            return False
-        with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
-            if max(self.first_max[b] - self.last_min[a],
-                   self.first_max[a] - self.last_min[b]) > MAX_DATE_GAP_DAYS:
-                return False
-            return not max(self.day_max[b] - self.day_min[a],
-                           self.day_max[a] - self.day_min[b]) > MAX_PUBLISHED_GAP_DAYS
+        return not vetoed(self._extremes(a), self._extremes(b))
+
+    def _extremes(self, i: int) -> tuple:
+        return self.fmt[i], self.first_max[i], self.last_min[i], self.day_min[i], self.day_max[i]
