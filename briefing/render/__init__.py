@@ -37,6 +37,8 @@ class RenderOptions:
 
 
 KEYS = Path(".cache") / "keys"  # what each kept figure and DOCX was made from
+FIRST_BEFORE_FORK = 16  # from this many briefs, facts.json and the index are written before
+# the writers fork (they read every event); with fewer, while the forked writer starts
 PARALLEL_FROM = 16  # without fork, fewer briefs are written in this process: a spawned pool
 # costs more than it saves
 
@@ -165,7 +167,7 @@ def write_shared(jobs: Sequence[Job], workers: int,
         if first is not None:
             first()
         return [write_brief(*job) for job in jobs]
-    if first is not None and len(jobs) >= PARALLEL_FROM:
+    if first is not None and len(jobs) >= FIRST_BEFORE_FORK:
         first()  # before the fork: run after it, it would copy every page it reads
         first = None
     _SHARED = (jobs, multiprocessing.get_context("fork").Value("i", 0))
