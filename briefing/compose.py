@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from briefing.compose_lead import as_of, bottom_line, key_facts, subtitle
 from briefing.compose_types import Brief, Citer, Divergence, Line, Person, Related
@@ -24,9 +25,10 @@ from briefing.compose_words import (
     role_and_country,
     short_date,
 )
-from briefing.types import Discrepancy, Event, Item, Participant, Span
+from briefing.shelf import Computed, Shelf
+from briefing.types import Discrepancy, Event, Headline, Item, Participant, Span
 
-__all__ = ["Brief", "compose"]
+__all__ = ["Brief", "Briefs", "compose"]
 
 
 def person(p: Participant, cite: Citer) -> Person:
@@ -113,7 +115,7 @@ def divergence(gap: Discrepancy, cite: Citer) -> Divergence:
                                                 for v in gap.values), gap.note)
 
 
-def relation(event: Event, other: Event) -> str:
+def relation(event: Event, other: Headline) -> str:
     """Return "Previous meeting", "Next meeting" or "Related" for another event of the series."""
     if event.start and other.start and other.start != event.start:
         return f"{'Previous' if other.start < event.start else 'Next'} {event.kind}"
@@ -128,11 +130,14 @@ def notes(event: Event, cite: Citer) -> tuple[Line, ...]:
     return tuple(out) + tuple(Line(capital(n.rstrip(".")) + ".") for n in event.notes)
 
 
-def compose(event: Event, *, generated: dt.datetime, others: Sequence[Event] = ()) -> Brief:
-    """Return the Brief for one event; `others` are the run's other events (for Related events)."""
+def compose(event: Event, *, generated: dt.datetime,
+            others: Mapping[str, Headline] | None = None) -> Brief:
+    """Return the Brief for one event; `others` are the run's events by id (for Related
+    events)."""
     cite = Citer(event.articles)
+    near = (others[i] for i in event.related if others and i in others)
     related = tuple(Related(relation(event, o), o.title, long_date(o.start), f"{o.id}.md")
-                    for o in others if o.id in event.related)
+                    for o in near)
     return Brief(
         event=event, slug=event.id, title=event.title, subtitle=subtitle(event),
         as_of=as_of(event, generated),
@@ -146,3 +151,20 @@ def compose(event: Event, *, generated: dt.datetime, others: Sequence[Event] = (
         divergences=tuple(divergence(d, cite) for d in event.discrepancies),
         related=related, sources=cite.sources(), notes=notes(event, cite),
     )
+
+
+class Briefs(Computed[Brief]):
+    """A run's briefs, each composed from its event when it is asked for: the events wait on
+    a shelf (see briefing.shelf), and their final ids and series links are in `heads`, so
+    memory holds the briefs being written, not the run's."""
+
+    def __init__(self, stored: Shelf[Event] | Sequence[Event], heads: Sequence[Headline],
+                 generated: dt.datetime) -> None:
+        by_id = {h.id: h for h in heads}
+
+        def event(i: int) -> Event:
+            return replace(stored[i], id=heads[i].id, related=heads[i].related)
+
+        super().__init__(len(heads), lambda i: compose(event(i), generated=generated,
+                                                        others=by_id))
+        self.events = Computed(len(heads), event)

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from concurrent.futures import Executor
+from dataclasses import replace
 from typing import Any
 
 from briefing import nlp, parallel

@@ -11,10 +11,13 @@ import gc
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
+T = TypeVar("T")
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
@@ -77,3 +80,17 @@ def helper(prepare: Callable[..., object], *args: object) -> Iterator[ProcessPoo
         yield executor
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def ahead_map(pool: ProcessPoolExecutor, fn: Callable[..., T], calls: Iterable[tuple[Any, ...]],
+              ahead: int) -> Iterator[T]:
+    """Yield `fn(*args)` for each of `calls`, in order, run by `pool` with at most `ahead`
+    calls submitted and not yet taken. Unlike `pool.map`, which takes every argument first,
+    the arguments are made as the work goes: briefs composed one by one stay few in memory."""
+    pending: deque[Future[T]] = deque()
+    for args in calls:
+        pending.append(pool.submit(fn, *args))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

@@ -12,6 +12,8 @@ from pathlib import Path
 from briefing import compose, fuse, ingest, render
 from briefing.cache import FactsCache
 from briefing.extraction import Extractor
+from briefing.shelf import Shelf
+from briefing.types import Event, Headline, headline
 
 
 class NoArticles(RuntimeError):
@@ -58,21 +60,28 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
         articles = ingest.read_articles(inputs, warn=warn, feed_state=feed_state, **(limits or {}))
     if not articles:
         raise NoArticles("no articles could be read from " + ", ".join(inputs))
-    say(f"read {len(articles)} articles")
+    count = len(articles)
+    say(f"read {count} articles")
     extractor = Extractor(model, cache, say, workers=workers, dask=dask,
                           model_process=model_process)
     with timed(seconds, "extract"):
         digests = extractor.digests(articles, meanwhile=lambda: render.warm_up(options))
-    with timed(seconds, "fuse"):
-        groups = fuse.group_events(digests, lambda i: extractor.facts(articles[i]),
-                                   extractor.facts)
-        del digests  # grouping holds them only until the groups are made
-        events = fuse.link_related([fuse.build_event(g) for g in groups])
-        extractor.close()
-    say(f"found {len(events)} events; writing briefs")
-    with timed(seconds, "compose"):
-        briefs = [compose.compose(e, generated=options.generated, others=events) for e in events]
-    with timed(seconds, "render"):
-        written = render.write_all(briefs, options)
-    return Result(len(articles), len(events), tuple(str(p) for p in written), extractor.parsed,
+    with Shelf[Event](cache.path.parent if cache else None) as events:
+        with timed(seconds, "fuse"):
+            def shelve(event: Event) -> Headline:
+                events.append(event)  # to disk: the run's events are not held in memory
+                return headline(event)
+
+            groups = fuse.group_events(digests, lambda i: extractor.facts(articles[i]),
+                                       extractor.facts)
+            heads = [shelve(fuse.build_event(group)) for group in groups]
+            del digests  # grouping holds the digests only until the groups are made
+            articles.clear()  # the shelved events hold the texts they cite
+            heads = fuse.link_related(heads)
+            extractor.close()
+        say(f"found {len(heads)} events; writing briefs")
+        briefs = compose.Briefs(events, heads, options.generated)
+        with timed(seconds, "render"):  # composes each brief as it is written
+            written = render.write_all(briefs, options, events=briefs.events)
+    return Result(count, len(heads), tuple(str(p) for p in written), extractor.parsed,
                   extractor.fresh, seconds)

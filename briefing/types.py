@@ -182,3 +182,23 @@ class Event:
     discrepancies: tuple[Discrepancy, ...] = ()
     related: tuple[str, ...] = ()  # ids of other events of the same kind
     notes: tuple[str, ...] = field(default=())  # caveats a reader must see (undated reports)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What the run needs to know of an event beside the event itself: enough to give each
+    event its own id, link the events of one series and name them under Related events,
+    while the events wait on disk (see briefing.shelf)."""
+
+    id: str
+    title: str
+    kind: str
+    start: dt.date | None
+    people: frozenset[str]  # the leading participants' names
+    related: tuple[str, ...] = ()  # ids of other events of the same series
+
+
+def headline(event: Event) -> Headline:
+    """Return an event's Headline (its leading participants: the first four)."""
+    return Headline(event.id, event.title, event.kind, event.start,
+                    frozenset(p.name for p in event.participants[:4]), event.related)

@@ -124,10 +124,10 @@ def test_fuse_items_merge_keeps_two_fields_of_one_list_apart():
 
 def test_fuse_related_gives_every_event_its_own_id():
     from briefing.fuse import link_related
-    from briefing.types import Event
+    from briefing.types import Event, headline
 
     events = [Event(id=i, title=i, kind="other", articles=()) for i in ("a", "a", "a-2")]
-    assert len({e.id for e in link_related(events)}) == 3
+    assert len({h.id for h in link_related([headline(e) for e in events])}) == 3
 
 
 @pytest.mark.model

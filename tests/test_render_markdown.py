@@ -71,7 +71,7 @@ def test_render_markdown_changes_since_the_previous_brief():
     import datetime as dt
     import json
 
-    from briefing.render.changes import changes
+    from briefing.render.changes import Previous, changes
     from briefing.render.facts import facts_json
     from briefing.types import Event, Item, Participant
 
@@ -81,12 +81,12 @@ def test_render_markdown_changes_since_the_previous_brief():
     after = Event("e", "Talks", "talks", (), start=dt.date(2023, 1, 12), location="Geneva",
                   participants=(Participant("Bo Chan", (), None, None, ()),),
                   agenda=(Item("trade", ()), Item("climate", ())))
-    previous = json.loads(facts_json([before], generated=dt.datetime(2026, 1, 1)))
+    previous = Previous(json.loads(facts_json([before], generated=dt.datetime(2026, 1, 1)))["events"])
     assert changes(previous, after) == (
         "Date changed from 2023-01-11 to 2023-01-12", "Participant added: Bo Chan",
         "Participant removed: Ann Lee", "Agenda item added: climate")
     assert changes(previous, before) == ()
-    assert changes({}, before) is None
+    assert changes(Previous(), before) is None
 
 
 def test_render_markdown_brief_says_what_changed(tmp_path):
@@ -137,4 +137,5 @@ def test_render_facts_json_written_piece_by_piece_is_one_json_dumps(count):
              "events": [facts.event(e) for e in events]}
     text = facts.facts_json(events, generated=generated)
     assert text == json.dumps(whole, indent=2, ensure_ascii=False) + "\n"
-    assert len(list(facts.facts_pieces(events, generated=generated))) == 7 + 3 * count  # one per article and event
+    pieces = list(facts.facts_pieces(events, generated=generated))
+    assert len(pieces) == 7 + 3 * count  # one per article and event

@@ -16,7 +16,7 @@ from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import Redate, complete
 from briefing.fuse.items import merge, vote
 from briefing.fuse.people import merge_people
-from briefing.types import ArticleFacts, Discrepancy, Event, Item, Span
+from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Span
 
 __all__ = ["digest", "group_events", "build_event", "link_related"]
 
@@ -139,32 +139,28 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     )
 
 
-def link_related(events: Sequence[Event]) -> list[Event]:
-    """Return the events with unique ids and `related` pointing at events of the same name or
-    the same leading people (the same meeting series on other dates)."""
-    def people(e: Event) -> set[str]:
-        return {p.name for p in e.participants[:4]}
-
+def link_related(heads: Sequence[Headline]) -> list[Headline]:
+    """Return the events' headlines with unique ids and `related` pointing at events of the
+    same name or the same leading people (the same meeting series on other dates)."""
     taken: set[str] = set()
     unique = []
-    for e in events:
-        new, n = e.id, 1
+    for h in heads:
+        new, n = h.id, 1
         while new in taken:  # "a", "a", "a-2" become "a", "a-2", "a-2-2": never one file twice
             n += 1
-            new = f"{e.id}-{n}"
+            new = f"{h.id}-{n}"
         taken.add(new)
-        unique.append(replace(e, id=new))
-    keys = [name_key(e.title) for e in unique]
-    crews = [people(e) for e in unique]
+        unique.append(replace(h, id=new))
+    keys = [name_key(h.title) for h in unique]
     by_key: dict[str, list[int]] = {}
     by_person: dict[str, list[int]] = {}
-    for i in range(len(unique)):
+    for i, h in enumerate(unique):
         by_key.setdefault(keys[i], []).append(i)
-        for name in crews[i]:
+        for name in h.people:
             by_person.setdefault(name, []).append(i)
     out = []
-    for i, e in enumerate(unique):  # indexed by name and person: no scan of every pair
-        shared = Counter(j for name in crews[i] for j in by_person[name])
+    for i, h in enumerate(unique):  # indexed by name and person: no scan of every pair
+        shared = Counter(j for name in h.people for j in by_person[name])
         near = set(by_key[keys[i]]) | {j for j, n in shared.items() if n >= 3}
-        out.append(replace(e, related=tuple(unique[j].id for j in sorted(near - {i}))))
+        out.append(replace(h, related=tuple(unique[j].id for j in sorted(near - {i}))))
     return out

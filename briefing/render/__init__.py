@@ -20,6 +20,8 @@ from briefing.files import OUTPUT_FORMATS, write_atomic
 from briefing.render.changes import changes, load_previous
 from briefing.render.facts import facts_pieces
 from briefing.render.markdown import contents, environment, render
+from briefing.shelf import Computed
+from briefing.types import Event
 
 FORMATS = OUTPUT_FORMATS
 
@@ -137,40 +139,41 @@ def warm_up(options: RenderOptions) -> None:
         open_reference(options.reference_docx or default_reference())
 
 
-Job = tuple[Brief, RenderOptions, "tuple[str, ...] | None"]  # write_brief's arguments
-_SHARED: tuple[Sequence[Job], Any] = ((), None)  # write_shared's jobs and next-job counter
+Write = Callable[[int], "list[Path]"]  # writes brief number i; returns the paths written
+_SHARED: tuple[Write | None, int, Any] = (None, 0, None)  # write_shared's work and its counter
 
 
 def _write_taken() -> dict[int, list[Path]]:
-    """Write jobs until none is left, each taken from the shared counter; returns their paths
-    by job number (run by write_shared's processes: each takes the next job when free)."""
-    jobs, counter = _SHARED
+    """Write briefs until none is left, each number taken from the shared counter; returns
+    their paths by number (run by write_shared's processes: each takes the next when free)."""
+    write, count, counter = _SHARED
     done = {}
     while True:
         with counter.get_lock():
             index = counter.value
             counter.value += 1
-        if index >= len(jobs):
+        if index >= count or write is None:
             return done
-        done[index] = write_brief(*jobs[index])
+        done[index] = write(index)
 
 
-def write_shared(jobs: Sequence[Job], workers: int,
+def write_shared(count: int, write: Write, workers: int,
                  first: Callable[[], object] | None = None) -> list[list[Path]]:
-    """Write the briefs of `jobs` in this process and `workers - 1` processes forked from it,
-    each taking the next job when it is free; returns each job's paths, in order. This
-    process runs `first` before it takes jobs. The forks inherit the jobs and whatever this
-    process has loaded (matplotlib, python-docx): only paths cross between processes."""
+    """Run `write` on the numbers 0 to `count - 1` in this process and `workers - 1` processes
+    forked from it, each taking the next number when it is free; returns each one's paths, in
+    order. This process runs `first` before it takes any. The forks inherit `write` and
+    whatever this process has loaded (matplotlib, python-docx): only paths cross between
+    processes."""
     global _SHARED
-    share = min(workers, len(jobs))
+    share = min(workers, count)
     if share < 2:
         if first is not None:
             first()
-        return [write_brief(*job) for job in jobs]
-    if first is not None and len(jobs) >= FIRST_BEFORE_FORK:
+        return [write(i) for i in range(count)]
+    if first is not None and count >= FIRST_BEFORE_FORK:
         first()  # before the fork: run after it, it would copy every page it reads
         first = None
-    _SHARED = (jobs, multiprocessing.get_context("fork").Value("i", 0))
+    _SHARED = (write, count, multiprocessing.get_context("fork").Value("i", 0))
     try:
         with parallel.pool(share - 1) as pool:
             theirs = [pool.submit(_write_taken) for _ in range(share - 1)]
@@ -179,26 +182,35 @@ def write_shared(jobs: Sequence[Job], workers: int,
             done = _write_taken()
             for future in theirs:
                 done.update(future.result())
-        return [done[i] for i in range(len(jobs))]
+        return [done[i] for i in range(count)]
     finally:
-        _SHARED = ((), None)
+        _SHARED = (None, 0, None)
 
 
-def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
+def write_all(briefs: Sequence[Brief], options: RenderOptions,
+              events: Sequence[Event] | None = None) -> list[Path]:
     """Write every brief in the asked formats, then facts.json and index.md; returns the paths.
 
+    `briefs` may make each brief when it is asked for (see compose.Briefs): each is asked for
+    once to be written and twice for the index. `events` are the briefs' events, when they
+    are cheaper to have than the briefs (facts.json reads each twice).
     The previous run's facts.json is read first, so each brief can say what changed. With
     more than one worker the briefs are shared with forked processes (`write_shared`; where
     processes cannot be forked, a pool writes many briefs). The files are the same either way.
     """
     env = environment(options.templates)
     previous = load_previous(options.out / "facts.json")
-    jobs = [(b, options, changes(previous, b.event)) for b in briefs]
+    if events is None:
+        events = Computed(len(briefs), lambda i: briefs[i].event)
     others: list[Path] = []
+
+    def write(index: int) -> list[Path]:
+        brief = briefs[index]
+        return write_brief(brief, options, changes(previous, brief.event))
 
     def facts_and_index() -> None:
         if "json" in options.formats:
-            pieces = facts_pieces([b.event for b in briefs], generated=options.generated)
+            pieces = facts_pieces(events, generated=options.generated)
             write_atomic(options.out / "facts.json", (p.encode("utf-8") for p in pieces))
             others.append(options.out / "facts.json")
         count = sum(len(b.sources) for b in briefs)
@@ -208,12 +220,13 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions) -> list[Path]:
         others.append(options.out / "index.md")
 
     if options.workers > 1 and parallel.FORK:
-        done = write_shared(jobs, options.workers, first=facts_and_index)
+        done = write_shared(len(briefs), write, options.workers, first=facts_and_index)
     else:
         if options.workers > 1 and len(briefs) >= PARALLEL_FROM:
-            with parallel.pool(options.workers) as workers:
-                done = list(workers.map(write_brief, *zip(*jobs, strict=True), chunksize=4))
+            calls = ((b, options, changes(previous, b.event)) for b in briefs)
+            with parallel.pool(options.workers) as pool:
+                done = list(parallel.ahead_map(pool, write_brief, calls, 2 * options.workers))
         else:
-            done = [write_brief(*job) for job in jobs]
+            done = [write(i) for i in range(len(briefs))]
         facts_and_index()
     return [path for paths in done for path in paths] + others

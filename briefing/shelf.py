@@ -1,0 +1,83 @@
+"""Values set aside in a temporary file while a run goes on, read back one at a time by number.
+
+The events of a large run wait here between being built and being written, so memory holds
+one event at a time rather than the corpus. The file has no name (it is gone when closed or
+when the process ends, however it ends) and is read with `os.pread`, which takes no shared
+file position (and `os.pwrite`, which leaves nothing buffered): processes forked from this one read it too.
+
+Pickle rather than `briefing.codec`'s JSON: the file lives only as long as this run, written
+and read by the same code, and pickle is about eight times faster both ways (measured on the
+seed events); nothing from outside the run is ever loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from array import array
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Generic, TypeVar, overload
+
+T = TypeVar("T")
+
+
+class Shelf(Generic[T]):
+    """A list kept on disk: `append` values, then read them by number."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder)
+        self._starts = array("q")
+        self._ends = array("q")
+
+    def append(self, value: T) -> None:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        start = self._ends[-1] if self._ends else 0
+        done = 0
+        while done < len(data):  # unbuffered: nothing is left for a forked process to flush
+            done += os.pwrite(self._file.fileno(), data[done:], start + done)
+        self._starts.append(start)
+        self._ends.append(start + len(data))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index: int) -> T:
+        start, end = self._starts[index], self._ends[index]  # IndexError past the end
+        return pickle.loads(os.pread(self._file.fileno(), end - start, start))
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Shelf[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Computed(Sequence[T], Generic[T]):
+    """A sequence of `count` values, value i made by `make(i)` each time it is asked for:
+    what is read from a shelf and worked on stays in memory only while it is used."""
+
+    def __init__(self, count: int, make: Callable[[int], T]) -> None:
+        self._count, self._make = count, make
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        return self._make(index % self._count)
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._make(i) for i in range(self._count))

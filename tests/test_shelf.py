@@ -1,0 +1,101 @@
+"""The shelf: a run's events wait on disk between being built and being written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.shelf import Computed, Shelf
+from briefing.types import Article, Event, Item, Participant, Span
+from tests.conftest import SEEDS
+
+SHELVED: Shelf | None = None  # read by a forked process
+
+
+def event(n: int) -> Event:
+    article = Article(f"a{n}", f"Report {n}. " * 50, title=f"Talks {n}",
+                      published=dt.date(2024, 1, 1 + n))
+    return Event(f"e{n}", f"Talks {n}", "talks", (article,), start=dt.date(2024, 1, 1 + n),
+                 participants=(Participant(f"Person {n}", (Span(f"a{n}", 0, 6),), "Minister",
+                                           None, ()),),
+                 agenda=(Item(f"item {n}", (Span(f"a{n}", 0, 6),)),))
+
+
+def read_shelved(index: int) -> Event:
+    assert SHELVED is not None
+    return SHELVED[index]
+
+
+def test_shelf_gives_back_what_was_put_by_number_here_and_in_a_forked_process():
+    global SHELVED
+    from briefing import parallel
+
+    events = [event(n) for n in range(5)]
+    with Shelf[Event]() as shelf:
+        for e in events:
+            shelf.append(e)
+        assert len(shelf) == 5
+        assert [shelf[i] for i in range(5)] == events and shelf[-1] == events[-1]
+        with pytest.raises(IndexError):
+            shelf[5]
+        if parallel.FORK:
+            SHELVED = shelf
+            try:
+                with parallel.pool(1) as pool:
+                    assert list(pool.map(read_shelved, [3, 0])) == [events[3], events[0]]
+            finally:
+                SHELVED = None
+        shelf.append(events[0])  # appending after reading: nothing is lost or overwritten
+        assert shelf[5] == events[0] and shelf[4] == events[4]
+
+
+def test_shelf_computed_values_are_made_each_time_they_are_asked_for():
+    made: list[int] = []
+    squares = Computed(4, lambda i: made.append(i) or i * i)
+    assert len(squares) == 4 and list(squares) == [0, 1, 4, 9]
+    assert squares[-1] == 9 and squares[1:3] == [1, 4]
+    with pytest.raises(IndexError):
+        squares[4]
+    assert made == [0, 1, 2, 3, 3, 1, 2]
+
+
+def test_shelf_briefs_take_their_final_ids_and_series_links_from_the_headlines():
+    from briefing.compose import Briefs
+    from briefing.fuse import link_related
+    from briefing.types import headline
+
+    events = [event(1), event(2), Event("e1", "Talks 1", "talks", ())]
+    with Shelf[Event]() as shelf:
+        for e in events:
+            shelf.append(e)
+        heads = link_related([headline(e) for e in events])
+        briefs = Briefs(shelf, heads, dt.datetime(2026, 1, 1))
+        assert [b.slug for b in briefs] == ["e1", "e2", "e1-2"]
+        assert briefs.events[2].id == "e1-2" and briefs.events[0].related == ("e1-2",)
+        assert [r.title for r in briefs[0].related] == ["Talks 1"]
+        assert briefs[0].related[0].href == "e1-2.md"
+
+
+def test_shelf_a_run_holds_only_the_events_it_is_writing(tmp_path, monkeypatch):
+    """While briefs are written, the run's events are on the shelf, not in memory: at most
+    the one being written is alive (the seeds make two events)."""
+    import briefing.render as render
+
+    alive: list[int] = []
+    real = render.write_brief
+
+    def write_brief(brief, *args):
+        alive.append(sum(isinstance(o, Event) for o in gc.get_objects()))
+        return real(brief, *args)
+
+    monkeypatch.setattr(render, "write_brief", write_brief)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--workers", "1",
+                                      "--today", "2026-01-01", "--format", "md,json"])
+    assert result.exit_code == 0, result.output
+    assert alive == [1, 1]
+    assert len(list(out.glob("*.md"))) == 3  # two briefs and the index
