@@ -10,8 +10,10 @@ The workers need the same briefing version and spaCy model installed as the clie
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 
+from briefing.parallel import ahead_map
 from briefing.types import Article, ArticleFacts
 
 CONNECT_TIMEOUT = "10s"
@@ -39,15 +41,17 @@ def client_for(address: str):
 
 def extract_on_dask(address: str, model: str | None,
                     batches: Sequence[Sequence[Article]]) -> Iterator[ArticleFacts]:
-    """Yield the facts of every article of `batches`, in order, extracted on the cluster."""
+    """Yield the facts of every article of `batches`, in order, extracted on the cluster.
+    Batches are sent as the cluster takes them, not all at once: they are read as they go."""
     from briefing.extraction import extract_batch
 
     client = client_for(address)
     try:
-        futures = client.map(extract_batch, [model] * len(batches), [list(b) for b in batches],
-                             pure=False)
-        for future in futures:
-            yield from future.result()
+        ahead = max(4, 2 * sum(client.nthreads().values()))  # every worker thread kept busy
+        submit = functools.partial(client.submit, pure=False)
+        calls = ((model, list(batch)) for batch in batches)
+        for facts in ahead_map(submit, extract_batch, calls, ahead):
+            yield from facts
     finally:
         cluster = client.cluster
         client.close()

@@ -36,6 +36,7 @@ from typing import Any
 from briefing import nlp, parallel
 from briefing.cache import FactsCache
 from briefing.fuse.cluster import Digest, digest
+from briefing.shelf import Computed
 from briefing.types import Article, ArticleFacts
 
 BATCH = 32  # articles per task sent to a worker process or Dask
@@ -81,8 +82,10 @@ def shares(items: Sequence[Article], n: int) -> list[list[Article]]:
     return [[items[i] for i in sorted(bins[b])] for b in order if bins[b]]
 
 
-def batches(items: Sequence[Article], size: int = BATCH) -> list[Sequence[Article]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def batches(items: Sequence[Article], size: int = BATCH) -> Sequence[list[Article]]:
+    """Return the articles in batches of `size`, each made when it is asked for (the
+    articles may be read from disk as they are needed: see pipeline)."""
+    return Computed(-(-len(items) // size), lambda b: list(items[b * size:(b + 1) * size]))
 
 
 class Reader:
@@ -235,7 +238,7 @@ class Extractor:
             return
         nlp.model_name(self.model)  # a missing model fails here, before any parsing
         where = {articles[i].id: i for i in todo}
-        engine = self._engine([articles[i] for i in todo], meanwhile)
+        engine = self._engine(Computed(len(todo), lambda k: articles[todo[k]]), meanwhile)
         for facts in self._report(engine, len(todo), len(articles)):
             if self.cache:
                 self.cache.put(facts)
@@ -255,7 +258,7 @@ class Extractor:
             self.reader.parsed += len(todo)
             yield from self._pool(todo, workers)
         elif self.remote is not None:
-            yield from self._call("parse", todo, self.workers, meanwhile=meanwhile)
+            yield from self._call("parse", list(todo), self.workers, meanwhile=meanwhile)
         else:
             yield from self.reader.parse(todo, self.workers)
 
@@ -277,9 +280,9 @@ class Extractor:
         if parallel.FORK:  # children inherit the loaded model: no start-up cost
             nlp.load(self.model)
         self.say(f"parsing with {workers} worker processes")
-        parts = batches(todo)
+        calls = ((self.model, batch) for batch in batches(todo))
         with parallel.pool(workers) as pool:
-            for batch in pool.map(extract_batch, [self.model] * len(parts), parts):
+            for batch in parallel.ahead_map(pool.submit, extract_batch, calls, 2 * workers):
                 yield from batch
 
     def _report(self, facts: Iterator[ArticleFacts], todo: int,

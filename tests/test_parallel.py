@@ -78,11 +78,42 @@ def test_parallel_shares_balance_the_text_heaviest_first():
     assert extraction.shares(items[:1], 3) == [items[:1]]  # no empty shares
 
 
-def test_parallel_batches_cover_every_article_once_in_order():
+def test_parallel_batches_cover_every_article_once_in_order_read_when_asked_for():
+    from briefing.shelf import Computed
+
     items = [str(i) for i in range(70)]
-    parts = extraction.batches(items, 32)  # type: ignore[arg-type]
+    read: list[int] = []
+    parts = extraction.batches(Computed(70, lambda i: read.append(i) or items[i]), 32)
+    assert len(parts) == 3 and read == []  # no article is read before its batch is asked for
+    assert parts[1] == items[32:64] and read == list(range(32, 64))
     assert [len(p) for p in parts] == [32, 32, 6]
     assert [x for p in parts for x in p] == items
+
+
+def test_parallel_ahead_map_keeps_order_and_only_so_many_calls_waiting():
+    from concurrent.futures import Future
+
+    from briefing.parallel import ahead_map
+
+    waiting: list[int] = []
+    most = [0]
+
+    def submit(fn, *args):
+        future: Future = Future()
+        future.set_result(fn(*args))
+        waiting.append(1)
+        most[0] = max(most[0], len(waiting))
+        return future
+
+    def made(n: int):
+        for i in range(n):
+            yield (i,)
+
+    out = []
+    for value in ahead_map(submit, lambda i: i * 10, made(9), ahead=3):
+        waiting.pop()
+        out.append(value)
+    assert out == [i * 10 for i in range(9)] and most[0] == 3
 
 
 def test_parallel_dask_cluster_gives_the_facts_of_one_worker(one_worker, cluster):

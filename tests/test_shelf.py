@@ -81,15 +81,23 @@ def test_shelf_briefs_take_their_final_ids_and_series_links_from_the_headlines()
 
 
 def test_shelf_a_run_holds_only_the_events_it_is_writing(tmp_path, monkeypatch):
-    """While briefs are written, the run's events are on the shelf, not in memory: at most
-    the one being written is alive (the seeds make two events)."""
+    """While briefs are written, the run's events and articles are on the shelf, not in
+    memory: only the event being written and its articles are alive (the seeds make two)."""
     import briefing.render as render
 
-    alive: list[int] = []
+    def count() -> tuple[int, int]:
+        objects = gc.get_objects()
+        return (sum(isinstance(o, Event) for o in objects),
+                sum(isinstance(o, Article) for o in objects))
+
+    gc.collect()
+    before = count()  # what other tests left alive
+    alive: list[tuple[int, int]] = []
     real = render.write_brief
 
     def write_brief(brief, *args):
-        alive.append(sum(isinstance(o, Event) for o in gc.get_objects()))
+        events, articles = count()
+        alive.append((events - before[0], articles - before[1] - len(brief.event.articles)))
         return real(brief, *args)
 
     monkeypatch.setattr(render, "write_brief", write_brief)
@@ -97,5 +105,5 @@ def test_shelf_a_run_holds_only_the_events_it_is_writing(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--workers", "1",
                                       "--today", "2026-01-01", "--format", "md,json"])
     assert result.exit_code == 0, result.output
-    assert alive == [1, 1]
+    assert len(alive) == 2 and all(e <= 1 and a <= 0 for e, a in alive), alive
     assert len(list(out.glob("*.md"))) == 3  # two briefs and the index

@@ -225,7 +225,8 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions,
         if options.workers > 1 and len(briefs) >= PARALLEL_FROM:
             calls = ((b, options, changes(previous, b.event)) for b in briefs)
             with parallel.pool(options.workers) as pool:
-                done = list(parallel.ahead_map(pool, write_brief, calls, 2 * options.workers))
+                done = list(parallel.ahead_map(pool.submit, write_brief, calls,
+                                               2 * options.workers))
         else:
             done = [write(i) for i in range(len(briefs))]
         facts_and_index()
