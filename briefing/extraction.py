@@ -1,6 +1,7 @@
 """Extraction with a cache: parse only the articles the cache has not seen, in batches.
 
-Articles stream through spaCy in batches of `BATCH`; each Doc is read into `ArticleFacts` and
+Articles stream through spaCy in batches of `BATCH`, each batch read when it is taken (the
+articles may wait on disk: `articles` is any sequence); each Doc is read into `ArticleFacts` and
 dropped, and each batch runs in a spaCy memory zone (the strings and lexemes it adds are freed
 after it), so memory does not grow with the parsed documents. Beyond KEEP_FACTS articles the
 facts do not stay in memory either: they stream into the cache, grouping reads a `Digest` of

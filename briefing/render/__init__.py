@@ -192,8 +192,8 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions,
     """Write every brief in the asked formats, then facts.json and index.md; returns the paths.
 
     `briefs` may make each brief when it is asked for (see compose.Briefs): each is asked for
-    once to be written and twice for the index. `events` are the briefs' events, when they
-    are cheaper to have than the briefs (facts.json reads each twice).
+    once to be written and once for the index. `events` are the briefs' events, when they
+    are cheaper to have than the briefs (facts.json and the index's count read them).
     The previous run's facts.json is read first, so each brief can say what changed. With
     more than one worker the briefs are shared with forked processes (`write_shared`; where
     processes cannot be forked, a pool writes many briefs). The files are the same either way.
@@ -213,7 +213,7 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions,
             pieces = facts_pieces(events, generated=options.generated)
             write_atomic(options.out / "facts.json", (p.encode("utf-8") for p in pieces))
             others.append(options.out / "facts.json")
-        count = sum(len(b.sources) for b in briefs)
+        count = sum(len({a.id for a in e.articles}) for e in events)  # a brief's sources
         as_of = f"As of {short_date(options.generated.date())}, from {reports(count)}."
         index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
         write_atomic(options.out / "index.md", index.encode("utf-8"))
