@@ -1,9 +1,10 @@
 """Values set aside in a temporary file while a run goes on, read back one at a time by number.
 
 The events of a large run wait here between being built and being written, so memory holds
-one event at a time rather than the corpus. The file has no name (it is gone when closed or
-when the process ends, however it ends) and is read with `os.pread`, which takes no shared
-file position (and `os.pwrite`, which leaves nothing buffered): processes forked from this one read it too.
+one event at a time rather than the corpus. The file is gone when closed or when the
+process ends, however it ends. It is written with `os.pwrite` (nothing left in a buffer) and
+read with `os.pread` (no shared file position), so processes forked from this one read it
+too; where those do not exist (Windows, where nothing forks), with seek, read and write.
 
 Pickle rather than `briefing.codec`'s JSON: the file lives only as long as this run, written
 and read by the same code, and pickle is about eight times faster both ways (measured on the
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Generic, TypeVar, overload
 
 T = TypeVar("T")
+POSITIONAL = hasattr(os, "pread") and hasattr(os, "pwrite")  # not on Windows
 
 
 class Shelf(Generic[T]):
@@ -34,9 +36,14 @@ class Shelf(Generic[T]):
     def append(self, value: T) -> None:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         start = self._ends[-1] if self._ends else 0
-        done = 0
-        while done < len(data):  # unbuffered: nothing is left for a forked process to flush
-            done += os.pwrite(self._file.fileno(), data[done:], start + done)
+        if POSITIONAL:
+            done = 0
+            while done < len(data):  # unbuffered: nothing is left for a forked process to flush
+                done += os.pwrite(self._file.fileno(), data[done:], start + done)
+        else:  # Windows: no fork, so no other process reads the file
+            self._file.seek(start)
+            self._file.write(data)
+            self._file.flush()
         self._starts.append(start)
         self._ends.append(start + len(data))
 
@@ -49,7 +56,10 @@ class Shelf(Generic[T]):
 
     def __getitem__(self, index: int) -> T:
         start, end = self._starts[index], self._ends[index]  # IndexError past the end
-        return pickle.loads(os.pread(self._file.fileno(), end - start, start))
+        if POSITIONAL:
+            return pickle.loads(os.pread(self._file.fileno(), end - start, start))
+        self._file.seek(start)
+        return pickle.loads(self._file.read(end - start))
 
     def close(self) -> None:
         self._file.close()

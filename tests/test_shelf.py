@@ -30,9 +30,14 @@ def read_shelved(index: int) -> Event:
     return SHELVED[index]
 
 
-def test_shelf_gives_back_what_was_put_by_number_here_and_in_a_forked_process():
+@pytest.mark.parametrize("positional", [True, False], ids=["pread", "seek"])
+def test_shelf_gives_back_what_was_put_by_number_here_and_in_a_forked_process(positional,
+                                                                               monkeypatch):
     global SHELVED
     from briefing import parallel
+    from briefing import shelf as module
+
+    monkeypatch.setattr(module, "POSITIONAL", positional and module.POSITIONAL)
 
     events = [event(n) for n in range(5)]
     with Shelf[Event]() as shelf:
@@ -42,7 +47,7 @@ def test_shelf_gives_back_what_was_put_by_number_here_and_in_a_forked_process():
         assert [shelf[i] for i in range(5)] == events and shelf[-1] == events[-1]
         with pytest.raises(IndexError):
             shelf[5]
-        if parallel.FORK:
+        if parallel.FORK and module.POSITIONAL:  # seek and read: Windows, where nothing forks
             SHELVED = shelf
             try:
                 with parallel.pool(1) as pool:
