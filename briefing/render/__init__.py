@@ -39,8 +39,6 @@ class RenderOptions:
 
 
 KEYS = Path(".cache") / "keys"  # what each kept figure and DOCX was made from
-FIRST_BEFORE_FORK = 16  # from this many briefs, facts.json and the index are written before
-# the writers fork (they read every event); with fewer, while the forked writer starts
 PARALLEL_FROM = 16  # without fork, fewer briefs are written in this process: a spawned pool
 # costs more than it saves
 
@@ -161,18 +159,15 @@ def write_shared(count: int, write: Write, workers: int,
                  first: Callable[[], object] | None = None) -> list[list[Path]]:
     """Run `write` on the numbers 0 to `count - 1` in this process and `workers - 1` processes
     forked from it, each taking the next number when it is free; returns each one's paths, in
-    order. This process runs `first` before it takes any. The forks inherit `write` and
-    whatever this process has loaded (matplotlib, python-docx): only paths cross between
-    processes."""
+    order. This process runs `first` while the forks start, then takes numbers too. The
+    forks inherit `write` and whatever this process has loaded (matplotlib, python-docx):
+    only paths cross between processes."""
     global _SHARED
     share = min(workers, count)
     if share < 2:
         if first is not None:
             first()
         return [write(i) for i in range(count)]
-    if first is not None and count >= FIRST_BEFORE_FORK:
-        first()  # before the fork: run after it, it would copy every page it reads
-        first = None
     _SHARED = (write, count, multiprocessing.get_context("fork").Value("i", 0))
     try:
         with parallel.pool(share - 1) as pool:
