@@ -228,17 +228,17 @@ class Extractor:
     def _each(self, articles: Sequence[Article],
               meanwhile: Callable[[], object] | None) -> Iterator[tuple[int, ArticleFacts]]:
         """Yield (index, facts) of every article: the cached ones, then the parsed ones."""
-        todo = []
+        todo, where = [], {}  # where: index by article id, of those to parse
         for i, article in enumerate(articles):
             found = self._get(article)
             if found is None:
                 todo.append(i)
+                where[article.id] = i
             else:
                 yield i, found
         if not todo:
             return
         nlp.model_name(self.model)  # a missing model fails here, before any parsing
-        where = {articles[i].id: i for i in todo}
         engine = self._engine(Computed(len(todo), lambda k: articles[todo[k]]), meanwhile)
         for facts in self._report(engine, len(todo), len(articles)):
             if self.cache:

@@ -65,11 +65,14 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     seconds: dict[str, float] = {}
     folder = cache.path.parent if cache else None  # on disk, not in a /tmp that may be memory
     with Shelf[Article](folder) as texts, Shelf[Event](folder) as events:
+        def let_go() -> None:  # before processes fork: they would share the freed holes
+            if len(texts) >= RELEASE_FROM:
+                parallel.release_memory()
+
         with timed(seconds, "ingest"):
             texts.extend(ingest.read_articles(inputs, warn=warn, feed_state=feed_state,
                                               **(limits or {})))
-            if len(texts) >= RELEASE_FROM:  # before the workers fork: they would share the holes
-                parallel.release_memory()
+            let_go()  # before the parse workers fork
         if not len(texts):
             raise NoArticles("no articles could be read from " + ", ".join(inputs))
         say(f"read {len(texts)} articles")
@@ -89,8 +92,7 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
             del digests  # grouping holds the digests only until the groups are made
             heads = fuse.link_related(heads)
             extractor.close()
-            if len(texts) >= RELEASE_FROM:  # before the brief writers fork
-                parallel.release_memory()
+            let_go()  # before the brief writers fork
         say(f"found {len(heads)} events; writing briefs")
         briefs = compose.Briefs(events, heads, options.generated)
         with timed(seconds, "render"):  # composes each brief as it is written

@@ -30,8 +30,7 @@ class Shelf(Generic[T]):
 
     def __init__(self, folder: Path | None = None) -> None:
         self._file = tempfile.TemporaryFile(dir=folder)
-        self._starts = array("q")
-        self._ends = array("q")
+        self._ends = array("q")  # where each value ends; the next one starts there
 
     def append(self, value: T) -> None:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
@@ -44,7 +43,6 @@ class Shelf(Generic[T]):
             self._file.seek(start)
             self._file.write(data)
             self._file.flush()
-        self._starts.append(start)
         self._ends.append(start + len(data))
 
     def extend(self, values: Iterable[T]) -> None:
@@ -52,10 +50,11 @@ class Shelf(Generic[T]):
             self.append(value)
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._ends)
 
     def __getitem__(self, index: int) -> T:
-        start, end = self._starts[index], self._ends[index]  # IndexError past the end
+        index = range(len(self._ends))[index]  # IndexError past the end; -1 is the last
+        start, end = self._ends[index - 1] if index else 0, self._ends[index]
         if POSITIONAL:
             return pickle.loads(os.pread(self._file.fileno(), end - start, start))
         self._file.seek(start)

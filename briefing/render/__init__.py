@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import parallel
-from briefing.compose_types import Brief
+from briefing.compose_types import Brief, Citer
 from briefing.compose_words import reports, short_date
 from briefing.files import OUTPUT_FORMATS, write_atomic
 from briefing.render.changes import changes, load_previous
@@ -199,16 +199,18 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions,
         events = Computed(len(briefs), lambda i: briefs[i].event)
     others: list[Path] = []
 
+    def job(brief: Brief) -> tuple[Brief, RenderOptions, tuple[str, ...] | None]:
+        return brief, options, changes(previous, brief.event)  # write_brief's arguments
+
     def write(index: int) -> list[Path]:
-        brief = briefs[index]
-        return write_brief(brief, options, changes(previous, brief.event))
+        return write_brief(*job(briefs[index]))
 
     def facts_and_index() -> None:
         if "json" in options.formats:
             pieces = facts_pieces(events, generated=options.generated)
             write_atomic(options.out / "facts.json", (p.encode("utf-8") for p in pieces))
             others.append(options.out / "facts.json")
-        count = sum(len({a.id for a in e.articles}) for e in events)  # a brief's sources
+        count = sum(len(Citer(e.articles).every()) for e in events)  # the briefs' sources
         as_of = f"As of {short_date(options.generated.date())}, from {reports(count)}."
         index = render(env, "index.md.j2", briefs=briefs, as_of=as_of)
         write_atomic(options.out / "index.md", index.encode("utf-8"))
@@ -218,7 +220,7 @@ def write_all(briefs: Sequence[Brief], options: RenderOptions,
         done = write_shared(len(briefs), write, options.workers, first=facts_and_index)
     else:
         if options.workers > 1 and len(briefs) >= PARALLEL_FROM:
-            calls = ((b, options, changes(previous, b.event)) for b in briefs)
+            calls = (job(b) for b in briefs)
             with parallel.pool(options.workers) as pool:
                 done = list(parallel.ahead_map(pool.submit, write_brief, calls,
                                                2 * options.workers))
