@@ -73,11 +73,12 @@ def test_hardening_docx_shows_injection_as_text(injected):
 
 
 def test_hardening_template_code_in_text_is_never_evaluated(injected):
+    source = str(injected.parent / "in")  # the sources list names the input file, whose path may hold "49"
     for path in injected.glob("*.md"):
-        text = path.read_text("utf-8")
+        text = path.read_text("utf-8").replace(source, "")
         assert "49" not in text and "IF" not in text.replace("{% if 1 %}IF", "")
     (docx_path,) = injected.glob("*.docx")
-    body = "\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs)
+    body = "\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs).replace(source, "")
     assert "{{ 7*7 }} {% if 1 %}IF{% endif %}" in body and "49" not in body
 
 
