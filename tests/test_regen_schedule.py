@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 import pytest
 from typer.testing import CliRunner
 
@@ -31,7 +33,7 @@ def test_regen_schedule_prints_crontab_and_persistent_timer(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["schedule", "--every", "6h"])
     assert result.exit_code == 0, result.output
-    assert f"0 */6 * * * cd {tmp_path} && " in result.output
+    assert f"0 */6 * * * cd {shlex.quote(str(tmp_path))} && " in result.output
     assert "OnCalendar=*-*-* 00/6:00:00\nPersistent=true" in result.output
     assert f"WorkingDirectory={tmp_path}" in result.output
 
