@@ -63,6 +63,18 @@ def test_fuse_cluster_groups_similar_articles_and_keeps_others_apart():
     assert grouped(fs) == [[0, 1], [2]]
 
 
+def test_fuse_cluster_a_pile_of_reports_of_one_event_is_one_event():
+    """Every report shares the event's words, so within the pile those words are not rare;
+    each report adds words of its own. The shared words still make them one event."""
+    shared = "ministers security alliance tokyo washington talks "
+    fs = [facts("a", shared + "deterrence missiles budget strategy"),
+          facts("b", shared + "counterstrike islands satellites cyber"),
+          facts("c", shared + "press conference visit summit")]
+    assert grouped(fs) == [[0, 1, 2]]
+    assert grouped([*fs, facts("d", "football club wins league final goal striker")]) == [
+        [0, 1, 2], [3]]
+
+
 def test_fuse_cluster_format_conflict_vetoes_a_merge():
     fs = [facts("a", "ministers meet security alliance talks", "virtual"),
           facts("b", "ministers meet security alliance talks", "in-person")]
