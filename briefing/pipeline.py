@@ -97,5 +97,9 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
         briefs = compose.Briefs(events, heads, options.generated)
         with timed(seconds, "render"):  # composes each brief as it is written
             written = render.write_all(briefs, options, events=briefs.events)
+            gone = render.retire(options.out, written)
+        if gone:
+            say(f"removed {len(gone)} files of an earlier run that this one did not make: "
+                + ", ".join(p.name for p in gone))
     return Result(len(texts), len(heads), tuple(str(p) for p in written), extractor.parsed,
                   extractor.fresh, seconds)

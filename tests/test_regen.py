@@ -181,3 +181,23 @@ def test_regen_docx_of_unchanged_briefs_are_not_written_again(project, monkeypat
     shutil.copy(SEEDS / LATE, project / "in")  # a new report of the 2023 meeting
     assert runner.invoke(app, [*ARGS, *one]).exit_code == 0
     assert len(made) == 1 and made[0].startswith("2023")
+
+
+def test_regen_briefs_of_events_no_longer_made_are_removed_and_kept_in_history(project):
+    out = project / "out"
+    before = {p.name for p in out.glob("20*")}
+    (out / "notes.md").write_text("my own notes\n")  # a user's file: never the tool's to remove
+    for name in ("003_4f29a806f41d0aaa.txt", "004_9c6cc9a4abd8fbcc.txt"):  # the 2022 meeting
+        (project / "in" / name).unlink()
+    result = generate("--verbose")
+    assert result.exit_code == 0, result.output
+    after = {p.name for p in out.glob("20*")}
+    gone = before - after
+    assert gone and all(name.startswith("2022-") for name in gone), (before, after)
+    assert f"removed {len(gone)} files of an earlier run" in result.output
+    assert (out / "notes.md").read_text() == "my own notes\n"
+    stamps = {p.name for p in (out / ".cache" / "keys").iterdir()}
+    assert not [s for s in stamps if s.startswith("2022-")], stamps
+    (snapshot,) = history.snapshots(out)
+    assert gone <= {p.name for p in snapshot.iterdir()}
+    assert "2022" not in (out / "index.md").read_text().split("| Event |")[1]

@@ -115,3 +115,22 @@ def test_regen_lock_dies_with_its_run_though_a_forked_child_lives_on(tmp_path):
         run.kill()
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signal.SIGKILL)
+
+
+def test_regen_retire_removes_only_what_the_last_run_wrote(tmp_path):
+    from briefing.render import KEYS, WRITTEN, retire
+
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("a.md", "b.md", "mine.md"):
+        (out / name).write_text(name)
+    (tmp_path / "outside.md").write_text("x")
+    assert retire(out, [out / "a.md", out / "b.md"]) == []  # no record yet: nothing goes
+    (out / KEYS).mkdir(parents=True)
+    (out / KEYS / "b.md.key").write_text("k")
+    record = (out / WRITTEN).read_text()
+    (out / WRITTEN).write_text(record + "../outside.md\n")  # a damaged record stays inside out
+    assert retire(out, [out / "a.md"]) == [out / "b.md"]
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == ["a.md", "mine.md"]
+    assert not (out / KEYS / "b.md.key").exists() and (tmp_path / "outside.md").exists()
+    assert (out / WRITTEN).read_text() == "a.md\n"

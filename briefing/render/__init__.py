@@ -39,6 +39,7 @@ class RenderOptions:
 
 
 KEYS = Path(".cache") / "keys"  # what each kept figure and DOCX was made from
+WRITTEN = Path(".cache") / "written"  # the files the last finished run wrote, a name a line
 PARALLEL_FROM = 16  # without fork, fewer briefs are written in this process: a spawned pool
 # costs more than it saves
 
@@ -83,6 +84,29 @@ def stamp(out: Path, path: Path, key: str) -> None:
     where = out / KEYS / f"{path.name}.key"
     where.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(where, key.encode())
+
+
+def retire(out: Path, written: Sequence[Path]) -> list[Path]:
+    """Remove the files the last finished run wrote and this one did not, with their key
+    stamps, and record this run's; returns the paths removed.
+
+    Those are briefs of events the inputs no longer make (an event whose title or date
+    changed has a new file name) and formats no longer asked for: left in place they would
+    look current. Only files this tool wrote go (a user's own file in `out` stays); the
+    run's history snapshot holds their last version (see briefing.history).
+    """
+    names = {p.name for p in written if p.parent == out}
+    try:
+        before = set((out / WRITTEN).read_text("utf-8").splitlines())
+    except OSError:
+        before = set()
+    gone = [out / name for name in sorted(before - names)
+            if name and name == Path(name).name and (out / name).is_file()]
+    for path in gone:
+        path.unlink(missing_ok=True)
+        (out / KEYS / f"{path.name}.key").unlink(missing_ok=True)
+    write_atomic(out / WRITTEN, "".join(f"{n}\n" for n in sorted(names)).encode("utf-8"))
+    return gone
 
 
 def write_figure(brief: Brief, options: RenderOptions) -> Path | None:
