@@ -117,7 +117,9 @@ class ArticleFacts:
     figures: tuple[Statement, ...] = ()
     event_date: str | None = None  # TIMEX3 value of the main event's date in this article
     event_dates: tuple[str, ...] = ()  # every date the article's event sentences give
-    event_place: str | None = None
+    event_place: str | None = None  # from the event sentences, else the dateline
+    lead_place: str | None = None  # where the lead puts what it tells: read only when no
+    # report of the event gives an event_place (news whose event is no meeting: a crash, a race)
     event_format: str | None = None  # in-person | virtual | hybrid
     event_kind: str | None = None  # meeting, talks, summit, visit, call, other
     event_name: str | None = None  # a proper name for the event, as written

@@ -52,6 +52,25 @@ def test_extract_event_format_in_person_from_a_venue(model_nlp):
     assert event.meeting_format(doc, "Geneva") == "in-person"
 
 
+def test_extract_event_place_is_not_where_someone_travelled(model_nlp):
+    doc = model_nlp("The envoy had also travelled to Seoul to attend the forum.")
+    assert event.main_place(list(doc.sents)) is None
+    assert event.main_place(list(model_nlp("The forum opened in Seoul.").sents)) == "Seoul"
+
+
+def test_extract_event_place_of_news_that_is_no_meeting_comes_from_the_lead(model_nlp):
+    from briefing.extract import article_facts
+    from tests.conftest import article
+
+    text = "Protesters marched in Portland on Friday night. Police arrested twelve people."
+    doc = model_nlp(text)
+    assert not event.event_sentences(doc)  # no meeting, no event word
+    facts = article_facts(doc, article("a", text))
+    assert (facts.event_place, facts.lead_place) == (None, "Portland")
+    dated = article("b", text, dateline_place="London")
+    assert article_facts(doc, dated).event_place == "London"
+
+
 def test_extract_event_name_from_capitalised_words_the_model_misses(model_nlp):
     doc = model_nlp("Officials will attend the Nordic-Baltic Energy Council meeting in Riga.")
     assert event.event_name(doc) == "Nordic-Baltic Energy Council"

@@ -51,6 +51,31 @@ def test_fuse_items_vote_agreement_has_no_discrepancy():
         "virtual", None)
 
 
+def test_fuse_items_vote_on_places_counts_a_longer_name_of_the_same_place_as_one():
+    from briefing.fuse.items import same_place
+
+    given = [("Washington", Span("a", 0, 1)), ("Washington, D.C.", Span("b", 0, 1)),
+             ("Seoul", Span("c", 0, 1)), ("Washington, D.C.", Span("d", 0, 1))]
+    winner, gap = vote(given, "location", same_place)
+    assert winner == "Washington, D.C."  # the wording most of its sources use
+    assert [(v.value, [s.article for s in v.sources]) for v in gap.values] == [
+        ("Washington, D.C.", ["a", "b", "d"]), ("Seoul", ["c"])]
+    assert vote(given[:2], "location", same_place) == ("Washington", None)
+    assert not same_place("New York", "York") and not same_place("Georgia", "Georgetown")
+
+
+def test_fuse_event_place_from_the_leads_only_when_no_report_gives_one():
+    from dataclasses import replace
+
+    from briefing.fuse import build_event
+
+    a, b, c = (replace(facts(x, "protest march police"), lead_place="Portland") for x in "abc")
+    event = build_event([a, b])
+    assert event.location == "Portland" and not event.discrepancies
+    event = build_event([a, b, replace(c, event_place="Salem")])
+    assert event.location == "Salem" and not event.discrepancies
+
+
 def facts(id: str, words: str, fmt: str | None = None, published: dt.date | None = None):
     return ArticleFacts(article=article(id, words, published), keywords=tuple(words.split()),
                         event_format=fmt)

@@ -59,6 +59,7 @@ def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> Ar
         event_date=cues.date,
         event_dates=cues.dates,
         event_place=cues.place or article.dateline_place,
+        lead_place=cues.lead_place,
         event_format=cues.format,
         event_kind=cues.kind,
         event_name=cues.name,

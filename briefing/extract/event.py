@@ -29,11 +29,12 @@ NICKNAME = re.compile(r"[“‘\"']([^“”‘’\"'\s]{1,15}(?: [^“”‘’
 class EventCues:
     date: str | None  # TIMEX3 value of the main event's date, as the article resolves it
     dates: tuple[str, ...]  # every date value given in the event sentences
-    place: str | None
+    place: str | None  # where the best event sentences put the event
     format: str | None
     kind: str | None
     name: str | None = None  # a proper name of the event ("Nordic Energy Council")
     nickname: str | None = None  # a short quoted label ("3+3")
+    lead_place: str | None = None  # where the lead puts what it tells (see ArticleFacts)
 
 
 def event_score(sent: Span) -> int:
@@ -160,11 +161,12 @@ def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None =
 
 
 def main_place(sents: Sequence[Span]) -> str | None:
-    """Return the place the best event sentences say it happens in ("in Geneva")."""
-    for sent in sents[:TOP]:
+    """Return the first place the sentences say something happens in ("in Geneva", "at the
+    White House"). Not "to": "had travelled to Seoul" is a journey, not where the event is."""
+    for sent in sents:
         for ent in sent.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0:
-                if sent.doc[ent.start - 1].lower_ in ("in", "at", "to"):
+                if sent.doc[ent.start - 1].lower_ in ("in", "at"):
                     return ent.text
     return None
 
@@ -239,6 +241,6 @@ def event_cues(doc: Doc, timexes: Sequence[Timex], *, headline: str | None = Non
     """Return what the article says of its event's date, place, format, kind and name."""
     sents = event_sentences(doc)
     date, dates = main_date(doc, timexes, sents, headline=headline)
-    place = main_place(sents)
+    place = main_place(sents[:TOP])
     return EventCues(date, dates, place, meeting_format(doc, place), event_kind(sents),
-                     event_name(doc), nickname(sents))
+                     event_name(doc), nickname(sents), main_place(list(doc.sents)[:LEAD]))

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import Redate, complete
-from briefing.fuse.items import merge, vote
+from briefing.fuse.items import merge, same_place, vote
 from briefing.fuse.people import merge_people
 from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Span
 
@@ -120,7 +120,10 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     """Return the Event that a group of reports describes, every item cited."""
     start, date_gap = event_dates(group)
     fmt, fmt_gap = vote([(f.event_format, whole(f)) for f in group], "format")
-    place, place_gap = vote([(f.event_place, whole(f)) for f in group], "location")
+    place, place_gap = vote([(f.event_place, whole(f)) for f in group], "location", same_place)
+    if place is None:  # no report says where the event is: where their leads put it (a
+        # weak cue: no divergence is reported from it)
+        place, _ = vote([(f.lead_place, whole(f)) for f in group], "location", same_place)
     kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
     people = merge_people(group)
     name = title(group, kind)

@@ -7,7 +7,9 @@ sources fill differently becomes a `Discrepancy` listing each value with its sou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -63,17 +65,39 @@ def as_item(group: Sequence[Statement]) -> Item:
                 at=shortest.at)
 
 
-def vote(values: Sequence[tuple[str | None, Span]], about: str) -> tuple[str | None, Discrepancy | None]:
-    """Return the value most sources give (ties: the first given) and a Discrepancy if they differ."""
-    by_value: dict[str, list[Span]] = {}
+def vote(values: Sequence[tuple[str | None, Span]], about: str,
+         same: Callable[[str, str], bool] | None = None) -> tuple[str | None, Discrepancy | None]:
+    """Return the value most sources give (ties: the first given) and a Discrepancy if they differ.
+
+    With `same`, values it calls the same count as one, shown in the wording most of their
+    sources use (ties: the first given).
+    """
+    forms: dict[str, list[tuple[str, Span]]] = {}
     for value, span in values:
         if value:
-            by_value.setdefault(value, []).append(span)
-    if not by_value:
+            key = next((k for k in forms if same(k, value)), value) if same else value
+            forms.setdefault(key, []).append((value, span))
+    if not forms:
         return None, None
+    by_value: dict[str, list[Span]] = {}
+    for given in forms.values():
+        wording = Counter(value for value, _ in given).most_common(1)[0][0]
+        by_value[wording] = [span for _, span in given]
     ranked = sorted(by_value.items(), key=lambda kv: -len({s.article for s in kv[1]}))
     winner = ranked[0][0]
     if len(ranked) == 1:
         return winner, None
     variants = tuple(Variant(v, tuple(spans)) for v, spans in ranked)
     return winner, Discrepancy(about, variants)
+
+
+def same_place(a: str, b: str) -> bool:
+    """Return True when one place name is the other with words after it: "Washington" and
+    "Washington, D.C.", "Sao Paulo" and "Sao Paulo, Brazil" (a leading "the" aside)."""
+    short, long = sorted((place_words(a), place_words(b)), key=len)
+    return bool(short) and long[:len(short)] == short
+
+
+def place_words(name: str) -> list[str]:
+    words = re.findall(r"[^\W_]+", name.lower())
+    return words[1:] if words[:1] == ["the"] else words
