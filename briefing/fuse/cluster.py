@@ -3,9 +3,11 @@
 Articles are compared by their content words (TF-IDF cosine) and linked by average linkage
 above a threshold. A word's rarity is counted as if the corpus also held BACKGROUND articles
 about other things: in a pile of reports of one event, the words they all share (the
-ministers, the place) are what makes them one event, and a plain IDF would weigh them zero. What the articles state about the event vetoes a link however similar the
-words: two different formats (virtual against in person), event dates more than a few days
-apart, or publication dates far apart. That is what tells two meetings of the same ministers a
+ministers, the place) are what makes them one event, and a plain IDF would weigh them zero.
+
+What the articles state about the event vetoes a link however similar the words: two
+different formats (virtual against in person), event dates more than a few days apart, or
+publication dates far apart. That is what tells two meetings of the same ministers a
 year apart from each other.
 
 Grouping reads only a `Digest` of each article (its content words and what can veto a link),
