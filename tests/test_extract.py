@@ -56,6 +56,8 @@ def test_extract_event_place_is_not_where_someone_travelled(model_nlp):
     doc = model_nlp("The envoy had also travelled to Seoul to attend the forum.")
     assert event.main_place(list(doc.sents)) is None
     assert event.main_place(list(model_nlp("The forum opened in Seoul.").sents)) == "Seoul"
+    owner = model_nlp("Details were agreed at a meeting at Mr Kilroy-Silk's Buckinghamshire home.")
+    assert event.main_place(list(owner.sents)) is None
 
 
 def test_extract_event_place_of_news_that_is_no_meeting_comes_from_the_lead(model_nlp):

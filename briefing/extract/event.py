@@ -162,13 +162,20 @@ def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None =
 
 def main_place(sents: Sequence[Span]) -> str | None:
     """Return the first place the sentences say something happens in ("in Geneva", "at the
-    White House"). Not "to": "had travelled to Seoul" is a journey, not where the event is."""
+    White House"). Not "to": "had travelled to Seoul" is a journey, not where the event is.
+    Not an owner either: in "at Mr Smith's home" the model may tag "Mr Smith's" a place."""
     for sent in sents:
         for ent in sent.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0:
+            if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and not possessive(ent):
                 if sent.doc[ent.start - 1].lower_ in ("in", "at"):
                     return ent.text
     return None
+
+
+def possessive(ent: Span) -> bool:
+    """Return True when an entity ends in, or is followed by, a possessive 's."""
+    doc = ent.doc
+    return ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
 
 
 def count_cues(text: str, cues: Sequence[str]) -> int:
