@@ -41,10 +41,12 @@ def gold_events() -> dict[str, str]:
     return labels
 
 
-def pair_counts(facts: Sequence[ArticleFacts], gold: dict[str, str]) -> tuple[int, int, int]:
+def pair_counts(facts: Sequence[ArticleFacts], gold: dict[str, str],
+                threshold: float) -> tuple[int, int, int]:
     """Return (true, false, missed) same-event pairs of grouping `facts` alone."""
     label = {}
-    for number, members in enumerate(cluster.group([cluster.digest(f) for f in facts])):
+    digests = [cluster.digest(f) for f in facts]
+    for number, members in enumerate(cluster.group(digests, threshold=threshold)):
         for i in members:
             label[facts[i].article.id] = number
     ids = [f.article.id for f in facts if f.article.id in gold]
@@ -64,8 +66,8 @@ def f1(counts: Sequence[int]) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def total(piles: list[list[ArticleFacts]], gold: dict[str, str]) -> list[int]:
-    return [sum(c) for c in zip(*(pair_counts(p, gold) for p in piles), strict=True)]
+def total(piles: list[list[ArticleFacts]], gold: dict[str, str], threshold: float) -> list[int]:
+    return [sum(c) for c in zip(*(pair_counts(p, gold, threshold) for p in piles), strict=True)]
 
 
 def main() -> None:
@@ -82,17 +84,15 @@ def main() -> None:
     events = [[f for f in everything if gold.get(f.article.id) == e]
               for e in sorted(set(gold.values()))]
     threshold = args.threshold
-    cluster_group = cluster.group
-    cluster.group = lambda digests, **kw: cluster_group(digests, threshold=threshold)  # type: ignore[assignment]
     print(f"background {args.background}, threshold {threshold}")
     for name, facts in sets.items():
-        print(f"whole {name}: F1 {f1(pair_counts(facts, gold)):.3f}")
-    alone = total(events, gold)
+        print(f"whole {name}: F1 {f1(pair_counts(facts, gold, threshold)):.3f}")
+    alone = total(events, gold, threshold)
     print(f"alone: recall {alone[0] / (alone[0] + alone[2]):.3f} ({len(events)} events)")
-    print(f"pairs: F1 {f1(total([a + b for a, b in itertools.combinations(events, 2)], gold)):.3f}")
+    print(f"pairs: F1 {f1(total([a + b for a, b in itertools.combinations(events, 2)], gold, threshold)):.3f}")
     subsets = [list(s) for k in range(2, len(sets['seeds']) + 1)
                for s in itertools.combinations(sets["seeds"], k)]
-    print(f"subsets of the seeds: F1 {f1(total(subsets, gold)):.3f} ({len(subsets)} subsets)")
+    print(f"subsets of the seeds: F1 {f1(total(subsets, gold, threshold)):.3f} ({len(subsets)} subsets)")
 
 
 if __name__ == "__main__":

@@ -167,7 +167,7 @@ def main_place(sents: Sequence[Span]) -> str | None:
     for sent in sents:
         for ent in sent.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and not possessive(ent):
-                if sent.doc[ent.start - 1].lower_ in ("in", "at"):
+                if sent.doc[ent.start - 1].lower_ in word_set("cues", "place_prepositions"):
                     return ent.text
     return None
 
