@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BARE = """
 import sys
 from briefing.ingest import read_articles
-from briefing.nlp import model_name
+from briefing.runtime.nlp import model_name
 import spacy
 texts = [a.text for a in read_articles([sys.argv[1]], warn=lambda m: None)]
 nlp = spacy.load(model_name())

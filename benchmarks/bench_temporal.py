@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
     if not texts:
         print(f"no .tml or .txt files in {args.folder}", file=sys.stderr)
         return 1
-    from briefing import nlp as nlp_module
+    from briefing.runtime import nlp as nlp_module
 
     nlp = nlp_module.load()
     anchor = dt.date(2000, 1, 1)

@@ -1,6 +1,6 @@
 """The whole story, one stage after another: ingest -> extract -> fuse -> compose -> render.
 
-Between stages the articles and then the events wait on disk (briefing.shelf), so a run's
+Between stages the articles and then the events wait on disk (briefing.runtime.shelf), so a run's
 memory holds what one stage is working on plus a digest of each article, not the corpus.
 """
 
@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing import compose, fuse, ingest, parallel, render
-from briefing.cache import FactsCache
-from briefing.extraction import Extractor
-from briefing.shelf import Computed, Shelf
+from briefing import compose, fuse, ingest, render
+from briefing.runtime import parallel
+from briefing.runtime.parsing import Extractor
+from briefing.runtime.shelf import Computed, Shelf
+from briefing.store.facts_cache import FactsCache
 from briefing.types import Article, Event, Headline, headline
 
 RELEASE_FROM = 1000  # articles from which freed memory is given back to the system: below,
@@ -55,7 +56,7 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, *, model: str
     """Read the inputs, write one brief per event; returns what was done.
 
     `limits` are ingest's max_bytes / max_articles; `workers` and `dask` choose where spaCy
-    parses (see briefing.extraction); `feed_state` is the file that remembers polled feeds
+    parses (see briefing.runtime.parsing); `feed_state` is the file that remembers polled feeds
     (see briefing.ingest.poll); `model_process` is a process loading the model (see
     extraction.prepare_model): while it parses, this process readies the render stage; it
     ends once the events are built.

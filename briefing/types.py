@@ -190,7 +190,7 @@ class Event:
 class Headline:
     """What the run needs to know of an event beside the event itself: enough to give each
     event its own id, link the events of one series and name them under Related events,
-    while the events wait on disk (see briefing.shelf)."""
+    while the events wait on disk (see briefing.runtime.shelf)."""
 
     id: str
     title: str

@@ -21,8 +21,8 @@ from collections import Counter
 from pathlib import Path
 
 from briefing import fuse, ingest
-from briefing.extraction import Extractor
 from briefing.render.facts import facts_json
+from briefing.runtime.parsing import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing import ingest
-from briefing.extraction import extract_batch
 from briefing.fuse import cluster
+from briefing.runtime.parsing import extract_batch
 from briefing.types import ArticleFacts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,7 +89,8 @@ def main() -> None:
         print(f"whole {name}: F1 {f1(pair_counts(facts, gold, threshold)):.3f}")
     alone = total(events, gold, threshold)
     print(f"alone: recall {alone[0] / (alone[0] + alone[2]):.3f} ({len(events)} events)")
-    print(f"pairs: F1 {f1(total([a + b for a, b in itertools.combinations(events, 2)], gold, threshold)):.3f}")
+    two = [a + b for a, b in itertools.combinations(events, 2)]
+    print(f"pairs: F1 {f1(total(two, gold, threshold)):.3f}")
     subsets = [list(s) for k in range(2, len(sets['seeds']) + 1)
                for s in itertools.combinations(sets["seeds"], k)]
     print(f"subsets of the seeds: F1 {f1(total(subsets, gold, threshold)):.3f} ({len(subsets)} subsets)")

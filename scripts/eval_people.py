@@ -80,9 +80,9 @@ def main(argv: list[str]) -> int:
     if args.giveme5w1h:
         return giveme5w1h(Path(args.giveme5w1h), verbose=args.verbose)
     _bare_packages()
-    from briefing import nlp
     from briefing.extract.people import extract_people
     from briefing.fuse.people import merge_people
+    from briefing.runtime import nlp
     from briefing.types import ArticleFacts
 
     gold = json.loads((EVAL / "seeds.gold.json").read_text())
@@ -117,9 +117,9 @@ def main(argv: list[str]) -> int:
 def giveme5w1h(folder: Path, *, verbose: bool) -> int:
     """Print who@1 and who_recall of the people stage alone on Giveme5W1H files."""
     _bare_packages()
-    from briefing import nlp
     from briefing.extract.people import extract_people
     from briefing.fuse.people import merge_people
+    from briefing.runtime import nlp
     from briefing.types import Article, ArticleFacts
 
     spec = importlib.util.spec_from_file_location("g5", EVAL / "giveme5w1h_score.py")

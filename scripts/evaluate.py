@@ -96,7 +96,7 @@ def doc_key(model: str, text: str) -> str:
 
 def _parse_into(args: tuple[str, Path, list[str]]) -> int:
     """Parse `texts` with `model` and store each Doc under `folder` (runs in a pool)."""
-    from briefing import nlp
+    from briefing.runtime import nlp
 
     model, folder, texts = args
     language = nlp.load(model)
@@ -166,7 +166,7 @@ class CachedLanguage:
 @contextlib.contextmanager
 def cached_parses(folder: Path, model: str) -> Iterator[None]:
     """Make the product's model loader hand out a CachedLanguage while the block runs."""
-    from briefing import nlp
+    from briefing.runtime import nlp
 
     real_load = nlp.load
     language = CachedLanguage(real_load(model), model, folder)
@@ -394,7 +394,7 @@ def main(argv: Sequence[str]) -> int:
         ap.error(f"unknown set {', '.join(unknown)}; choose from {', '.join(SETS)}")
     if not EVAL.is_dir():
         ap.error(f"{EVAL} is not here: the scorers and gold live in ../shared/eval")
-    from briefing import nlp
+    from briefing.runtime import nlp
 
     model = nlp.model_name(args.model)
     results = evaluate(names, args.out, args.docs, model, args.workers,

@@ -25,7 +25,7 @@ def blank_nlp():
 @pytest.fixture(scope="session")
 def model_nlp():
     """The installed English pipeline (tests using it are marked `model`)."""
-    from briefing import nlp
+    from briefing.runtime import nlp
 
     return nlp.load()
 
@@ -35,7 +35,7 @@ def seeds_out(tmp_path_factory):
     """The seeds' briefs, generated once per test session through the CLI (json, md, docx)."""
     from typer.testing import CliRunner
 
-    from briefing.cli import app
+    from briefing.cli.app import app
 
     out = tmp_path_factory.mktemp("seeds-out")
     result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out),

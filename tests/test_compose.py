@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.compose import compose
-from briefing.compose_words import clause, date_label, long_date, the
+from briefing.compose.words import clause, date_label, long_date, the
 from briefing.types import Discrepancy, Event, Item, Participant, Span, Variant
 from tests.conftest import article
 

@@ -224,7 +224,7 @@ def test_feeds_state_that_cannot_be_read_or_written_warns(site, tmp_path):
 def test_feeds_generate_twice_polls_conditionally_through_the_cli(site, tmp_path):
     from typer.testing import CliRunner
 
-    from briefing.cli import app
+    from briefing.cli.app import app
 
     args = ["generate", f"{site.base}/feed", "--out", str(tmp_path / "out"), "--format", "json",
             "--quiet", "--force"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.files import write_atomic
+from briefing.store.atomic import write_atomic
 
 
 def test_files_write_atomic_replaces_whole_and_readable(tmp_path):
@@ -23,7 +23,7 @@ def test_files_write_atomic_failure_keeps_the_previous_file(tmp_path, monkeypatc
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("briefing.files.os.replace", broken_replace)
+    monkeypatch.setattr("briefing.store.atomic.os.replace", broken_replace)
     with pytest.raises(OSError):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"previous"

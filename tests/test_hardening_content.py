@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 
 pytestmark = pytest.mark.model
 

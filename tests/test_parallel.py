@@ -13,9 +13,10 @@ from dataclasses import replace
 import pytest
 from typer.testing import CliRunner
 
-from briefing import codec, extraction
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.ingest import read_articles
+from briefing.runtime import parsing as extraction
+from briefing.store import dataclass_json as codec
 from tests.conftest import SEEDS
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -79,7 +80,7 @@ def test_parallel_shares_balance_the_text_heaviest_first():
 
 
 def test_parallel_batches_cover_every_article_once_in_order_read_when_asked_for():
-    from briefing.shelf import Computed
+    from briefing.runtime.shelf import Computed
 
     items = [str(i) for i in range(70)]
     read: list[int] = []
@@ -93,7 +94,7 @@ def test_parallel_batches_cover_every_article_once_in_order_read_when_asked_for(
 def test_parallel_ahead_map_keeps_order_and_only_so_many_calls_waiting():
     from concurrent.futures import Future
 
-    from briefing.parallel import ahead_map
+    from briefing.runtime.parallel import ahead_map
 
     waiting: list[int] = []
     most = [0]
@@ -135,7 +136,7 @@ def test_parallel_cli_on_dask_writes_the_same_facts_json(cluster, tmp_path):
 
 def test_parallel_unreachable_scheduler_is_one_line_exit_2(tmp_path, monkeypatch):
     pytest.importorskip("dask.distributed", reason="the [test] extra installs it")
-    from briefing import distributed
+    from briefing.runtime import dask_cluster as distributed
 
     monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", "1s")
     result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(tmp_path / "o"),
@@ -162,7 +163,7 @@ def spy(monkeypatch, module, name: str) -> list:
 
 
 def test_parallel_briefs_shared_with_forked_writers_are_byte_identical(tmp_path, monkeypatch):
-    from briefing import parallel
+    from briefing.runtime import parallel
 
     pools, helpers = spy(monkeypatch, parallel, "pool"), spy(monkeypatch, parallel, "helper")
     one = outputs(tmp_path, "1")
@@ -175,7 +176,7 @@ def test_parallel_briefs_shared_with_forked_writers_are_byte_identical(tmp_path,
 
 def test_parallel_without_fork_a_spawned_pool_writes_identical_briefs(tmp_path, monkeypatch):
     import briefing.render as render
-    from briefing import parallel
+    from briefing.runtime import parallel
 
     one = outputs(tmp_path, "1")
     monkeypatch.setattr(parallel, "FORK", False)  # as on Windows and macOS
@@ -186,7 +187,7 @@ def test_parallel_without_fork_a_spawned_pool_writes_identical_briefs(tmp_path, 
 
 
 def test_parallel_model_process_reads_and_rereads_like_this_process(one_worker):
-    from briefing import parallel
+    from briefing.runtime import parallel
 
     undated = [a for a in seeds() if a.published is None]
     redated = [replace(a, published=dt.date(2023, 1, 9), published_inferred=True)
@@ -212,7 +213,7 @@ def test_parallel_cli_never_imports_spacy_here_with_a_model_process(tmp_path):
 
     code = ("import sys, json\n"
             "from typer.testing import CliRunner\n"
-            "from briefing.cli import app\n"
+            "from briefing.cli.app import app\n"
             "r = CliRunner().invoke(app, ['generate', sys.argv[1], '--out', sys.argv[2],\n"
             "    '--today', '2026-01-01', '--quiet', '--workers', sys.argv[3]])\n"
             "print(json.dumps([r.exit_code, 'spacy' in sys.modules]))\n")

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from briefing import parallel
+from briefing.runtime import parallel
 
 pytestmark = pytest.mark.skipif(not parallel.FORK, reason="the helper needs fork")
 
@@ -54,7 +54,7 @@ def test_parallel_helper_ends_when_its_run_is_killed():
     import sys
 
     code = ("import os, time\n"
-            "from briefing import parallel\n"
+            "from briefing.runtime import parallel\n"
             "with parallel.helper(time.sleep, 0) as helper:\n"
             "    print(helper.submit(os.getpid).result(), flush=True)\n"
             "    time.sleep(60)\n")

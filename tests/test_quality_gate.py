@@ -30,7 +30,7 @@ def measured(tmp_path_factory):
     if not (SHARED / "eval").is_dir() or not (SHARED / "data").is_dir():
         pytest.skip(f"no scorers or dev sets at {SHARED}: the gate has nothing to measure")
     evaluate = evaluate_module()
-    from briefing import nlp
+    from briefing.runtime import nlp
 
     results = evaluate.evaluate(list(evaluate.SETS), tmp_path_factory.mktemp("evaluate"),
                                 ROOT.parent / "scratch" / "parsed-docs", nlp.model_name(), 2,

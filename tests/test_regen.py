@@ -11,8 +11,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from briefing import history, manifest
-from briefing.cli import app
+from briefing.cli.app import app
+from briefing.store import history, manifest
 from tests.conftest import ROOT, SEEDS
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -48,7 +48,7 @@ def generate(*extra: str):
 
 
 def test_regen_unchanged_inputs_do_not_rebuild_nor_import_spacy(project):
-    code = ("import sys\nfrom briefing.cli import app\ntry:\n"
+    code = ("import sys\nfrom briefing.cli.app import app\ntry:\n"
             f"    app({ARGS!r})\nexcept SystemExit as e:\n    print('exit', e.code)\n"
             "print('spacy' in sys.modules)")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -86,10 +86,10 @@ def test_regen_force_rebuilds_and_history_keeps_the_previous_brief(project):
 
 
 def test_regen_adding_one_article_parses_only_that_one(project):
-    from briefing import nlp
-    from briefing.cache import FactsCache
     from briefing.pipeline import pipeline
     from briefing.render import RenderOptions
+    from briefing.runtime import nlp
+    from briefing.store.facts_cache import FactsCache
 
     shutil.copy(SEEDS / LATE, project / "in" / LATE)
     salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(None)}"
@@ -101,7 +101,7 @@ def test_regen_adding_one_article_parses_only_that_one(project):
 
 
 def test_regen_run_killed_mid_write_leaves_previous_outputs(project, monkeypatch):
-    import briefing.files
+    import briefing.store.atomic
 
     before = {p.name: p.read_bytes() for p in (project / "out").glob("*.*") if p.is_file()}
     real = os.replace
@@ -111,19 +111,19 @@ def test_regen_run_killed_mid_write_leaves_previous_outputs(project, monkeypatch
             raise OSError(28, "No space left on device")
         real(src, dst)
 
-    monkeypatch.setattr(briefing.files.os, "replace", crash)
+    monkeypatch.setattr(briefing.store.atomic.os, "replace", crash)
     result = generate("--mode", "note")
     assert result.exit_code == 2
     assert result.output.startswith("briefing: cannot write to out: No space left on device")
     assert (project / "out" / "facts.json").read_bytes() == before["facts.json"]
     assert not list((project / "out").glob(".*.tmp"))
-    monkeypatch.setattr(briefing.files.os, "replace", real)
+    monkeypatch.setattr(briefing.store.atomic.os, "replace", real)
     assert "up to date" not in generate().output  # the half-done run is redone
 
 
 def test_regen_second_run_exits_75_while_the_first_holds_the_lock(project):
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import fcntl, sys, time\nf = open('out/.briefing.lock', 'a')\n"
+        [sys.executable, "-c", "import fcntl, sys, time\nf = open('out/.briefing.store.lock', 'a')\n"
          "fcntl.flock(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(30)"],
         stdout=subprocess.PIPE, text=True, cwd=project)
     try:
@@ -134,7 +134,7 @@ def test_regen_second_run_exits_75_while_the_first_holds_the_lock(project):
         holder.wait()
     assert result.exit_code == 75
     assert result.output == ("briefing: another briefing run is writing to out (lock "
-                             "out/.briefing.lock held for 0.3s); try again later\n")
+                             "out/.briefing.store.lock held for 0.3s); try again later\n")
 
 
 def test_regen_generate_without_arguments_reads_briefing_toml(project):

@@ -7,8 +7,8 @@ import shlex
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli import app
-from briefing.schedule import ScheduleError, cron_to_calendar, every_to_cron
+from briefing.cli.app import app
+from briefing.cli.schedule import ScheduleError, cron_to_calendar, every_to_cron
 
 runner = CliRunner()
 
@@ -64,7 +64,7 @@ def test_regen_schedule_reads_the_project_file(tmp_path, monkeypatch):
 
 
 def test_regen_init_writes_a_starter_and_refuses_to_overwrite(tmp_path, monkeypatch):
-    from briefing import project
+    from briefing.cli import project
 
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(app, ["init"]).exit_code == 0
@@ -76,7 +76,7 @@ def test_regen_init_writes_a_starter_and_refuses_to_overwrite(tmp_path, monkeypa
 
 
 def test_regen_project_bad_key_names_the_file(tmp_path):
-    from briefing import project
+    from briefing.cli import project
 
     path = tmp_path / "briefing.toml"
     path.write_text('inputs = ["a"]\nouts = "x"\n')

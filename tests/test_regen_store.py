@@ -8,8 +8,9 @@ import json
 
 import pytest
 
-from briefing import codec, history, lock
-from briefing.cache import FactsCache
+from briefing.store import dataclass_json as codec
+from briefing.store import history, lock
+from briefing.store.facts_cache import FactsCache
 from briefing.types import ArticleFacts, PersonMention, Span, Statement, Timex
 from tests.conftest import article
 
@@ -87,13 +88,13 @@ def test_regen_lock_dies_with_its_run_though_a_forked_child_lives_on(tmp_path):
     import subprocess
     import sys
 
-    from briefing import parallel
+    from briefing.runtime import parallel
 
     if not parallel.FORK:
         pytest.skip("fork only")
     code = ("import multiprocessing, sys, time\n"
             "from pathlib import Path\n"
-            "from briefing import lock\n"
+            "from briefing.store import lock\n"
             "with lock.locked(Path(sys.argv[1]), timeout=0):\n"
             "    child = multiprocessing.get_context('fork').Process(target=time.sleep, args=(60,))\n"
             "    child.start()\n"

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from briefing.watch import outside, watch_loop
+from briefing.cli.watch import outside, watch_loop
 
 
 def test_regen_watch_rebuilds_on_change_and_survives_a_bad_build(tmp_path):
@@ -59,8 +59,9 @@ def test_regen_watch_stops_when_asked(tmp_path):
 def test_regen_watch_loads_the_model_once_in_its_own_process(tmp_path, monkeypatch):
     import datetime as dt
 
-    from briefing import nlp, parallel, watch
-    from briefing.commands import Settings
+    from briefing.cli import watch
+    from briefing.cli.commands import Settings
+    from briefing.runtime import nlp, parallel
     from tests.conftest import SEEDS
 
     forked: list[str] = []

@@ -8,8 +8,8 @@ import gc
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli import app
-from briefing.shelf import Computed, Shelf
+from briefing.cli.app import app
+from briefing.runtime.shelf import Computed, Shelf
 from briefing.types import Article, Event, Item, Participant, Span
 from tests.conftest import SEEDS
 
@@ -34,8 +34,8 @@ def read_shelved(index: int) -> Event:
 def test_shelf_gives_back_what_was_put_by_number_here_and_in_a_forked_process(positional,
                                                                                monkeypatch):
     global SHELVED
-    from briefing import parallel
-    from briefing import shelf as module
+    from briefing.runtime import parallel
+    from briefing.runtime import shelf as module
 
     monkeypatch.setattr(module, "POSITIONAL", positional and module.POSITIONAL)
 

@@ -1,7 +1,7 @@
 """What one article says about the event it reports: when, where, in what format, what kind.
 
 Small pure functions over a spaCy `Doc` and the article's resolved time expressions. The
-cue words live in `briefing/data/cues.json`.
+cue words live in `briefing/knowledge/cues.json`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from briefing.data import load, word_set
 from briefing.extract.sentences import text_of
+from briefing.knowledge import load, word_set
 from briefing.temporal import value_to_range
 from briefing.types import Timex
 

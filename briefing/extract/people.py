@@ -26,7 +26,6 @@ from briefing.extract.people_actors import (
     entity_at,
     name_text,
 )
-from briefing.extract.people_lexicon import Lexicon, fold, lexicon
 from briefing.extract.people_participation import (
     lead_sentences,
     main_event_nouns,
@@ -34,6 +33,7 @@ from briefing.extract.people_participation import (
 )
 from briefing.extract.people_titles import CONNECTORS, POSSESSIVE, Title, title_after, title_before
 from briefing.extract.sentences import sentence_of, text_of
+from briefing.knowledge.lexicon import Lexicon, fold, lexicon
 from briefing.types import Article, Entity, PersonMention, Span
 
 __all__ = ["GROUP", "ORGANISATION", "extract_people", "name_entities"]

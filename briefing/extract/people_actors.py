@@ -4,7 +4,7 @@
 "At least seven people were killed ...": each is an actor mention (role `ORGANISATION` or
 `GROUP`). The fuse stage keeps it only when no person is named for it across the reports; a
 delegation "led by X" names its person here already (X gets its country, the delegation no
-mention). Which nouns make a delegation lives in `briefing/data/titles.json`.
+mention). Which nouns make a delegation lives in `briefing/knowledge/titles.json`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from briefing.extract.people_lexicon import GROUP, ORGANISATION, Lexicon, fold
 from briefing.extract.people_participation import SUBJECTS, participation, phrase_head
+from briefing.knowledge.lexicon import GROUP, ORGANISATION, Lexicon, fold
 from briefing.types import Article, PersonMention, Span
 
 ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE"})

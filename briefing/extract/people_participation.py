@@ -3,7 +3,7 @@
 Read from the dependency parse: subject or object of meet / attend / join / host / represent /
 discuss..., "talks with X", "represented by X", the subject of the lead sentence's main verb.
 Verbs whose subject is only a source (say, tell) give no participation. The cue words live in
-`briefing/data/titles.json` ("participation", "reporting").
+`briefing/knowledge/titles.json` ("participation", "reporting").
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.data import load
-from briefing.extract.people_lexicon import Lexicon
+from briefing.knowledge import load
+from briefing.knowledge.lexicon import Lexicon
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd"})

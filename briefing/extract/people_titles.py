@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from briefing.extract.people_lexicon import Lexicon, fold
 from briefing.extract.sentences import sentence_of, text_of
+from briefing.knowledge.lexicon import Lexicon, fold
 
 CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})

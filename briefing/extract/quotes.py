@@ -11,8 +11,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.data import load
 from briefing.extract.sentences import text_of
+from briefing.knowledge import load
 from briefing.types import Quote
 from briefing.types import Span as Source
 

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.data import load, word_set
 from briefing.extract.event import dated, timexes_in
 from briefing.extract.sentences import sentence_of
+from briefing.knowledge import load, word_set
 from briefing.types import Span as Source
 from briefing.types import Statement, Timex
 

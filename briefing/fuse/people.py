@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
 
-from briefing.extract.people_lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
+from briefing.knowledge.lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
 from briefing.types import (
     ArticleFacts,
     Discrepancy,

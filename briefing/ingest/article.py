@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from briefing.data import load
 from briefing.ingest import clean
 from briefing.ingest.dateline import Dateline, find_dateline
 from briefing.ingest.errors import Skipped
+from briefing.knowledge import load
 from briefing.types import Article
 
 _HEADLINE_MAX_WORDS = 25

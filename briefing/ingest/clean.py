@@ -3,7 +3,7 @@
 White space is normalised without changing the words: line endings unified, no-break and other
 Unicode spaces become plain spaces, runs of spaces collapse, paragraphs are separated by one
 blank line. Curly quotes stay as written (the later stages read both kinds). What counts as
-boilerplate is listed in `briefing/data/boilerplate.json`.
+boilerplate is listed in `briefing/knowledge/boilerplate.json`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from briefing.data import load
+from briefing.knowledge import load
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

@@ -1,7 +1,7 @@
 """Datelines at the start of a story: "LONDON (Reuters) -", "Paris, 3 March, /NEWSWIRE/".
 
 The grammar is here; the vocabulary (months, dashes, words kept in capitals) is in
-`briefing/data/datelines.json`. Several shapes are tried in order and the first match wins.
+`briefing/knowledge/datelines.json`. Several shapes are tried in order and the first match wins.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from briefing.data import load
 from briefing.ingest.dates import StatedDate, date_pattern, parse_stated
+from briefing.knowledge import load
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from briefing.data import load
+from briefing.knowledge import load
 
 _MISSING = {"", "none", "null", "nan", "n/a", "unknown"}  # how exports write "no date"
 

@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from briefing.files import STDIN  # noqa: F401  (re-exported for the readers)
 from briefing.ingest.errors import IngestError, Skipped
 from briefing.ingest.fetch import FetchError, is_url
 from briefing.ingest.source import Context, Input
+from briefing.store.atomic import STDIN  # noqa: F401  (re-exported for the readers)
 
 KNOWN_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json",
                   ".jsonl", ".ndjson", ".docx", ".xml", ".rss", ".atom")

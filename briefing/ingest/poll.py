@@ -22,16 +22,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefing import codec
-from briefing.files import write_atomic
 from briefing.ingest.fetch import FetchError, NotModified
 from briefing.ingest.source import Input
-from briefing.manifest import tool_fingerprint
+from briefing.store import dataclass_json as codec
+from briefing.store.atomic import write_atomic
+from briefing.store.manifest import tool_fingerprint
 from briefing.types import Article
 
 FEED_STATE = Path(".cache") / "feeds.json"  # under the output folder
 FORMAT = 1
-_READERS = ("ingest", "data", "types.py")  # the code a kept article was read with
+_READERS = ("ingest", "knowledge", "types.py")  # the code a kept article was read with
 _KEPT_FIELDS = ("stem", "suffix", "url", "content_type", "etag", "last_modified")
 
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing import parallel
-from briefing.compose_types import Brief, Citer
-from briefing.compose_words import reports, short_date
-from briefing.files import OUTPUT_FORMATS, write_atomic
+from briefing.compose.brief import Brief, Citer
+from briefing.compose.words import reports, short_date
 from briefing.render.changes import changes, load_previous
 from briefing.render.facts import facts_pieces
 from briefing.render.markdown import contents, environment, render
-from briefing.shelf import Computed
+from briefing.runtime import parallel
+from briefing.runtime.shelf import Computed
+from briefing.store.atomic import OUTPUT_FORMATS, write_atomic
 from briefing.types import Event
 
 FORMATS = OUTPUT_FORMATS
@@ -93,7 +93,7 @@ def retire(out: Path, written: Sequence[Path]) -> list[Path]:
     Those are briefs of events the inputs no longer make (an event whose title or date
     changed has a new file name) and formats no longer asked for: left in place they would
     look current. Only files this tool wrote go (a user's own file in `out` stays); the
-    run's history snapshot holds their last version (see briefing.history).
+    run's history snapshot holds their last version (see briefing.store.history).
     """
     names = {p.name for p in written if p.parent == out}
     try:

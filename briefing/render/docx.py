@@ -25,7 +25,6 @@ from docx.opc.exceptions import PackageNotFoundError
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from briefing.files import write_atomic
 from briefing.render.docx_blocks import BlockRenderer
 from briefing.render.docx_xml import (
     add_page_footer,
@@ -34,6 +33,7 @@ from briefing.render.docx_xml import (
     set_update_fields,
 )
 from briefing.render.problems import ReferenceDocError, StyleError
+from briefing.store.atomic import write_atomic
 
 _P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
 

@@ -13,8 +13,8 @@ import hashlib
 import io
 from pathlib import Path
 
-from briefing.compose_types import Brief
-from briefing.compose_words import date_key, date_label
+from briefing.compose.brief import Brief
+from briefing.compose.words import date_key, date_label
 
 WIDTH = 7.0  # inches: the text width of an A4 page with house margins
 

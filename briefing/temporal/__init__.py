@@ -4,7 +4,7 @@
 the reasons, for people; `value_to_range` turns a value into first and last day;
 `infer_year` completes a day and month written without a year. Rules and vocabulary follow
 HeidelTime's design (patterns, normalisation functions, anchor and tense resolution); the
-vocabulary lives in `briefing/data/temporal.json`.
+vocabulary lives in `briefing/knowledge/temporal.json`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The tagger's vocabulary (`briefing/data/temporal.json`) and the regex fragments built from it.
+"""The tagger's vocabulary (`briefing/knowledge/temporal.json`) and the regex fragments built from it.
 
 Everything a reader may want to extend (month names, number words, holidays, cue words) lives
 in the data file; this module only turns it into lookup tables and alternations.
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.data import load
+from briefing.knowledge import load
 
 
 def _alternation(words: Any) -> str:

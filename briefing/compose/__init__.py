@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from briefing.compose_lead import as_of, bottom_line, key_facts, subtitle
-from briefing.compose_types import Brief, Citer, Divergence, Line, Person, Related
-from briefing.compose_words import (
+from briefing.compose.brief import Brief, Citer, Divergence, Line, Person, Related
+from briefing.compose.lead import as_of, bottom_line, key_facts, subtitle
+from briefing.compose.words import (
     capital,
     clause,
     country_name,
@@ -25,7 +25,7 @@ from briefing.compose_words import (
     role_and_country,
     short_date,
 )
-from briefing.shelf import Computed, Shelf
+from briefing.runtime.shelf import Computed, Shelf
 from briefing.types import Discrepancy, Event, Headline, Item, Participant, Span
 
 __all__ = ["Brief", "Briefs", "compose"]
@@ -155,7 +155,7 @@ def compose(event: Event, *, generated: dt.datetime,
 
 class Briefs(Computed[Brief]):
     """A run's briefs, each composed from its event when it is asked for: the events wait on
-    a shelf (see briefing.shelf), and their final ids and series links are in `heads`, so
+    a shelf (see briefing.runtime.shelf), and their final ids and series links are in `heads`, so
     memory holds the briefs being written, not the run's."""
 
     def __init__(self, stored: Shelf[Event] | Sequence[Event], heads: Sequence[Headline],

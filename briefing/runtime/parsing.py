@@ -34,10 +34,10 @@ from concurrent.futures import Executor
 from dataclasses import replace
 from typing import Any
 
-from briefing import nlp, parallel
-from briefing.cache import FactsCache
 from briefing.fuse.cluster import Digest, digest
-from briefing.shelf import Computed
+from briefing.runtime import nlp, parallel
+from briefing.runtime.shelf import Computed
+from briefing.store.facts_cache import FactsCache
 from briefing.types import Article, ArticleFacts
 
 BATCH = 32  # articles per task sent to a worker process or Dask
@@ -249,7 +249,7 @@ class Extractor:
     def _engine(self, todo: Sequence[Article],
                 meanwhile: Callable[[], object] | None = None) -> Iterator[ArticleFacts]:
         if self.dask:
-            from briefing.distributed import extract_on_dask
+            from briefing.runtime.dask_cluster import extract_on_dask
 
             self.reader.parsed += len(todo)
             yield from extract_on_dask(self.dask, self.model, batches(todo))

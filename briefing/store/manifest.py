@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from briefing import __version__
-from briefing.files import is_local
+from briefing.store.atomic import is_local
 
 NAME = ".briefing-manifest.json"
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # briefing/
 
 
 def digest(path: Path) -> str:
@@ -65,10 +65,10 @@ def input_files(inputs: Sequence[str]) -> list[Path] | None:
 
 
 # What extraction results depend on: editing compose or render does not invalidate the cache,
-# nor does extraction.py, which only chooses where the parse runs (every engine gives the same
-# facts: test_parallel).
-EXTRACTION = ("ingest", "extract", "temporal", "data", "nlp.py", "types.py", "codec.py",
-              "__init__.py")
+# nor does runtime/parsing.py, which only chooses where the parse runs (every engine gives the
+# same facts: test_parallel).
+EXTRACTION = ("ingest", "extract", "temporal", "knowledge", "runtime/nlp.py", "types.py",
+              "store/dataclass_json.py", "__init__.py")
 
 
 @functools.cache
@@ -124,7 +124,7 @@ def up_to_date(out: Path, current: Mapping[str, Any] | None) -> bool:
 
 def write(out: Path, current: Mapping[str, Any], written: Sequence[str]) -> None:
     """Record a finished run (atomically)."""
-    from briefing.files import write_atomic
+    from briefing.store.atomic import write_atomic
 
     data = {**current, "written": list(written)}
     write_atomic(out / NAME, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import typer
 
-from briefing import history, lock, manifest
-from briefing.cli import FORMATS, fail, progress
+from briefing.cli.app import FORMATS, fail, progress
+from briefing.store import history, lock, manifest
 
 CACHE = Path(".cache") / "extract.sqlite"
 
@@ -84,7 +84,7 @@ def settings(inputs: Sequence[str], project: Path | None, given: dict) -> Settin
     """Return the run's settings: options given on the command line, else briefing.toml's
     (read only when no inputs are given), else the defaults. Raises typer.Exit(2) on a bad file.
     """
-    from briefing import project as projects
+    from briefing.cli import project as projects
 
     path = project or (projects.find(Path(".")) if not inputs else None)
     if path is None:
@@ -143,9 +143,9 @@ def rebuild(s: Settings, current: dict | None) -> None:
     it imports spaCy and loads the model on another core while this process reads the inputs
     and the cache (see extraction.prepare_model).
     """
-    from briefing.extraction import prepare_model
-    from briefing.parallel import default_workers, helper
     from briefing.render import RenderOptions
+    from briefing.runtime.parallel import default_workers, helper
+    from briefing.runtime.parsing import prepare_model
 
     say = progress(s.quiet, s.verbose)
     check_start(s.templates, s.reference_docx)
@@ -170,12 +170,12 @@ def rebuild(s: Settings, current: dict | None) -> None:
 
 def run_pipeline(s: Settings, options, workers: int, model_process, say):
     """Run the pipeline with the run's cache; raises typer.Exit(2) with one line on bad input."""
-    from briefing import nlp
-    from briefing.cache import FactsCache
-    from briefing.distributed import DaskError
     from briefing.ingest import FEED_STATE, IngestError
     from briefing.pipeline import NoArticles, pipeline
     from briefing.render.problems import ReferenceDocError, TemplateProblem
+    from briefing.runtime import nlp
+    from briefing.runtime.dask_cluster import DaskError
+    from briefing.store.facts_cache import FactsCache
 
     try:
         salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(s.model)}"
@@ -193,7 +193,7 @@ def run_pipeline(s: Settings, options, workers: int, model_process, say):
 
 def run_init(path: Path) -> None:
     """Write a commented starter briefing.toml; raises typer.Exit(2) when one exists."""
-    from briefing.project import ProjectError, write_starter
+    from briefing.cli.project import ProjectError, write_starter
 
     try:
         write_starter(path)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from briefing.compose_words import short_date
+from briefing.compose.words import short_date
 from briefing.types import Article, Event, Span
 
 

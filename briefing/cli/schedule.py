@@ -108,7 +108,7 @@ def install(files: dict[str, str]) -> Path:
 
 def project_schedule() -> tuple[str | None, str | None]:
     """Return (every, cron) from ./briefing.toml's [schedule], or (None, None)."""
-    from briefing import project
+    from briefing.cli import project
 
     path = project.find(Path.cwd())
     if path is None:
@@ -119,8 +119,8 @@ def project_schedule() -> tuple[str | None, str | None]:
 
 def run_schedule(*, every: str | None, cron: str | None, install: bool, name: str) -> None:
     """Print (and with `install`, write) the schedule; raises typer.Exit(2) on a bad one."""
-    from briefing.cli import fail
-    from briefing.project import ProjectError
+    from briefing.cli.app import fail
+    from briefing.cli.project import ProjectError
 
     try:
         if every is None and cron is None:
@@ -140,7 +140,7 @@ def run_schedule(*, every: str | None, cron: str | None, install: bool, name: st
 
 
 def _install(files: dict[str, str], name: str) -> None:
-    from briefing.cli import fail
+    from briefing.cli.app import fail
 
     try:
         folder = install(files)

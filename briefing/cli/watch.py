@@ -14,8 +14,8 @@ from pathlib import Path
 
 import typer
 
-from briefing.commands import Settings, run_generate, warn
-from briefing.files import is_local
+from briefing.cli.commands import Settings, run_generate, warn
+from briefing.store.atomic import is_local
 
 
 def watched(s: Settings) -> list[Path]:
@@ -82,7 +82,7 @@ def watch_loop(paths: Sequence[Path], rebuild: Callable[[], None], *, out: Path,
 
 def run_watch(s: Settings, *, debounce: int, max_runs: int | None) -> None:
     """Watch the inputs of `s`; raises typer.Exit(2) when there is nothing to watch."""
-    from briefing.cli import fail
+    from briefing.cli.app import fail
 
     paths = watched(s)
     if not paths:

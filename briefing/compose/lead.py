@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.compose_types import Citer, Line
-from briefing.compose_words import (
+from briefing.compose.brief import Citer, Line
+from briefing.compose.words import (
     capital,
     country_name,
     day_range,

@@ -1,6 +1,6 @@
 """The knowledge the who's-who extractor reads: titles, countries, organisations.
 
-Everything here comes from `briefing/data/{titles,demonyms,organisations}.json` (overridable
+Everything here comes from `briefing/knowledge/{titles,demonyms,organisations}.json` (overridable
 with `BRIEFING_DATA`); this module only indexes it for fast look-ups.
 """
 
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from briefing.data import load
+from briefing.knowledge import load
 
 # Role markers of a participant that is not a person (the fuse step reads them as "no role").
 ORGANISATION = "(organisation)"  # a named organisation, country or national delegation

@@ -6,7 +6,7 @@ process ends, however it ends. It is written with `os.pwrite` (nothing left in a
 read with `os.pread` (no shared file position), so processes forked from this one read it
 too; where those do not exist (Windows, where nothing forks), with seek, read and write.
 
-Pickle rather than `briefing.codec`'s JSON: the file lives only as long as this run, written
+Pickle rather than `briefing.store.dataclass_json`'s JSON: the file lives only as long as this run, written
 and read by the same code, and pickle is about eight times faster both ways (measured on the
 seed events); nothing from outside the run is ever loaded.
 """

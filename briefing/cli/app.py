@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from briefing import __version__
-from briefing.files import OUTPUT_FORMATS
+from briefing.store.atomic import OUTPUT_FORMATS
 
 app = typer.Typer(
     help="Turn news articles about a diplomatic or policy event into a cited policy brief "
@@ -121,7 +121,7 @@ def generate(
 
     Does nothing (and says "up to date") when no input, template or option changed.
     """
-    from briefing.commands import run_generate, settings
+    from briefing.cli.commands import run_generate, settings
 
     given = {"out": out, "formats": parse_formats(format) if format else None,
              "templates": templates, "reference_docx": reference_docx, "today": parse_day(today),
@@ -135,7 +135,7 @@ def generate(
 def init(path: Annotated[Path, typer.Argument(help="File to write.")] = Path("briefing.toml"),
          ) -> None:
     """Write a commented starter briefing.toml (never overwrites one)."""
-    from briefing.commands import run_init
+    from briefing.cli.commands import run_init
 
     run_init(path)
 
@@ -155,8 +155,8 @@ def watch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
 ) -> None:
     """Build, then rebuild whenever an input or template changes (Ctrl-C stops)."""
-    from briefing.commands import settings
-    from briefing.watch import run_watch
+    from briefing.cli.commands import settings
+    from briefing.cli.watch import run_watch
 
     run_watch(settings(paths or [], None, {"out": out, "quiet": quiet, "workers": workers,
                                            "dask": dask}),
@@ -173,7 +173,7 @@ def schedule(
 ) -> None:
     """Print a crontab line and a systemd user service and timer that run `briefing generate`
     in this folder (reads the schedule table of briefing.toml when neither --every nor --cron is given)."""
-    from briefing.schedule import run_schedule
+    from briefing.cli.schedule import run_schedule
 
     run_schedule(every=every, cron=cron, install=install, name=name)
 
@@ -188,7 +188,7 @@ def dates(
         = False,
 ) -> None:
     """Show each time expression in the articles, its resolved value and why."""
-    from briefing.commands import run_dates
+    from briefing.cli.commands import run_dates
 
     run_dates(files, anchor=parse_day(anchor, "--anchor"), as_json=json_out)
 

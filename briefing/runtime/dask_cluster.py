@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 
-from briefing.parallel import ahead_map
+from briefing.runtime.parallel import ahead_map
 from briefing.types import Article, ArticleFacts
 
 CONNECT_TIMEOUT = "10s"
@@ -43,7 +43,7 @@ def extract_on_dask(address: str, model: str | None,
                     batches: Sequence[Sequence[Article]]) -> Iterator[ArticleFacts]:
     """Yield the facts of every article of `batches`, in order, extracted on the cluster.
     Batches are sent as the cluster takes them, not all at once: they are read as they go."""
-    from briefing.extraction import extract_batch
+    from briefing.runtime.parsing import extract_batch
 
     client = client_for(address)
     try:

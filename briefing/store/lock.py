@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-NAME = ".briefing.lock"
+NAME = ".briefing.store.lock"
 EX_TEMPFAIL = 75  # sysexits.h: try again later
 
 

@@ -1,7 +1,7 @@
 """The product's knowledge, kept in data files a user can read and extend.
 
-`load("cues")` returns the parsed `briefing/data/cues.json`. Set `BRIEFING_DATA` to a folder
-to override any file by name (a user's extended titles or cue lists).
+`load("cues")` returns the parsed `briefing/knowledge/cues.json`. Set `BRIEFING_DATA` to a
+folder to override any file by name (a user's extended titles or cue lists).
 """
 
 from __future__ import annotations
