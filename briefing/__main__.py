@@ -1,3 +1,3 @@
-from briefing.cli.app import run
+from briefing.cli import run
 
 run()

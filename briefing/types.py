@@ -10,6 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+STDIN = "-"  # the input that means standard input
+OUTPUT_FORMATS = ("md", "docx", "json")
+
+
+def is_local(raw: str) -> bool:
+    """Return True when an input names files here: not standard input, not an http(s) URL."""
+    return raw != STDIN and not raw.startswith(("http://", "https://"))
+
+
 
 @dataclass(frozen=True)
 class Span:

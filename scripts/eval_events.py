@@ -36,8 +36,8 @@ def run(inputs: str, out: Path) -> Path:
     articles = ingest.read_articles([inputs], warn=lambda m: None)
     extractor = Extractor(None, None, lambda m: None)
     facts = extractor.all(articles)
-    groups = list(fuse.group_events([fuse.digest(f) for f in facts], facts.__getitem__,
-                                    extractor.facts))
+    groups = [fuse.complete([facts[i] for i in g], extractor.facts)
+              for g in fuse.group([fuse.digest(f) for f in facts])]
     out.mkdir(parents=True, exist_ok=True)
     (out / "articles.tsv").write_text("".join(
         f"{f.article.id}\t{f.event_date}\t{','.join(f.event_dates)}\t{f.event_place}\t"

@@ -183,13 +183,15 @@ def generate(s: Set, out: Path) -> Path:
     """Run the product's pipeline over the set's inputs into `out`; returns facts.json."""
     from briefing.pipeline import pipeline
     from briefing.render import RenderOptions
+    from briefing.runtime.run import Runtime
 
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    options = RenderOptions(out=out, formats=tuple(s.formats.split(",")), workers=1,
+    options = RenderOptions(out=out, formats=tuple(s.formats.split(",")),
                             generated=dt.datetime.fromisoformat(TODAY))
-    pipeline([s.inputs], options, say=lambda m: None, warn=lambda m: None, workers=1)
+    pipeline([s.inputs], options, Runtime(say=lambda m: None, warn=lambda m: None),
+             warn=lambda m: None)
     return out / "facts.json"
 
 

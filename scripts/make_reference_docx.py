@@ -24,7 +24,7 @@ from briefing.render.docx import (
     DocProperties,
     apply_properties,
     missing_styles,
-    save_reproducibly,
+    reproducible_bytes,
 )
 from briefing.render.docx_xml import add_page_footer, drop_stale_parts
 
@@ -111,7 +111,7 @@ def build(out: Path) -> None:
     add_page_footer(document)
     drop_stale_parts(document)
     apply_properties(document, DocProperties(title="Briefing reference", created=CREATED))
-    save_reproducibly(document, out)
+    out.write_bytes(reproducible_bytes(document))
     if missing := missing_styles(out):
         raise SystemExit(f"{out} still lacks styles: {', '.join(missing)}")
 

@@ -35,7 +35,7 @@ def seeds_out(tmp_path_factory):
     """The seeds' briefs, generated once per test session through the CLI (json, md, docx)."""
     from typer.testing import CliRunner
 
-    from briefing.cli.app import app
+    from briefing.cli import app
 
     out = tmp_path_factory.mktemp("seeds-out")
     result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out),

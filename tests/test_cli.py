@@ -8,7 +8,7 @@ import sys
 from typer.testing import CliRunner
 
 from briefing import __version__
-from briefing.cli.app import app
+from briefing.cli import app
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -21,7 +21,7 @@ def test_cli_version_prints_version():
 
 
 def test_cli_help_and_version_do_not_import_spacy():
-    code = ("import sys; from briefing.cli.app import app\n"
+    code = ("import sys; from briefing.cli import app\n"
             "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
             "print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -99,7 +99,7 @@ def test_cli_dates_bad_anchor_names_the_anchor_option(tmp_path):
 def test_cli_generate_help_shows_defaults_and_bracketed_text_verbatim():
     from typer.testing import CliRunner
 
-    from briefing.cli.app import app
+    from briefing.cli import app
 
     text = " ".join(CliRunner().invoke(app, ["generate", "--help"]).output.split())
     for shown in ("[default: 5000]", "[default: the number of cores]", "briefing[dask]",

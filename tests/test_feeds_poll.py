@@ -10,8 +10,9 @@ from collections import Counter
 
 import pytest
 
-from briefing.ingest import FEED_STATE, read_articles
-from briefing.ingest.poll import PollState
+from briefing.ingest import read_articles
+from briefing.store import feed_state
+from briefing.store.feed_state import NAME as FEED_STATE
 from tests.localserver import serve
 
 STORIES = {
@@ -81,9 +82,20 @@ def site():
         yield current
 
 
+def read_polled(inputs, state, warn=pytest.fail, **options):
+    """Read `inputs` as a run does: with the poll state kept at `state` (None: none), loaded
+    before and saved after; returns the articles."""
+    if state is None:
+        return read_articles(inputs, warn=warn, **options)
+    polls = feed_state.load(state, warn=warn)
+    articles = read_articles(inputs, warn=warn, polls=polls, **options)
+    feed_state.save(polls, state, warn=warn)
+    return articles
+
+
 def poll(site: Site, state, warn=pytest.fail):
     """Read the site's feed once, with the poll state at `state`; returns the articles."""
-    return read_articles([f"{site.base}/feed"], warn=warn, timeout=5, feed_state=state)
+    return read_polled([f"{site.base}/feed"], state, warn, timeout=5)
 
 
 def test_feeds_second_poll_is_conditional_and_fetches_nothing_new(site, tmp_path):
@@ -166,16 +178,16 @@ def test_feeds_unasked_304_skips_the_feed(site, tmp_path):
 
 def test_feeds_page_url_input_is_polled_too(site, tmp_path):
     state = tmp_path / FEED_STATE
-    first = read_articles([f"{site.base}/c"], warn=pytest.fail, feed_state=state)
-    second = read_articles([f"{site.base}/c"], warn=pytest.fail, feed_state=state)
+    first = read_polled([f"{site.base}/c"], state)
+    second = read_polled([f"{site.base}/c"], state)
     assert site.answered == [("/c", 200), ("/c", 304)] and second == first
 
 
 def test_feeds_file_feed_items_fetched_once(site, tmp_path):
     (tmp_path / "wire.rss").write_bytes(feed(site.base, "ab"))
     state = tmp_path / FEED_STATE
-    first = read_articles([str(tmp_path / "wire.rss")], warn=pytest.fail, feed_state=state)
-    second = read_articles([str(tmp_path / "wire.rss")], warn=pytest.fail, feed_state=state)
+    first = read_polled([str(tmp_path / "wire.rss")], state)
+    second = read_polled([str(tmp_path / "wire.rss")], state)
     assert site.hits == Counter({"/a": 1, "/b": 1}) and second == first
 
 
@@ -185,7 +197,7 @@ def test_feeds_without_state_every_run_fetches_everything(site):
 
 
 def _wrong_types(path):
-    salt = PollState(path, warn=pytest.fail).salt
+    salt = feed_state.salt()
     article = {"id": 1, "text": ["not", "text"]}
     return json.dumps({"format": 1, "tool": salt, "urls": {},
                        "items": {"x": {"feed": "f", "article": article}}}).encode()
@@ -224,7 +236,7 @@ def test_feeds_state_that_cannot_be_read_or_written_warns(site, tmp_path):
 def test_feeds_generate_twice_polls_conditionally_through_the_cli(site, tmp_path):
     from typer.testing import CliRunner
 
-    from briefing.cli.app import app
+    from briefing.cli import app
 
     args = ["generate", f"{site.base}/feed", "--out", str(tmp_path / "out"), "--format", "json",
             "--quiet", "--force"]

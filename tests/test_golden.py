@@ -17,7 +17,7 @@ GOLDEN = ROOT / "tests" / "golden"
 def generate(out) -> None:
     from typer.testing import CliRunner
 
-    from briefing.cli.app import app
+    from briefing.cli import app
 
     here = os.getcwd()
     os.chdir(ROOT)  # sources are listed as given ("seeds/..."), as update_golden.py runs it

@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from briefing.cli.app import app
+from briefing.cli import app
 
 pytestmark = pytest.mark.model
 

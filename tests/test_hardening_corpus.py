@@ -43,7 +43,7 @@ def test_hardening_corpus_whole_folder_through_the_cli(tmp_path):
     """The whole corpus at once: the good files make a brief, each bad one gets its line."""
     from typer.testing import CliRunner
 
-    from briefing.cli.app import app
+    from briefing.cli import app
 
     folder = tmp_path / "bad"
     folder.mkdir()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli.app import app
+from briefing.cli import app
 from briefing.ingest import read_articles
 
 STORY = ("President Biden met Chancellor Scholz in Berlin on Tuesday to discuss trade, "

@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli.app import app
+from briefing.cli import app
 from briefing.ingest import read_articles
 from briefing.runtime import parsing as extraction
 from briefing.store import dataclass_json as codec
@@ -175,12 +175,11 @@ def test_parallel_briefs_shared_with_forked_writers_are_byte_identical(tmp_path,
 
 
 def test_parallel_without_fork_a_spawned_pool_writes_identical_briefs(tmp_path, monkeypatch):
-    import briefing.render as render
-    from briefing.runtime import parallel
+    from briefing.runtime import parallel, writers
 
     one = outputs(tmp_path, "1")
     monkeypatch.setattr(parallel, "FORK", False)  # as on Windows and macOS
-    monkeypatch.setattr(render, "PARALLEL_FROM", 1)  # two seed briefs are enough for the pool
+    monkeypatch.setattr(writers, "PARALLEL_FROM", 1)  # two seed briefs are enough for the pool
     pools = spy(monkeypatch, parallel, "pool")
     assert outputs(tmp_path, "2") == one
     assert pools == [(2,)]  # no model process, no shared parse: only the spawned writers
@@ -213,7 +212,7 @@ def test_parallel_cli_never_imports_spacy_here_with_a_model_process(tmp_path):
 
     code = ("import sys, json\n"
             "from typer.testing import CliRunner\n"
-            "from briefing.cli.app import app\n"
+            "from briefing.cli import app\n"
             "r = CliRunner().invoke(app, ['generate', sys.argv[1], '--out', sys.argv[2],\n"
             "    '--today', '2026-01-01', '--quiet', '--workers', sys.argv[3]])\n"
             "print(json.dumps([r.exit_code, 'spacy' in sys.modules]))\n")

@@ -11,7 +11,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli.app import app
+from briefing.cli import app
 from briefing.store import history, manifest
 from tests.conftest import ROOT, SEEDS
 
@@ -48,7 +48,7 @@ def generate(*extra: str):
 
 
 def test_regen_unchanged_inputs_do_not_rebuild_nor_import_spacy(project):
-    code = ("import sys\nfrom briefing.cli.app import app\ntry:\n"
+    code = ("import sys\nfrom briefing.cli import app\ntry:\n"
             f"    app({ARGS!r})\nexcept SystemExit as e:\n    print('exit', e.code)\n"
             "print('spacy' in sys.modules)")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -89,13 +89,15 @@ def test_regen_adding_one_article_parses_only_that_one(project):
     from briefing.pipeline import pipeline
     from briefing.render import RenderOptions
     from briefing.runtime import nlp
+    from briefing.runtime.run import Runtime
     from briefing.store.facts_cache import FactsCache
 
     shutil.copy(SEEDS / LATE, project / "in" / LATE)
     salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(None)}"
     cache = FactsCache(project / "out" / ".cache" / "extract.sqlite", salt=salt, warn=print)
-    result = pipeline(["in"], RenderOptions(out=project / "out", formats=("md",)),
-                      say=lambda m: None, warn=print, cache=cache)
+    run = Runtime(folder=project / "out", cache=cache, say=lambda m: None, warn=print)
+    result = pipeline(["in"], RenderOptions(out=project / "out", formats=("md",)), run,
+                      warn=print)
     assert result.parsed == 1
     assert cache.misses == 1 and cache.hits >= 4
 
@@ -123,7 +125,7 @@ def test_regen_run_killed_mid_write_leaves_previous_outputs(project, monkeypatch
 
 def test_regen_second_run_exits_75_while_the_first_holds_the_lock(project):
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import fcntl, sys, time\nf = open('out/.briefing.store.lock', 'a')\n"
+        [sys.executable, "-c", "import fcntl, sys, time\nf = open('out/.briefing.lock', 'a')\n"
          "fcntl.flock(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(30)"],
         stdout=subprocess.PIPE, text=True, cwd=project)
     try:
@@ -134,7 +136,7 @@ def test_regen_second_run_exits_75_while_the_first_holds_the_lock(project):
         holder.wait()
     assert result.exit_code == 75
     assert result.output == ("briefing: another briefing run is writing to out (lock "
-                             "out/.briefing.store.lock held for 0.3s); try again later\n")
+                             "out/.briefing.lock held for 0.3s); try again later\n")
 
 
 def test_regen_generate_without_arguments_reads_briefing_toml(project):
@@ -167,9 +169,9 @@ def test_regen_docx_of_unchanged_briefs_are_not_written_again(project, monkeypat
     from briefing.render import docx
 
     made = []
-    real = docx.markdown_to_docx
-    monkeypatch.setattr(docx, "markdown_to_docx",
-                        lambda markdown, path, **kw: made.append(path.name) or real(markdown, path, **kw))
+    real = docx.docx_bytes
+    monkeypatch.setattr(docx, "docx_bytes",
+                        lambda markdown, **kw: made.append(markdown[:300]) or real(markdown, **kw))
     one = ["--workers", "1"]  # write in this process, where `made` is seen
     assert runner.invoke(app, [*ARGS, "--force", *one]).exit_code == 0
     assert len(made) == 2  # the first regeneration adds "What changed" to both briefs
@@ -180,7 +182,7 @@ def test_regen_docx_of_unchanged_briefs_are_not_written_again(project, monkeypat
     assert {p.name: p.read_bytes() for p in (project / "out").glob("*.docx")} == before
     shutil.copy(SEEDS / LATE, project / "in")  # a new report of the 2023 meeting
     assert runner.invoke(app, [*ARGS, *one]).exit_code == 0
-    assert len(made) == 1 and made[0].startswith("2023")
+    assert len(made) == 1 and "January 2023" in made[0]
 
 
 def test_regen_briefs_of_events_no_longer_made_are_removed_and_kept_in_history(project):

@@ -7,7 +7,7 @@ import shlex
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli.app import app
+from briefing.cli import app
 from briefing.cli.schedule import ScheduleError, cron_to_calendar, every_to_cron
 
 runner = CliRunner()

@@ -119,7 +119,7 @@ def test_regen_lock_dies_with_its_run_though_a_forked_child_lives_on(tmp_path):
 
 
 def test_regen_retire_removes_only_what_the_last_run_wrote(tmp_path):
-    from briefing.render import KEYS, WRITTEN, retire
+    from briefing.store.stamps import KEYS, WRITTEN, retire
 
     out = tmp_path / "out"
     out.mkdir()

@@ -19,7 +19,7 @@ from briefing.render.docx import (
     DocProperties,
     ReferenceDocError,
     StyleError,
-    markdown_to_docx,
+    docx_bytes,
     missing_styles,
 )
 from briefing.render.docx_xml import bookmark_name
@@ -38,7 +38,7 @@ PROPS = DocProperties(
 def render(tmp_path: Path, markdown: str, **kwargs) -> docx.document.Document:
     out = tmp_path / "brief.docx"
     options = {"reference": REFERENCE, "props": PROPS, "base_dir": DATA} | kwargs
-    markdown_to_docx(markdown, out, **options)
+    out.write_bytes(docx_bytes(markdown, **options))
     return docx.Document(str(out))
 
 
@@ -235,10 +235,7 @@ def test_render_docx_timezone_aware_created_is_stored_as_utc(tmp_path):
 
 def test_render_docx_is_deterministic(tmp_path):
     markdown = (DATA / "sample.md").read_text(encoding="utf-8")
-    blobs = []
-    for name in ("a.docx", "b.docx"):
-        markdown_to_docx(markdown, tmp_path / name, reference=REFERENCE, props=PROPS, base_dir=DATA)
-        blobs.append((tmp_path / name).read_bytes())
+    blobs = [docx_bytes(markdown, reference=REFERENCE, props=PROPS, base_dir=DATA) for _ in "ab"]
     assert blobs[0] == blobs[1]
     with zipfile.ZipFile(io.BytesIO(blobs[0])) as package:
         assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}

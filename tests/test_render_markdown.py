@@ -93,8 +93,14 @@ def test_render_markdown_brief_says_what_changed(tmp_path):
     import datetime as dt
 
     from briefing.compose import compose
-    from briefing.render import RenderOptions, write_all
+    from briefing.render import RenderOptions
+    from briefing.runtime.writers import write_run
+    from briefing.store.previous import previous_events
     from briefing.types import Article, Event
+
+    def write_all(briefs, options):
+        write_run(briefs, [b.event for b in briefs], options,
+                  previous=previous_events(options.out / "facts.json"))
 
     event = Event("e", "Talks", "talks", (Article("a", "text", outlet="Wire"),),
                   start=dt.date(2023, 1, 11), status="scheduled")

@@ -8,7 +8,7 @@ import gc
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli.app import app
+from briefing.cli import app
 from briefing.runtime.shelf import Computed, Shelf
 from briefing.types import Article, Event, Item, Participant, Span
 from tests.conftest import SEEDS
@@ -69,8 +69,8 @@ def test_shelf_computed_values_are_made_each_time_they_are_asked_for():
 
 
 def test_shelf_briefs_take_their_final_ids_and_series_links_from_the_headlines():
-    from briefing.compose import Briefs
-    from briefing.fuse import link_related
+    from briefing.compose import compose
+    from briefing.fuse import link_related, relinked
     from briefing.types import headline
 
     events = [event(1), event(2), Event("e1", "Talks 1", "talks", ())]
@@ -78,9 +78,12 @@ def test_shelf_briefs_take_their_final_ids_and_series_links_from_the_headlines()
         for e in events:
             shelf.append(e)
         heads = link_related([headline(e) for e in events])
-        briefs = Briefs(shelf, heads, dt.datetime(2026, 1, 1))
+        linked = Computed(len(heads), lambda i: relinked(shelf[i], heads[i]))
+        others = {h.id: h for h in heads}
+        briefs = Computed(len(heads), lambda i: compose(linked[i], generated=dt.datetime(2026, 1, 1),
+                                                        others=others))
         assert [b.slug for b in briefs] == ["e1", "e2", "e1-2"]
-        assert briefs.events[2].id == "e1-2" and briefs.events[0].related == ("e1-2",)
+        assert linked[2].id == "e1-2" and linked[0].related == ("e1-2",)
         assert [r.title for r in briefs[0].related] == ["Talks 1"]
         assert briefs[0].related[0].href == "e1-2.md"
 
@@ -88,7 +91,7 @@ def test_shelf_briefs_take_their_final_ids_and_series_links_from_the_headlines()
 def test_shelf_a_run_holds_only_the_events_it_is_writing(tmp_path, monkeypatch):
     """While briefs are written, the run's events and articles are on the shelf, not in
     memory: only the event being written and its articles are alive (the seeds make two)."""
-    import briefing.render as render
+    from briefing.runtime import writers
 
     def count() -> tuple[int, int]:
         objects = gc.get_objects()
@@ -98,14 +101,14 @@ def test_shelf_a_run_holds_only_the_events_it_is_writing(tmp_path, monkeypatch):
     gc.collect()
     before = count()  # what other tests left alive
     alive: list[tuple[int, int]] = []
-    real = render.write_brief
+    real = writers.write_brief
 
     def write_brief(brief, *args):
         events, articles = count()
         alive.append((events - before[0], articles - before[1] - len(brief.event.articles)))
         return real(brief, *args)
 
-    monkeypatch.setattr(render, "write_brief", write_brief)
+    monkeypatch.setattr(writers, "write_brief", write_brief)
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["generate", str(SEEDS), "--out", str(out), "--workers", "1",
                                       "--today", "2026-01-01", "--format", "md,json"])

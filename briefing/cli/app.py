@@ -14,7 +14,8 @@ from typing import Annotated
 import typer
 
 from briefing import __version__
-from briefing.store.atomic import OUTPUT_FORMATS
+from briefing.cli.console import fail
+from briefing.types import OUTPUT_FORMATS
 
 app = typer.Typer(
     help="Turn news articles about a diplomatic or policy event into a cited policy brief "
@@ -34,21 +35,6 @@ Workers = Annotated[int | None, typer.Option(
 Dask = Annotated[str | None, typer.Option(
     metavar="ADDRESS", help="Parse on a Dask cluster: its scheduler address (tcp://host:8786), "
     "or local for one on this machine. Needs briefing[dask].")]
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    """Print one line to stderr and return the Exit to raise."""
-    typer.echo(f"briefing: {message}", err=True)
-    return typer.Exit(code)
-
-
-def progress(quiet: bool, verbose: bool = False):
-    """Return a function printing progress to stderr: silent when asked, or when stderr is not
-    a terminal unless `verbose`."""
-    def say(message: str) -> None:
-        if not quiet and (verbose or sys.stderr.isatty()):
-            typer.echo(message, err=True)
-    return say
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

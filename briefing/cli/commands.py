@@ -15,8 +15,9 @@ from pathlib import Path
 
 import typer
 
-from briefing.cli.app import FORMATS, fail, progress
+from briefing.cli.console import fail, progress, warn
 from briefing.store import history, lock, manifest
+from briefing.types import OUTPUT_FORMATS as FORMATS
 
 CACHE = Path(".cache") / "extract.sqlite"
 
@@ -50,10 +51,6 @@ class Settings:
         """Return the ingest limits the user set (the others keep ingest's defaults)."""
         given = {"max_bytes": self.max_bytes, "max_articles": self.max_articles}
         return {k: v for k, v in given.items() if v is not None}
-
-
-def warn(message: str) -> None:
-    typer.echo(f"briefing: {message}", err=True)
 
 
 def check_start(templates: Path | None, reference: Path | None) -> None:
@@ -141,7 +138,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
 
     With more than one worker, a model process is forked first, while this process is small:
     it imports spaCy and loads the model on another core while this process reads the inputs
-    and the cache (see extraction.prepare_model).
+    and the cache (see runtime.parsing.prepare_model).
     """
     from briefing.render import RenderOptions
     from briefing.runtime.parallel import default_workers, helper
@@ -154,7 +151,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
           else contextlib.nullcontext() as model_process):
         now = dt.datetime.now().replace(microsecond=0)
         options = RenderOptions(
-            out=s.out, formats=s.formats, templates=s.templates, workers=workers,
+            out=s.out, formats=s.formats, templates=s.templates,
             reference_docx=s.reference_docx, mode=s.mode, author=s.author,
             generated=dt.datetime.combine(s.today, dt.time()) if s.today else now)
         manifest.forget(s.out)
@@ -170,20 +167,21 @@ def rebuild(s: Settings, current: dict | None) -> None:
 
 def run_pipeline(s: Settings, options, workers: int, model_process, say):
     """Run the pipeline with the run's cache; raises typer.Exit(2) with one line on bad input."""
-    from briefing.ingest import FEED_STATE, IngestError
+    from briefing.ingest import IngestError
     from briefing.pipeline import NoArticles, pipeline
     from briefing.render.problems import ReferenceDocError, TemplateProblem
     from briefing.runtime import nlp
     from briefing.runtime.dask_cluster import DaskError
+    from briefing.runtime.run import Runtime
     from briefing.store.facts_cache import FactsCache
 
     try:
         salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(s.model)}"
         cache = FactsCache(s.out / CACHE, salt=salt, warn=warn)
+        run = Runtime(folder=s.out, model=s.model, cache=cache, workers=workers, dask=s.dask,
+                      model_process=model_process, say=say, warn=warn)
         try:
-            return pipeline(s.inputs, options, model=s.model, say=say, warn=warn, cache=cache,
-                            limits=s.limits(), workers=workers, dask=s.dask,
-                            feed_state=s.out / FEED_STATE, model_process=model_process)
+            return pipeline(s.inputs, options, run, warn=warn, limits=s.limits())
         finally:
             cache.close()
     except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError,

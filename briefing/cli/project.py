@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.store.atomic import is_local
+from briefing.types import is_local
 
 NAME = "briefing.toml"
 

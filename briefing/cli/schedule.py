@@ -119,7 +119,7 @@ def project_schedule() -> tuple[str | None, str | None]:
 
 def run_schedule(*, every: str | None, cron: str | None, install: bool, name: str) -> None:
     """Print (and with `install`, write) the schedule; raises typer.Exit(2) on a bad one."""
-    from briefing.cli.app import fail
+    from briefing.cli.console import fail
     from briefing.cli.project import ProjectError
 
     try:
@@ -140,7 +140,7 @@ def run_schedule(*, every: str | None, cron: str | None, install: bool, name: st
 
 
 def _install(files: dict[str, str], name: str) -> None:
-    from briefing.cli.app import fail
+    from briefing.cli.console import fail
 
     try:
         folder = install(files)

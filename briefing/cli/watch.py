@@ -14,8 +14,9 @@ from pathlib import Path
 
 import typer
 
-from briefing.cli.commands import Settings, run_generate, warn
-from briefing.store.atomic import is_local
+from briefing.cli.commands import Settings, run_generate
+from briefing.cli.console import warn
+from briefing.types import is_local
 
 
 def watched(s: Settings) -> list[Path]:
@@ -82,7 +83,7 @@ def watch_loop(paths: Sequence[Path], rebuild: Callable[[], None], *, out: Path,
 
 def run_watch(s: Settings, *, debounce: int, max_runs: int | None) -> None:
     """Watch the inputs of `s`; raises typer.Exit(2) when there is nothing to watch."""
-    from briefing.cli.app import fail
+    from briefing.cli.console import fail
 
     paths = watched(s)
     if not paths:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
 from briefing.compose.brief import Brief, Citer, Divergence, Line, Person, Related
 from briefing.compose.lead import as_of, bottom_line, key_facts, subtitle
@@ -25,7 +24,6 @@ from briefing.compose.words import (
     role_and_country,
     short_date,
 )
-from briefing.runtime.shelf import Computed, Shelf
 from briefing.types import Discrepancy, Event, Headline, Item, Participant, Span
 
 __all__ = ["Brief", "Briefs", "compose"]
@@ -151,20 +149,3 @@ def compose(event: Event, *, generated: dt.datetime,
         divergences=tuple(divergence(d, cite) for d in event.discrepancies),
         related=related, sources=cite.sources(), notes=notes(event, cite),
     )
-
-
-class Briefs(Computed[Brief]):
-    """A run's briefs, each composed from its event when it is asked for: the events wait on
-    a shelf (see briefing.runtime.shelf), and their final ids and series links are in `heads`, so
-    memory holds the briefs being written, not the run's."""
-
-    def __init__(self, stored: Shelf[Event] | Sequence[Event], heads: Sequence[Headline],
-                 generated: dt.datetime) -> None:
-        by_id = {h.id: h for h in heads}
-
-        def event(i: int) -> Event:
-            return replace(stored[i], id=heads[i].id, related=heads[i].related)
-
-        super().__init__(len(heads), lambda i: compose(event(i), generated=generated,
-                                                        others=by_id))
-        self.events = Computed(len(heads), event)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing.fuse.cluster import Digest, digest, event_range, group
@@ -18,18 +18,8 @@ from briefing.fuse.items import merge, same_place, vote
 from briefing.fuse.people import merge_people
 from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Span
 
-__all__ = ["digest", "group_events", "build_event", "link_related"]
-
-
-def group_events(digests: Sequence[Digest], load: Callable[[int], ArticleFacts],
-                 redate: Redate) -> Iterator[list[ArticleFacts]]:
-    """Yield the facts of each event's articles, with publication dates completed where
-    possible. Articles are grouped by their digests; the facts of one group at a time are
-    read with `load` (by index), so the whole corpus's facts need not be in memory."""
-    groups = group(digests)
-    del digests  # the caller's reference aside, grouped digests are not held while building
-    for indices in groups:
-        yield complete([load(i) for i in indices], redate)
+__all__ = ["Digest", "Redate", "digest", "group", "complete", "build_event", "link_related",
+           "relinked"]
 
 
 def whole(facts: ArticleFacts) -> Span:
@@ -140,6 +130,11 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
         discrepancies=tuple(d for d in (date_gap, fmt_gap, None if fmt == "virtual" else place_gap)
                             if d) + people.discrepancies,
     )
+
+
+def relinked(event: Event, head: Headline) -> Event:
+    """Return the event with the id and series links `link_related` gave its headline."""
+    return replace(event, id=head.id, related=head.related)
 
 
 def link_related(heads: Sequence[Headline]) -> list[Headline]:

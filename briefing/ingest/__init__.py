@@ -10,20 +10,19 @@ import functools
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TextIO
 
 from briefing.ingest.dispatch import read_one
 from briefing.ingest.errors import IngestError, Skipped
 from briefing.ingest.fetch import fetch
 from briefing.ingest.inputs import expand, load
-from briefing.ingest.poll import FEED_STATE, PollState
+from briefing.ingest.poll import PollState
 from briefing.ingest.source import Context
 from briefing.ingest.syndication import merge_copies
 from briefing.types import Article
 
-__all__ = ["FEED_STATE", "MAX_ARTICLES", "MAX_BYTES", "MAX_CHARS", "IngestError", "Skipped",
-           "read_articles"]
+__all__ = ["MAX_ARTICLES", "MAX_BYTES", "MAX_CHARS", "IngestError", "Skipped",
+           "PollState", "read_articles"]
 
 
 def _stderr(message: str) -> None:
@@ -38,19 +37,19 @@ MAX_ARTICLES = 5_000  # per run
 def read_articles(inputs: Sequence[str], *, warn: Callable[[str], None] = _stderr,
                   max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS,
                   max_articles: int | None = MAX_ARTICLES, stdin: TextIO | None = None,
-                  timeout: float = 10.0, feed_state: Path | None = None) -> list[Article]:
+                  timeout: float = 10.0, polls: PollState | None = None) -> list[Article]:
     """Return the articles of `inputs` (files, folders, globs, "-" for stdin, http(s) URLs).
 
     Order is stable: inputs as given, files sorted within a folder. Copies of the same story
     are merged (`also_in`). A file over `max_bytes` or an article over `max_chars` is skipped
     with a warning; reading stops with a warning after `max_articles` (None: no limit).
-    With `feed_state` (a JSON file, normally `out / FEED_STATE`) URLs are polled: asked for
-    only if changed since the last run, and a feed item's page is fetched only once (see
-    `ingest.poll`); without it every run fetches everything. Raises IngestError when an input
-    does not exist.
+    With `polls`, what earlier runs fetched (see `ingest.poll`), URLs are polled: asked for
+    only if changed since then, and a feed item's page is fetched only once; without it every
+    run fetches everything. `polls` is updated with what this run fetched. Raises IngestError
+    when an input does not exist.
     """
     fetcher = functools.partial(fetch, timeout=timeout, max_bytes=max_bytes)
-    state = PollState(feed_state, warn=warn)
+    state = polls if polls is not None else PollState()
     ctx = Context(warn=warn, fetch=fetcher, max_bytes=max_bytes, state=state)
     articles: list[Article] = []
     for entry in expand(inputs, warn):
@@ -62,7 +61,6 @@ def read_articles(inputs: Sequence[str], *, warn: Callable[[str], None] = _stder
     if max_articles is not None and len(articles) > max_articles:
         warn(f"stopped after {max_articles} articles (max_articles); "
              f"{len(articles) - max_articles} more in {articles[max_articles].source} not read")
-    state.save()
     return merge_copies(_unique_ids(articles[:max_articles]))
 
 

@@ -11,7 +11,7 @@ from typing import TextIO
 from briefing.ingest.errors import IngestError, Skipped
 from briefing.ingest.fetch import FetchError, is_url
 from briefing.ingest.source import Context, Input
-from briefing.store.atomic import STDIN  # noqa: F401  (re-exported for the readers)
+from briefing.types import STDIN  # noqa: F401  (re-exported for the readers)
 
 KNOWN_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json",
                   ".jsonl", ".ndjson", ".docx", ".xml", ".rss", ".atom")

@@ -6,11 +6,10 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
-    from briefing.ingest.poll import PollState
+from briefing.types import Article
 
 
 @dataclass(frozen=True)
@@ -27,6 +26,14 @@ class Input:
     last_modified: str | None = None
 
 
+class Polls(Protocol):
+    """What earlier runs fetched (briefing.ingest.poll.PollState)."""
+
+    def poll(self, url: str, fetch: Callable[..., Input]) -> Input: ...
+    def seen(self, link: str) -> Article | None: ...
+    def remember(self, link: str, feed: str, article: Article) -> None: ...
+
+
 @dataclass(frozen=True)
 class Context:
     """What readers need from the caller: a warning sink, a page fetcher, what was polled before."""
@@ -34,7 +41,7 @@ class Context:
     warn: Callable[[str], None]
     fetch: Callable[..., Input]  # fetch(url, headers=None); raises FetchError
     max_bytes: int
-    state: PollState
+    state: Polls
 
 
 def slug(text: str, limit: int = 48) -> str:

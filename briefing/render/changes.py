@@ -1,17 +1,14 @@
 """What changed since the previous brief: the event as the last run's facts.json had it,
 compared with the event now (date, place, format, status, participants, agenda, timeline).
 
-Read `<out>/facts.json` before this run overwrites it; nothing here writes files.
+The previous facts.json is read by briefing.store.previous, before this run overwrites it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
-
-import ijson
 
 from briefing.types import Event
 
@@ -60,17 +57,6 @@ class Previous:
             if len(found) == 1:
                 return found[0]
         return None
-
-
-def load_previous(path: Path) -> Previous:
-    """Return the previous run's events, or none when there is no readable facts.json (a brief
-    without history is still a brief). The file is read one event at a time and each is kept
-    only as far as `changes` compares it: a large run's facts.json is never whole in memory."""
-    try:
-        with path.open("rb") as file:
-            return Previous(ijson.items(file, "events.item"))
-    except (OSError, ValueError, ijson.JSONError):
-        return Previous()
 
 
 def listed(kind: str, verb: str, texts: Iterable[str]) -> list[str]:

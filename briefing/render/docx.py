@@ -33,7 +33,6 @@ from briefing.render.docx_xml import (
     set_update_fields,
 )
 from briefing.render.problems import ReferenceDocError, StyleError
-from briefing.store.atomic import write_atomic
 
 _P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
 
@@ -108,19 +107,12 @@ def _missing_in(document: Document) -> list[str]:
     return missing
 
 
-def markdown_to_docx(
-    markdown: str,
-    out: Path,
-    *,
-    reference: Path,
-    props: DocProperties,
-    base_dir: Path | None = None,
-) -> None:
-    """Write `markdown` as a Word document at `out`, styled by `reference`.
+def docx_bytes(markdown: str, *, reference: Path, props: DocProperties, base_dir: Path) -> bytes:
+    """Return `markdown` as the bytes of a Word document styled by `reference`, the same bytes
+    for the same inputs.
 
-    Images are resolved against `base_dir` (default: the folder of `out`). The file is written
-    atomically and reproducibly. Raises StyleError when the reference lacks a style,
-    ReferenceDocError when it is not a .docx, FileNotFoundError for a missing local image.
+    Images are resolved against `base_dir`. Raises StyleError when the reference lacks a
+    style, ReferenceDocError when it is not a .docx, FileNotFoundError for a missing local image.
     """
     document = open_reference(reference)
     if missing := _missing_in(document):
@@ -130,11 +122,11 @@ def markdown_to_docx(
     tree = SyntaxTreeNode(_parser().parse(strip_forbidden(markdown)))
     clear_body(document)
     drop_stale_parts(document)
-    BlockRenderer(document, base_dir or out.parent).render(tree)
+    BlockRenderer(document, base_dir).render(tree)
     add_page_footer(document)
     set_update_fields(document)
     apply_properties(document, props)
-    save_reproducibly(document, out)
+    return reproducible_bytes(document)
 
 
 @functools.cache
@@ -204,11 +196,11 @@ def _code_hash() -> str:
     return hashlib.sha256(blob).hexdigest()
 
 
-def save_reproducibly(document: Document, out: Path) -> None:
-    """Save `document` to `out` with fixed zip timestamps and member order, atomically."""
+def reproducible_bytes(document: Document) -> bytes:
+    """Return `document` saved with fixed zip timestamps and member order."""
     buffer = io.BytesIO()
     document.save(buffer)
-    write_atomic(out, _normalise_zip(buffer.getvalue()))
+    return _normalise_zip(buffer.getvalue())
 
 
 def _normalise_zip(blob: bytes) -> bytes:

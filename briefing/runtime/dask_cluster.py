@@ -11,12 +11,13 @@ The workers need the same briefing version and spaCy model installed as the clie
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from briefing.runtime.parallel import ahead_map
 from briefing.types import Article, ArticleFacts
 
 CONNECT_TIMEOUT = "10s"
+Extract = Callable[[str | None, list[Article]], list[ArticleFacts]]
 
 
 class DaskError(RuntimeError):
@@ -39,18 +40,17 @@ def client_for(address: str):
         raise DaskError(f"--dask {address}: cannot reach the scheduler ({exc})") from None
 
 
-def extract_on_dask(address: str, model: str | None,
-                    batches: Sequence[Sequence[Article]]) -> Iterator[ArticleFacts]:
-    """Yield the facts of every article of `batches`, in order, extracted on the cluster.
-    Batches are sent as the cluster takes them, not all at once: they are read as they go."""
-    from briefing.runtime.parsing import extract_batch
-
+def extract_on_dask(address: str, model: str | None, batches: Sequence[Sequence[Article]],
+                    extract: Extract) -> Iterator[ArticleFacts]:
+    """Yield the facts of every article of `batches`, in order, each batch extracted on the
+    cluster by `extract(model, batch)`. Batches are sent as the cluster takes them, not all
+    at once: they are read as they go."""
     client = client_for(address)
     try:
         ahead = max(4, 2 * sum(client.nthreads().values()))  # every worker thread kept busy
         submit = functools.partial(client.submit, pure=False)
         calls = ((model, list(batch)) for batch in batches)
-        for facts in ahead_map(submit, extract_batch, calls, ahead):
+        for facts in ahead_map(submit, extract, calls, ahead):
             yield from facts
     finally:
         cluster = client.cluster

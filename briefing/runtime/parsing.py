@@ -252,7 +252,7 @@ class Extractor:
             from briefing.runtime.dask_cluster import extract_on_dask
 
             self.reader.parsed += len(todo)
-            yield from extract_on_dask(self.dask, self.model, batches(todo))
+            yield from extract_on_dask(self.dask, self.model, batches(todo), extract_batch)
             return
         workers = min(self.workers, len(todo) // self.min_per_worker)
         if workers > 1:

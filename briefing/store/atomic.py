@@ -24,11 +24,3 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
 
-
-STDIN = "-"  # the input that means standard input
-OUTPUT_FORMATS = ("md", "docx", "json")
-
-
-def is_local(raw: str) -> bool:
-    """Return True when an input names files here: not standard input, not an http(s) URL."""
-    return raw != STDIN and not raw.startswith(("http://", "https://"))

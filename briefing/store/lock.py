@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-NAME = ".briefing.store.lock"
+NAME = ".briefing.lock"
 EX_TEMPFAIL = 75  # sysexits.h: try again later
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import __version__
-from briefing.store.atomic import is_local
+from briefing.types import is_local
 
 NAME = ".briefing-manifest.json"
 PACKAGE = Path(__file__).resolve().parent.parent  # briefing/
