@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 STDIN = "-"  # the input that means standard input
 OUTPUT_FORMATS = ("md", "docx", "json")
+MAX_BYTES = 20_000_000  # per input file or page: far above any news story, far below trouble
+MAX_CHARS = 1_000_000  # per article: spaCy's own `max_length`, beyond which it refuses to parse
+MAX_ARTICLES = 5_000  # per run
 
 
 def is_local(raw: str) -> bool:

@@ -188,8 +188,8 @@ def generate(s: Set, out: Path) -> Path:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    options = RenderOptions(out=out, formats=tuple(s.formats.split(",")),
-                            generated=dt.datetime.fromisoformat(TODAY))
+    options = RenderOptions(out=out, formats=tuple(s.formats.split(",")), mode="full",
+                            author="briefing", generated=dt.datetime.fromisoformat(TODAY))
     pipeline([s.inputs], options, Runtime(say=lambda m: None, warn=lambda m: None),
              warn=lambda m: None)
     return out / "facts.json"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -96,7 +97,9 @@ def test_regen_adding_one_article_parses_only_that_one(project):
     salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(None)}"
     cache = FactsCache(project / "out" / ".cache" / "extract.sqlite", salt=salt, warn=print)
     run = Runtime(folder=project / "out", cache=cache, say=lambda m: None, warn=print)
-    result = pipeline(["in"], RenderOptions(out=project / "out", formats=("md",)), run,
+    options = RenderOptions(out=project / "out", formats=("md",), mode="full", author="a",
+                            generated=dt.datetime(2026, 1, 1))
+    result = pipeline(["in"], options, run,
                       warn=print)
     assert result.parsed == 1
     assert cache.misses == 1 and cache.hits >= 4

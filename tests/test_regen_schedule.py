@@ -64,21 +64,24 @@ def test_regen_schedule_reads_the_project_file(tmp_path, monkeypatch):
 
 
 def test_regen_init_writes_a_starter_and_refuses_to_overwrite(tmp_path, monkeypatch):
-    from briefing.cli import project
+    from briefing.cli import settings
 
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(app, ["init"]).exit_code == 0
-    loaded = project.load(tmp_path / "briefing.toml")
-    assert loaded.formats == ("md", "docx", "json") and loaded.out == tmp_path / "out"
+    loaded = settings.load(tmp_path / "briefing.toml")
+    assert loaded["formats"] == ("md", "docx", "json") and loaded["out"] == tmp_path / "out"
+    assert settings.settings([], tmp_path / "briefing.toml", {}) == settings.replace(
+        settings.DEFAULTS, inputs=(str(tmp_path / "seeds"),), out=tmp_path / "out",
+        schedule={"every": "6h"})  # the starter states the defaults
     again = runner.invoke(app, ["init"])
     assert again.exit_code == 2
     assert "briefing.toml already exists" in again.output
 
 
 def test_regen_project_bad_key_names_the_file(tmp_path):
-    from briefing.cli import project
+    from briefing.cli import settings
 
     path = tmp_path / "briefing.toml"
     path.write_text('inputs = ["a"]\nouts = "x"\n')
-    with pytest.raises(project.ProjectError, match=r"briefing.toml: unknown key 'outs'"):
-        project.load(path)
+    with pytest.raises(settings.ProjectError, match=r"briefing.toml: unknown key 'outs'"):
+        settings.load(path)

@@ -68,8 +68,8 @@ def test_regen_history_keeps_at_most_n_and_finds_the_previous_facts(tmp_path):
 
 def test_regen_history_does_not_repeat_an_identical_snapshot(tmp_path):
     brief_files(tmp_path, 1)
-    assert history.keep(tmp_path, now=dt.datetime(2026, 1, 1, 1)) is not None
-    assert history.keep(tmp_path, now=dt.datetime(2026, 1, 1, 2)) is None
+    assert history.keep(tmp_path, now=dt.datetime(2026, 1, 1, 1), limit=30) is not None
+    assert history.keep(tmp_path, now=dt.datetime(2026, 1, 1, 2), limit=30) is None
     assert len(history.snapshots(tmp_path)) == 1
 
 

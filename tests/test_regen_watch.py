@@ -60,7 +60,7 @@ def test_regen_watch_loads_the_model_once_in_its_own_process(tmp_path, monkeypat
     import datetime as dt
 
     from briefing.cli import watch
-    from briefing.cli.commands import Settings
+    from briefing.cli.settings import Settings
     from briefing.runtime import nlp, parallel
     from tests.conftest import SEEDS
 

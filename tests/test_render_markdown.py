@@ -104,7 +104,8 @@ def test_render_markdown_brief_says_what_changed(tmp_path):
 
     event = Event("e", "Talks", "talks", (Article("a", "text", outlet="Wire"),),
                   start=dt.date(2023, 1, 11), status="scheduled")
-    options = RenderOptions(out=tmp_path, formats=("md", "json"))
+    options = RenderOptions(out=tmp_path, formats=("md", "json"), mode="full", author="a",
+                            generated=dt.datetime(2026, 1, 1))
     write_all([compose(event, generated=dt.datetime(2026, 1, 1))], options)
     assert "What changed" not in (tmp_path / "e.md").read_text()
     moved = Event("e", "Talks", "talks", event.articles, start=dt.date(2023, 1, 12))

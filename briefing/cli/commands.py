@@ -8,49 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import typer
 
 from briefing.cli.console import fail, progress, warn
+from briefing.cli.settings import ProjectError, Settings, write_starter
+from briefing.cli.settings import settings as read_settings
 from briefing.store import history, lock, manifest
-from briefing.types import OUTPUT_FORMATS as FORMATS
 
 CACHE = Path(".cache") / "extract.sqlite"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything a `generate` run needs, from the command line and briefing.toml."""
-
-    inputs: tuple[str, ...]
-    out: Path
-    formats: tuple[str, ...]
-    templates: Path | None = None
-    reference_docx: Path | None = None
-    today: dt.date | None = None
-    model: str | None = None
-    mode: str = "full"
-    author: str = "briefing"
-    history: int = history.KEEP
-    lock_timeout: float = 5.0
-    force: bool = False
-    quiet: bool = False
-    verbose: bool = False  # progress even when stderr is not a terminal (logs, benchmarks)
-    max_bytes: int | None = None  # per input file; None: ingest's default (20 MB)
-    max_articles: int | None = None  # per run; None: ingest's default (5,000)
-    workers: int | None = None  # parsing processes; None: every core
-    dask: str | None = None  # a Dask scheduler address, or "local"
-    keep_model: bool = False  # load the model here and keep it between runs (watch), rather
-    # than in a model process each run
-
-    def limits(self) -> dict[str, int]:
-        """Return the ingest limits the user set (the others keep ingest's defaults)."""
-        given = {"max_bytes": self.max_bytes, "max_articles": self.max_articles}
-        return {k: v for k, v in given.items() if v is not None}
 
 
 def check_start(templates: Path | None, reference: Path | None) -> None:
@@ -78,37 +46,12 @@ def check_start(templates: Path | None, reference: Path | None) -> None:
 
 
 def settings(inputs: Sequence[str], project: Path | None, given: dict) -> Settings:
-    """Return the run's settings: options given on the command line, else briefing.toml's
-    (read only when no inputs are given), else the defaults. Raises typer.Exit(2) on a bad file.
-    """
-    from briefing.cli import project as projects
-
-    path = project or (projects.find(Path(".")) if not inputs else None)
-    if path is None:
-        base = projects.Project(path=Path(projects.NAME), inputs=tuple(inputs) or ("seeds",))
-    else:
-        try:
-            base = projects.load(path)
-        except projects.ProjectError as exc:
-            raise fail(str(exc)) from None
-        base = replace(base, inputs=tuple(inputs) or base.inputs)
-    chosen = {k: v for k, v in given.items() if v is not None}
-    fields = {k: getattr(base, k) for k in ("inputs", "out", "formats", "templates",
-                                            "reference_docx", "model", "mode", "author",
-                                            "history", "lock_timeout")}
-    result = Settings(**{**fields, **chosen})
-    bad = [f for f in result.formats if f not in FORMATS]
-    if bad or not result.formats:
-        raise fail(f"{path}: unknown format {', '.join(bad) or 'none'}; choose from "
-                   f"{', '.join(FORMATS)}")
-    return result
-
-
-def option_key(s: Settings) -> dict[str, object]:
-    """Return the options that change the outputs (for the manifest)."""
-    return {"formats": list(s.formats), "mode": s.mode, "author": s.author,
-            "today": s.today.isoformat() if s.today else None, "limits": s.limits(),
-            "model": s.model or os.environ.get("BRIEFING_MODEL")}
+    """Return the run's settings (see briefing.cli.settings); raises typer.Exit(2) with one
+    line on a bad project file."""
+    try:
+        return read_settings(inputs, project, given)
+    except ProjectError as exc:
+        raise fail(str(exc)) from None
 
 
 def run_generate(s: Settings) -> None:
@@ -121,7 +64,7 @@ def run_generate(s: Settings) -> None:
         raise fail(f"--mode {s.mode!r}: choose full or note")
     try:
         with lock.locked(s.out, timeout=s.lock_timeout):
-            current = manifest.state(s.inputs, option_key(s), s.templates, s.reference_docx)
+            current = manifest.state(s.inputs, s.option_key(), s.templates, s.reference_docx)
             if not s.force and manifest.up_to_date(s.out, current):
                 if not s.quiet:
                     typer.echo(f"briefing: {s.out}/ is up to date")
@@ -191,8 +134,6 @@ def run_pipeline(s: Settings, options, workers: int, model_process, say):
 
 def run_init(path: Path) -> None:
     """Write a commented starter briefing.toml; raises typer.Exit(2) when one exists."""
-    from briefing.cli.project import ProjectError, write_starter
-
     try:
         write_starter(path)
     except ProjectError as exc:

@@ -108,19 +108,19 @@ def install(files: dict[str, str]) -> Path:
 
 def project_schedule() -> tuple[str | None, str | None]:
     """Return (every, cron) from ./briefing.toml's [schedule], or (None, None)."""
-    from briefing.cli import project
+    from briefing.cli import settings
 
-    path = project.find(Path.cwd())
+    path = settings.find(Path.cwd())
     if path is None:
         return None, None
-    table = project.load(path).schedule
+    table = settings.load(path).get("schedule", {})
     return table.get("every"), table.get("cron")
 
 
 def run_schedule(*, every: str | None, cron: str | None, install: bool, name: str) -> None:
     """Print (and with `install`, write) the schedule; raises typer.Exit(2) on a bad one."""
     from briefing.cli.console import fail
-    from briefing.cli.project import ProjectError
+    from briefing.cli.settings import ProjectError
 
     try:
         if every is None and cron is None:

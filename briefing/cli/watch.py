@@ -14,8 +14,9 @@ from pathlib import Path
 
 import typer
 
-from briefing.cli.commands import Settings, run_generate
+from briefing.cli.commands import run_generate
 from briefing.cli.console import warn
+from briefing.cli.settings import Settings
 from briefing.types import is_local
 
 

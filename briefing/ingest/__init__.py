@@ -19,7 +19,7 @@ from briefing.ingest.inputs import expand, load
 from briefing.ingest.poll import PollState
 from briefing.ingest.source import Context
 from briefing.ingest.syndication import merge_copies
-from briefing.types import Article
+from briefing.types import MAX_ARTICLES, MAX_BYTES, MAX_CHARS, Article
 
 __all__ = ["MAX_ARTICLES", "MAX_BYTES", "MAX_CHARS", "IngestError", "Skipped",
            "PollState", "read_articles"]
@@ -29,9 +29,6 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-MAX_BYTES = 20_000_000  # per file or page: far above any news story, far below memory trouble
-MAX_CHARS = 1_000_000  # per article: spaCy's own `max_length`, beyond which it refuses to parse
-MAX_ARTICLES = 5_000  # per run
 
 
 def read_articles(inputs: Sequence[str], *, warn: Callable[[str], None] = _stderr,

@@ -15,20 +15,21 @@ from briefing.compose.brief import Brief, Citer
 from briefing.compose.words import reports, short_date
 from briefing.render.facts import facts_pieces
 from briefing.render.markdown import contents, environment, render
-from briefing.types import OUTPUT_FORMATS, Event
-
-FORMATS = OUTPUT_FORMATS
+from briefing.types import Event
 
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """What the briefs are written as (the defaults are the settings', briefing.cli.settings):
+    `generated` is the as-of time; None templates or house document: the built-in ones."""
+
     out: Path
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...]
+    mode: str
+    author: str
+    generated: dt.datetime
     templates: Path | None = None
     reference_docx: Path | None = None
-    mode: str = "full"
-    author: str = "briefing"
-    generated: dt.datetime = dt.datetime(2000, 1, 1)
 
 
 @dataclass(frozen=True)

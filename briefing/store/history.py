@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 FOLDER = "history"
-KEEP = 30
 
 
 def outputs(out: Path) -> list[Path]:
@@ -35,7 +34,7 @@ def same_files(files: list[Path], folder: Path) -> bool:
     return all(p.read_bytes() == (folder / p.name).read_bytes() for p in files)
 
 
-def keep(out: Path, *, now: dt.datetime, limit: int = KEEP) -> Path | None:
+def keep(out: Path, *, now: dt.datetime, limit: int) -> Path | None:
     """Copy the current briefs to a new snapshot and drop all but the newest `limit`.
 
     Returns the snapshot folder, or None when there was nothing new to keep.
