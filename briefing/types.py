@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 STDIN = "-"  # the input that means standard input
 OUTPUT_FORMATS = ("md", "docx", "json")
 MAX_BYTES = 20_000_000  # per input file or page: far above any news story, far below trouble
 MAX_CHARS = 1_000_000  # per article: spaCy's own `max_length`, beyond which it refuses to parse
 MAX_ARTICLES = 5_000  # per run
+
+
+Status = Literal["scheduled", "under way", "held", "postponed", "cancelled"]
+Format = Literal["in-person", "virtual", "hybrid"]
+Kind = Literal["summit", "call", "visit", "talks", "meeting", "other"]  # the data's event_kinds
+STATUSES: tuple[str, ...] = get_args(Status)
+FORMATS: tuple[str, ...] = get_args(Format)
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 def is_local(raw: str) -> bool:
@@ -132,8 +141,8 @@ class ArticleFacts:
     event_place: str | None = None  # from the event sentences, else the dateline
     lead_place: str | None = None  # where the lead puts what it tells: read only when no
     # report of the event gives an event_place (news whose event is no meeting: a crash, a race)
-    event_format: str | None = None  # in-person | virtual | hybrid
-    event_kind: str | None = None  # meeting, talks, summit, visit, call, other
+    event_format: Format | None = None
+    event_kind: Kind | None = None
     event_name: str | None = None  # a proper name for the event, as written
     event_nickname: str | None = None  # a short quoted label ("3+3")
     keywords: tuple[str, ...] = ()
@@ -179,13 +188,13 @@ class Event:
 
     id: str
     title: str
-    kind: str
+    kind: Kind
     articles: tuple[Article, ...]
     start: dt.date | None = None
     end: dt.date | None = None
     location: str | None = None
-    format: str | None = None
-    status: str | None = None  # scheduled, under way, held, postponed
+    format: Format | None = None
+    status: Status | None = None
     participants: tuple[Participant, ...] = ()
     mentioned: tuple[Participant, ...] = ()
     agenda: tuple[Item, ...] = ()

@@ -6,8 +6,6 @@ Exit status: 0 done; 2 bad input or options (one line on stderr says what and wh
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -198,26 +196,8 @@ if __name__ == "__main__":
 
 
 def run() -> None:
-    """The `briefing` command: run the app, then end the process without tearing the
-    interpreter down.
+    """The `briefing` command: run the app, then end the process at once (see
+    briefing.runtime.exit)."""
+    from briefing.runtime.exit import run_and_exit
 
-    Freeing every module and object one by one took about 0.13 s after a `generate` run, memory
-    the operating system takes back at once anyway. Every output is already closed and moved
-    into place by then (files.write_atomic), worker processes are joined and the cache is
-    closed; only the standard streams are flushed here. Tests call `app` and keep the usual
-    exit.
-    """
-    try:
-        app(prog_name="briefing")
-        code: int | str | None = 0
-    except SystemExit as exc:
-        code = exc.code
-    if isinstance(code, str):
-        print(code, file=sys.stderr)
-        code = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except OSError:  # a reader that went away (`briefing --help | head -1`)
-            code = code or 1
-    os._exit(code or 0)
+    run_and_exit(lambda: app(prog_name="briefing"))
