@@ -8,6 +8,7 @@ Every fact keeps where it came from (`Span`: article id and character offsets in
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -29,6 +30,22 @@ KINDS: tuple[str, ...] = get_args(Kind)
 def is_local(raw: str) -> bool:
     """Return True when an input names files here: not standard input, not an http(s) URL."""
     return raw != STDIN and not raw.startswith(("http://", "https://"))
+
+
+def slug(text: str, limit: int = 48, *, empty: str = "item") -> str:
+    """Return a readable, file-name-safe slug of `text` ("peace-talks-resume"), at most `limit`
+    long; `empty` when `text` has no letter or digit."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:limit].strip("-") or empty
+
+
+def unique(name: str, taken: set[str]) -> str:
+    """Return `name`, or `name-2`, `name-3`... the first not in `taken`, and add it there."""
+    new, n = name, 1
+    while new in taken:
+        n += 1
+        new = f"{name}-{n}"
+    taken.add(new)
+    return new
 
 
 

@@ -16,7 +16,8 @@ from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import Redate, complete
 from briefing.fuse.items import merge, same_place, vote
 from briefing.fuse.people import merge_people
-from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Span
+from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Span, slug
+from briefing.types import unique as unique_name
 
 __all__ = ["Digest", "Redate", "digest", "group", "complete", "build_event", "link_related",
            "relinked"]
@@ -93,9 +94,9 @@ RESERVED_NAMES = frozenset(["index", "con", "prn", "aux", "nul"]
                            + [f"{p}{n}" for p in ("com", "lpt") for n in range(1, 10)])
 
 
-def slug(text: str, day: dt.date | None) -> str:
+def event_id(text: str, day: dt.date | None) -> str:
     """Return a file-name-safe id for an event: its date and the words of its title."""
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "event"
+    words = slug(text, 60, empty="event")
     if words in RESERVED_NAMES:  # device names Windows cannot create; the run's own index
         words += "-event"
     return f"{day.isoformat()}-{words}" if day else words
@@ -121,7 +122,7 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     timeline = sorted(items(group, "timeline", by_date=True, threshold=60),
                       key=lambda i: (i.date or "", -len(i.sources)))
     return Event(
-        id=slug(name, start), title=name, kind=kind or "other",
+        id=event_id(name, start), title=name, kind=kind or "other",
         articles=tuple(f.article for f in group), start=start, end=start,
         location=None if fmt == "virtual" else place, format=fmt, status=status(start, group),
         participants=people.participants, mentioned=people.mentioned,
@@ -140,15 +141,8 @@ def relinked(event: Event, head: Headline) -> Event:
 def link_related(heads: Sequence[Headline]) -> list[Headline]:
     """Return the events' headlines with unique ids and `related` pointing at events of the
     same name or the same leading people (the same meeting series on other dates)."""
-    taken: set[str] = set()
-    unique = []
-    for h in heads:
-        new, n = h.id, 1
-        while new in taken:  # "a", "a", "a-2" become "a", "a-2", "a-2-2": never one file twice
-            n += 1
-            new = f"{h.id}-{n}"
-        taken.add(new)
-        unique.append(replace(h, id=new))
+    taken: set[str] = set()  # "a", "a", "a-2" become "a", "a-2", "a-2-2": never one file twice
+    unique = [replace(h, id=unique_name(h.id, taken)) for h in heads]
     keys = [name_key(h.title) for h in unique]
     by_key: dict[str, list[int]] = {}
     by_person: dict[str, list[int]] = {}

@@ -19,7 +19,7 @@ from briefing.ingest.inputs import expand, load
 from briefing.ingest.poll import PollState
 from briefing.ingest.source import Context
 from briefing.ingest.syndication import merge_copies
-from briefing.types import MAX_ARTICLES, MAX_BYTES, MAX_CHARS, Article
+from briefing.types import MAX_ARTICLES, MAX_BYTES, MAX_CHARS, Article, unique
 
 __all__ = ["MAX_ARTICLES", "MAX_BYTES", "MAX_CHARS", "IngestError", "Skipped",
            "PollState", "read_articles"]
@@ -90,12 +90,4 @@ def _within(articles: list[Article], entry: str, max_chars: int,
 def _unique_ids(articles: list[Article]) -> list[Article]:
     """Return `articles` with repeated ids (same file name in two folders) made unique."""
     seen: set[str] = set()
-    out = []
-    for article in articles:
-        new, n = article.id, 1
-        while new in seen:
-            n += 1
-            new = f"{article.id}-{n}"
-        seen.add(new)
-        out.append(article if new == article.id else replace(article, id=new))
-    return out
+    return [a if (new := unique(a.id, seen)) == a.id else replace(a, id=new) for a in articles]

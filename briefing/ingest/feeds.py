@@ -22,8 +22,8 @@ from briefing.ingest.decode import decode
 from briefing.ingest.errors import Skipped
 from briefing.ingest.fetch import FetchError, is_url
 from briefing.ingest.html import page_article
-from briefing.ingest.source import Context, Input, slug
-from briefing.types import Article
+from briefing.ingest.source import Context, Input
+from briefing.types import Article, slug, unique
 
 
 def read_feed(item: Input, ctx: Context) -> list[Article]:
@@ -53,7 +53,7 @@ def refuse_entities(data: bytes) -> None:
 def _item(entry, n: int, item: Input, ctx: Context, outlet: str | None,
           ids: set[str]) -> Article | None:
     """Return the article of one feed item, or None (warned about) when it has no text."""
-    article_id = _unique(f"{item.stem}-{slug(entry.get('title') or str(n), 40)}", ids)
+    article_id = unique(f"{item.stem}-{slug(entry.get('title') or str(n), 40)}", ids)
     meta = _meta(entry, outlet)
     link = entry.get("link") or ""
     try:
@@ -115,10 +115,3 @@ def _meta(entry, outlet: str | None) -> Meta:
                 published=published, published_text=written)
 
 
-def _unique(candidate: str, taken: set[str]) -> str:
-    n, unique = 1, candidate
-    while unique in taken:
-        n += 1
-        unique = f"{candidate}-{n}"
-    taken.add(unique)
-    return unique

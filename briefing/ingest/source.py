@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from briefing.types import Article
+from briefing.types import Article, slug
 
 
 @dataclass(frozen=True)
@@ -42,12 +42,6 @@ class Context:
     fetch: Callable[..., Input]  # fetch(url, headers=None); raises FetchError
     max_bytes: int
     state: Polls
-
-
-def slug(text: str, limit: int = 48) -> str:
-    """Return a readable, file-name-safe slug of `text` ("peace-talks-resume"), at most `limit` long."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return "-".join(words)[:limit].strip("-") or "item"
 
 
 def url_id(url: str) -> str:
