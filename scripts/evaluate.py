@@ -348,8 +348,10 @@ def below_floor(results: dict[str, dict[str, Figures]], floors: dict) -> list[st
 
 
 def raised(results: dict[str, dict[str, Figures]], floors: dict) -> dict:
-    """Return the floors moved up to `results` where a figure beat them (never down)."""
-    out: dict = {}
+    """Return the floors moved up to `results` where a figure beat them (never down); the
+    floors of sets not measured stay as they are."""
+    out: dict = {name: {part: dict(pinned) for part, pinned in parts.items()}
+                 for name, parts in floors.items()}
     for name, parts in results.items():
         for part, got in parts.items():
             pinned = floors.get(name, {}).get(part, {})
