@@ -15,8 +15,10 @@ from briefing.temporal.calendar import FUTURE, PAST
 from briefing.temporal.vocab import vocab
 
 # Abbreviations ("U.S.", "N.J.", "Mr.") are words, so that their points end no sentence.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:'[a-z]+)?|'ll|[.!?;:]|\n")
-_BOUNDARY = {".", "!", "?", ";", "\n"}  # a colon does not end the clause
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:'[a-z]+)?|'ll|''|``|[\"“”]|[.!?;:]|\n")
+# A colon does not end the clause; a quotation mark does: the reporting verb outside a quote
+# ("will leave on Thursday," Castro said) does not date what the quote says.
+_BOUNDARY = {".", "!", "?", ";", "\n", "''", "``", '"', "“", "”"}
 _WINDOW = 12
 _MODALS_FUTURE = {"will", "shall", "'ll", "wo", "would"}
 _PRESENT_BE = {"is", "are", "am", "'s", "'re", "be"}
@@ -86,6 +88,11 @@ def heuristic_direction(text: str, start: int, end: int) -> str | None:
     """Return the direction the nearest cue word in the same sentence signals (a dozen words
     each way; the left side wins a tie, as in "said Friday")."""
     left = _tokens(text, max(0, start - 160), start)[-_WINDOW:]
+    if len(left) > 1 and left[-1].lower() in vocab()["deadline_words"] \
+            and left[-2] not in _BOUNDARY:
+        # "postponed until Tuesday": a deadline after its verb lies ahead, whatever the verb's
+        # tense; "Until Thursday, they had not ..." opens the clause and its verb decides.
+        return FUTURE
     right = _tokens(text, end, end + 160)[:_WINDOW]
     found_left = _scan_left(left)
     found_right = _scan(right)

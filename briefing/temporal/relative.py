@@ -107,6 +107,10 @@ def clock(m: re.Match[str], ctx: Context, day: str | None = None) -> Reading | N
     if hhmm is None:
         return None
     zone = f", zone {m['zone']}" if m["zone"] else ""
+    if day is None and (named := ctx.ref_day()):
+        # A time without its day in narrative happens on the day last named ("was shot on
+        # Oct. 23 ... at 10 p.m."), not on the day of publication.
+        day, zone = named, zone + ", day last named"
     base = day or _iso(ctx.anchor)
     return Reading("TIME", f"{base}T{hhmm}", f"clock time on {base}{zone}")
 

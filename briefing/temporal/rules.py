@@ -85,7 +85,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("rel_unit", r"(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal|calendar|full|financial)\s+)?"
                  r"(?P<unit>week|weekend|month|year|decade|century)\b(?!-)"),
     ("ago", r"(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?P<unit>{UNIT})s?"
-            r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"),
+            r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)\b"),
     ("set", r"(?P<word>{SET})\b|(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
             r"(?:(?P<unit>{UNIT})s?|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH}))\b"
             r"|(?P<times>once|twice|{NUMWORD}\s+times)\s+(?:a|per|each)\s+(?P<unit2>{UNIT})\b"),

@@ -44,7 +44,9 @@ _DAY_RULES = {"month_day", "day_month", "deictic", "weekday", "iso_date", "holid
 # Rules whose value is counted from an earlier date: they must not become the reference in
 # turn, or "a year earlier" twice in a row would drift back two years.
 _ANAPHORIC = {"ago", "year_ago_bare", "quarter_ref", "week_day_rel"}
-_CLOCK_JOIN = re.compile(r"[\s,]*(?:on\s+)?$", re.I)
+# Between a clock time and its day: a comma, "on", or a short aside ("10:35 a.m. (0735 GMT)
+# Friday").
+_CLOCK_JOIN = re.compile(r"[\s,]*(?:\([^()\n]{1,24}\)[\s,]*)?(?:on\s+)?$", re.I)
 
 
 class Candidate(NamedTuple):
@@ -93,15 +95,19 @@ def select(cands: list[Candidate]) -> list[Candidate]:
 
 
 def join_clocks(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Join a clock time to a day right after it ("9 a.m. Tuesday") into one candidate."""
+    """Join a clock time to a day right after it ("9 a.m. Tuesday") into one candidate. With
+    an aside between them ("10:35 a.m. (0735 GMT) Friday") both stay, the time on that day."""
     out: list[Candidate] = []
     i = 0
     while i < len(cands):
         c = cands[i]
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         if (c.rule == "clock" and nxt is not None and nxt.rule in _DAY_RULES
-                and _CLOCK_JOIN.match(text, c.end, nxt.start)
-                and nxt.start - c.end < 6):
+                and _CLOCK_JOIN.match(text, c.end, nxt.start)):
+            if "(" in text[c.end:nxt.start]:
+                out.append(c._replace(day=nxt))
+                i += 1
+                continue
             out.append(c._replace(end=nxt.end, day=nxt))
             i += 2
             continue
@@ -119,7 +125,9 @@ def candidates(text: str) -> tuple[Candidate, ...]:
 
 def _read(c: Candidate, ctx: Context) -> Reading | None:
     if c.day is not None:
+        ctx.extent = (c.start, max(c.end, c.day.end))
         day = NORMALISERS[c.day.rule](c.day.match, ctx)
+        ctx.extent = None
         if day is None:
             return None
         return relative.clock(c.match, ctx, day=day.value[:10])
@@ -137,7 +145,7 @@ def readings(
         if reading is None:
             continue
         if c.rule not in _ANAPHORIC:
-            ctx.note(reading)
+            ctx.note(reading, c.end)
         out.append((c, reading))
     return out
 
