@@ -308,3 +308,14 @@ def test_temporal_clock_without_day_takes_the_day_last_named() -> None:
 def test_temporal_units_later_are_lengths() -> None:
     found = tag_dates("Three days later, the market fell.", dt.date(1989, 10, 30))
     assert [(t.text, t.type, t.value) for t in found] == [("Three days", "DURATION", "P3D")]
+
+
+def test_temporal_clock_zone_kept_and_read_as_utc() -> None:
+    from briefing.temporal import to_utc, utc_offset
+
+    (found,) = tag_dates("Polls close at 10 p.m. EST on Friday.", WED)
+    assert (found.value, found.zone) == ("2023-01-06T22:00", "EST")
+    assert to_utc(found) == dt.datetime(2023, 1, 7, 3, 0, tzinfo=dt.UTC)
+    (plain,) = tag_dates("Polls close at 10 p.m. on Friday.", WED)
+    assert plain.zone is None and to_utc(plain) is None
+    assert utc_offset("ET") is None  # a region, its offset changes with summer time

@@ -209,3 +209,38 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     else:
         pick = min(days, key=lambda d: abs((d - a).days))
     return Reading("DATE", pick.isoformat(), f"holiday {rel or 'nearest'} {a}")
+
+
+def _range_parts(m: re.Match[str]) -> tuple[int, int, int]:
+    """Return (month, first day, last day) of a day_range match."""
+    month = month_number(m["month"] or m["monthb"])
+    first = int(re.sub(r"\D", "", m["day"] or m["dayb"]))
+    return month, first, int(re.sub(r"\D", "", m["day2"] or m["day2b"]))
+
+
+def valid_day_range(m: re.Match[str]) -> bool:
+    """True when a day_range match names a real stretch ("27-28", not "3-1" or "30-31 June")."""
+    month, first, last = _range_parts(m)
+    return first < last and _day(2000, month, last) is not None
+
+
+def _day_range(m: re.Match[str], ctx: Context, part: int) -> Reading | None:
+    month, first, last = _range_parts(m)
+    if m["year"]:
+        year, why = int(m["year"]), "year as written"
+    elif ctx.anchor is None:
+        year, why = None, "no anchor: year unknown"
+    else:
+        year = cal.year_for_month_day(ctx.anchor, month, first, ctx.direction(m.start(), m.end()))
+        why = f"the year putting the range nearest {ctx.anchor}"
+    value = _day(year, month, first if part == 1 else last)
+    end = "first" if part == 1 else "last"
+    return Reading("DATE", value, f"{end} day of a range, {why}") if value else None
+
+
+def day_range_first(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _day_range(m, ctx, 1)
+
+
+def day_range_last(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _day_range(m, ctx, 2)

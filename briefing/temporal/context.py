@@ -17,6 +17,7 @@ class Reading(NamedTuple):
     type: str
     value: str
     reason: str
+    zone: str | None = None  # the time zone written with a clock time ("EST")
 
 
 @dataclass

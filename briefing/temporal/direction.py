@@ -88,11 +88,6 @@ def heuristic_direction(text: str, start: int, end: int) -> str | None:
     """Return the direction the nearest cue word in the same sentence signals (a dozen words
     each way; the left side wins a tie, as in "said Friday")."""
     left = _tokens(text, max(0, start - 160), start)[-_WINDOW:]
-    if len(left) > 1 and left[-1].lower() in vocab()["deadline_words"] \
-            and left[-2] not in _BOUNDARY:
-        # "postponed until Tuesday": a deadline after its verb lies ahead, whatever the verb's
-        # tense; "Until Thursday, they had not ..." opens the clause and its verb decides.
-        return FUTURE
     right = _tokens(text, end, end + 160)[:_WINDOW]
     found_left = _scan_left(left)
     found_right = _scan(right)
@@ -118,6 +113,16 @@ def _after_be(words: list[str], i: int, cue: str) -> bool:
     be located") the participle's past stands, as news narrates with them."""
     return (cue == PAST and i > 1 and words[i - 1].lower() == "be"
             and words[i - 2].lower() in ("will", "'ll", "shall", "to"))
+
+
+def after_deadline_word(text: str, start: int) -> bool:
+    """True when the expression at `start` follows "until", "through" or the like inside its
+    clause ("postponed until Tuesday", "runs through Friday"): a deadline near enough to be
+    named by its weekday lies ahead, whatever the tense of the verb that set it. "Until
+    Thursday, they had not ..." opens the clause, and there its verb decides."""
+    left = _tokens(text, max(0, start - 40), start)
+    return (len(left) > 1 and left[-1].lower() in vocab()["deadline_words"]
+            and left[-2] not in _BOUNDARY)
 
 
 def doc_direction(doc: Any, start: int, end: int) -> str | None:

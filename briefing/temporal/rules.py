@@ -24,6 +24,11 @@ _SHARED = {
     "TENS": r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
             r"|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
             r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)",
+    "RANGE_JOIN": r"(?:-|–|—|to|and|until|till|through|thru)",
+    # What may follow the second day of a range: punctuation, the end, or a word that starts
+    # a new phrase ("April 24 and 25 in Washington"), never a noun it counts ("24 and 25 people").
+    "RANGE_END": r"(?=\s*(?:$|[,.;:!?)\]'\"”’]|\s(?:in|at|on|for|with|when|while|after|before"
+                 r"|from|to|and|or|but|as|by|the|this|next|last|1[6-9]\d\d|20\d\d)\b))",
     "APPROX": r"(?:(?:more|less|fewer)\s+than|at\s+least|at\s+most|about|nearly|almost|some"
               r"|over|up\s+to|roughly|around|approximately|only|just|under|within)",
 }
@@ -33,6 +38,11 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b"),
     ("slash_date", r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])"
                    r"/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])"),
+    # Two days of one month: "Feb. 27-28, 2023", "April 24 and 25", "4 to 17 December". The
+    # tagger splits a match into its two ends, each a TIMEX3 of its own as TimeML tags them.
+    ("day_range", r"(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\s*{RANGE_JOIN}\s*(?P<day2>{DAYNUM})"
+                  r"|(?P<dayb>{DAYNUM})\s*{RANGE_JOIN}\s*(?P<day2b>{DAYNUM})\s+(?:of\s+)?"
+                  r"(?P<monthb>{MONTH}))(?:,?\s+(?P<year>{YEAR4}))?{RANGE_END}"),
     ("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<month>{MONTH})\s+(?:the\s+)?"
                   r"(?P<day>{DAYNUM})\b(?!\s*(?:%|percent|[.,:]\d|-))"
                   r"(?:,?\s+(?P<year>{YEAR4})\b)?"),

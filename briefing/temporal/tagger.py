@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from briefing.temporal import absolute, quarters, relative, spans, units
+from briefing.temporal import absolute, intervals, quarters, relative, spans, units
 from briefing.temporal.context import Context, Reading
 from briefing.temporal.rules import rules
 from briefing.temporal.vocab import vocab
@@ -21,6 +21,7 @@ Normaliser = Callable[[re.Match[str], Context], Reading | None]
 
 NORMALISERS: dict[str, Normaliser] = {
     "iso_date": absolute.iso_date, "slash_date": absolute.slash_date,
+    "day_range_first": absolute.day_range_first, "day_range_last": absolute.day_range_last,
     "month_day": absolute.month_day, "day_month": absolute.month_day,
     "month_year": absolute.month_year, "month_rel_year": absolute.month_rel_year,
     "month": absolute.month, "spelled_year": absolute.spelled_year,
@@ -75,8 +76,26 @@ def find(text: str) -> list[Candidate]:
             start = m.start()
             if rule.name in _MODIFIABLE and (mod := tail.search(text, max(0, start - 30), start)):
                 start = mod.start()
+            if rule.name == "day_range" and not absolute.valid_day_range(m):
+                continue
             found.append(Candidate(start, m.end(), rule.name, rule.priority, m))
     return found
+
+
+def split_ranges(cands: list[Candidate]) -> list[Candidate]:
+    """Split each two-day range ("Feb. 27-28", "4 to 17 December") into its two ends, each
+    read on its own, as TimeML tags them ("Feb. 27" and "28"; "4" and "17 December")."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.rule != "day_range":
+            out.append(c)
+            continue
+        m = c.match
+        first_end = m.end("day") if m["day"] else m.end("dayb")
+        last_start = m.start("day2") if m["day2"] else m.start("day2b")
+        out.append(c._replace(end=first_end, rule="day_range_first"))
+        out.append(c._replace(start=last_start, rule="day_range_last"))
+    return out
 
 
 def select(cands: list[Candidate]) -> list[Candidate]:
@@ -120,7 +139,7 @@ def join_clocks(text: str, cands: list[Candidate]) -> list[Candidate]:
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Return the expressions of `text` to read, in text order. They do not depend on the
     anchor, so the many readings of one article during date inference find them once."""
-    return tuple(join_clocks(text, select(find(text))))
+    return tuple(join_clocks(text, split_ranges(select(find(text)))))
 
 
 def _read(c: Candidate, ctx: Context) -> Reading | None:
@@ -134,16 +153,39 @@ def _read(c: Candidate, ctx: Context) -> Reading | None:
     return NORMALISERS[c.rule](c.match, ctx)
 
 
+# The step by which the last end of a range may move after its first: a weekday by weeks,
+# a day or month written without a year by years.
+_FORWARD = {"weekday": "week", "month_day": "year", "day_month": "year", "month": "year"}
+
+
+def _range_end(text: str, prev: tuple[Candidate, Reading], c: Candidate,
+               reading: Reading) -> Reading | None:
+    """Return `reading` moved after the first end of the range it closes, or None."""
+    step = _FORWARD.get(c.rule)
+    groups = c.match.groupdict()
+    if step is None or groups.get("year") or groups.get("rel"):
+        return None  # "March 5, 2024" and "next Friday" say where they lie
+    first = prev[1]
+    if first.type != "DATE" or reading.type != "DATE" or not intervals.joined(
+            text, prev[0], c, same_kind=intervals.same_kind(first.value, reading.value)):
+        return None
+    moved = intervals.forward_end(first.value, reading.value, step)
+    return reading._replace(value=moved, reason=reading.reason + "; after the range's first end") \
+        if moved else None
+
+
 def readings(
     text: str, anchor: dt.date | None, doc: Any = None
 ) -> list[tuple[Candidate, Reading]]:
     """Return each expression found in `text` with its reading, in text order."""
     ctx = Context(text=text, anchor=anchor, doc=doc)
-    out = []
+    out: list[tuple[Candidate, Reading]] = []
     for c in candidates(text):
         reading = _read(c, ctx)
         if reading is None:
             continue
+        if out and (moved := _range_end(text, out[-1], c, reading)) is not None:
+            reading = moved
         if c.rule not in _ANAPHORIC:
             ctx.note(reading, c.end)
         out.append((c, reading))
@@ -158,6 +200,6 @@ def tag_dates(text: str, anchor: dt.date | None, *, doc: Any = None) -> list[Tim
     does. With `anchor` None, values that need an anchor stay unresolved ("XXXX-01-07").
     """
     return [
-        Timex(c.start, c.end, text[c.start:c.end], r.type, r.value, r.reason)
+        Timex(c.start, c.end, text[c.start:c.end], r.type, r.value, r.reason, r.zone)
         for c, r in readings(text, anchor, doc)
     ]
