@@ -319,3 +319,16 @@ def test_temporal_clock_zone_kept_and_read_as_utc() -> None:
     (plain,) = tag_dates("Polls close at 10 p.m. on Friday.", WED)
     assert plain.zone is None and to_utc(plain) is None
     assert utc_offset("ET") is None  # a region, its offset changes with summer time
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("January nineteen ninety-seven. A bomb went off.", "1997-01"),
+        ("It snowed in the winter of nineteen ninety-four.", "1994-WI"),
+        ("Talks resume the week of March 6.", "2023-W10"),
+        ("The crowd waited a minute and a half.", "PT1M30S"),
+    ],
+)
+def test_temporal_years_in_words_weeks_of_days_and_halves(text: str, value: str) -> None:
+    assert [t.value for t in tag_dates(text, WED)] == [value]

@@ -79,6 +79,35 @@ def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{m['year']}-{month_number(m['month']):02d}", "month and year")
 
 
+def word_year(text: str) -> int | None:
+    """Return the year a WORDYEAR match writes ("nineteen ninety-seven" -> 1997)."""
+    hi, _, lo = re.sub(r"\s+", " ", text.lower()).replace("-", " ").partition(" ")
+    high, low = number(hi), number(lo)
+    return int(high) * 100 + int(low) if high is not None and low is not None else None
+
+
+def month_word_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    year_ = word_year(m["wyear"])
+    if year_ is None:
+        return None
+    return Reading("DATE", f"{year_}-{month_number(m['month']):02d}", "month and year in words")
+
+
+def week_of(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"the week of March 6": the ISO week holding that day."""
+    month, day = month_number(m["month"]), int(re.sub(r"\D", "", m["day"]))
+    if m["year"]:
+        year_ = int(m["year"])
+    elif ctx.anchor is not None:
+        year_ = cal.year_for_month_day(ctx.anchor, month, day, ctx.direction(m.start(), m.end()))
+    else:
+        return Reading("DATE", "XXXX-WXX", "no anchor: week unknown")
+    value = _day(year_, month, day)
+    if value is None:
+        return None
+    return Reading("DATE", cal.iso_week(dt.date.fromisoformat(value)), "the week of a day")
+
+
 def month_rel_year(m: re.Match[str], ctx: Context) -> Reading | None:
     shift = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
     if ctx.anchor is None:
@@ -173,8 +202,9 @@ def current_season(d: dt.date) -> int:
 def season(m: re.Match[str], ctx: Context) -> Reading | None:
     code = vocab()["seasons"][m["season"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    if m["year"]:
-        return Reading("DATE", f"{m['year']}-{code}", "season and year as written")
+    if m["year"] or m["wyear"]:
+        written = m["year"] or word_year(m["wyear"])
+        return Reading("DATE", f"{written}-{code}", "season and year as written")
     if not rel and not preceded_by_context(ctx, m.start(), "season_context_words"):
         return None  # "fall" and "spring" are verbs too
     if ctx.anchor is None:

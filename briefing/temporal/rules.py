@@ -24,6 +24,8 @@ _SHARED = {
     "TENS": r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
             r"|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
             r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)",
+    # A year in words, as transcripts of broadcasts write it: "nineteen ninety-seven".
+    "WORDYEAR": r"(?:eighteen|nineteen|twenty)[\s-]+{TENS}",
     "RANGE_JOIN": r"(?:-|–|—|to|and|until|till|through|thru)",
     # What may follow the second day of a range: punctuation, the end, or a word that starts
     # a new phrase ("April 24 and 25 in Washington"), never a noun it counts ("24 and 25 people").
@@ -49,6 +51,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?"
                   r"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4})\b)?"),
     ("month_year", r"(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR4})\b"),
+    ("month_word_year", r"(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<wyear>{WORDYEAR})\b"),
+    ("week_of", r"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b"
+                r"(?:,?\s+(?P<year>{YEAR4})\b)?"),
     ("month_rel_year", r"(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b"),
     ("month", r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+previous"
               r"|the\s+following)\s+)?(?P<month>{MONTH})(?![\w.]*\s+\d)"),
@@ -88,7 +93,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<name>{HOLIDAY_CAP}))"
                 r"(?:\s+(?P<year>{YEAR4}))?\b"),
     ("season", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid-?)\s+)?"
-               r"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"),
+               r"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})"
+               r"|(?P<wyear>{WORDYEAR})\b))?"),
     ("week_day_rel", r"(?P<wk>the\s+day\s+(?:before|after)|the\s+(?:next|following|previous)"
                      r"\s+day|that\s+(?:same\s+)?day|the\s+same\s+day|the\s+day\s+before"
                      r"\s+(?:last\s+)?(?P<weekday>{WEEKDAY}))\b"),
@@ -103,7 +109,8 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|first|coming|following|latest|final|remaining|initial|same)\s+)?"
                  r"(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))(?:\s+more)?"
                  r"(?:\s+(?:to|or)\s+{NUM})?[\s-]+(?:(?:full|straight|consecutive|trading"
-                 r"|business|calendar)\s+)?(?P<unit>{UNIT})s?\b(?:-long)?(?![\s-]+old\b)"),
+                 r"|business|calendar)\s+)?(?P<unit>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?"
+                 r"(?:-long)?(?![\s-]+old\b)"),
     ("vague_span", r"(?:the\s+)?(?P<rel>recent|past|coming|future|next\s+few|past\s+few"
                    r"|last\s+few|past\s+several|last\s+several)\s+(?P<unit>{UNIT})s\b"),
     ("bare_units", r"(?<![\w-])(?P<unit>{UNIT})s\b(?!-|\s+old\b)"),
@@ -132,7 +139,8 @@ def rules() -> tuple[Rule, ...]:
         re.escape(h.title()).replace(r"\ ", r"\s+").replace("'S", "'s")
         for h in sorted(v["holidays"], key=len, reverse=True)
     )
-    fragments.update({k: _expand(p, fragments) for k, p in _SHARED.items()})
+    for key, pattern in _SHARED.items():  # in order: a sub-pattern may use those before it
+        fragments[key] = _expand(pattern, fragments)
     compiled = []
     for i, (name, pattern) in enumerate(_PATTERNS):
         body = _expand(pattern, fragments)
