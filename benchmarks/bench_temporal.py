@@ -7,7 +7,7 @@ Usage (from the project root):
 DIR holds .tml (TimeML: the text inside <TEXT>, tags stripped) or .txt files; the default is
 ../shared/data/timeml. Prints the seconds spaCy's pipeline takes, the seconds `tag_dates`
 takes without a Doc (the scorer's path) and with one, and the ratios tagger / spaCy; the
-goal is a ratio of at most 0.2. Each figure is the best of N runs.
+goal is a ratio of at most 0.08 (issue 22). Each figure is the best of N runs.
 """
 
 from __future__ import annotations

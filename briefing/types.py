@@ -92,6 +92,7 @@ class Timex:
     type: str  # DATE, TIME, DURATION or SET
     value: str  # TIMEX3: 2013-03-22, 2013-03, 2013-W11, 2012-SU, P5Y, 2013-03-22T17:00, ...
     reason: str = ""  # why this value, for people checking the output
+    zone: str | None = None  # the time zone written with a clock time ("EST"), else None
 
 
 @dataclass(frozen=True)

@@ -290,3 +290,45 @@ def test_temporal_fractional_durations_of_any_unit_do_not_fail():
     assert period(1.5, "second") == "PT1.5S"
     assert period(2.5, "year") == "P2Y6M"
     assert period(0.25, "year") == "P0.25Y"
+
+
+def test_temporal_clock_with_aside_takes_the_day_after_it() -> None:
+    text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday."
+    found = values(text, dt.date(1998, 8, 8))
+    assert found["about 10:35 a.m."] == "1998-08-07T10:35"
+    assert found["Friday"] == "1998-08-07"
+
+
+def test_temporal_clock_without_day_takes_the_day_last_named() -> None:
+    text = "He was shot on Oct. 23, 1998. He died at 10 p.m. in his kitchen."
+    assert values(text, dt.date(1999, 4, 19))["10 p.m."] == "1998-10-23T22:00"
+    assert values("He arrives at 10 p.m.", dt.date(1999, 4, 19))["10 p.m."] == "1999-04-19T22:00"
+
+
+def test_temporal_units_later_are_lengths() -> None:
+    found = tag_dates("Three days later, the market fell.", dt.date(1989, 10, 30))
+    assert [(t.text, t.type, t.value) for t in found] == [("Three days", "DURATION", "P3D")]
+
+
+def test_temporal_clock_zone_kept_and_read_as_utc() -> None:
+    from briefing.temporal import to_utc, utc_offset
+
+    (found,) = tag_dates("Polls close at 10 p.m. EST on Friday.", WED)
+    assert (found.value, found.zone) == ("2023-01-06T22:00", "EST")
+    assert to_utc(found) == dt.datetime(2023, 1, 7, 3, 0, tzinfo=dt.UTC)
+    (plain,) = tag_dates("Polls close at 10 p.m. on Friday.", WED)
+    assert plain.zone is None and to_utc(plain) is None
+    assert utc_offset("ET") is None  # a region, its offset changes with summer time
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("January nineteen ninety-seven. A bomb went off.", "1997-01"),
+        ("It snowed in the winter of nineteen ninety-four.", "1994-WI"),
+        ("Talks resume the week of March 6.", "2023-W10"),
+        ("The crowd waited a minute and a half.", "PT1M30S"),
+    ],
+)
+def test_temporal_years_in_words_weeks_of_days_and_halves(text: str, value: str) -> None:
+    assert [t.value for t in tag_dates(text, WED)] == [value]

@@ -85,3 +85,39 @@ def test_temporal_doc_and_heuristic_agree_on_seed_like_text(model_nlp) -> None:
     expected = {"Wednesday": "2023-01-11", "Thursday": "2023-01-12", "last week": "2023-W01",
                 "December 16": "2022-12-16"}
     assert with_doc == without == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the points of an abbreviation end no sentence, so the verb before them still counts
+        ("The car was found at the Newark, N.J., airport on Friday.", "past"),
+        ("The team planned to leave Nairobi on Friday.", "future"),
+        ("Protesters were planning to drive to the airport on Friday.", "future"),
+        # a cue after the expression dates the planning, not the plan
+        ("On Friday, the government planned to pay the first sum.", "past"),
+        ("On Friday, the two leaders are set to hold a summit.", "future"),
+        # "next to" is a place, not a time ahead
+        ("A bomb ripped through a building next to the embassy on Friday.", "past"),
+        # a quotation mark closes the clause: the reporting verb does not date the quote
+        ("''He will leave on Friday,'' Castro said.", "future"),
+    ],
+)
+def test_temporal_heuristic_direction_clause_rules(text: str, expected: str | None) -> None:
+    assert heuristic_direction(text, *_where(text, "Friday")) == expected
+
+
+def test_temporal_month_follows_tense_beyond_a_quarter() -> None:
+    nov = dt.date(1989, 11, 2)
+    past = {t.text: t.value for t in tag_dates("He stepped down in March.", nov)}
+    assert past["March"] == "1989-03"  # eight months back, not four ahead
+    near = {t.text: t.value for t in tag_dates("The company said it closed the sale Nov. 21.",
+                                                nov)}
+    assert near["Nov. 21"] == "1989-11-21"  # within a quarter: the near date beats the tense
+
+
+def test_temporal_weekday_deadline_after_its_verb_lies_ahead() -> None:
+    text = "Officials postponed any action until Friday."
+    assert {t.text: t.value for t in tag_dates(text, WED)}["Friday"] == "2023-01-13"
+    text = "Until Friday, they had not called him a suspect."
+    assert {t.text: t.value for t in tag_dates(text, WED)}["Friday"] == "2023-01-06"

@@ -1,7 +1,9 @@
 """Datelines at the start of a story: "LONDON (Reuters) -", "Paris, 3 March, /NEWSWIRE/".
 
-The grammar is here; the vocabulary (months, dashes, words kept in capitals) is in
-`briefing/knowledge/datelines.json`. Several shapes are tried in order and the first match wins.
+The shapes of a dateline are here, its date is the temporal tagger's grammar
+(`briefing.temporal.stated`, through `ingest.dates`); the vocabulary (dashes, words kept in
+capitals) is in `briefing/knowledge/datelines.json`. Several shapes are tried in order and the
+first match wins.
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
 """The temporal tagger: time expressions in news text, resolved to TIMEX3 values.
 
 `tag_dates(text, anchor)` finds and resolves every expression; `explain` gives the same with
-the reasons, for people; `value_to_range` turns a value into first and last day;
+the reasons, for people; `value_to_range` turns a value (or a range's ISO 8601 interval) into
+first and last day; `tag_ranges` / `find_ranges` pair the ends of ranges ("27-28 February",
+"from Monday to Wednesday", "through Friday") into `TimeRange`s with both ends; `to_utc`
+reads a zoned clock time ("5:00 p.m. EST", kept in `Timex.zone`) as a UTC moment;
 `infer_year` completes a day and month written without a year. Rules and vocabulary follow
 HeidelTime's design (patterns, normalisation functions, anchor and tense resolution); the
 vocabulary lives in `briefing/knowledge/temporal.json`.
@@ -13,10 +16,13 @@ import datetime as dt
 from typing import Any
 
 from briefing.temporal.calendar import infer_year
+from briefing.temporal.intervals import TimeRange, find_ranges
 from briefing.temporal.ranges import value_to_range
-from briefing.temporal.tagger import tag_dates
+from briefing.temporal.tagger import tag_dates, tag_ranges
+from briefing.temporal.zones import to_utc, utc_offset
 
-__all__ = ["explain", "infer_year", "tag_dates", "value_to_range"]
+__all__ = ["TimeRange", "explain", "find_ranges", "infer_year", "tag_dates", "tag_ranges",
+           "to_utc", "utc_offset", "value_to_range"]
 
 
 def explain(text: str, anchor: dt.date | None, doc: Any = None) -> list[dict[str, Any]]:

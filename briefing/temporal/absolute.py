@@ -79,6 +79,35 @@ def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{m['year']}-{month_number(m['month']):02d}", "month and year")
 
 
+def word_year(text: str) -> int | None:
+    """Return the year a WORDYEAR match writes ("nineteen ninety-seven" -> 1997)."""
+    hi, _, lo = re.sub(r"\s+", " ", text.lower()).replace("-", " ").partition(" ")
+    high, low = number(hi), number(lo)
+    return int(high) * 100 + int(low) if high is not None and low is not None else None
+
+
+def month_word_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    year_ = word_year(m["wyear"])
+    if year_ is None:
+        return None
+    return Reading("DATE", f"{year_}-{month_number(m['month']):02d}", "month and year in words")
+
+
+def week_of(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"the week of March 6": the ISO week holding that day."""
+    month, day = month_number(m["month"]), int(re.sub(r"\D", "", m["day"]))
+    if m["year"]:
+        year_ = int(m["year"])
+    elif ctx.anchor is not None:
+        year_ = cal.year_for_month_day(ctx.anchor, month, day, ctx.direction(m.start(), m.end()))
+    else:
+        return Reading("DATE", "XXXX-WXX", "no anchor: week unknown")
+    value = _day(year_, month, day)
+    if value is None:
+        return None
+    return Reading("DATE", cal.iso_week(dt.date.fromisoformat(value)), "the week of a day")
+
+
 def month_rel_year(m: re.Match[str], ctx: Context) -> Reading | None:
     shift = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
     if ctx.anchor is None:
@@ -173,8 +202,9 @@ def current_season(d: dt.date) -> int:
 def season(m: re.Match[str], ctx: Context) -> Reading | None:
     code = vocab()["seasons"][m["season"].lower()]
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    if m["year"]:
-        return Reading("DATE", f"{m['year']}-{code}", "season and year as written")
+    if m["year"] or m["wyear"]:
+        written = m["year"] or word_year(m["wyear"])
+        return Reading("DATE", f"{written}-{code}", "season and year as written")
     if not rel and not preceded_by_context(ctx, m.start(), "season_context_words"):
         return None  # "fall" and "spring" are verbs too
     if ctx.anchor is None:
@@ -209,3 +239,38 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     else:
         pick = min(days, key=lambda d: abs((d - a).days))
     return Reading("DATE", pick.isoformat(), f"holiday {rel or 'nearest'} {a}")
+
+
+def _range_parts(m: re.Match[str]) -> tuple[int, int, int]:
+    """Return (month, first day, last day) of a day_range match."""
+    month = month_number(m["month"] or m["monthb"])
+    first = int(re.sub(r"\D", "", m["day"] or m["dayb"]))
+    return month, first, int(re.sub(r"\D", "", m["day2"] or m["day2b"]))
+
+
+def valid_day_range(m: re.Match[str]) -> bool:
+    """True when a day_range match names a real stretch ("27-28", not "3-1" or "30-31 June")."""
+    month, first, last = _range_parts(m)
+    return first < last and _day(2000, month, last) is not None
+
+
+def _day_range(m: re.Match[str], ctx: Context, part: int) -> Reading | None:
+    month, first, last = _range_parts(m)
+    if m["year"]:
+        year, why = int(m["year"]), "year as written"
+    elif ctx.anchor is None:
+        year, why = None, "no anchor: year unknown"
+    else:
+        year = cal.year_for_month_day(ctx.anchor, month, first, ctx.direction(m.start(), m.end()))
+        why = f"the year putting the range nearest {ctx.anchor}"
+    value = _day(year, month, first if part == 1 else last)
+    end = "first" if part == 1 else "last"
+    return Reading("DATE", value, f"{end} day of a range, {why}") if value else None
+
+
+def day_range_first(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _day_range(m, ctx, 1)
+
+
+def day_range_last(m: re.Match[str], ctx: Context) -> Reading | None:
+    return _day_range(m, ctx, 2)

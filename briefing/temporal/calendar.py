@@ -57,20 +57,22 @@ def _year_by_tense(anchor_key: int, same_key: int, span: int, direction: str | N
     """Return -1, 0 or +1: the shift from the anchor's year that a date in the anchor's year
     (`same_key`, in the same units as `anchor_key`, a year being `span` units) needs.
 
-    The nearest occurrence wins (written on 20 February, "December 5" is the December
-    before). When the occurrences before and after the anchor are about as far (within a
-    quarter of a year of each other), the clause's tense chooses, and without one the
-    anchor's year stays.
+    An occurrence within a quarter of a year of the anchor wins whatever the tense says
+    (written on 2 November, "Nov. 21" is this month's even after a past verb: a tense read
+    from words misleads more often than a date that close). Otherwise the clause's tense
+    chooses: past, the last occurrence before the anchor ("stepped down in March", written in
+    November, is this year's March); future, the first after it. Without a tense the nearest
+    occurrence wins, and when both are about as far the anchor's year stays.
     """
     before, after = (same_key - span, same_key) if later_or_same(same_key, anchor_key) \
         else (same_key, same_key + span)
     gap_before, gap_after = anchor_key - before, after - anchor_key
-    if abs(gap_before - gap_after) > span // 4 or direction is None:
-        if abs(gap_before - gap_after) <= span // 4:
-            return 0
-        nearer = before if gap_before < gap_after else after
-    else:
+    if min(gap_before, gap_after) > span // 4 and direction is not None:
         nearer = before if direction == PAST else after
+    elif abs(gap_before - gap_after) <= span // 4:
+        return 0
+    else:
+        nearer = before if gap_before < gap_after else after
     return (nearer - same_key) // span
 
 

@@ -4,6 +4,7 @@ the clause, and the dates the text mentioned before (for "a year earlier", "that
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -16,6 +17,7 @@ class Reading(NamedTuple):
     type: str
     value: str
     reason: str
+    zone: str | None = None  # the time zone written with a clock time ("EST")
 
 
 @dataclass
@@ -27,9 +29,15 @@ class Context:
     doc: Any = None
     ref: str | None = None  # the last absolute date value found, for anaphora
     ref_quarter: str | None = None  # the last quarter value found ("1989-Q3")
+    ref_end: int = 0  # where the expression that gave `ref` ends
+
+    extent: tuple[int, int] | None = None  # the whole expression a part is read within
 
     def direction(self, start: int, end: int) -> str | None:
-        """Return "past", "future" or None for text[start:end] (see `direction.direction`)."""
+        """Return "past", "future" or None for text[start:end] (see `direction.direction`);
+        within `extent` (the day of "9 a.m. Tuesday"), for the whole expression."""
+        if self.extent and self.extent[0] <= start and end <= self.extent[1]:
+            start, end = self.extent
         return direction(self.text, start, end, self.doc)
 
     def before(self, start: int, width: int = 24) -> str:
@@ -43,11 +51,19 @@ class Context:
         return (int(quarter[:4]), int(quarter[-1])) < (self.anchor.year,
                                                         (self.anchor.month - 1) // 3 + 1)
 
-    def note(self, reading: Reading) -> None:
-        """Remember an absolute date value as the reference for later anaphora."""
+    def note(self, reading: Reading, end: int = 0) -> None:
+        """Remember an absolute date value, found ending at `end`, as the reference for later
+        anaphora."""
         value = reading.value
         if reading.type not in ("DATE", "TIME") or not value[:4].isdigit():
             return
         if "-Q" in value and self._reported(value):
             self.ref_quarter = value
-        self.ref = value
+        self.ref, self.ref_end = value, end
+
+    def ref_day(self) -> str | None:
+        """Return the day last named ("2023-01-05"), or None when the last date named is no
+        day."""
+        if not self.ref or not re.fullmatch(r"\d{4}-\d\d-\d\d", self.ref[:10]):
+            return None
+        return self.ref[:10]

@@ -14,10 +14,14 @@ from typing import Any
 from briefing.temporal.calendar import FUTURE, PAST
 from briefing.temporal.vocab import vocab
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll|[.!?;:]|\n")
-_BOUNDARY = {".", "!", "?", ";", "\n"}  # a colon does not end the clause
+# Abbreviations ("U.S.", "N.J.", "Mr.") are words, so that their points end no sentence.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:'[a-z]+)?|'ll|''|``|[\"“”]|[.!?;:]|\n")
+# A colon does not end the clause; a quotation mark does: the reporting verb outside a quote
+# ("will leave on Thursday," Castro said) does not date what the quote says.
+_BOUNDARY = {".", "!", "?", ";", "\n", "''", "``", '"', "“", "”"}
 _WINDOW = 12
 _MODALS_FUTURE = {"will", "shall", "'ll", "wo", "would"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re", "be"}
 _FUTURE_VERBS = {"plan", "expect", "schedule", "set", "intend", "aim", "hope", "prepare", "slate"}
 
 
@@ -28,11 +32,18 @@ def _cues() -> tuple[frozenset[str], frozenset[str], str, frozenset[str]]:
             frozenset(v["future_before_to"]))
 
 
-def word_cue(word: str, following: str = "") -> str | None:
+def word_cue(word: str, following: str = "", *, previous: str | None = None) -> str | None:
     """Return the direction one word signals ("will" -> future, "said" or "launched" -> past);
-    `following` is the next word ("set to" points ahead, "set" alone does not)."""
+    `following` is the next word ("set to" points ahead, "set" alone does not; "next to" is a
+    place). `previous` is the word before when the cue comes after the expression: there an
+    infinitive says when the planning happened, not the plan ("On Friday, they planned to
+    leave" is past; "On Friday, they are set to meet" ahead)."""
     future, past, suffix, before_to = _cues()
+    if following == "to" and word in vocab()["prepositions_before_to"]:
+        return None
     if following == "to" and word in before_to:
+        if previous is not None and word.endswith(suffix) and previous not in _PRESENT_BE:
+            return PAST
         return FUTURE
     if word in future:
         return FUTURE
@@ -50,16 +61,34 @@ def _scan(words: list[str]) -> tuple[int, str] | None:
         if word in _BOUNDARY:
             return None
         following = words[i + 1] if i + 1 < len(words) else ""
-        if (cue := word_cue(word, following)) is not None:
+        cue = word_cue(word, following, previous=words[i - 1] if i else "")
+        if cue is not None and not _after_be(words, i, cue):
             return i, cue
     return None
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    """Return the words and clause marks of text[start:end]; the point after an abbreviation
+    ("Mr.", "Sept.") is dropped, since it ends no sentence."""
+    abbreviations = _abbreviations()
+    out: list[str] = []
+    for token in _TOKEN.findall(text, start, end):
+        if token == "." and out and out[-1].lower() in abbreviations:
+            continue
+        out.append(token)
+    return out
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(vocab()["abbreviations"])
 
 
 def heuristic_direction(text: str, start: int, end: int) -> str | None:
     """Return the direction the nearest cue word in the same sentence signals (a dozen words
     each way; the left side wins a tie, as in "said Friday")."""
-    left = _TOKEN.findall(text, max(0, start - 160), start)[-_WINDOW:]
-    right = _TOKEN.findall(text, end, end + 160)[:_WINDOW]
+    left = _tokens(text, max(0, start - 160), start)[-_WINDOW:]
+    right = _tokens(text, end, end + 160)[:_WINDOW]
     found_left = _scan_left(left)
     found_right = _scan(right)
     if found_left and (not found_right or found_left[0] <= found_right[0]):
@@ -73,9 +102,27 @@ def _scan_left(words: list[str]) -> tuple[int, str] | None:
         if word in _BOUNDARY:
             return None
         following = words[i + 1] if i + 1 < len(words) else ""
-        if (cue := word_cue(word, following)) is not None:
+        if (cue := word_cue(word, following)) is not None and not _after_be(words, i, cue):
             return len(words) - 1 - i, cue
     return None
+
+
+def _after_be(words: list[str], i: int, cue: str) -> bool:
+    """True for a participle after "will be" or "to be" ("will be held", "is to be named"):
+    the words before it, not the participle, carry the tense. After a weaker modal ("could
+    be located") the participle's past stands, as news narrates with them."""
+    return (cue == PAST and i > 1 and words[i - 1].lower() == "be"
+            and words[i - 2].lower() in ("will", "'ll", "shall", "to"))
+
+
+def after_deadline_word(text: str, start: int) -> bool:
+    """True when the expression at `start` follows "until", "through" or the like inside its
+    clause ("postponed until Tuesday", "runs through Friday"): a deadline near enough to be
+    named by its weekday lies ahead, whatever the tense of the verb that set it. "Until
+    Thursday, they had not ..." opens the clause, and there its verb decides."""
+    left = _tokens(text, max(0, start - 40), start)
+    return (len(left) > 1 and left[-1].lower() in vocab()["deadline_words"]
+            and left[-2] not in _BOUNDARY)
 
 
 def doc_direction(doc: Any, start: int, end: int) -> str | None:

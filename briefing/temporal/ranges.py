@@ -26,9 +26,15 @@ def _week(year: int, week: int, weekend: bool) -> tuple[dt.date, dt.date]:
 def value_to_range(value: str) -> tuple[dt.date, dt.date] | None:
     """Return the first and last day a TIMEX3 value covers: a day (time of day ignored), an
     ISO week ("2013-W11", "-WE" for its weekend), a month, quarter, half, season, year,
-    decade ("199") or century ("19"). Returns None for durations, references, sets and
-    values with unknown parts ("XXXX-01-07")."""
+    decade ("199") or century ("19"), or an ISO 8601 interval of two of these
+    ("2013-02-27/2013-02-28", a `TimeRange.value`: the first day of the one to the last day
+    of the other). Returns None for durations, references, sets, values with unknown parts
+    ("XXXX-01-07") and intervals with an open end ("../2013-02-28")."""
     try:
+        if "/" in value:
+            first, _, last = value.partition("/")
+            a, b = _range(first), _range(last)
+            return (a[0], b[1]) if a and b and a[0] <= b[1] else None
         return _range(value)
     except ValueError:
         return None  # an impossible date such as 2013-02-30 or week 54

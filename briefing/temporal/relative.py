@@ -8,6 +8,7 @@ import re
 
 from briefing.temporal import calendar as cal
 from briefing.temporal.context import Context, Reading
+from briefing.temporal.direction import after_deadline_word
 from briefing.temporal.vocab import number, vocab
 
 _UNKNOWN_DAY = "XXXX-XX-XX"
@@ -40,6 +41,8 @@ def weekday_date(name: str, rel: str, ctx: Context, start: int, end: int) -> dt.
         return cal.weekday_date(ctx.anchor, wd, cal.FUTURE)
     if rel == "this past":
         return cal.weekday_date(ctx.anchor, wd, cal.PAST)
+    if after_deadline_word(ctx.text, ctx.extent[0] if ctx.extent else start):
+        return cal.weekday_date(ctx.anchor, wd, cal.FUTURE)
     return cal.weekday_date(ctx.anchor, wd, ctx.direction(start, end))
 
 
@@ -107,8 +110,12 @@ def clock(m: re.Match[str], ctx: Context, day: str | None = None) -> Reading | N
     if hhmm is None:
         return None
     zone = f", zone {m['zone']}" if m["zone"] else ""
+    if day is None and (named := ctx.ref_day()):
+        # A time without its day in narrative happens on the day last named ("was shot on
+        # Oct. 23 ... at 10 p.m."), not on the day of publication.
+        day, zone = named, zone + ", day last named"
     base = day or _iso(ctx.anchor)
-    return Reading("TIME", f"{base}T{hhmm}", f"clock time on {base}{zone}")
+    return Reading("TIME", f"{base}T{hhmm}", f"clock time on {base}{zone}", m["zone"])
 
 
 def week_day_rel(m: re.Match[str], ctx: Context) -> Reading | None:

@@ -24,6 +24,13 @@ _SHARED = {
     "TENS": r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
             r"|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
             r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)",
+    # A year in words, as transcripts of broadcasts write it: "nineteen ninety-seven".
+    "WORDYEAR": r"(?:eighteen|nineteen|twenty)[\s-]+{TENS}",
+    "RANGE_JOIN": r"(?:-|–|—|to|and|until|till|through|thru)",
+    # What may follow the second day of a range: punctuation, the end, or a word that starts
+    # a new phrase ("April 24 and 25 in Washington"), never a noun it counts ("24 and 25 people").
+    "RANGE_END": r"(?=\s*(?:$|[,.;:!?)\]'\"”’]|\s(?:in|at|on|for|with|when|while|after|before"
+                 r"|from|to|and|or|but|as|by|the|this|next|last|1[6-9]\d\d|20\d\d)\b))",
     "APPROX": r"(?:(?:more|less|fewer)\s+than|at\s+least|at\s+most|about|nearly|almost|some"
               r"|over|up\s+to|roughly|around|approximately|only|just|under|within)",
 }
@@ -33,12 +40,20 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?\b"),
     ("slash_date", r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])"
                    r"/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])"),
+    # Two days of one month: "Feb. 27-28, 2023", "April 24 and 25", "4 to 17 December". The
+    # tagger splits a match into its two ends, each a TIMEX3 of its own as TimeML tags them.
+    ("day_range", r"(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\s*{RANGE_JOIN}\s*(?P<day2>{DAYNUM})"
+                  r"|(?P<dayb>{DAYNUM})\s*{RANGE_JOIN}\s*(?P<day2b>{DAYNUM})\s+(?:of\s+)?"
+                  r"(?P<monthb>{MONTH}))(?:,?\s+(?P<year>{YEAR4}))?{RANGE_END}"),
     ("month_day", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<month>{MONTH})\s+(?:the\s+)?"
                   r"(?P<day>{DAYNUM})\b(?!\s*(?:%|percent|[.,:]\d|-))"
                   r"(?:,?\s+(?P<year>{YEAR4})\b)?"),
     ("day_month", r"(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?"
                   r"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4})\b)?"),
     ("month_year", r"(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR4})\b"),
+    ("month_word_year", r"(?P<month>{MONTH})(?:\s+of)?,?\s+(?P<wyear>{WORDYEAR})\b"),
+    ("week_of", r"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})\b"
+                r"(?:,?\s+(?P<year>{YEAR4})\b)?"),
     ("month_rel_year", r"(?P<month>{MONTH})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b"),
     ("month", r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+previous"
               r"|the\s+following)\s+)?(?P<month>{MONTH})(?![\w.]*\s+\d)"),
@@ -78,14 +93,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<name>{HOLIDAY_CAP}))"
                 r"(?:\s+(?P<year>{YEAR4}))?\b"),
     ("season", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid-?)\s+)?"
-               r"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"),
+               r"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})"
+               r"|(?P<wyear>{WORDYEAR})\b))?"),
     ("week_day_rel", r"(?P<wk>the\s+day\s+(?:before|after)|the\s+(?:next|following|previous)"
                      r"\s+day|that\s+(?:same\s+)?day|the\s+same\s+day|the\s+day\s+before"
                      r"\s+(?:last\s+)?(?P<weekday>{WEEKDAY}))\b"),
     ("rel_unit", r"(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal|calendar|full|financial)\s+)?"
                  r"(?P<unit>week|weekend|month|year|decade|century)\b(?!-)"),
     ("ago", r"(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?P<unit>{UNIT})s?"
-            r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"),
+            r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)\b"),
     ("set", r"(?P<word>{SET})\b|(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?"
             r"(?:(?P<unit>{UNIT})s?|(?P<weekday>{WEEKDAY})|(?P<month>{MONTH}))\b"
             r"|(?P<times>once|twice|{NUMWORD}\s+times)\s+(?:a|per|each)\s+(?P<unit2>{UNIT})\b"),
@@ -93,7 +109,8 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|first|coming|following|latest|final|remaining|initial|same)\s+)?"
                  r"(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))(?:\s+more)?"
                  r"(?:\s+(?:to|or)\s+{NUM})?[\s-]+(?:(?:full|straight|consecutive|trading"
-                 r"|business|calendar)\s+)?(?P<unit>{UNIT})s?\b(?:-long)?(?![\s-]+old\b)"),
+                 r"|business|calendar)\s+)?(?P<unit>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?"
+                 r"(?:-long)?(?![\s-]+old\b)"),
     ("vague_span", r"(?:the\s+)?(?P<rel>recent|past|coming|future|next\s+few|past\s+few"
                    r"|last\s+few|past\s+several|last\s+several)\s+(?P<unit>{UNIT})s\b"),
     ("bare_units", r"(?<![\w-])(?P<unit>{UNIT})s\b(?!-|\s+old\b)"),
@@ -122,7 +139,8 @@ def rules() -> tuple[Rule, ...]:
         re.escape(h.title()).replace(r"\ ", r"\s+").replace("'S", "'s")
         for h in sorted(v["holidays"], key=len, reverse=True)
     )
-    fragments.update({k: _expand(p, fragments) for k, p in _SHARED.items()})
+    for key, pattern in _SHARED.items():  # in order: a sub-pattern may use those before it
+        fragments[key] = _expand(pattern, fragments)
     compiled = []
     for i, (name, pattern) in enumerate(_PATTERNS):
         body = _expand(pattern, fragments)

@@ -49,6 +49,8 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     n = None if m["vague"] else number(num_text)
     if n is None and not m["vague"]:
         return None
+    if n is not None and m["half"]:
+        n += 0.5  # "a minute and a half"
     dirword = (m["dir"] or "").lower()
     if m["vague"] and dirword in ("past", "last") and word.lower() == "quarter":
         return Reading("DATE", "PAST_REF", "a vague stretch of past quarters")

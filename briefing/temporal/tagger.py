@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from briefing.temporal import absolute, quarters, relative, spans, units
+from briefing.temporal import absolute, intervals, quarters, relative, spans, units
 from briefing.temporal.context import Context, Reading
 from briefing.temporal.rules import rules
 from briefing.temporal.vocab import vocab
@@ -21,8 +21,10 @@ Normaliser = Callable[[re.Match[str], Context], Reading | None]
 
 NORMALISERS: dict[str, Normaliser] = {
     "iso_date": absolute.iso_date, "slash_date": absolute.slash_date,
+    "day_range_first": absolute.day_range_first, "day_range_last": absolute.day_range_last,
     "month_day": absolute.month_day, "day_month": absolute.month_day,
-    "month_year": absolute.month_year, "month_rel_year": absolute.month_rel_year,
+    "month_year": absolute.month_year, "month_word_year": absolute.month_word_year,
+    "week_of": absolute.week_of, "month_rel_year": absolute.month_rel_year,
     "month": absolute.month, "spelled_year": absolute.spelled_year,
     "fiscal_year": absolute.fiscal_year, "year": absolute.year, "decade": absolute.decade,
     "century": absolute.century, "season": absolute.season, "holiday": absolute.holiday,
@@ -44,7 +46,9 @@ _DAY_RULES = {"month_day", "day_month", "deictic", "weekday", "iso_date", "holid
 # Rules whose value is counted from an earlier date: they must not become the reference in
 # turn, or "a year earlier" twice in a row would drift back two years.
 _ANAPHORIC = {"ago", "year_ago_bare", "quarter_ref", "week_day_rel"}
-_CLOCK_JOIN = re.compile(r"[\s,]*(?:on\s+)?$", re.I)
+# Between a clock time and its day: a comma, "on", or a short aside ("10:35 a.m. (0735 GMT)
+# Friday").
+_CLOCK_JOIN = re.compile(r"[\s,]*(?:\([^()\n]{1,24}\)[\s,]*)?(?:on\s+)?$", re.I)
 
 
 class Candidate(NamedTuple):
@@ -73,8 +77,26 @@ def find(text: str) -> list[Candidate]:
             start = m.start()
             if rule.name in _MODIFIABLE and (mod := tail.search(text, max(0, start - 30), start)):
                 start = mod.start()
+            if rule.name == "day_range" and not absolute.valid_day_range(m):
+                continue
             found.append(Candidate(start, m.end(), rule.name, rule.priority, m))
     return found
+
+
+def split_ranges(cands: list[Candidate]) -> list[Candidate]:
+    """Split each two-day range ("Feb. 27-28", "4 to 17 December") into its two ends, each
+    read on its own, as TimeML tags them ("Feb. 27" and "28"; "4" and "17 December")."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.rule != "day_range":
+            out.append(c)
+            continue
+        m = c.match
+        first_end = m.end("day") if m["day"] else m.end("dayb")
+        last_start = m.start("day2") if m["day2"] else m.start("day2b")
+        out.append(c._replace(end=first_end, rule="day_range_first"))
+        out.append(c._replace(start=last_start, rule="day_range_last"))
+    return out
 
 
 def select(cands: list[Candidate]) -> list[Candidate]:
@@ -93,15 +115,19 @@ def select(cands: list[Candidate]) -> list[Candidate]:
 
 
 def join_clocks(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Join a clock time to a day right after it ("9 a.m. Tuesday") into one candidate."""
+    """Join a clock time to a day right after it ("9 a.m. Tuesday") into one candidate. With
+    an aside between them ("10:35 a.m. (0735 GMT) Friday") both stay, the time on that day."""
     out: list[Candidate] = []
     i = 0
     while i < len(cands):
         c = cands[i]
         nxt = cands[i + 1] if i + 1 < len(cands) else None
         if (c.rule == "clock" and nxt is not None and nxt.rule in _DAY_RULES
-                and _CLOCK_JOIN.match(text, c.end, nxt.start)
-                and nxt.start - c.end < 6):
+                and _CLOCK_JOIN.match(text, c.end, nxt.start)):
+            if "(" in text[c.end:nxt.start]:
+                out.append(c._replace(day=nxt))
+                i += 1
+                continue
             out.append(c._replace(end=nxt.end, day=nxt))
             i += 2
             continue
@@ -114,16 +140,39 @@ def join_clocks(text: str, cands: list[Candidate]) -> list[Candidate]:
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Return the expressions of `text` to read, in text order. They do not depend on the
     anchor, so the many readings of one article during date inference find them once."""
-    return tuple(join_clocks(text, select(find(text))))
+    return tuple(join_clocks(text, split_ranges(select(find(text)))))
 
 
 def _read(c: Candidate, ctx: Context) -> Reading | None:
     if c.day is not None:
+        ctx.extent = (c.start, max(c.end, c.day.end))
         day = NORMALISERS[c.day.rule](c.day.match, ctx)
+        ctx.extent = None
         if day is None:
             return None
         return relative.clock(c.match, ctx, day=day.value[:10])
     return NORMALISERS[c.rule](c.match, ctx)
+
+
+# The step by which the last end of a range may move after its first: a weekday by weeks,
+# a day or month written without a year by years.
+_FORWARD = {"weekday": "week", "month_day": "year", "day_month": "year", "month": "year"}
+
+
+def _range_end(text: str, prev: tuple[Candidate, Reading], c: Candidate,
+               reading: Reading) -> Reading | None:
+    """Return `reading` moved after the first end of the range it closes, or None."""
+    step = _FORWARD.get(c.rule)
+    groups = c.match.groupdict()
+    if step is None or groups.get("year") or groups.get("rel"):
+        return None  # "March 5, 2024" and "next Friday" say where they lie
+    first = prev[1]
+    if first.type != "DATE" or reading.type != "DATE" or not intervals.joined(
+            text, prev[0], c, same_kind=intervals.same_kind(first.value, reading.value)):
+        return None
+    moved = intervals.forward_end(first.value, reading.value, step)
+    return reading._replace(value=moved, reason=reading.reason + "; after the range's first end") \
+        if moved else None
 
 
 def readings(
@@ -131,13 +180,15 @@ def readings(
 ) -> list[tuple[Candidate, Reading]]:
     """Return each expression found in `text` with its reading, in text order."""
     ctx = Context(text=text, anchor=anchor, doc=doc)
-    out = []
+    out: list[tuple[Candidate, Reading]] = []
     for c in candidates(text):
         reading = _read(c, ctx)
         if reading is None:
             continue
+        if out and (moved := _range_end(text, out[-1], c, reading)) is not None:
+            reading = moved
         if c.rule not in _ANAPHORIC:
-            ctx.note(reading)
+            ctx.note(reading, c.end)
         out.append((c, reading))
     return out
 
@@ -150,6 +201,11 @@ def tag_dates(text: str, anchor: dt.date | None, *, doc: Any = None) -> list[Tim
     does. With `anchor` None, values that need an anchor stay unresolved ("XXXX-01-07").
     """
     return [
-        Timex(c.start, c.end, text[c.start:c.end], r.type, r.value, r.reason)
+        Timex(c.start, c.end, text[c.start:c.end], r.type, r.value, r.reason, r.zone)
         for c, r in readings(text, anchor, doc)
     ]
+
+
+def tag_ranges(text: str, anchor: dt.date | None, *, doc: Any = None) -> list[intervals.TimeRange]:
+    """Return the ranges of `text`, their ends resolved against `anchor` (see `tag_dates`)."""
+    return intervals.find_ranges(text, tag_dates(text, anchor, doc=doc))
