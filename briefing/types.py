@@ -121,6 +121,14 @@ class ArticleFacts:
     lead_place: str | None = None  # where the lead puts what it tells: read only when no
     # report of the event gives an event_place (news whose event is no meeting: a crash, a race)
     event_format: str | None = None  # in-person | virtual | hybrid
+    # the format the event's own predicate gives ("spoke by phone": virtual), for the event's
+    # vote; event_format is the older whole-text cue, which grouping reads to veto links
+    frame_format: str | None = None
+    event_status: str | None = None  # held, under way, scheduled, cancelled, postponed
+    event_venue: str | None = None  # a building or site the event is in ("the White House")
+    # the event's day hung on its own predicate ("met Monday", "the call on Saturday"), for
+    # the event's vote; event_date is the older sentence cue, which grouping reads
+    frame_date: str | None = None
     event_kind: str | None = None  # meeting, talks, summit, visit, call, other
     event_name: str | None = None  # a proper name for the event, as written
     event_nickname: str | None = None  # a short quoted label ("3+3")
@@ -173,7 +181,7 @@ class Event:
     end: dt.date | None = None
     location: str | None = None
     format: str | None = None
-    status: str | None = None  # scheduled, under way, held, postponed
+    status: str | None = None  # scheduled, under way, held, postponed, cancelled
     participants: tuple[Participant, ...] = ()
     mentioned: tuple[Participant, ...] = ()
     agenda: tuple[Item, ...] = ()
