@@ -129,3 +129,10 @@ def test_compose_context_leaves_out_sentences_the_timeline_shows():
     brief = compose(event(timeline=(dated,), context=(Item(dated.text, dated.sources), background)),
                     generated=dt.datetime(2026, 1, 1))
     assert [c.text for c in brief.context] == ["The dispute has lasted ten years."]
+
+
+def test_compose_bottom_line_of_a_cancelled_event_gives_its_planned_day():
+    brief = compose(event(status="cancelled"), generated=dt.datetime(2026, 1, 1))
+    assert brief.bottom_line[0].text == (
+        "The bilateral talks were cancelled; they were planned for Wednesday 11 January 2023 in "
+        "Geneva.")

@@ -87,6 +87,10 @@ def opening(event: Event) -> str:
     if event.status == "held":
         return f"{subject} took place on {day}{at}." if day else \
             f"{subject} took place{at}; the date is not reported."
+    if event.status == "cancelled":
+        was, it = ("were", "they") if plural(event.title) else ("was", "it")
+        return f"{subject} {was} cancelled" + (f"; {it} {was} planned for {day}{at}." if day
+                                               else ".")
     if event.status == "postponed":
         return f"{subject} {has} been postponed" + (f"; it was planned for {day}{at}." if day else ".")
     if event.status == "under way":

@@ -43,7 +43,7 @@ def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> Ar
     if dates_only:
         date, dates = main_date(doc, timexes, headline=article.title)
         return ArticleFacts(article=article, timexes=timexes, event_date=date, event_dates=dates)
-    cues = event_cues(doc, timexes, headline=article.title)
+    cues = event_cues(doc, timexes, headline=article.title, published=article.published)
     agenda = statements.agenda(doc, article.id)
     return ArticleFacts(
         article=article,
@@ -61,6 +61,10 @@ def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> Ar
         event_place=cues.place or article.dateline_place,
         lead_place=cues.lead_place,
         event_format=cues.format,
+        frame_format=cues.frame_format,
+        event_status=cues.status,
+        event_venue=cues.venue,
+        frame_date=cues.frame_date,
         event_kind=cues.kind,
         event_name=cues.name,
         event_nickname=cues.nickname,

@@ -6,6 +6,7 @@ cue words live in `briefing/knowledge/cues.json`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from briefing.extract.frame import Frame, read_frame
 from briefing.extract.sentences import text_of
 from briefing.knowledge import load, word_set
 from briefing.temporal import value_to_range
@@ -35,6 +37,10 @@ class EventCues:
     name: str | None = None  # a proper name of the event ("Nordic Energy Council")
     nickname: str | None = None  # a short quoted label ("3+3")
     lead_place: str | None = None  # where the lead puts what it tells (see ArticleFacts)
+    status: str | None = None  # held, under way, scheduled, cancelled, postponed
+    venue: str | None = None  # a building or site ("the White House")
+    frame_date: str | None = None  # the day hung on the event's own predicate
+    frame_format: str | None = None  # the format the event's own predicate gives
 
 
 def event_score(sent: Span) -> int:
@@ -136,11 +142,13 @@ def headline_sentences(doc: Doc, headline: str | None) -> list[Span]:
 
 
 def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None = None, *,
-              headline: str | None = None) -> tuple[str | None, tuple[str, ...]]:
+              headline: str | None = None, frame: Frame | None = None
+              ) -> tuple[str | None, tuple[str, ...]]:
     """Return the event's date and every event date of the event sentences.
 
     News states its main event and its date first (the lead). Tried in order, first answer
-    wins: the first lead sentence dating an event (a lead need not name its event with an
+    wins: the day hung on the event's own predicate (`frame`: "met on Monday", "the meeting
+    set for Tuesday"); the first lead sentence dating an event (a lead need not name its event with an
     event noun); the first lead sentence dating a statement (the news is what someone said
     or announced: its date is the event's); the sentence retelling the headline best, then the
     best-scored event sentence, dating an event. The answer is made precise by a day inside
@@ -148,6 +156,8 @@ def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None =
     """
     sents = event_sentences(doc) if sents is None else sents
     found = [v for s in sents for v in dated_values(doc, s, timexes)]
+    if frame is not None and frame.date:
+        return frame.date, tuple(dict.fromkeys([*frame.dates, *found]))
     lead = list(doc.sents)[:LEAD]
     tries = [(lead, ("event", "background")), (lead, ("speech",)),
              (headline_sentences(doc, headline), ("event", "background")),
@@ -244,10 +254,18 @@ def nickname(sents: Sequence[Span]) -> str | None:
     return None
 
 
-def event_cues(doc: Doc, timexes: Sequence[Timex], *, headline: str | None = None) -> EventCues:
-    """Return what the article says of its event's date, place, format, kind and name."""
+def event_cues(doc: Doc, timexes: Sequence[Timex], *, headline: str | None = None,
+               published: dt.date | None = None) -> EventCues:
+    """Return what the article says of its event's date, place, format, status, kind and name:
+    the event frame's reading first (see briefing.extract.frame), the sentence cues after."""
     sents = event_sentences(doc)
+    frame = read_frame(doc, timexes, published=published)
     date, dates = main_date(doc, timexes, sents, headline=headline)
-    place = main_place(sents[:TOP])
-    return EventCues(date, dates, place, meeting_format(doc, place), event_kind(sents),
-                     event_name(doc), nickname(sents), main_place(list(doc.sents)[:LEAD]))
+    said = main_place(sents[:TOP])
+    place = frame.place or (None if frame.venue else said)
+    fmt = frame.format or (meeting_format(doc, place) if not frame.named else
+                           "in-person" if place or frame.venue else None)
+    return EventCues(date, dates, place, meeting_format(doc, said),
+                     event_kind(sents), event_name(doc), nickname(sents),
+                     main_place(list(doc.sents)[:LEAD]), frame.status, frame.venue,
+                     frame.date, fmt)

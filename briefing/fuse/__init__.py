@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from briefing.extract.places import place_kind
 from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import Redate, complete
 from briefing.fuse.items import merge, same_place, vote
@@ -35,17 +36,24 @@ def text_day(facts: ArticleFacts) -> dt.date | None:
     return span[0] if span and span[0] == span[1] else None
 
 
-def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepancy | None]:
+def event_dates(group: Sequence[ArticleFacts], told: str | None = None,
+                told_on: dt.date | None = None) -> tuple[dt.date | None, Discrepancy | None]:
     """Return the event's day as most reports give it, and how they differ.
 
-    The reports whose text dates the event vote; a report that states no date does not (its
+    The reports that hang a day on the event's own predicate vote ("the call on Saturday",
+    "the meeting set for next Tuesday"); when none does, the reports whose text dates the
+    event; a report that states no date does not (its
     publication day says when it was written, not when the event was). A tie goes to the day
-    most reports were published on, then to the earliest. Only when no report dates the event
+    most reports were published on, then to the earliest. A tie goes first to a day that fits
+    the status the latest reports' wording gives (`told`, read on `told_on`): a scheduled
+    event is not before the latest report, a held one not after it. Only when no report dates the event
     do the publication days vote: news reports what just happened. Two days one apart are
     flagged as a likely time-zone difference rather than silently merged: London's Thursday
     evening is Sydney's Friday morning.
     """
-    values = [(d.isoformat() if (d := text_day(f)) else None, whole(f)) for f in group]
+    anchored = any(f.frame_date for f in group)
+    values = [(f.frame_date if anchored else d.isoformat() if (d := text_day(f)) else None,
+               whole(f)) for f in group]
     published = Counter(f.article.published.isoformat() for f in group if f.article.published)
     if not any(v for v, _ in values):
         values = [(d.isoformat() if (d := f.article.published) else None, whole(f)) for f in group]
@@ -54,7 +62,10 @@ def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepa
         return (dt.date.fromisoformat(winner) if winner else None), None
     counts = [len({s.article for s in v.sources}) for v in gap.values]
     tied = [v.value for v, n in zip(gap.values, counts, strict=True) if n == counts[0]]
-    winner = min(tied, key=lambda day: (-published[day], day))
+    latest = max(published, default="")
+    if told_on is None or told_on.isoformat() != latest:
+        told = None  # the wording of older reports says nothing of the latest day
+    winner = min(tied, key=lambda day: (not fits(day, told, latest), -published[day], day))
     days = sorted(dt.date.fromisoformat(v.value) for v in gap.values)
     if len(days) == 2 and (days[1] - days[0]).days == 1:
         gap = replace(gap, note="one day apart: reports in different time zones may each give "
@@ -62,12 +73,111 @@ def event_dates(group: Sequence[ArticleFacts]) -> tuple[dt.date | None, Discrepa
     return dt.date.fromisoformat(winner), gap
 
 
-def status(start: dt.date | None, group: Sequence[ArticleFacts]) -> str | None:
-    """Return held or scheduled, relative to the latest report (None when undated)."""
+CALLED_OFF = ("cancelled", "postponed")
+STATUS_TIES = ("held", "scheduled", "under way")  # the order a tie of reports goes in
+
+
+def fits(day: str, told: str | None, latest: str) -> bool:
+    """Return False for an ISO day the status rules out, given the latest report's day."""
+    if told == "scheduled":
+        return day >= latest
+    if told == "held":
+        return day <= latest
+    return True
+
+
+def told_status(group: Sequence[ArticleFacts]) -> tuple[str | None, dt.date | None]:
+    """Return the status the reports' wording gives, and the day of the reports it is read
+    from (None, None when no report's wording tells one).
+
+    A report that says the event was called off (cancelled or postponed) wins unless a later
+    one says it took place. Else the latest reports that tell a status vote (a tie: held,
+    scheduled, under way).
+    """
+    def day(f: ArticleFacts) -> dt.date:
+        return f.article.published or dt.date.min
+    told = [f for f in group if f.event_status]
+    if not told:
+        return None, None
+    off = [f for f in told if f.event_status in CALLED_OFF]
+    if off and not any(f.event_status == "held" and day(f) > max(map(day, off)) for f in told):
+        counts = Counter(f.event_status for f in off)
+        return max(CALLED_OFF, key=lambda s: counts[s]), max(map(day, off))
+    newest = max(map(day, told))
+    counts = Counter(f.event_status for f in told if day(f) == newest)
+    return max(STATUS_TIES, key=lambda s: (counts[s], -STATUS_TIES.index(s))), newest
+
+
+def status(start: dt.date | None, end: dt.date | None,
+           group: Sequence[ArticleFacts]) -> str | None:
+    """Return the event's status as of the latest report.
+
+    What the reports' wording tells (see `told_status`) holds as of the reports it is read
+    from: a later report, published after the event's day, finds a scheduled event held, and
+    an event under way is held once the latest report is on its last day. With no wording to
+    go by, the dates decide: held when the event's day is on or before the latest report
+    (news tells what happened), else scheduled (None when undated).
+    """
+    found, told_on = told_status(group)
     latest = max((f.article.published for f in group if f.article.published), default=None)
+    last = end or start
+    if found in CALLED_OFF:
+        return found
+    if found == "scheduled" and latest and told_on and told_on < latest and last \
+            and last < latest:
+        return "held"
+    if found == "under way" and (last is None or (latest and latest >= last)):
+        return "held"
+    if found:
+        return found
     if start is None or latest is None:
         return None
-    return "held" if start < latest else "scheduled"
+    return "held" if start <= latest else "scheduled"
+
+
+PHYSICAL = ("meeting", "summit", "visit", "talks")
+
+
+def event_format(group: Sequence[ArticleFacts], kind: str | None,
+                 place: str | None) -> tuple[str | None, Discrepancy | None]:
+    """Return the format most reports give (and how they differ); with none given, in person
+    for a meeting, summit, visit or talks, or an event with a place, and virtual for a call."""
+    fmt, gap = vote([(f.frame_format, whole(f)) for f in group], "format")
+    if fmt is None and kind == "call":
+        return "virtual", None
+    if fmt is None and (kind in PHYSICAL or place):
+        return "in-person", None
+    return fmt, gap
+
+
+def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy | None]:
+    """Return where the event is, as most reports put it ("the Kremlin, Moscow": a venue two or
+    more reports give, with the town most give), and how the reports differ. A country given
+    beside a town is no disagreement: the town stands (so do ties); a divergence is left only
+    between places of one kind."""
+    given = [(f.event_place, whole(f)) for f in group]
+    if any(v and place_kind(v) != "country" for v, _ in given):  # a town outranks a country
+        given = [(v if v and place_kind(v) != "country" else None, s) for v, s in given]
+    place, gap = vote(given, "location", same_place)
+    venue, _ = vote([(f.event_venue, whole(f)) for f in group], "venue", same_place)
+    backers = sum(1 for f in group if f.event_venue and venue and same_place(f.event_venue, venue))
+    if place and backers < 2 and len(group) > 2:  # one report of several: another event's?
+        venue = None
+    if place is None and venue is None:  # no report says where the event is: where their
+        # leads put it (a weak cue: no divergence is reported from it)
+        place, _ = vote([(f.lead_place, whole(f)) for f in group], "location", same_place)
+    if gap is not None:
+        top = len({s.article for s in gap.values[0].sources})
+        tied = [v.value for v in gap.values if len({s.article for s in v.sources}) == top]
+        place = min(tied, key=lambda v: RANK[place_kind(v)])
+        kinds = Counter(place_kind(v.value) for v in gap.values)
+        gap = gap if max(kinds.values()) > 1 else None
+    if venue and place and not same_place(venue, place) and place.lower() not in venue.lower():
+        return f"{venue}, {place}", gap
+    return venue or place, gap
+
+
+RANK = {"city": 0, "region": 0, "country": 1}  # a tie goes to a place finer than a country
 
 
 def name_key(name: str) -> str:
@@ -109,13 +219,10 @@ def items(group: Sequence[ArticleFacts], field: str, **options: object) -> tuple
 
 def build_event(group: Sequence[ArticleFacts]) -> Event:
     """Return the Event that a group of reports describes, every item cited."""
-    start, date_gap = event_dates(group)
-    fmt, fmt_gap = vote([(f.event_format, whole(f)) for f in group], "format")
-    place, place_gap = vote([(f.event_place, whole(f)) for f in group], "location", same_place)
-    if place is None:  # no report says where the event is: where their leads put it (a
-        # weak cue: no divergence is reported from it)
-        place, _ = vote([(f.lead_place, whole(f)) for f in group], "location", same_place)
+    start, date_gap = event_dates(group, *told_status(group))
+    place, place_gap = event_place(group)
     kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
+    fmt, fmt_gap = event_format(group, kind, place)
     people = merge_people(group)
     name = title(group, kind)
     quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
@@ -124,7 +231,8 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     return Event(
         id=event_id(name, start), title=name, kind=kind or "other",
         articles=tuple(f.article for f in group), start=start, end=start,
-        location=None if fmt == "virtual" else place, format=fmt, status=status(start, group),
+        location=None if fmt == "virtual" else place, format=fmt,
+        status=status(start, start, group),
         participants=people.participants, mentioned=people.mentioned,
         agenda=items(group, "agenda"), timeline=tuple(timeline), context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),

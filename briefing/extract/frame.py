@@ -1,0 +1,553 @@
+"""The event frame: where an article names its own event, and what that wording says of it.
+
+A report names its event with a predicate, a verb ("Obama met Putin", "will meet", "spoke by
+phone") or a noun ("the summit", "a phone call", "talks"), often the object of a light verb
+("held talks", "canceled a planned meeting"). That predicate's tense and aspect, its
+modifiers ("by phone", "face-to-face", "planned", "canceled") and the places and dates
+attached to it (its "in"/"at" phrases, its compounds: "the Camp David meeting") say whether
+the event took place, is under way, is still to come or was called off, whether it was held
+by phone or in person, where and when. A place or a date said in passing, elsewhere in the
+sentence (where someone flew from, a war being discussed, when something was said), is not
+attached to the predicate and is left out.
+
+Small pure functions over a spaCy `Doc`; the words live in `briefing/knowledge/cues.json`
+(`frame`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from briefing.extract.places import place_kind
+from briefing.knowledge import load
+from briefing.types import Timex
+
+LEAD = 6  # the sentences a report states its own event in (more later is background)
+CLIMB = 4  # how far up the parse a date or a cue may sit above the predicate
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+VENUE_PREPOSITIONS = ("in", "at", "inside")
+CONTAINERS = ("city", "town", "village", "capital", "resort", "estate", "compound", "retreat",
+              "palace", "hotel", "port", "island", "province", "state", "region", "area")
+
+
+@functools.cache
+def cues() -> dict:
+    return load("cues")["frame"]
+
+
+@functools.cache
+def words(key: str) -> frozenset[str]:
+    return frozenset(cues()[key])
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where an article names its event."""
+
+    word: Token  # the noun or verb that names the event
+    anchor: Token  # the verb carrying its tense: itself, or the light verb it is the object of
+    sentence: int  # index of its sentence in the document
+    status: str | None  # held, under way, scheduled, cancelled or postponed, from its wording
+    virtual: bool | None  # True: by phone or video; False: in person; None: not said
+    places: tuple[Span, ...]  # the places attached to it, finest first
+    dates: tuple[Timex, ...]  # the time expressions attached to it
+
+
+# --- finding the predicates -------------------------------------------------------------------
+
+def is_call(tok: Token) -> bool:
+    """Return True for a noun that names a phone or video call ("a phone call", "the call with X")."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("teleconference", "videoconference"):
+        return True
+    if lemma not in ("call", "conversation"):
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    if mods & {"phone", "telephone", "video", "conference"}:
+        return True
+    return lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                                   for c in tok.children)
+
+
+def called_person(tok: Token) -> bool:
+    """Return True for "Obama called Netanyahu" (a phone call), not "called it a failure"."""
+    if tok.lemma_.lower() != "call" or tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "prt") or c.lower_ in ("for", "on") for c in kids):
+        return False
+    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in kids)
+
+
+def talks_with_person(tok: Token) -> bool:
+    """Return True for "spoke with the King", "talked to Putin" (not "told reporters")."""
+    if tok.lemma_.lower() not in words("talk_verbs") or tok.pos_ != "VERB":
+        return False
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+            for obj in prep.children:
+                if obj.lower_ in words("speech_nouns"):
+                    return False
+                if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in words("talk_partners"):
+                    return True
+    return False
+
+
+def process(tok: Token) -> bool:
+    """Return True for talks that may be a process, not a meeting: "peace talks", "final status
+    negotiations" (a common noun before them names their subject). Held ("will hold security
+    talks") or dated ("talks on Wednesday"), they are a meeting after all."""
+    return tok.lemma_.lower() in words("process_nouns") and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.ent_type_ == "" for c in tok.children)
+
+
+def is_predicate(tok: Token) -> bool:
+    """Return True when a word names a meeting, call or visit (or talks as a process, whose
+    mention counts only when they are called off)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if lemma == "call" or lemma == "conversation":
+            return is_call(tok)
+        return lemma in words("nouns") or tok.lower_ in words("nouns")
+    if tok.pos_ == "VERB":
+        if lemma in ("receive", "welcome"):
+            return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
+        return lemma in words("verbs") or called_person(tok) or talks_with_person(tok)
+    return False
+
+
+def anchor_of(word: Token) -> Token:
+    """Return the verb a noun predicate is the object of when that verb only carries it
+    ("held talks", "had a call"), else the word itself."""
+    if word.pos_ != "VERB" and word.dep_ in ("dobj", "nsubjpass") and \
+            word.head.lemma_.lower() in words("light_verbs"):
+        return word.head
+    return word
+
+
+# --- status -------------------------------------------------------------------------------------
+
+def status_verb(tok: Token) -> str | None:
+    """Return cancelled or postponed for a verb that calls something off ("cancel", "call off")."""
+    lemma = tok.lemma_.lower()
+    particle = " ".join(c.lower_ for c in tok.children if c.dep_ == "prt")
+    phrase = f"{lemma} {particle}".strip()
+    for status, verbs in cues()["status_verbs"].items():
+        if phrase in verbs or (lemma in verbs and " " not in lemma and not particle):
+            return status
+    return None
+
+
+def hypothetical(verb: Token) -> bool:
+    """Return True for a verb that is only threatened, considered or possible ("threatens to
+    cancel", "could cancel")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "would", "should")
+           for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in (
+        "threaten", "consider", "weigh", "mull", "warn", "urge", "suggest", "ask", "want", "tell")
+
+
+def cue_status(word: Token, anchor: Token) -> str | None:
+    """Return cancelled or postponed when the predicate is called off: its own modifier
+    ("the canceled meeting"), or a verb above it ("canceled a planned meeting", "the talks
+    were postponed", "called off plans to meet")."""
+    for child in word.children:
+        if child.dep_ in ("amod", "acl", "compound"):
+            for status, adjectives in cues()["status_adjectives"].items():
+                if child.lower_ in adjectives:
+                    return status
+    tok = anchor
+    for _ in range(CLIMB):
+        status = status_verb(tok) if tok is not word else None
+        if status:
+            return None if hypothetical(tok) else status
+        if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "acl", "xcomp", "compound",
+                            "conj", "appos") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def verb_tense(verb: Token) -> str | None:
+    """Return held, under way or scheduled from a verb's tense and aspect, or None."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in aux}
+    if lowers & {"will", "'ll", "shall", "wo"} or any(a.lower_ == "going" for a in aux):
+        return "scheduled"
+    if verb.lemma_.lower() in words("plan_verbs") and verb.tag_ in ("VBN", "VBZ", "VBP", "JJ"):
+        return "scheduled"  # "is set to meet", "was scheduled for Tuesday", "are due"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words("plan_verbs") | {"be"}:
+        return "scheduled"  # "expected to meet", "is to meet", "plans to visit"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and lowers & {"has", "have", "had", "was",
+                                                               "were", "'s", "'ve"}):
+        return "held"
+    if verb.tag_ == "VBG" and lowers & {"is", "are", "'s", "'re"}:
+        return "under way"
+    if verb.tag_ == "VBG" and lowers & {"was", "were"}:
+        return "held"
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ == "be" \
+            and verb.head.tag_ in ("VBZ", "VBP"):
+        return "under way"  # "is at the White House, meeting with ..."
+    return None
+
+
+def governing_verb(word: Token) -> Token | None:
+    """Return the verb a noun predicate is an argument of ("the summit will open", "met at the
+    summit"), or None: a noun deeper in a phrase ("an approach to negotiations") is not
+    dated by the sentence's verb."""
+    head = word.head
+    if word.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if word.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
+def noun_status(word: Token) -> str | None:
+    """Return what a noun predicate's own modifiers and preposition say: "the planned summit"
+    and "ahead of the summit" are to come; "after the call" has taken place."""
+    if any(c.dep_ in ("amod", "acl", "compound") and c.lower_ in words("planned_modifiers")
+           for c in word.children):
+        return "scheduled"
+    prep = word.head if word.dep_ == "pobj" else None
+    if prep is not None:
+        if prep.lower_ in words("past_prepositions"):
+            return "held"
+        if prep.lower_ in words("future_prepositions") or prep.head.lower_ == "ahead":
+            return "scheduled"
+    return None
+
+
+def mention_status(word: Token, anchor: Token) -> str | None:
+    """Return the status the wording of one predicate gives (None when it says none)."""
+    cue = cue_status(word, anchor)
+    if cue:
+        return cue
+    if word.pos_ == "VERB":
+        return verb_tense(word)
+    own = noun_status(word)
+    if own:
+        return own
+    verb = anchor if anchor is not word else governing_verb(word)
+    told = verb_tense(verb) if verb is not None else None
+    if told:
+        return told
+    for clause in word.children:  # "the meeting, which took place on ...", "set for Tuesday"
+        if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
+            told = verb_tense(clause) or ("scheduled" if clause.lemma_.lower() in
+                                          words("plan_verbs") else None)
+            if told:
+                return told
+    return None
+
+
+# --- format -------------------------------------------------------------------------------------
+
+def modifiers_text(word: Token, anchor: Token) -> str:
+    """Return the words modifying a predicate (its adverbs, adjectives, compounds and
+    prepositional phrases), lowercased."""
+    parts = []
+    for tok in {word, anchor}:
+        for child in tok.children:
+            if child.dep_ in ("advmod", "amod", "compound", "nmod", "prep", "npadvmod", "acomp"):
+                parts.append(" ".join(t.lower_ for t in child.subtree))
+    return " | ".join(parts)
+
+
+def mention_virtual(word: Token, anchor: Token) -> bool | None:
+    """Return True when the predicate is a call or said to be by phone or video, False when
+    said to be in person or when it is a visit or meeting with a place, else None."""
+    if word.pos_ != "VERB" and is_call(word) or called_person(word):
+        return True
+    text = modifiers_text(word, anchor)
+    if any(re.search(rf"(^|[^a-z]){re.escape(c)}($|[^a-z])", text)
+           for c in cues()["in_person_modifiers"]):
+        return False
+    if any(re.search(rf"(^|[^a-z]){re.escape(c)}($|[^a-z])", text)
+           for c in cues()["call_modifiers"]):
+        return True
+    return None
+
+
+# --- places -------------------------------------------------------------------------------------
+
+def entity_at(tok: Token) -> Span | None:
+    """Return the place entity a token belongs to, looking inside "the city of X", "an estate in
+    X" and "the X estate"."""
+    doc = tok.doc
+    if tok.ent_type_ in PLACE_LABELS:
+        return next(e for e in doc.ents if e.start <= tok.i < e.end)
+    if tok.lemma_.lower() in CONTAINERS:
+        for child in tok.children:
+            inner = [c for c in child.subtree if c.ent_type_ in PLACE_LABELS]
+            if child.dep_ in ("compound", "prep") and inner:
+                return entity_at(inner[0])
+    return None
+
+
+def venue_object(prep: Token) -> Span | None:
+    """Return the place an "in"/"at" phrase names ("at the White House": an organisation name
+    after "at" is a venue too)."""
+    for obj in prep.children:
+        if obj.dep_ != "pobj" or obj.lemma_.lower() in words("nouns"):
+            continue  # "at the G7 summit": that summit's own phrases place it
+        place = entity_at(obj)
+        if place is None and prep.lower_ == "at" and obj.ent_type_ in ("ORG", "PERSON"):
+            place = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+        if place is not None and not possessive(place):
+            return place
+    return None
+
+
+def possessive(ent: Span) -> bool:
+    doc = ent.doc
+    return ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+
+
+def hyphen_pair(tok: Token) -> bool:
+    """Return True for a name in a pair ("US-China summit"): the parties, not the place."""
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text in "-–—/") or \
+        (tok.i > 0 and doc[tok.i - 1].text in "-–—/")
+
+
+def carriers(word: Token, anchor: Token) -> list[Token]:
+    """Return the words whose phrases may place or date the predicate: itself, its light
+    verb, and the verbs it is the complement of ("expected to meet", "plans to visit")."""
+    out = [word] + ([anchor] if anchor is not word else [])
+    if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in words("happen_verbs"):
+        out.append(word.head)  # "the ceremony will take place at the White House"
+    tok = anchor
+    while tok.dep_ in ("xcomp", "auxpass") and tok.head is not tok and len(out) < 4:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def mention_places(word: Token, anchor: Token) -> tuple[Span, ...]:
+    """Return the places attached to the predicate: its "in"/"at" phrases (and "to" for a visit
+    or a trip), the place it visits, and a place compound of a noun ("the Moscow summit")."""
+    found: list[Span] = []
+    visit = word.lemma_.lower() in ("visit", "trip", "tour")
+    for tok in carriers(word, anchor):
+        for child in tok.children:
+            if child.dep_ == "prep" and (child.lower_ in VENUE_PREPOSITIONS or
+                                         (visit and child.lower_ == "to")):
+                place = venue_object(child)
+                if place is not None:
+                    found.append(place)
+            elif child.dep_ == "dobj" and visit and tok is word:
+                place = entity_at(child)
+                if place is not None:
+                    found.append(place)
+    if word.pos_ in ("NOUN", "PROPN"):
+        for child in word.children:
+            if child.dep_ in ("compound", "nmod") and child.ent_type_ in PLACE_LABELS \
+                    and not hyphen_pair(child):
+                place = entity_at(child)
+                if place is not None and not re.search(r"[\d-]", place.text):
+                    found.append(place)  # not "the G7 summit", "an Asia-Pacific ... summit"
+    return tuple(sorted(dict.fromkeys(found), key=place_rank))
+
+
+def place_rank(ent: Span) -> int:
+    """Return how fine a place is: a venue, then a city, a region, a country, an area."""
+    if ent.label_ in ("FAC", "ORG", "PERSON"):
+        return 0
+    if ent.label_ == "LOC":
+        return 4
+    return {"city": 1, "region": 2, "country": 3}[place_kind(ent.text)]
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+def attached(doc: Doc, t: Timex, targets: set[int]) -> bool:
+    """Return True when a time expression hangs from one of the target words, no verb of
+    speaking or calling off in between ("met on Monday", "the meeting set for Tuesday";
+    not "said on Monday", "canceled on Thursday a meeting")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    speech = load("cues")["speech_verbs"]
+    for _ in range(CLIMB):
+        if tok.i in targets:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if span.start <= tok.i < span.end:
+            continue
+        if tok.i in targets:
+            return True
+        if tok.lemma_.lower() in speech or status_verb(tok):
+            return False
+    return False
+
+
+def mention_dates(doc: Doc, word: Token, anchor: Token, sent: Span,
+                  timexes: Sequence[Timex]) -> tuple[Timex, ...]:
+    """Return the time expressions of the sentence attached to the predicate."""
+    targets = {t.i for t in carriers(word, anchor)}
+    targets |= {c.i for c in word.children if c.dep_ in ("acl", "amod") and c.pos_ == "VERB"}
+    return tuple(t for t in timexes if sent.start_char <= t.start < sent.end_char
+                 and attached(doc, t, targets))
+
+
+# --- the frame ----------------------------------------------------------------------------------
+
+def mentions(doc: Doc, timexes: Sequence[Timex], *, limit: int = LEAD) -> Iterator[Mention]:
+    """Yield the event predicates of the first `limit` sentences, in reading order."""
+    for i, sent in enumerate(doc.sents):
+        if i >= limit:
+            return
+        for tok in sent:
+            if not is_predicate(tok):
+                continue
+            anchor = anchor_of(tok)
+            dates = () if tok.lemma_.lower() in ("trip", "tour") else \
+                mention_dates(doc, tok, anchor, sent, timexes)  # a journey's date is its start
+            if process(tok) and anchor is tok and not dates:  # "peace talks": a process
+                status = cue_status(tok, anchor)
+                if status:
+                    yield Mention(tok, anchor, i, status, None, (), ())
+            elif not (tok.dep_ == "acl" and tok.head.pos_ == "NOUN"):  # "an invitation to visit"
+                yield Mention(tok, anchor, i, mention_status(tok, anchor),
+                              mention_virtual(tok, anchor), mention_places(tok, anchor), dates)
+
+
+# --- what the article says of its event ---------------------------------------------------------
+
+STATUS_WEIGHT = {"cancelled": 2.0, "postponed": 2.0, "held": 1.0, "scheduled": 1.0,
+                 "under way": 0.5}  # a progressive often tells a preview ("are meeting Friday")
+WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                     r"(?:'s)?$", re.I)
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What one article's own wording of its event says (None where it says nothing)."""
+
+    status: str | None = None
+    format: str | None = None  # virtual or in-person, only when the wording says so
+    place: str | None = None  # the town or area, else the finest place given
+    venue: str | None = None  # a building or site ("the White House"), when one is given
+    date: str | None = None  # TIMEX3 day of the event, from a date hung on its predicate
+    dates: tuple[str, ...] = ()  # every calendar value hung on its predicates
+    named: bool = False  # the article's first sentences name the event with a predicate
+
+
+def weight(m: Mention) -> float:
+    """Return how much a predicate speaks for the article: the first sentences most."""
+    return 1.0 if m.sentence < 3 else 0.5
+
+
+def frame_status(found: Sequence[Mention]) -> str | None:
+    """Return the status the article's predicates give together (weighted vote)."""
+    votes: dict[str, float] = defaultdict(float)
+    for m in found:
+        if m.status:
+            votes[m.status] += weight(m) * STATUS_WEIGHT[m.status]
+    return max(votes, key=lambda k: votes[k]) if votes else None
+
+
+def frame_format(found: Sequence[Mention]) -> str | None:
+    """Return virtual when calls outweigh the meetings the article tells, in-person when a
+    predicate is said to be in person or face to face, else None."""
+    virtual = sum(weight(m) for m in found if m.virtual)
+    in_person = sum(weight(m) for m in found if m.virtual is False)
+    neutral = sum(weight(m) / 4 for m in found if m.virtual is None
+                  and m.word.lemma_.lower() not in words("talk_verbs"))
+    if virtual > in_person + neutral:
+        return "virtual"
+    return "in-person" if in_person else None
+
+
+def frame_places(found: Sequence[Mention]) -> tuple[str | None, str | None]:
+    """Return the place (town, region or country) and the venue of the article's first placed
+    predicate; a town given by a later predicate refines a region or country."""
+    place = venue = None
+    rank = 9
+    for m in found:
+        for ent in m.places:
+            r = place_rank(ent)
+            if r == 0 and venue is None:
+                venue = ent.text
+            elif 0 < r < rank and (place is None or m.sentence <= first_placed(found) + 1):
+                place, rank = ent.text, r
+    return place, venue
+
+
+def first_placed(found: Sequence[Mention]) -> int:
+    return min((m.sentence for m in found if m.places), default=0)
+
+
+def directed(t: Timex, status: str | None, published: dt.date | None) -> str | None:
+    """Return the day a time expression hung on the predicate gives, a bare weekday turned
+    the way the predicate's tense points: "will meet Thursday" is the coming Thursday (a
+    weekday the tagger put in the past; a past one it put ahead is left: the report's own
+    date may be the day before it was written)."""
+    if not DAY.match(t.value or ""):
+        return None
+    day = t.value[:10]
+    if published is None or not WEEKDAY.match(t.text.strip()):
+        return day
+    when = dt.date.fromisoformat(day)
+    if status == "scheduled" and when < published:
+        when += dt.timedelta(days=7)
+    return when.isoformat()
+
+
+def relative(m: Mention) -> bool:
+    """Return True for an event named as a landmark ("ahead of his summit with X", "after the
+    talks"): its date is that other event's, so it dates the article's event only last."""
+    prep = m.word.head if m.word.dep_ == "pobj" else None
+    return prep is not None and (prep.lower_ in words("past_prepositions") | words(
+        "future_prepositions") or prep.head.lower_ == "ahead")
+
+
+def sentence_tense(word: Token) -> str | None:
+    """Return scheduled when the sentence's main verb looks ahead ("will", "could", "is to"),
+    held when it is in the past, else None: what turns a weekday whose own predicate has no
+    tense ("not at the meeting in Hamburg Friday")."""
+    root = word.sent.root
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "would", "should")
+           for c in root.children):
+        return "scheduled"
+    return verb_tense(root)
+
+
+def frame_dates(found: Sequence[Mention], status: str | None,
+                published: dt.date | None) -> tuple[str | None, tuple[str, ...]]:
+    """Return the first day hung on a predicate (a landmark event's last) and every calendar
+    value hung on one. A bare weekday is turned by its predicate's tense, else its
+    sentence's, else the article's."""
+    days, values = [], []
+    for m in sorted(found, key=relative):
+        for t in m.dates:
+            if t.type not in ("DATE", "TIME") or not t.value or t.value[0] == "X":
+                continue
+            day = directed(t, m.status or sentence_tense(m.word) or status, published)
+            if day:
+                days.append(day)
+            if re.match(r"^\d{4}-(\d{2}|W\d{2})", t.value):
+                values.append(day or t.value.split("T")[0])
+    return (days[0] if days else None), tuple(dict.fromkeys(values))
+
+
+def read_frame(doc: Doc, timexes: Sequence[Timex], *, published: dt.date | None) -> Frame:
+    """Return what the article's own wording of its event says: status, format, place, date."""
+    found = list(mentions(doc, timexes))
+    status = frame_status(found)
+    place, venue = frame_places(found)
+    date, dates = frame_dates(found, status, published)
+    return Frame(status, frame_format(found), place, venue, date, dates, bool(found))

@@ -1,0 +1,43 @@
+"""What kind of place a name is: a country, a region (a state, province or other subdivision)
+or, failing both, a town or site. pycountry's ISO 3166 lists, and the country names of
+the short names news uses; no spaCy, so the fuse stage reads it too."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pycountry
+
+from briefing.knowledge import load
+
+COUNTRY_SHORT = (  # names pycountry does not list
+    "u.s.", "us", "usa", "america", "britain", "uk", "u.k.")
+
+
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Return every country name pycountry knows (name, common and official), lowercased."""
+    names = set()
+    for c in pycountry.countries:
+        for key in ("name", "common_name", "official_name"):
+            if getattr(c, key, None):
+                names.add(getattr(c, key).lower())
+    return frozenset(n.replace(".", "") for n in names | set(COUNTRY_SHORT))
+
+
+@functools.cache
+def region_names() -> frozenset[str]:
+    """Return the names of every ISO 3166-2 subdivision (states, provinces, regions), lowercased."""
+    return frozenset(s.name.lower().replace(".", "") for s in pycountry.subdivisions)
+
+
+def place_kind(name: str) -> str:
+    """Return "country" (a country or a wider area: "Europe", "the Middle East"), "region" (a
+    state, province or other subdivision) or "city" (anything else: a town, a site)."""
+    key = re.sub(r"^the\s+", "", name.lower()).replace(".", "").strip()
+    if key in country_names() or key in load("cues")["frame"]["world_regions"]:
+        return "country"
+    if key in region_names():
+        return "region"
+    return "city"

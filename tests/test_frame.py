@@ -1,0 +1,107 @@
+"""The event frame: status, format, place and date read off the event's own predicate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.extract.frame import read_frame
+from briefing.extract.places import place_kind
+from briefing.fuse import build_event
+from briefing.temporal import tag_dates
+from briefing.types import ArticleFacts
+from tests.conftest import article
+
+pytestmark = pytest.mark.model
+FRIDAY = dt.date(2024, 3, 8)
+
+
+def frame_of(nlp, text: str, published: dt.date = FRIDAY):
+    doc = nlp(text)
+    return read_frame(doc, tag_dates(text, published, doc=doc), published=published)
+
+
+def test_frame_future_predicate_is_scheduled(model_nlp):
+    found = frame_of(model_nlp, "President Smith will meet Prime Minister Jones in Geneva on Monday.")
+    assert found.status == "scheduled"
+    assert found.place == "Geneva"
+    assert found.date == "2024-03-11"
+
+
+def test_frame_past_predicate_is_held(model_nlp):
+    found = frame_of(model_nlp, "President Smith met Prime Minister Jones in Geneva on Thursday.")
+    assert found.status == "held"
+    assert found.date == "2024-03-07"
+
+
+def test_frame_called_off_meeting_is_cancelled_and_keeps_its_planned_date(model_nlp):
+    found = frame_of(model_nlp, "President Smith on Thursday canceled a meeting with Prime "
+                                "Minister Jones that had been set for next Tuesday.")
+    assert found.status == "cancelled"
+    assert found.date == "2024-03-12"  # the meeting's day, not the day it was called off
+
+
+def test_frame_threatened_cancellation_is_no_cancellation(model_nlp):
+    found = frame_of(model_nlp, "President Smith threatened to cancel his meeting with Prime "
+                                "Minister Jones next week.")
+    assert found.status != "cancelled"
+
+
+def test_frame_phone_call_is_virtual_and_has_no_place(model_nlp):
+    found = frame_of(model_nlp, "President Smith spoke with King Omar by phone on Thursday, "
+                                "after he had flown back from Istanbul.")
+    assert found.format == "virtual"
+    assert found.place is None  # Istanbul is where he flew from, not where the call was
+
+
+def test_frame_place_said_in_passing_is_no_venue(model_nlp):
+    found = frame_of(model_nlp, "The two leaders met at the White House on Thursday to discuss "
+                                "the war in Syria.")
+    assert found.venue == "the White House"
+    assert found.place is None
+
+
+def test_frame_weekday_of_a_future_meeting_is_the_coming_one(model_nlp):
+    # "Thursday" in a preview written on a Sunday is the coming Thursday
+    found = frame_of(model_nlp, "Gulf leaders will attend Thursday's summit at Camp David.",
+                     dt.date(2024, 3, 10))
+    assert found.status == "scheduled"
+    assert found.date == "2024-03-14"
+
+
+def test_places_kind_of_names():
+    assert place_kind("Canada") == "country"
+    assert place_kind("the Middle East") == "country"
+    assert place_kind("Quebec") == "region"
+    assert place_kind("Charlevoix") == "city"
+
+
+def facts(id: str, published: dt.date, **kw) -> ArticleFacts:
+    return ArticleFacts(article=article(id, "text", published), **kw)
+
+
+def test_fuse_later_cancellation_wins_and_town_outranks_country():
+    group = [facts("a", dt.date(2024, 3, 1), event_status="scheduled", event_place="Canada",
+                   frame_date="2024-03-12"),
+             facts("b", dt.date(2024, 3, 5), event_status="cancelled", event_place="Ottawa",
+                   frame_date="2024-03-12")]
+    event = build_event(group)
+    assert event.status == "cancelled"
+    assert event.location == "Ottawa"
+    assert not [d for d in event.discrepancies if d.about == "location"]
+
+
+def test_fuse_scheduled_event_is_held_once_a_later_report_is_past_its_day():
+    group = [facts("a", dt.date(2024, 3, 1), event_status="scheduled",
+                   frame_date="2024-03-02"),
+             facts("b", dt.date(2024, 3, 4))]
+    assert build_event(group).status == "held"
+
+
+def test_fuse_call_has_virtual_format_and_no_location():
+    group = [facts("a", dt.date(2024, 3, 1), frame_format="virtual", event_place="Istanbul",
+                   event_status="held")]
+    event = build_event(group)
+    assert event.format == "virtual"
+    assert event.location is None
