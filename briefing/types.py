@@ -109,6 +109,9 @@ class PersonMention:
     # says person; else the model's label (GPE, ORG, ...): only the other reports can tell.
     tag: str = "PERSON"
     affiliation: str | None = None  # the organisation its title names ("NATO" chief)
+    # Where the event predicate it is an argument of starts (a character offset in the
+    # article: "meet" in "X will meet Y"); names sharing one take part together.
+    frame: int | None = None
 
 
 @dataclass(frozen=True)

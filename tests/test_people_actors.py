@@ -75,10 +75,13 @@ def test_people_actors_organisation_without_its_own_person_takes_part():
         ArticleFacts(Article("a", "x" * 90), people=(
             person("a", "Kenji Tanaka", "JP"), actor("a", "IAEA", at=40),
             actor("a", "FBI", "US", at=60))),
-        ArticleFacts(Article("b", "x" * 90), people=(person("b", "Ann Smith", "US"),)),
+        ArticleFacts(Article("b", "x" * 90), people=(
+            person("b", "Ann Smith", "US"), actor("b", "the IAEA", at=40))),
     ])
-    assert [p.name for p in people.participants] == ["Kenji Tanaka", "Ann Smith", "IAEA", "FBI"]
-    assert people.participants[3].country == "US"
+    # the FBI takes part in one report of two only: another meeting of that story
+    assert {p.name for p in people.participants} == {"Kenji Tanaka", "Ann Smith", "IAEA"}
+    (iaea,) = [p for p in people.participants if p.name == "IAEA"]
+    assert iaea.sources == (Span("a", 40, 44), Span("b", 40, 48))
 
 
 def test_people_actors_organisation_with_its_person_is_left_out():
@@ -88,7 +91,18 @@ def test_people_actors_organisation_with_its_person_is_left_out():
             actor("a", "Chinese delegation", "CN", tag="", at=70))),
         ArticleFacts(Article("b", "x" * 90), people=(
             person("b", "Rafael Grossi", affiliation="the IAEA"),
-            person("b", "Kenji Tanaka", "JP", at=40))),
+            person("b", "Kenji Tanaka", "JP", at=40),
+            actor("b", "the Chinese delegation", "CN", tag="", at=60))),
     ])
-    assert [p.name for p in people.participants] == [
-        "Rafael Grossi", "Kenji Tanaka", "Chinese delegation"]
+    assert {p.name for p in people.participants} == {
+        "Rafael Grossi", "Kenji Tanaka", "Chinese delegation"}
+
+
+def test_people_actors_country_beside_people_taking_part_is_left_out():
+    people = merge_people([
+        ArticleFacts(Article(r, "x" * 90), people=(
+            person(r, "Kenji Tanaka", "JP"), person(r, "Ann Smith", "US", at=30),
+            actor(r, "Iran", "IR", tag="GPE", at=60)))
+        for r in ("a", "b")
+    ])
+    assert [p.name for p in people.participants] == ["Kenji Tanaka", "Ann Smith"]

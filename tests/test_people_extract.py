@@ -96,3 +96,25 @@ def test_people_background_leader_is_not_participant(people):
                  "North Korean leader "
                  "Kim Jong Un accused the United States of creating an alliance.")
     assert got["Kim Jong Un"] == ("leader", "KP", False)
+
+
+def test_people_conversation_with_a_person_is_taking_part(people):
+    got = people("On Monday President Ann Smith spoke to Prime Minister Kenji Tanaka about trade. "
+                 "Ms Smith also spoke to reporters.")
+    assert got["Ann Smith"][2] and got["Kenji Tanaka"][2]
+
+
+def test_people_talks_held_with_a_list_share_the_holders_predicate(model_nlp):
+    from briefing.extract.people import extract_people
+
+    text = ("The summit opened in London on Tuesday. Later, Ann Smith is due to hold talks "
+            "with Kenji Tanaka, Lena Ortiz and Bo Park.")
+    found = {m.name: m for m in extract_people(model_nlp(text), Article("t", text))}
+    frames = {found[n].frame for n in ("Ann Smith", "Kenji Tanaka", "Lena Ortiz", "Bo Park")}
+    assert all(found[n].participant for n in ("Kenji Tanaka", "Lena Ortiz", "Bo Park"))
+    assert len(frames) == 1 and None not in frames
+
+
+def test_people_title_of_someone_else_before_a_preposition(people):
+    got = people("The minister left for Riyadh to meet the Saudi king on Ann Smith's orders.")
+    assert got["Ann Smith"][:2] == (None, None)

@@ -139,7 +139,8 @@ def test_people_labels_organisation_actor_stays_when_the_reports_say_organisatio
                                Entity("Hamada", "ORG", Span("b", 20, 26)))),
     ])
     assert [p.name for p in people.participants] == ["Hamada"]
-    assert people.participants[0].sources == (Span("b", 0, 6),)
+    # every naming of the organisation is a source of it, not only where it takes part
+    assert people.participants[0].sources == (Span("b", 0, 6), Span("b", 20, 26))
     assert people.mentioned == ()
 
 

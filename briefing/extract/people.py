@@ -172,12 +172,14 @@ def _share_in_lists(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]
             if m.country is None and pm.country and (m.role or group):
                 m = replace(m, country=pm.country)
             if m.participant != pm.participant:
-                m = replace(m, participant=True, weight=max(m.weight, pm.weight))
+                m = replace(m, participant=True, weight=max(m.weight, pm.weight),
+                            frame=m.frame if m.participant else pm.frame)
                 k = len(out) - 1
                 while k >= 0 and (k == len(out) - 1 or _coordinated(out[k], out[k + 1], doc)):
                     if not out[k].mention.participant:
                         better = replace(out[k].mention, participant=True,
-                                         weight=max(out[k].mention.weight, m.weight))
+                                         weight=max(out[k].mention.weight, m.weight),
+                                         frame=m.frame)
                         out[k] = replace(out[k], mention=better)
                     k -= 1
             f = replace(f, mention=m)
@@ -188,7 +190,7 @@ def _share_in_lists(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]
 def _represented(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
     """"A and B will represent the US" / "Japan will be represented by C": the country of each.
     The leader of a delegation ("the Chinese delegation led by X") takes its country."""
-    countries: dict[int, str] = {}
+    countries: dict[int, tuple[str, int]] = {}
     for verb in doc:
         if verb.lemma_.lower() != "represent":
             continue
@@ -201,15 +203,16 @@ def _represented(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
         for p in people:
             for tok in [p, *p.conjuncts, *(c for c in p.children if c.dep_ == "appos")]:
                 if code:
-                    countries[tok.i] = code
+                    countries[tok.i] = (code, verb.idx)
     leaders = delegation_leaders(doc, lex)
     out = []
     for f in found:
-        code = next((countries[t.i] for t in f.name if t.i in countries), None)
-        if code:  # named as representing a country: a participant of that side
+        side = next((countries[t.i] for t in f.name if t.i in countries), None)
+        if side:  # named as representing a country: a participant of that side
             m = f.mention
-            f = replace(f, mention=replace(m, country=m.country or code, participant=True,
-                                           weight=max(m.weight, 2.0)))
+            f = replace(f, mention=replace(m, country=m.country or side[0], participant=True,
+                                           weight=max(m.weight, 2.0),
+                                           frame=m.frame if m.participant else side[1]))
         code = next((c for t in f.name if (c := leaders.get(t.i))), None)
         if code and not f.mention.country:
             f = replace(f, mention=replace(f.mention, country=code))
@@ -242,6 +245,7 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
             weight=cue.weight,
             tag=tag,
             affiliation=_affiliation(doc, [before, after], lex),
+            frame=cue.frame,
         )
         found.append(_Found(name, before, after, mention))
     found = _share_in_lists(_represented(found, doc, lex), doc, lex)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from briefing.knowledge import load
-from briefing.knowledge.lexicon import Lexicon
+from briefing.knowledge.lexicon import LEAD_SUBJECT, Lexicon
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd"})
@@ -25,6 +25,7 @@ class Cue:
     participant: bool
     weight: float
     why: str = ""
+    frame: int | None = None  # where the predicate that makes it a participant starts
 
 
 def lead_sentences(doc: Doc, *, count: int = 2) -> list[Span]:
@@ -77,23 +78,47 @@ def _event_object_ok(obj: Token | None, lex: Lexicon, main: frozenset[str]) -> b
     return obj.pos_ != "PROPN" and (lemma in main or obj.lower_ in main)
 
 
-def _verb_cue(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0) -> bool:
+def _someone(tok: Token, lex: Lexicon) -> bool:
+    """True for a person's name or a noun naming an official ("the king", "his counterpart")."""
+    lemma = tok.lemma_.lower()
+    return (tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" or lemma in lex.heads
+            or lemma in lex.participation["group_nouns"])
+
+
+def _conversation(verb: Token, lex: Lexicon) -> bool:
+    """True for "X spoke to / talked with <someone>": a conversation between people."""
+    return verb.lemma_.lower() in lex.participation["conversation_verbs"] and any(
+        prep.dep_ == "prep" and prep.lower_ in ("to", "with") and _someone(obj, lex)
+        for prep in verb.children for obj in prep.children if obj.dep_ == "pobj")
+
+
+def _cue_verb(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0
+              ) -> Token | None:
+    """Return the predicate of the event that `verb` or a verb it governs names ("is due to
+    hold talks": hold), or None."""
     lemma = verb.lemma_.lower()
     if lemma in lex.reporting or depth > 2:
-        return False
+        return None
     part = lex.participation
+    if _conversation(verb, lex):
+        return verb
     if lemma in part["verbs"]:
         if lemma not in part["needs_event_object"]:
-            return True
+            return verb
         if _event_object_ok(_object(verb), lex, main):
-            return True
+            return verb
     for child in verb.children:
-        if child.dep_ in ("xcomp", "advcl", "conj") and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ in ("xcomp", "advcl", "conj", "acomp") and child.pos_ in (
+                "VERB", "AUX", "ADJ"):
             if child.dep_ == "advcl" and not any(g.lower_ == "to" for g in child.children):
                 continue
-            if _verb_cue(child, lex, main, depth + 1):
-                return True
-    return False
+            if (found := _cue_verb(child, lex, main, depth + 1)) is not None:
+                return found
+    return None
+
+
+def _verb_cue(verb: Token, lex: Lexicon, main: frozenset[str]) -> bool:
+    return _cue_verb(verb, lex, main) is not None
 
 
 def _with_cue(prep: Token, lex: Lexicon, main: frozenset[str]) -> bool:
@@ -101,6 +126,8 @@ def _with_cue(prep: Token, lex: Lexicon, main: frozenset[str]) -> bool:
     part = lex.participation
     if prep.dep_ == "agent":  # "represented by X"
         return head.lemma_.lower() in part["verbs"]
+    if prep.lower_ == "to" and head.pos_ in ("VERB", "AUX"):
+        return _conversation(head, lex)
     if prep.lower_ not in ("with", "between", "among", "alongside"):
         return False
     if head.pos_ in ("VERB", "AUX"):
@@ -108,8 +135,30 @@ def _with_cue(prep: Token, lex: Lexicon, main: frozenset[str]) -> bool:
     if head.lemma_.lower() in part["with_nouns"] or head.lower_ in part["with_nouns"]:
         # "his talks with X" is that person's own meeting, not the reported event.
         owned = any(c.dep_ == "poss" for c in head.children)
-        return not owned and (head.lemma_.lower() in main or head.lower_ in main)
+        return not owned and (head.lemma_.lower() in main or head.lower_ in main
+                              or _held(head, lex))
     return False
+
+
+def _held(noun: Token, lex: Lexicon) -> bool:
+    """True for a meeting noun that a verb holds ("hold talks", "have a call")."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.participation[
+        "with_noun_verbs"]
+
+
+def _predicate(prep: Token, lex: Lexicon) -> Token:
+    """The predicate a with-phrase belongs to: the verb holding the meeting noun it
+    follows ("hold talks with X": hold, the subject's predicate too), else its head."""
+    head = prep.head
+    return head.head if head.pos_ == "NOUN" and _held(head, lex) else head
+
+
+def _event_clause(verb: Token, lex: Lexicon, main: frozenset[str]) -> bool:
+    """True for a clause that tells the reported event itself: a relative clause on the
+    event's noun ("a phone call in which X said", "talks during which X ...")."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and noun.pos_ == "NOUN" and (
+        noun.lemma_.lower() in lex.participation["with_nouns"] and noun.lemma_.lower() in main)
 
 
 def _main_verb(verb: Token, lex: Lexicon) -> bool:
@@ -130,12 +179,16 @@ def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Spa
     verb = base.head
     if base.dep_ in SUBJECTS or (base.dep_ == "npadvmod" and base.i < verb.i):
         if in_lead and _main_verb(verb, lex):
-            return Cue(True, weight + 2.0, "lead subject")
-        if _verb_cue(verb, lex, main):
-            return Cue(True, weight + 1.0, f"subject of {verb.lemma_}")
+            return Cue(True, LEAD_SUBJECT, "lead subject",
+                       (_cue_verb(verb, lex, main) or verb).idx)
+        if (cue := _cue_verb(verb, lex, main)) is not None:
+            return Cue(True, weight + 1.0, f"subject of {cue.lemma_}", cue.idx)
+        if _event_clause(verb, lex, main):  # "the call in which X said ..."
+            return Cue(True, weight + 1.0, f"subject in the {verb.head.lemma_}", verb.head.idx)
         return Cue(False, weight + 0.25 * (verb.lemma_.lower() not in lex.reporting))
     if base.dep_ == "dobj" and verb.lemma_.lower() in lex.participation["verbs"]:
-        return Cue(True, weight + 1.0, f"object of {verb.lemma_}")
+        return Cue(True, weight + 1.0, f"object of {verb.lemma_}", verb.idx)
     if base.dep_ == "pobj" and _with_cue(verb, lex, main):
-        return Cue(True, weight + 1.0, f"{verb.lower_} {verb.head.lemma_}")
+        return Cue(True, weight + 1.0, f"{verb.lower_} {verb.head.lemma_}",
+                   _predicate(verb, lex).idx)
     return Cue(False, weight)

@@ -78,7 +78,7 @@ def interpret(words: list[Token], lex: Lexicon) -> tuple[str | None, str | None,
     words = _trim(words, lex)
     while found := _country_words(words, lex):
         i, j, code = found
-        country = country or code
+        country = code if i == 0 else country or code  # "in the capital, Cuba U.S. President": US
         while j < len(words) and (words[j].text in POSSESSIVE or words[j].text in lex.counterpart):
             j += 1
         if i == 0:
@@ -97,6 +97,11 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> Title | None:
     i = start - 1
     comma = i >= 0 and doc[i].text == ","
     i -= comma
+    k = i
+    while k >= 0 and doc[k].text in lex.honorifics:
+        k -= 1
+    if k >= 0 and doc[k].lower_ in CONNECTORS - {"the"}:
+        return None  # "the king on X's orders": a title of someone else
     sent_start = sentence_of(doc[start]).start
     j = i
     while j >= sent_start and _acceptable(doc[j], lex):
@@ -125,6 +130,11 @@ def title_after(doc: Doc, end: int, lex: Lexicon) -> Title | None:
     if not m:
         return None
     role, country = m.group("role").strip(), None
+    start = doc[end - 1].idx + len(doc[end - 1].text)
+    verbs = [t for t in doc[end:sent.end] if t.idx >= start + m.start("role")
+             and t.idx < start + m.end("role") and t.pos_ in ("VERB", "AUX")]
+    if verbs:  # "about X, the president insisted ...": a clause, no apposition
+        return None
     owner = POSSESSOR.match(role)
     if owner:
         country = lex.country(owner.group("owner"))
@@ -137,5 +147,4 @@ def title_after(doc: Doc, end: int, lex: Lexicon) -> Title | None:
         return None
     if words[0][:1].isupper() and not lex.is_title_word(words[0]) and len(words) == 1:
         return None
-    start = doc[end - 1].idx + len(doc[end - 1].text)
     return Title(start, start + m.end("role"), " ".join(words), country, True)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
 
+from briefing.fuse.people_country import fill_countries
+from briefing.fuse.people_vote import taking_part
 from briefing.knowledge.lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
 from briefing.types import (
     ArticleFacts,
@@ -254,30 +256,63 @@ def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
     return participant, weight, [d for d in (country_gap, role_gap) if d]
 
 
+def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when two names of an organisation are one: the same words, or one holding the
+    other's words and ending in the same word ("the Chicago Cubs" and "Cubs")."""
+    return bool(a and b) and (set(a) == set(b) or a[-1] == b[-1] and (
+        set(a) <= set(b) or set(b) <= set(a)))
+
+
+def _bodies(mentions: list[PersonMention]) -> list[list[PersonMention]]:
+    """Return the actor mentions grouped by what they name: an organisation by its name's
+    words, an unnamed group ("seven people") by its words as written."""
+    clusters: list[tuple[tuple[str, ...], list[PersonMention]]] = []
+    for m in mentions:
+        words = name_words(re.sub(r"^the\s+", "", m.name, flags=re.I))
+        home = next((ms for w, ms in clusters if ms[0].role == m.role == ORGANISATION
+                     and _same_body(w, words) or w == words and ms[0].role == m.role), None)
+        if home is None:
+            clusters.append((words, [m]))
+        else:
+            home.append(m)
+    return [ms for _, ms in clusters]
+
+
+def _named_spans(ms: list[PersonMention], entities: list[Entity]) -> list[Span]:
+    """Return the spans of the organisation `ms` name and of every other naming of it."""
+    names = {name_words(re.sub(r"^the\s+", "", m.name, flags=re.I)) for m in ms}
+    return [m.span for m in ms] + [
+        e.span for e in entities if e.label == "ORG" and any(
+            _same_body(w, name_words(re.sub(r"^the\s+", "", e.text, flags=re.I))) for w in names)]
+
+
 def _actors(mentions: list[PersonMention], people: list[tuple],
-            affiliated: set[frozenset[str]]) -> list[tuple]:
+            affiliated: set[frozenset[str]], reports: int,
+            entities: list[Entity]) -> list[tuple]:
     """Organisations and groups that take part, kept only where no person takes part for
     them: a country or organisation with a participant of that country or from that
     organisation is left out, and an unnamed group ("seven people") only counts in a report
-    that names nobody taking part."""
+    that names nobody taking part. Where persons take part, a country or a people is theirs
+    ("Japan" beside its ministers), and an organisation needs two reports naming it taking
+    part (or the only one): a story's other meetings name other bodies."""
     countries = {p.country for part, _, p in people if part}
     named = {s.article for part, _, p in people if part for s in p.sources}
-    clusters: dict[str, list[PersonMention]] = {}
-    for m in mentions:
-        clusters.setdefault(fold(re.sub(r"^the ", "", m.name, flags=re.I)), []).append(m)
     out = []
-    for ms in clusters.values():
+    for ms in _bodies(mentions):
         first = ms[0]
         if first.country in countries and _for_country(first) or _form(first.name) in affiliated:
             continue
         ms = [m for m in ms if m.role != GROUP or m.span.article not in named]
-        if not ms:
+        if not ms or named and ms[0].role == ORGANISATION and (
+                lexicon().country(ms[0].name) or ms[0].tag in ("GPE", "NORP")
+                or len({m.span.article for m in ms}) < min(2, reports)):
             continue
         first = ms[0]
         forms = Counter(m.name for m in ms)
         name = forms.most_common(1)[0][0]
-        spans = tuple(sorted({m.span for m in ms}, key=lambda s: (s.article, s.start)))
-        rank = (sum(m.weight for m in ms), len({s.article for s in spans}), len(ms))
+        found = _named_spans(ms, entities) if first.role == ORGANISATION else [m.span for m in ms]
+        spans = tuple(sorted(set(found), key=lambda s: (s.article, s.start)))
+        rank = (sum(m.weight for m in ms), len({m.span.article for m in ms}), len(ms))
         out.append((True, rank, Participant(name, tuple(f for f in forms if f != name), None,
                                             first.country, spans)))
     return out
@@ -302,15 +337,25 @@ def merge_people(facts: Sequence[ArticleFacts]) -> PeopleResult:
     _attach_single(mentions, people)
     ranked = []
     gaps: list[Discrepancy] = []
-    for person in people:
+    voted = taking_part([p.mentions for p in people], [p.words for p in people], facts)
+    resolved = []
+    for k, person in enumerate(people):
         participant, weight, found = _resolve(person)
-        takes_part = any(m.participant for m in person.mentions)
+        resolved.append((participant, person.mentions))
+        takes_part = k in voted
         sources = len({m.span.article for m in person.mentions})
         rank = (weight, sources, len(person.mentions))
         ranked.append((takes_part, rank, participant))
         gaps.extend(found)
     affiliated = {_form(m.affiliation) for m in mentions if m.affiliation and m.participant}
-    ranked += _actors([m for m in everyone if not _is_person(m)], ranked, affiliated)
+    reports = len({f.article.id for f in facts})
+    ranked += _actors([m for m in everyone if not _is_person(m)], ranked, affiliated, reports,
+                      [e for f in facts for e in f.entities])
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)  # participants first: they get
+    # the country a report implies before someone only mentioned with the same title
+    mentions_of = {id(p): ms for p, ms in resolved}
+    filled = fill_countries([(p, mentions_of.get(id(p), [])) for _, _, p in ranked], facts)
+    ranked = [(part, rank, p) for (part, rank, _), p in zip(ranked, filled, strict=True)]
     ranked.sort(key=lambda r: r[1], reverse=True)
     return PeopleResult(
         participants=tuple(p for part, _, p in ranked if part),

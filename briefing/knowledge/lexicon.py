@@ -16,6 +16,9 @@ from briefing.knowledge import load
 # Role markers of a participant that is not a person (the fuse step reads them as "no role").
 ORGANISATION = "(organisation)"  # a named organisation, country or national delegation
 GROUP = "(group)"  # an unnamed group of people
+# The weight of the lead's main subject, the one the story is about (set by
+# people_participation, read by the fuse step's vote: here so that fusing imports no spaCy).
+LEAD_SUBJECT = 3.5
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,114 @@
+"""Countries the reports leave unsaid: domestic news writes "President X", not "U.S. President X".
+
+Three readings, in order, for a titled person no report gives a country, the most important
+person first:
+
+- the title's own: a title official in one country only ("Secretary of State": the US);
+- the country whose institutions the reports name without saying whose ("the White House
+  said", "the Kremlin", "Downing Street"): the reports are written from there, and its own
+  office-holders go without a country word;
+- a report names the title with a country but without a name ("the U.S. president is under
+  pressure", "the American president's visit").
+
+Either only where no other person of the event holds that title for that country ("the
+Russian president" is the Russian one, not the other president), and never for an official of an
+international organisation ("NATO Secretary General X" has the organisation, not a country).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefing.knowledge import load
+from briefing.knowledge.lexicon import fold, lexicon, title_key
+from briefing.types import ArticleFacts, Entity, Participant, PersonMention
+
+WORD = re.compile(r"[\w.'’-]+")
+INSTITUTION_LABELS = frozenset({"ORG", "FAC", "GPE"})
+
+
+def titled_phrases(text: str | None, *, unnamed: bool = False) -> list[tuple[str, str]]:
+    """Return the (country, title key) pairs of "<country> <title>" phrases in `text`
+    ("Australian PM" -> ("AU", "prime minister")); with `unnamed`, only those no name
+    follows ("the U.S. president said", not "U.S. President Jane Roe")."""
+    lex = lexicon()
+    words = [m.group() for m in WORD.finditer(re.sub(r"['’]s\b", "", text or ""))]
+    out = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            code = lex.country(" ".join(words[i : i + n]))
+            if code:
+                break
+        if not code:
+            i += 1
+            continue
+        rest = words[i + n : i + n + 3]
+        for k in range(len(rest), 0, -1):
+            if fold(rest[k - 1]) in lex.heads:
+                after = words[i + n + k] if i + n + k < len(words) else ""
+                if not (unnamed and after[:1].isupper()):
+                    out.append((code, title_key(lex.canonical_role(" ".join(rest[:k]), code)
+                                                or "")))
+                break
+        i += n
+    return out
+
+
+@functools.cache
+def _title_countries() -> dict[str, str]:
+    """Return {title key: country} for the titles official in one country only."""
+    seen: dict[str, set[str | None]] = {}
+    for entry in load("titles")["titles"]:
+        for written in [entry["canonical"], *entry["written"]]:
+            seen.setdefault(title_key(written), set()).update(entry.get("countries") or [None])
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and None not in v}
+
+
+def _home(entities: Sequence[Entity]) -> str | None:
+    """Return the country whose institutions a report names most ("the White House")."""
+    orgs = lexicon().orgs
+    codes = Counter(orgs.get(fold(re.sub(r"^the ", "", e.text, flags=re.I)))
+                    for e in entities if e.label in INSTITUTION_LABELS)
+    codes.pop(None, None)
+    return codes.most_common(1)[0][0] if codes else None
+
+
+def _elsewhere(ms: Sequence[PersonMention]) -> bool:
+    """True when a title names an organisation of no known country: an international one
+    ("NATO Secretary General X") or one the knowledge files do not place ("the Taliban's
+    chief negotiator")."""
+    orgs = lexicon().orgs
+    return any(m.affiliation and not orgs.get(fold(re.sub(r"^the ", "", m.affiliation,
+                                                          flags=re.I)))
+               for m in ms)
+
+
+def fill_countries(people: Sequence[tuple[Participant, Sequence[PersonMention]]],
+                   facts: Sequence[ArticleFacts]) -> list[Participant]:
+    """Return the participants, each titled one without a country given the country the
+    reports imply (see the module), the others unchanged."""
+    held = {(p.country, title_key(p.role)) for p, _ in people if p.country and p.role}
+    by_id = {f.article.id: f for f in facts}
+    unnamed = {f.article.id: titled_phrases(f.article.text, unnamed=True) for f in facts}
+    homes = {f.article.id: _home(f.entities) for f in facts}
+    out = []
+    for p, ms in people:
+        if p.country or not p.role or _elsewhere(ms):
+            out.append(p)
+            continue
+        role = title_key(p.role)
+        reports = [a for a in dict.fromkeys(m.span.article for m in ms) if a in by_id]
+        said = Counter(c for a in reports for c, key in unnamed[a]
+                       if key and (key == role or key in role) and (c, role) not in held)
+        home = Counter(homes[a] for a in reports if homes[a] and (homes[a], role) not in held)
+        code = _title_countries().get(role) or (
+            (home or said).most_common(1)[0][0] if said or home else None)
+        if code:
+            held.add((code, role))
+        out.append(replace(p, country=code) if code else p)
+    return out

@@ -1,0 +1,100 @@
+"""Who takes part, voted across the reports, and the countries reports leave unsaid
+(hand-built mentions, no model needed)."""
+
+from __future__ import annotations
+
+from briefing.fuse.people import merge_people
+from briefing.fuse.people_country import titled_phrases
+from briefing.types import Article, ArticleFacts, Entity, PersonMention, Span
+
+
+def mention(article: str, name: str, at: int, *, role=None, country=None, part=True,
+            weight=2.0, frame=None) -> PersonMention:
+    return PersonMention(name, Span(article, at, at + len(name)), role, country, part, weight,
+                         frame=frame)
+
+
+def report(article: str, *people: PersonMention, title=None, text="x" * 300,
+           entities=()) -> ArticleFacts:
+    return ArticleFacts(Article(article, text, title=title), people=people,
+                        entities=tuple(entities))
+
+
+def names(people) -> list[str]:
+    return sorted(p.name for p in people)
+
+
+def test_people_vote_a_meeting_one_report_tells_is_only_mentioned():
+    result = merge_people([
+        report("a", mention("a", "Ann Smith", 0), mention("a", "Kenji Tanaka", 20),
+               mention("a", "Pat Lee", 40, weight=1.0)),  # "Pat Lee visited Havana in 1998"
+        report("b", mention("b", "Ann Smith", 0), mention("b", "Kenji Tanaka", 20)),
+        report("c", mention("c", "Ann Smith", 0)),
+    ])
+    assert names(result.participants) == ["Ann Smith", "Kenji Tanaka"]
+    assert names(result.mentioned) == ["Pat Lee"]
+
+
+def test_people_vote_a_headline_names_the_participant_by_name_or_by_title():
+    result = merge_people([
+        report("a", mention("a", "Ann Smith", 0), mention("a", "Kenji Tanaka", 20),
+               mention("a", "Malcolm Reed", 40, role="Prime Minister", country="AU"),
+               title="Smith had heated exchange with Australian PM"),
+        report("b", mention("b", "Ann Smith", 0), mention("b", "Kenji Tanaka", 20),
+               mention("b", "Lena Ortiz", 40), title="Tanaka and Ortiz meet"),
+        report("c", mention("c", "Ann Smith", 0), mention("c", "Bo Park", 20)),
+    ])
+    assert names(result.participants) == [
+        "Ann Smith", "Kenji Tanaka", "Lena Ortiz", "Malcolm Reed"]
+    assert names(result.mentioned) == ["Bo Park"]
+
+
+def test_people_vote_a_summit_list_beside_two_participants_joins_them():
+    listed = ("Ann Smith", "Kenji Tanaka", "Lena Ortiz", "Bo Park")
+    result = merge_people([
+        report("a", *(mention("a", n, 20 * i, frame=100) for i, n in enumerate(listed))),
+        report("b", mention("b", "Ann Smith", 0), mention("b", "Kenji Tanaka", 20)),
+        report("c", mention("c", "Ann Smith", 0), mention("c", "Lee Wong", 20, frame=100),
+               mention("c", "Sam Roe", 40, frame=100)),
+    ])
+    assert names(result.participants) == sorted(listed)
+    assert names(result.mentioned) == ["Lee Wong", "Sam Roe"]  # beside one participant only
+
+
+def test_people_vote_a_meeting_has_two_sides():
+    result = merge_people([
+        report("a", mention("a", "Ann Smith", 0), mention("a", "Kenji Tanaka", 20),
+               mention("a", "Bo Park", 40, part=False)),
+        report("b", mention("b", "Ann Smith", 0), mention("b", "Bo Park", 20, part=False)),
+    ])
+    assert names(result.participants) == ["Ann Smith", "Kenji Tanaka"]
+
+
+def test_people_country_titled_phrases_without_a_name():
+    text = "The U.S. president met Russian President Ivan Petrov; the Japanese premier stayed."
+    assert titled_phrases(text, unnamed=True) == [("US", "president"), ("JP", "premier")]
+    assert ("RU", "president") in titled_phrases(text)
+
+
+def test_people_country_from_the_title_and_the_reports_own_institutions():
+    text = "The White House said on Monday that the talks in the Kremlin went well."
+    people = (mention("a", "Ann Smith", 0, role="President"),
+              mention("a", "Ivan Petrov", 20, role="President", country="RU"),
+              mention("a", "Kenji Tanaka", 40, role="Secretary of State"),
+              mention("a", "Bo Park", 60, role="President", part=False))
+    entities = [Entity("White House", "ORG", Span("a", 4, 15)),
+                Entity("the White House", "ORG", Span("a", 100, 115)),
+                Entity("Kremlin", "ORG", Span("a", 55, 62))]
+    result = merge_people([report("a", *people, text=text, entities=entities)])
+    country = {p.name: p.country for p in (*result.participants, *result.mentioned)}
+    # the domestic president is the reports' own; the other president no second one
+    assert country == {"Ann Smith": "US", "Ivan Petrov": "RU", "Kenji Tanaka": "US",
+                       "Bo Park": None}
+
+
+def test_people_country_none_for_an_international_official():
+    people = (PersonMention("Ana Ruiz", Span("a", 0, 8), "Secretary General", None, True, 3.0,
+                            affiliation="NATO"),)
+    entities = [Entity("White House", "ORG", Span("a", 40, 51))]
+    result = merge_people([report("a", *people, entities=entities)])
+    assert result.participants[0].country is None
