@@ -38,7 +38,7 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, run: Runtime,
     with run:
         with run.stage("ingest"):
             articles = run.keep(ingest.read_articles(inputs, warn=warn, polls=run.polls,
-                                                     **(limits or {})))
+                                                     say=run.detail, **(limits or {})))
         if not articles:
             raise NoArticles("no articles could be read from " + ", ".join(inputs))
         run.say(f"read {len(articles)} articles")

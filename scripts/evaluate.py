@@ -336,8 +336,10 @@ def below_floor(results: dict[str, dict[str, Figures]], floors: dict) -> list[st
     """Return a line for each figure that fell below its floor (or rose above its ceiling)."""
     bad = []
     for name, parts in floors.items():
+        if name not in results:
+            continue  # not measured in this run
         for part, pinned in parts.items():
-            got = results.get(name, {}).get(part, {})
+            got = results[name].get(part, {})
             for figure, floor in pinned.items():
                 value = got.get(figure)
                 worse = value is None or (value > floor + 1e-9 if figure in CEILINGS

@@ -105,3 +105,19 @@ def test_fuse_call_has_virtual_format_and_no_location():
     event = build_event(group)
     assert event.format == "virtual"
     assert event.location is None
+
+
+def test_frame_a_guest_calling_off_his_attendance_does_not_cancel_the_summit(model_nlp):
+    found = frame_of(model_nlp, "King Karl on Sunday canceled plans to attend this week's "
+                                "summit with President Smith.")
+    assert found.status != "cancelled"
+
+
+def test_event_place_inside_a_quotation_is_no_venue(model_nlp):
+    from briefing.extract.event import main_place
+
+    doc = model_nlp('"There will be no parties at the Grand Hotel for them," the senator wrote '
+                    "of the visit.")
+    assert main_place(list(doc.sents)) is None
+    doc = model_nlp("The senators met at the Grand Hotel during the visit.")
+    assert main_place(list(doc.sents)) == "the Grand Hotel"

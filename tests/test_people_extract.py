@@ -118,3 +118,14 @@ def test_people_talks_held_with_a_list_share_the_holders_predicate(model_nlp):
 def test_people_title_of_someone_else_before_a_preposition(people):
     got = people("The minister left for Riyadh to meet the Saudi king on Ann Smith's orders.")
     assert got["Ann Smith"][:2] == (None, None)
+
+
+def test_people_negated_participation_is_no_participation(people):
+    got = people("President Smith will sign the accord in Geneva on Monday. Prime Minister "
+                 "Jones will not attend the ceremony, officials said.")
+    assert got["Smith"][2] is True and got["Jones"][2] is False
+
+
+def test_people_speaker_of_his_own_part_takes_part(people):
+    got = people("President Smith said Tuesday he will meet Prime Minister Jones in Geneva.")
+    assert got["Smith"][2] is True and got["Jones"][2] is True

@@ -101,7 +101,8 @@ def generate(
     dask: Dask = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
     verbose: Annotated[bool, typer.Option(
-        "--verbose", "-v", help="Progress and the time of each stage even when the output is "
+        "--verbose", "-v", help="Progress, the time of each stage and each piece of page "
+        "furniture removed from an article, even when the output is "
         "not a terminal (cron logs).")] = False,
 ) -> None:
     """Read articles and write one brief per event, plus facts.json and index.md, into --out.

@@ -122,7 +122,8 @@ def run_pipeline(s: Settings, options, workers: int, model_process, say):
         salt = f"{manifest.tool_fingerprint(manifest.EXTRACTION)} {nlp.model_name(s.model)}"
         cache = FactsCache(s.out / CACHE, salt=salt, warn=warn)
         run = Runtime(folder=s.out, model=s.model, cache=cache, workers=workers, dask=s.dask,
-                      model_process=model_process, say=say, warn=warn)
+                      model_process=model_process, say=say, warn=warn,
+                      **({"detail": say} if s.verbose and not s.quiet else {}))
         try:
             return pipeline(s.inputs, options, run, warn=warn, limits=s.limits())
         finally:

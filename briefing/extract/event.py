@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.frame import Frame, read_frame
-from briefing.extract.sentences import text_of
+from briefing.extract.sentences import quoted, text_of
 from briefing.knowledge import load, word_set
 from briefing.temporal import value_to_range
 from briefing.types import Timex
@@ -173,10 +173,12 @@ def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None =
 def main_place(sents: Sequence[Span]) -> str | None:
     """Return the first place the sentences say something happens in ("in Geneva", "at the
     White House"). Not "to": "had travelled to Seoul" is a journey, not where the event is.
-    Not an owner either: in "at Mr Smith's home" the model may tag "Mr Smith's" a place."""
+    Not an owner either: in "at Mr Smith's home" the model may tag "Mr Smith's" a place. Not
+    inside a quotation: a speaker's words say where something is for them, not the event."""
     for sent in sents:
         for ent in sent.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and not possessive(ent):
+            if (ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and not possessive(ent)
+                    and not quoted(ent)):
                 if sent.doc[ent.start - 1].lower_ in word_set("cues", "place_prepositions"):
                     return ent.text
     return None

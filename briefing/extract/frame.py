@@ -169,6 +169,8 @@ def cue_status(word: Token, anchor: Token) -> str | None:
         status = status_verb(tok) if tok is not word else None
         if status:
             return None if hypothetical(tok) else status
+        if tok is not word and tok.lemma_.lower() in words("attendance_verbs"):
+            return None  # "canceled plans to attend the summit": one guest's, not the event's
         if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "acl", "xcomp", "compound",
                             "conj", "appos") or tok.head is tok:
             return None

@@ -18,6 +18,7 @@ from briefing.knowledge.lexicon import LEAD_SUBJECT, Lexicon
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd"})
 PERSONAL = frozenset({"PRON"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "i"})  # who a speaker says "will meet": the speaker
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _cue_verb(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0
     """Return the predicate of the event that `verb` or a verb it governs names ("is due to
     hold talks": hold), or None."""
     lemma = verb.lemma_.lower()
-    if lemma in lex.reporting or depth > 2:
+    if lemma in lex.reporting or depth > 2 or negated(verb):
         return None
     part = lex.participation
     if _conversation(verb, lex):
@@ -161,6 +162,26 @@ def _event_clause(verb: Token, lex: Lexicon, main: frozenset[str]) -> bool:
         noun.lemma_.lower() in lex.participation["with_nouns"] and noun.lemma_.lower() in main)
 
 
+def negated(verb: Token) -> bool:
+    """True for a verb said not to happen ("will not attend", "did not meet")."""
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _own_words(verb: Token, lex: Lexicon, main: frozenset[str]) -> Token | None:
+    """Return the event's predicate a speaker says they take part in ("X said he will sign
+    the deal": sign), or None: the clause a reporting verb introduces, whose subject is a
+    singular personal pronoun, which stands for the speaker."""
+    if verb.lemma_.lower() not in lex.reporting:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.lower_ in SPEAKER_PRONOUNS:
+            return _cue_verb(clause, lex, main)
+    return None
+
+
 def _main_verb(verb: Token, lex: Lexicon) -> bool:
     """True for the sentence's main verb (or the clause a reporting verb introduces)."""
     while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
@@ -178,11 +199,13 @@ def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Spa
     weight = 1.0 + 0.5 * in_lead
     verb = base.head
     if base.dep_ in SUBJECTS or (base.dep_ == "npadvmod" and base.i < verb.i):
-        if in_lead and _main_verb(verb, lex):
+        if in_lead and _main_verb(verb, lex) and not negated(verb):
             return Cue(True, LEAD_SUBJECT, "lead subject",
                        (_cue_verb(verb, lex, main) or verb).idx)
         if (cue := _cue_verb(verb, lex, main)) is not None:
             return Cue(True, weight + 1.0, f"subject of {cue.lemma_}", cue.idx)
+        if (cue := _own_words(verb, lex, main)) is not None:  # "X said he will meet Y"
+            return Cue(True, weight + 1.0, f"speaker of {cue.lemma_}", cue.idx)
         if _event_clause(verb, lex, main):  # "the call in which X said ..."
             return Cue(True, weight + 1.0, f"subject in the {verb.head.lemma_}", verb.head.idx)
         return Cue(False, weight + 0.25 * (verb.lemma_.lower() not in lex.reporting))

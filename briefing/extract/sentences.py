@@ -30,3 +30,15 @@ def sentence_of(item: Token | Span) -> Span:
     doc, i = (item.doc, item.i) if isinstance(item, Token) else (item.doc, item.start)
     starts, sents = _bounds(doc)
     return sents[bisect.bisect_right(starts, i) - 1]
+
+
+OPENING, CLOSING, STRAIGHT = "\u201c", "\u201d", '"'
+
+
+def quoted(span: Span) -> bool:
+    """Return True when `span` stands inside quotation marks in its sentence: the words of a
+    speaker, not the narrator's ("There will be no mojitos at the embassy," he wrote)."""
+    sent = sentence_of(span)
+    before = text_of(span.doc)[sent.start_char:span.start_char]
+    curly = before.rfind(OPENING) > before.rfind(CLOSING)
+    return curly or before.count(STRAIGHT) % 2 == 1

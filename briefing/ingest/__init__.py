@@ -15,6 +15,7 @@ from typing import TextIO
 from briefing.ingest.dispatch import read_one
 from briefing.ingest.errors import IngestError, Skipped
 from briefing.ingest.fetch import fetch
+from briefing.ingest.furniture import Removal, repeated, tidy
 from briefing.ingest.inputs import expand, load
 from briefing.ingest.poll import PollState
 from briefing.ingest.source import Context
@@ -29,17 +30,23 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _silent(message: str) -> None:
+    """The default `say`: what was removed from the articles is told only when asked."""
 
 
 def read_articles(inputs: Sequence[str], *, warn: Callable[[str], None] = _stderr,
                   max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS,
                   max_articles: int | None = MAX_ARTICLES, stdin: TextIO | None = None,
-                  timeout: float = 10.0, polls: PollState | None = None) -> list[Article]:
+                  timeout: float = 10.0, polls: PollState | None = None,
+                  say: Callable[[str], None] = _silent) -> list[Article]:
     """Return the articles of `inputs` (files, folders, globs, "-" for stdin, http(s) URLs).
 
     Order is stable: inputs as given, files sorted within a folder. Copies of the same story
-    are merged (`also_in`). A file over `max_bytes` or an article over `max_chars` is skipped
-    with a warning; reading stops with a warning after `max_articles` (None: no limit).
+    are merged (`also_in`). Page furniture (share bars, photo credits, links to other
+    stories, sign-up prompts, lines an outlet prints in all its articles) is removed, each
+    piece told through `say` with the article and the reason (see `ingest.furniture`). A file
+    over `max_bytes` or an article over `max_chars` is skipped with a warning; reading stops
+    with a warning after `max_articles` (None: no limit).
     With `polls`, what earlier runs fetched (see `ingest.poll`), URLs are polled: asked for
     only if changed since then, and a feed item's page is fetched only once; without it every
     run fetches everything. `polls` is updated with what this run fetched. Raises IngestError
@@ -58,7 +65,16 @@ def read_articles(inputs: Sequence[str], *, warn: Callable[[str], None] = _stder
     if max_articles is not None and len(articles) > max_articles:
         warn(f"stopped after {max_articles} articles (max_articles); "
              f"{len(articles) - max_articles} more in {articles[max_articles].source} not read")
-    return merge_copies(_unique_ids(articles[:max_articles]))
+    articles, removed = tidy(_unique_ids(articles[:max_articles]))
+    articles, shared = repeated(merge_copies(articles))
+    for removal in removed + shared:
+        say(_told(removal))
+    return articles
+
+
+def _told(removal: Removal) -> str:
+    """Return the log line of one removal: "<article id>: dropped <reason>: <text>"."""
+    return f"{removal.article}: dropped {removal.reason}: {removal.text}"
 
 
 def _read(entry: str, ctx: Context, stdin: TextIO | None) -> list[Article]:

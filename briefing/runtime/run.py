@@ -39,6 +39,10 @@ RELEASE_FROM = 1000  # values kept from which freed memory is given back to the 
 # it is little, and the first call costs 8 ms (measured)
 
 
+def nothing(message: str) -> None:
+    """Say nothing (the default of what only --verbose tells)."""
+
+
 @dataclass(frozen=True)
 class Extracted:
     """What extraction hands to fusion: how to read the facts of article i (from memory, the
@@ -67,6 +71,8 @@ class Runtime:
     model_process: Executor | None = None
     say: Callable[[str], None] = print
     warn: Callable[[str], None] = print
+    detail: Callable[[str], None] = nothing  # what --verbose adds: each piece of page
+    # furniture removed from an article, with the reason
     seconds: dict[str, float] = field(default_factory=dict)
     polls: PollState = field(default_factory=PollState)
     _open: contextlib.ExitStack = field(default_factory=contextlib.ExitStack)
