@@ -23,6 +23,7 @@ Usage (from the project root):
     .venv/bin/python scripts/evaluate.py --sets allsides,seeds  # some sets
     .venv/bin/python scripts/evaluate.py --json figures.json    # and the figures as JSON
     .venv/bin/python scripts/evaluate.py --raise-floors         # raise tests/quality_floors.toml
+    .venv/bin/python scripts/evaluate.py --figures F.json --raise-floors  # from a run's --json
 
 The gate (tests/test_quality_gate.py) fails when a figure falls below its floor in
 tests/quality_floors.toml (or a leak count rises above its ceiling). --raise-floors moves every
@@ -391,6 +392,8 @@ def main(argv: Sequence[str]) -> int:
     ap.add_argument("--model", default=None, help="spaCy pipeline (default: the product's)")
     ap.add_argument("--workers", type=int, default=2, help="processes parsing new texts")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    ap.add_argument("--figures", type=Path, metavar="JSON",
+                    help="read the figures of an earlier run (its --json) instead of measuring")
     ap.add_argument("--raise-floors", action="store_true",
                     help=f"raise the floors in {FLOORS.relative_to(ROOT)} to the figures measured")
     args = ap.parse_args(argv)
@@ -400,11 +403,14 @@ def main(argv: Sequence[str]) -> int:
         ap.error(f"unknown set {', '.join(unknown)}; choose from {', '.join(SETS)}")
     if not EVAL.is_dir():
         ap.error(f"{EVAL} is not here: the scorers and gold live in ../shared/eval")
-    from briefing.runtime import nlp
+    if args.figures:
+        results = json.loads(args.figures.read_text())
+    else:
+        from briefing.runtime import nlp
 
-    model = nlp.model_name(args.model)
-    results = evaluate(names, args.out, args.docs, model, args.workers,
-                       lambda m: print(m, file=sys.stderr, flush=True))
+        model = nlp.model_name(args.model)
+        results = evaluate(names, args.out, args.docs, model, args.workers,
+                           lambda m: print(m, file=sys.stderr, flush=True))
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
