@@ -23,7 +23,7 @@ class Result:
     articles: int
     events: int
     written: tuple[str, ...]
-    parsed: int = 0  # documents spaCy parsed (re-dated articles are parsed again)
+    parsed: int = 0  # documents spaCy parsed
     fresh: int = 0  # articles the cache did not have
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage
 
@@ -47,7 +47,7 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, run: Runtime,
         with run.stage("fuse"):
             groups = fuse.group(digests)
             del digests  # the groups are made: the digests are let go
-            events = run.keep(fuse.build_event(fuse.complete(facts.group(g), facts.redate))
+            events = run.keep(fuse.build_event(fuse.complete(facts.group(g)))
                               for g in groups)
             heads = fuse.link_related([headline(e) for e in events])
             run.parsed_all()

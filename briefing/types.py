@@ -144,6 +144,40 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """Where one time expression sits in an article's dating (see `Dating`), by its span."""
+
+    start: int
+    end: int
+    tag: str | None = None  # its role, direction or status, as the field holding it says
+    at: int = 0  # where it starts in the sentence text that cites it (timeline rows)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A sentence that may enter the timeline, once for each day it names."""
+
+    text: str
+    span: Span
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class Dating:
+    """What an article's dated facts need besides its anchor, read from its parse once: with
+    it, re-dating an undated article (`briefing.extract.dating.reanchor`) is a pure function
+    of the candidate publication date, with no second parse."""
+
+    tenses: tuple[Slot, ...]  # each expression span's direction (past, future, None) by its verb
+    frame: tuple[Slot, ...]  # expressions hung on the event's predicates, in the order they
+    # date it, each with the status that turns a bare weekday
+    lead: tuple[tuple[Slot, ...], ...]  # per lead sentence, its expressions with their roles
+    headline: tuple[tuple[Slot, ...], ...]  # per sentence retelling the headline, closest first
+    event: tuple[tuple[Slot, ...], ...]  # per event sentence, best first
+    timeline: tuple[Row, ...]  # sentences naming a date
+
+
+@dataclass(frozen=True)
 class ArticleFacts:
     """Everything extracted from one article (the extract stage's output)."""
 
@@ -175,6 +209,7 @@ class ArticleFacts:
     event_name: str | None = None  # a proper name for the event, as written
     event_nickname: str | None = None  # a short quoted label ("3+3")
     keywords: tuple[str, ...] = ()
+    dating: Dating | None = None  # kept for an undated article, whose date fuse may infer
 
 
 @dataclass(frozen=True)

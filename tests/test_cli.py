@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from briefing import __version__
@@ -71,6 +72,7 @@ def test_cli_reference_docx_lacking_styles_is_refused_before_any_work(tmp_path):
     assert not (tmp_path / "out" / "facts.json").exists()
 
 
+@pytest.mark.slow
 def test_cli_limits_skip_big_files_and_stop_after_n_articles(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -107,6 +109,7 @@ def test_cli_generate_help_shows_defaults_and_bracketed_text_verbatim():
         assert shown in text, shown
 
 
+@pytest.mark.slow
 def test_cli_command_exits_with_the_apps_status_and_flushed_output(tmp_path):
     """`briefing` ends without interpreter teardown (cli.run): its output and status survive."""
     command = [sys.executable, "-m", "briefing"]

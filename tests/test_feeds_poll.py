@@ -233,6 +233,7 @@ def test_feeds_state_that_cannot_be_read_or_written_warns(site, tmp_path):
     assert warnings[1].startswith(f"{state}: cannot save the feed state")
 
 
+@pytest.mark.slow
 def test_feeds_generate_twice_polls_conditionally_through_the_cli(site, tmp_path):
     from typer.testing import CliRunner
 

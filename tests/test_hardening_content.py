@@ -82,6 +82,7 @@ def test_hardening_template_code_in_text_is_never_evaluated(injected):
     assert "{{ 7*7 }} {% if 1 %}IF{% endif %}" in body and "49" not in body
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("title", ["../../etc/passwd", "/etc/passwd", "..\\..\\windows\\x",
                                    "..", "~", "a/b/../../../c", "x" * 400])
 def test_hardening_titles_never_escape_the_output_folder(tmp_path, title):
@@ -93,6 +94,7 @@ def test_hardening_titles_never_escape_the_output_folder(tmp_path, title):
     assert all(p.parent == out and re.fullmatch(r"[\w.-]{1,120}", p.name) for p in visible), visible
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("title", ["CON", "nul", "Aux"])
 def test_hardening_windows_device_names_are_not_slugs(tmp_path, title):
     result, out = generate(tmp_path, {"a.md": story(title=title, date=None)})
@@ -100,6 +102,7 @@ def test_hardening_windows_device_names_are_not_slugs(tmp_path, title):
     assert not [p for p in out.iterdir() if p.stem.split(".")[0].lower() in WINDOWS_RESERVED]
 
 
+@pytest.mark.slow
 def test_hardening_event_called_index_keeps_its_brief(tmp_path):
     result, out = generate(tmp_path, {"a.md": story(title="Index", date=None)}, "--format", "md")
     assert result.exit_code == 0, result.output
@@ -117,6 +120,7 @@ def test_hardening_user_templates_run_in_the_sandbox(tmp_path):
         render(environment(tmp_path), "brief.md.j2", items=[])
 
 
+@pytest.mark.slow
 def test_hardening_unsafe_user_template_exits_2_with_one_line(tmp_path):
     (tmp_path / "tpl").mkdir()
     (tmp_path / "tpl" / "brief.md.j2").write_text("{{ ''.__class__.__mro__ }}")

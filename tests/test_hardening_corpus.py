@@ -39,6 +39,7 @@ def test_hardening_corpus_bad_file(name):
         assert articles[0].text == case["text"]
 
 
+@pytest.mark.slow
 def test_hardening_corpus_whole_folder_through_the_cli(tmp_path):
     """The whole corpus at once: the good files make a brief, each bad one gets its line."""
     from typer.testing import CliRunner

@@ -52,6 +52,7 @@ def test_hardening_max_chars_skips_with_one_line(tmp_path):
                         "1,000-character limit (max_chars); split it into smaller files"]
 
 
+@pytest.mark.slow
 @pytest.mark.model
 def test_hardening_single_5mb_paragraph_exits_2_with_clear_lines(tmp_path):
     (tmp_path / "in").mkdir()
@@ -91,6 +92,7 @@ def copy_outputs(first_run: Path, tmp_path: Path) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_hardening_read_only_output_folder_exits_2_and_keeps_outputs(first_run, tmp_path,
                                                                       monkeypatch):
     out = copy_outputs(first_run, tmp_path)

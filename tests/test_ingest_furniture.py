@@ -159,6 +159,7 @@ def allsides():
     return articles, removed
 
 
+@pytest.mark.slow
 def test_furniture_allsides_texts_carry_no_gold_junk(allsides):
     junk = json.loads(GOLD.read_text())["boilerplate_never_in_output"]
     leaked = [s for s in junk if any(s.lower() in a.text.lower() for a in allsides[0])]
@@ -167,6 +168,7 @@ def test_furniture_allsides_texts_carry_no_gold_junk(allsides):
     assert len(leaked) <= 5, leaked
 
 
+@pytest.mark.slow
 def test_furniture_allsides_loses_no_story_sentence(allsides, monkeypatch):
     """Every sentence of 8 words or more that the story held before the furniture rules is
     still there after them, unless it is furniture the cleaner told it removed (a gallery's

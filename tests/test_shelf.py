@@ -88,6 +88,7 @@ def test_shelf_briefs_take_their_final_ids_and_series_links_from_the_headlines()
         assert briefs[0].related[0].href == "e1-2.md"
 
 
+@pytest.mark.slow
 def test_shelf_a_run_holds_only_the_events_it_is_writing(tmp_path, monkeypatch):
     """While briefs are written, the run's events and articles are on the shelf, not in
     memory: only the event being written and its articles are alive (the seeds make two)."""

@@ -104,7 +104,7 @@ def rebuild(s: Settings, current: dict | None) -> None:
         manifest.write(s.out, current, result.written)
     say(f"wrote {len(result.written)} files for {result.events} events to {s.out}/ "
         f"({result.articles - result.fresh} of {result.articles} articles from the cache; "
-        f"spaCy parsed {result.parsed} documents, re-dated articles included)")
+        f"spaCy parsed {result.parsed} documents)")
     say("seconds per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in result.seconds.items()))
 
 

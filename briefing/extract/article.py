@@ -5,11 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from briefing.extract import statements
-from briefing.extract.event import event_cues, main_date
+from briefing.extract.dating import resolve
+from briefing.extract.event import EventCues, event_cues
 from briefing.extract.people import extract_people, name_entities
 from briefing.extract.quotes import quotes as find_quotes
-from briefing.temporal import tag_dates
-from briefing.types import Article, ArticleFacts
+from briefing.temporal import expressions, tag_dates, tenses
+from briefing.types import Article, ArticleFacts, Dating
 
 KEY_POS = ("PROPN", "NOUN")
 KEY_ENTS = ("PERSON", "GPE", "ORG", "NORP", "EVENT", "FAC", "LOC", "LAW")
@@ -33,17 +34,23 @@ def keywords(doc: Doc) -> tuple[str, ...]:
     return tuple(words)
 
 
-def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> ArticleFacts:
+def dating(doc: Doc, article: Article, cues: EventCues) -> Dating:
+    """Return where the article's time expressions sit and what they date: with it, its dated
+    facts are a pure function of its anchor (see briefing.extract.dating)."""
+    spans = expressions(article.text)
+    return Dating(tenses(article.text, doc), cues.frame_slots, *cues.pools,
+                  statements.timeline_rows(doc, spans, article.id))
+
+
+def article_facts(doc: Doc, article: Article) -> ArticleFacts:
     """Return everything the article states, each fact with its span in `article.text`.
 
-    With `dates_only`, only what date reasoning needs (its time expressions and event dates):
-    the fuse stage tries many candidate publication dates and keeps one.
-    """
-    timexes = tuple(tag_dates(article.text, article.published, doc=doc))
-    if dates_only:
-        date, dates = main_date(doc, timexes, headline=article.title)
-        return ArticleFacts(article=article, timexes=timexes, event_date=date, event_dates=dates)
-    cues = event_cues(doc, timexes, headline=article.title, published=article.published)
+    The dating of an undated article is kept with its facts: the fuse stage may infer its
+    date and re-read its dated facts from it (briefing.extract.dating.reanchor)."""
+    cues = event_cues(doc, expressions(article.text), headline=article.title)
+    plan = dating(doc, article, cues)
+    timexes = tuple(tag_dates(article.text, article.published, tenses=plan.tenses))
+    dated = resolve(plan, timexes, article.published)
     agenda = statements.agenda(doc, article.id)
     return ArticleFacts(
         article=article,
@@ -52,21 +59,22 @@ def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> Ar
         entities=name_entities(doc, article),
         timexes=timexes,
         agenda=tuple(agenda),
-        timeline=tuple(statements.timeline(doc, timexes, article.id)),
+        timeline=dated.timeline,
         context=tuple(statements.context(doc, article.id, exclude=agenda)),
         quotes=tuple(find_quotes(doc, article.id)),
         figures=tuple(statements.figures(doc, article.id)),
-        event_date=cues.date,
-        event_dates=cues.dates,
+        event_date=dated.event_date,
+        event_dates=dated.event_dates,
         event_place=cues.place or article.dateline_place,
         lead_place=cues.lead_place,
         event_format=cues.format,
         frame_format=cues.frame_format,
         event_status=cues.status,
         event_venue=cues.venue,
-        frame_date=cues.frame_date,
+        frame_date=dated.frame_date,
         event_kind=cues.kind,
         event_name=cues.name,
         event_nickname=cues.nickname,
         keywords=keywords(doc),
+        dating=plan if article.published is None else None,
     )

@@ -6,7 +6,6 @@ cue words live in `briefing/knowledge/cues.json`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,23 +13,26 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from briefing.extract.frame import Frame, read_frame
+from briefing.extract.dating import by_span, main_values
+from briefing.extract.frame import read_frame
 from briefing.extract.sentences import quoted, text_of
 from briefing.knowledge import load, word_set
-from briefing.temporal import value_to_range
-from briefing.types import Timex
+from briefing.types import Slot, Timex
 
 LEAD = 3  # the first sentences, where news states its main event
 HEADLINE_WORDS = 3  # words a sentence shares with the headline to retell it
 TOP = 3  # how many of the best event sentences name the event's place and name
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 NICKNAME = re.compile(r"[“‘\"']([^“”‘’\"'\s]{1,15}(?: [^“”‘’\"'\s]{1,15})?)[”’\"']")
+
+
+Sentences = tuple[tuple[Slot, ...], ...]  # per sentence, its time expressions with their roles
 
 
 @dataclass(frozen=True)
 class EventCues:
-    date: str | None  # TIMEX3 value of the main event's date, as the article resolves it
-    dates: tuple[str, ...]  # every date value given in the event sentences
+    """What an article says of its event; its dates are read later, once its time expressions
+    are resolved (`frame_slots` and `pools` say where they sit: see briefing.extract.dating)."""
+
     place: str | None  # where the best event sentences put the event
     format: str | None
     kind: str | None
@@ -39,8 +41,9 @@ class EventCues:
     lead_place: str | None = None  # where the lead puts what it tells (see ArticleFacts)
     status: str | None = None  # held, under way, scheduled, cancelled, postponed
     venue: str | None = None  # a building or site ("the White House")
-    frame_date: str | None = None  # the day hung on the event's own predicate
     frame_format: str | None = None  # the format the event's own predicate gives
+    frame_slots: tuple[Slot, ...] = ()  # the expressions hung on the event's own predicates
+    pools: tuple[Sentences, Sentences, Sentences] = ((), (), ())  # lead, headline, event
 
 
 def event_score(sent: Span) -> int:
@@ -63,15 +66,6 @@ def event_sentences(doc: Doc, *, limit: int = 6) -> list[Span]:
 def timexes_in(sent: Span, timexes: Sequence[Timex]) -> list[Timex]:
     """Return the time expressions inside a sentence, in text order."""
     return [t for t in timexes if sent.start_char <= t.start < sent.end_char]
-
-
-def dated(t: Timex) -> str | None:
-    """Return the calendar part of a resolved DATE/TIME value (a day, week or month), or None."""
-    if t.type not in ("DATE", "TIME") or not t.value or t.value[0] == "X":
-        return None
-    if re.match(r"^\d{4}-(\d{2}|W\d{2})", t.value):
-        return t.value.split("T")[0]
-    return None
 
 
 def governor(doc: Doc, t: Timex) -> Token | None:
@@ -100,28 +94,9 @@ def date_role(doc: Doc, t: Timex) -> str:
     return "background" if word.dep_ == "relcl" else "event"
 
 
-ROLE_ORDER = {"event": 0, "background": 1, "speech": 2}
-
-
-def dated_values(doc: Doc, sent: Span, timexes: Sequence[Timex],
-                 roles: Sequence[str] = ("event", "background")) -> list[str]:
-    """Return the calendar values of a sentence's expressions whose role is one of `roles`:
-    events before background, days before coarser values, then in text order."""
-    found = [(ROLE_ORDER[role], not DAY.match(v), v) for t in timexes_in(sent, timexes)
-             if (v := dated(t)) and (role := date_role(doc, t)) in roles]
-    return [v for *_, v in sorted(found, key=lambda x: x[:2])]
-
-
-def refine(value: str, candidates: Sequence[str]) -> str:
-    """Return the first day-precise candidate inside a coarser value ("this week" -> Thursday)."""
-    if DAY.match(value):
-        return value
-    span = value_to_range(value)
-    for c in candidates:
-        day = value_to_range(c)
-        if DAY.match(c) and span and day and span[0] <= day[0] <= span[1]:
-            return c
-    return value
+def sentence_slots(doc: Doc, sent: Span, timexes: Sequence[Timex]) -> tuple[Slot, ...]:
+    """Return the sentence's time expressions, each with what it dates (`date_role`)."""
+    return tuple(Slot(t.start, t.end, date_role(doc, t)) for t in timexes_in(sent, timexes))
 
 
 def content_words(text: str) -> set[str]:
@@ -141,33 +116,24 @@ def headline_sentences(doc: Doc, headline: str | None) -> list[Span]:
     return [sent for *_, sent in sorted(scored, key=lambda x: x[:2])]
 
 
-def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None = None, *,
-              headline: str | None = None, frame: Frame | None = None
-              ) -> tuple[str | None, tuple[str, ...]]:
-    """Return the event's date and every event date of the event sentences.
+def date_pools(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span], *,
+               headline: str | None) -> tuple[Sentences, Sentences, Sentences]:
+    """Return where the event's date is looked for: the lead, the sentences retelling the
+    headline (closest first), the event sentences (best first), each sentence as its time
+    expressions with their roles (see briefing.extract.dating.main_values)."""
+    def slots(pool: Sequence[Span]) -> Sentences:
+        return tuple(sentence_slots(doc, s, timexes) for s in pool)
+    return (slots(list(doc.sents)[:LEAD]), slots(headline_sentences(doc, headline)),
+            slots(sents))
 
-    News states its main event and its date first (the lead). Tried in order, first answer
-    wins: the day hung on the event's own predicate (`frame`: "met on Monday", "the meeting
-    set for Tuesday"); the first lead sentence dating an event (a lead need not name its event with an
-    event noun); the first lead sentence dating a statement (the news is what someone said
-    or announced: its date is the event's); the sentence retelling the headline best, then the
-    best-scored event sentence, dating an event. The answer is made precise by a day inside
-    it given later ("this week" ... "on Thursday").
-    """
+
+def main_date(doc: Doc, timexes: Sequence[Timex], sents: Sequence[Span] | None = None, *,
+              headline: str | None = None) -> tuple[str | None, tuple[str, ...]]:
+    """Return the event's date and every event date of the event sentences (see
+    briefing.extract.dating.main_values: news states its main event and its date first)."""
     sents = event_sentences(doc) if sents is None else sents
-    found = [v for s in sents for v in dated_values(doc, s, timexes)]
-    if frame is not None and frame.date:
-        return frame.date, tuple(dict.fromkeys([*frame.dates, *found]))
-    lead = list(doc.sents)[:LEAD]
-    tries = [(lead, ("event", "background")), (lead, ("speech",)),
-             (headline_sentences(doc, headline), ("event", "background")),
-             (sents, ("event", "background"))]
-    for pool, roles in tries:
-        for sent in pool:
-            values = dated_values(doc, sent, timexes, roles)
-            if values:
-                return refine(values[0], found), tuple(dict.fromkeys(found))
-    return None, tuple(dict.fromkeys(found))
+    lead, retold, event = date_pools(doc, timexes, sents, headline=headline)
+    return main_values({"lead": lead, "headline": retold, "event": event}, by_span(timexes))
 
 
 def main_place(sents: Sequence[Span]) -> str | None:
@@ -256,18 +222,18 @@ def nickname(sents: Sequence[Span]) -> str | None:
     return None
 
 
-def event_cues(doc: Doc, timexes: Sequence[Timex], *, headline: str | None = None,
-               published: dt.date | None = None) -> EventCues:
-    """Return what the article says of its event's date, place, format, status, kind and name:
-    the event frame's reading first (see briefing.extract.frame), the sentence cues after."""
+def event_cues(doc: Doc, timexes: Sequence[Timex], *,
+               headline: str | None = None) -> EventCues:
+    """Return what the article says of its event's place, format, status, kind and name, and
+    where its dates sit: the event frame's reading first (see briefing.extract.frame), the
+    sentence cues after. `timexes` need only their spans (briefing.temporal.expressions)."""
     sents = event_sentences(doc)
-    frame = read_frame(doc, timexes, published=published)
-    date, dates = main_date(doc, timexes, sents, headline=headline)
+    frame = read_frame(doc, timexes, published=None)
     said = main_place(sents[:TOP])
     place = frame.place or (None if frame.venue else said)
     fmt = frame.format or (meeting_format(doc, place) if not frame.named else
                            "in-person" if place or frame.venue else None)
-    return EventCues(date, dates, place, meeting_format(doc, said),
-                     event_kind(sents), event_name(doc), nickname(sents),
-                     main_place(list(doc.sents)[:LEAD]), frame.status, frame.venue,
-                     frame.date, fmt)
+    return EventCues(place, meeting_format(doc, said), event_kind(sents), event_name(doc),
+                     nickname(sents), main_place(list(doc.sents)[:LEAD]), frame.status,
+                     frame.venue, fmt, frame.slots,
+                     date_pools(doc, timexes, sents, headline=headline))

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from briefing.extract.dating import by_span, frame_values
 from briefing.extract.places import place_kind
 from briefing.knowledge import load
-from briefing.types import Timex
+from briefing.types import Slot, Timex
 
 LEAD = 6  # the sentences a report states its own event in (more later is background)
 CLIMB = 4  # how far up the parse a date or a cue may sit above the predicate
@@ -430,9 +431,6 @@ def mentions(doc: Doc, timexes: Sequence[Timex], *, limit: int = LEAD) -> Iterat
 
 STATUS_WEIGHT = {"cancelled": 2.0, "postponed": 2.0, "held": 1.0, "scheduled": 1.0,
                  "under way": 0.5}  # a progressive often tells a preview ("are meeting Friday")
-WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                     r"(?:'s)?$", re.I)
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -446,6 +444,8 @@ class Frame:
     date: str | None = None  # TIMEX3 day of the event, from a date hung on its predicate
     dates: tuple[str, ...] = ()  # every calendar value hung on its predicates
     named: bool = False  # the article's first sentences name the event with a predicate
+    slots: tuple[Slot, ...] = ()  # where the expressions hung on its predicates sit (see
+    # briefing.extract.dating.frame_values): `date` and `dates` are read from them
 
 
 def weight(m: Mention) -> float:
@@ -493,22 +493,6 @@ def first_placed(found: Sequence[Mention]) -> int:
     return min((m.sentence for m in found if m.places), default=0)
 
 
-def directed(t: Timex, status: str | None, published: dt.date | None) -> str | None:
-    """Return the day a time expression hung on the predicate gives, a bare weekday turned
-    the way the predicate's tense points: "will meet Thursday" is the coming Thursday (a
-    weekday the tagger put in the past; a past one it put ahead is left: the report's own
-    date may be the day before it was written)."""
-    if not DAY.match(t.value or ""):
-        return None
-    day = t.value[:10]
-    if published is None or not WEEKDAY.match(t.text.strip()):
-        return day
-    when = dt.date.fromisoformat(day)
-    if status == "scheduled" and when < published:
-        when += dt.timedelta(days=7)
-    return when.isoformat()
-
-
 def relative(m: Mention) -> bool:
     """Return True for an event named as a landmark ("ahead of his summit with X", "after the
     talks"): its date is that other event's, so it dates the article's event only last."""
@@ -528,22 +512,12 @@ def sentence_tense(word: Token) -> str | None:
     return verb_tense(root)
 
 
-def frame_dates(found: Sequence[Mention], status: str | None,
-                published: dt.date | None) -> tuple[str | None, tuple[str, ...]]:
-    """Return the first day hung on a predicate (a landmark event's last) and every calendar
-    value hung on one. A bare weekday is turned by its predicate's tense, else its
-    sentence's, else the article's."""
-    days, values = [], []
-    for m in sorted(found, key=relative):
-        for t in m.dates:
-            if t.type not in ("DATE", "TIME") or not t.value or t.value[0] == "X":
-                continue
-            day = directed(t, m.status or sentence_tense(m.word) or status, published)
-            if day:
-                days.append(day)
-            if re.match(r"^\d{4}-(\d{2}|W\d{2})", t.value):
-                values.append(day or t.value.split("T")[0])
-    return (days[0] if days else None), tuple(dict.fromkeys(values))
+def frame_slots(found: Sequence[Mention], status: str | None) -> tuple[Slot, ...]:
+    """Return the expressions hung on the predicates, a landmark event's last, each with the
+    status that turns a bare weekday: its predicate's tense, else its sentence's, else the
+    article's."""
+    return tuple(Slot(t.start, t.end, m.status or sentence_tense(m.word) or status)
+                 for m in sorted(found, key=relative) for t in m.dates)
 
 
 def read_frame(doc: Doc, timexes: Sequence[Timex], *, published: dt.date | None) -> Frame:
@@ -551,5 +525,6 @@ def read_frame(doc: Doc, timexes: Sequence[Timex], *, published: dt.date | None)
     found = list(mentions(doc, timexes))
     status = frame_status(found)
     place, venue = frame_places(found)
-    date, dates = frame_dates(found, status, published)
-    return Frame(status, frame_format(found), place, venue, date, dates, bool(found))
+    slots = frame_slots(found, status)
+    date, dates = frame_values(slots, by_span(timexes), published)
+    return Frame(status, frame_format(found), place, venue, date, dates, bool(found), slots)

@@ -9,11 +9,12 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.extract.event import dated, timexes_in
+from briefing.extract.dating import by_span, timeline_values
+from briefing.extract.event import timexes_in
 from briefing.extract.sentences import sentence_of
 from briefing.knowledge import load, word_set
+from briefing.types import Row, Slot, Statement, Timex
 from briefing.types import Span as Source
-from briefing.types import Statement, Timex
 
 MIN_ITEM_WORDS = 2
 QUOTE_MARKS = set('"“”')
@@ -181,20 +182,23 @@ def with_antecedent(sent: Span) -> Span:
     return sent
 
 
-def timeline(doc: Doc, timexes: Sequence[Timex], article_id: str) -> list[Statement]:
-    """Return the dated developments: each sentence with a resolved day or month, once per date."""
+def timeline_rows(doc: Doc, timexes: Sequence[Timex], article_id: str) -> tuple[Row, ...]:
+    """Return each sentence naming a time expression (with the one before it when it points
+    back), as the timeline cites it; its values are read later (`dating.timeline_values`)."""
     out = []
     for sent in doc.sents:
-        seen = set()
-        told = with_antecedent(sent)
-        for t in timexes_in(sent, timexes):
-            value = dated(t)
-            if value and value not in seen:
-                seen.add(value)
-                out.append(Statement(clean_sentence(told.text), source(article_id, told),
-                                     date=value, kind="timeline",
-                                     at=clean_offset(told.text, t.start - told.start_char)))
-    return out
+        inside = timexes_in(sent, timexes)
+        if inside:
+            told = with_antecedent(sent)
+            out.append(Row(clean_sentence(told.text), source(article_id, told), tuple(
+                Slot(t.start, t.end, at=clean_offset(told.text, t.start - told.start_char))
+                for t in inside)))
+    return tuple(out)
+
+
+def timeline(doc: Doc, timexes: Sequence[Timex], article_id: str) -> list[Statement]:
+    """Return the dated developments: each sentence with a resolved day or month, once per date."""
+    return list(timeline_values(timeline_rows(doc, timexes, article_id), by_span(timexes)))
 
 
 def context(doc: Doc, article_id: str, *, exclude: Sequence[Statement]) -> list[Statement]:

@@ -14,13 +14,13 @@ from dataclasses import replace
 
 from briefing.extract.places import place_kind
 from briefing.fuse.cluster import Digest, digest, event_range, group
-from briefing.fuse.dates import Redate, complete
+from briefing.fuse.dates import complete
 from briefing.fuse.items import merge, same_place, vote
 from briefing.fuse.people import merge_people
 from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Span, slug
 from briefing.types import unique as unique_name
 
-__all__ = ["Digest", "Redate", "digest", "group", "complete", "build_event", "link_related",
+__all__ = ["Digest", "digest", "group", "complete", "build_event", "link_related",
            "relinked"]
 
 

@@ -1,7 +1,8 @@
 """Completing publication dates from the evidence of a whole event.
 
 An article whose date is stated without a year, or not at all, is re-read against candidate
-dates; the candidate that best fits wins:
+dates (from the dating its facts keep: briefing.extract.dating.reanchor, no parse); the
+candidate that best fits wins:
 
 1. its event dates agree with the event date that dated reports of the same event give;
 2. news is written soon after the latest past day it reports ("said on Friday"), so the
@@ -17,14 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 
+from briefing.extract.dating import reanchor
 from briefing.fuse.cluster import event_day
 from briefing.temporal import value_to_range
 from briefing.types import ArticleFacts
 
-Redate = Callable[..., ArticleFacts]  # (article, *, dates_only=False) -> facts
 SEARCH_DAYS = 10
 NO_GAP = 99
 YEAR = re.compile(r"^(\d{4})")
@@ -80,11 +80,9 @@ def best(candidates: Sequence[ArticleFacts], reference: dt.date | None,
     return min(candidates, key=cost)
 
 
-def read_as_of(facts: ArticleFacts, days: Sequence[dt.date], redate: Redate) -> list[ArticleFacts]:
-    """Return the article's dates re-read as if published on each of `days` (flagged inferred)."""
-    article = facts.article
-    return [redate(replace(article, published=d, published_inferred=True), dates_only=True)
-            for d in days]
+def read_as_of(facts: ArticleFacts, days: Sequence[dt.date]) -> list[ArticleFacts]:
+    """Return the article's facts re-read as if published on each of `days` (flagged inferred)."""
+    return [reanchor(facts, d) for d in days]
 
 
 def partial_candidates(partial: str, year: int) -> list[dt.date]:
@@ -102,7 +100,7 @@ def partial_candidates(partial: str, year: int) -> list[dt.date]:
     return out
 
 
-def complete(group: list[ArticleFacts], redate: Redate) -> list[ArticleFacts]:
+def complete(group: list[ArticleFacts]) -> list[ArticleFacts]:
     """Return the group with missing or yearless publication dates inferred where evidence allows."""
     year = evidence_year(group)
     out = list(group)
@@ -111,11 +109,10 @@ def complete(group: list[ArticleFacts], redate: Redate) -> list[ArticleFacts]:
         if f.article.published is None and partial and year:
             days = partial_candidates(partial, year)
             if days:
-                chosen = best(read_as_of(f, days, redate), reference_day(out), days[len(days) // 2])
-                out[i] = redate(chosen.article)
+                out[i] = best(read_as_of(f, days), reference_day(out), days[len(days) // 2])
     reference = reference_day(out)
     for i, f in enumerate(out):
         if f.article.published is None and reference is not None:
             days = [reference + dt.timedelta(days=k) for k in range(-SEARCH_DAYS, SEARCH_DAYS + 1)]
-            out[i] = redate(best(read_as_of(f, days, redate), reference, reference).article)
+            out[i] = best(read_as_of(f, days), reference, reference)
     return out

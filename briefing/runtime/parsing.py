@@ -20,15 +20,13 @@ parse runs on one of these engines, all giving identical facts:
   to its workers, which must have briefing and the model installed; facts come back here and
   are fused on the client.
 
-The fuse stage re-reads articles whose publication date it infers (`redate`); a re-dated
-article is a new cache entry read from the Doc its Reader kept, or parsed again. Documents of
-undated articles (the only ones that may be re-read) are kept while there are few of them.
-The spaCy model itself is loaded only when something must be parsed.
+An undated article's facts keep its dating (briefing.extract.dating): the fuse stage infers
+its date and re-reads its dated facts from that, with no Doc and no second parse. The spaCy
+model itself is loaded only when something must be parsed.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import replace
@@ -43,7 +41,7 @@ from briefing.types import Article, ArticleFacts
 BATCH = 32  # articles per task sent to a worker process or Dask
 PIPE_BATCH = 16  # documents spaCy parses at once: its default (256) peaks near 1 GB, no faster
 MIN_PER_WORKER = 24  # below this many uncached articles per worker, no pool of workers
-KEEP_DOCS = 64  # parsed Docs of undated articles kept for date inference
+FEW = 64  # up to this many articles, a Reader parses them at once, shared with forked processes
 KEEP_FACTS = 2000  # up to this many articles, their facts stay in memory (see Extractor.digests)
 
 
@@ -58,16 +56,6 @@ def extract_batch(model: str | None, articles: Sequence[Article]) -> list[Articl
     with language.memory_zone():
         docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
         return [article_facts(doc, a) for a, doc in zip(articles, docs, strict=True)]
-
-
-def extract_share(model: str | None,
-                  articles: Sequence[Article]) -> list[tuple[ArticleFacts, bytes | None]]:
-    """Return the facts of each article with, for an undated one, its Doc as bytes (date
-    inference re-reads undated articles; runs in a forked process)."""
-    reader = Reader(model)
-    facts = list(reader._here(articles))  # keeps the Docs of the undated ones
-    return [(f, reader.docs[f.article.id].to_bytes(exclude=["tensor", "user_data"])
-             if f.article.published is None else None) for f in facts]
 
 
 def shares(items: Sequence[Article], n: int) -> list[list[Article]]:
@@ -90,19 +78,17 @@ def batches(items: Sequence[Article], size: int = BATCH) -> Sequence[list[Articl
 
 
 class Reader:
-    """The spaCy model and the Docs of undated articles: parses few articles (keeping those
-    Docs) and re-reads an article, from its kept Doc when there is one. Counts `parsed`."""
+    """The spaCy model: parses articles into facts, counting them in `parsed`."""
 
     def __init__(self, model: str | None) -> None:
         self.model = model
-        self.docs: OrderedDict[str, Any] = OrderedDict()
         self.parsed = 0
 
     def parse(self, todo: Sequence[Article], workers: int = 1) -> Iterator[ArticleFacts]:
         """Yield the facts of each article in order. Few articles are shared with `workers - 1`
-        processes forked from this one; many go batch by batch, keeping no Doc."""
+        processes forked from this one; many go batch by batch."""
         self.parsed += len(todo)
-        if len(todo) > KEEP_DOCS:
+        if len(todo) > FEW:
             for batch in batches(todo):
                 yield from extract_batch(self.model, batch)
         elif workers > 1 and len(todo) > 1 and parallel.FORK:
@@ -110,11 +96,10 @@ class Reader:
         else:
             yield from self._here(todo)
 
-    def read(self, article: Article, dates_only: bool = False) -> ArticleFacts:
-        """Return the facts of `article` (a re-dated copy, say), parsing it only if needed."""
-        from briefing.extract import article_facts
-
-        return article_facts(self._doc(article), article, dates_only=dates_only)
+    def read(self, article: Article) -> ArticleFacts:
+        """Return the facts of one article, parsing it."""
+        self.parsed += 1
+        return next(self._here([article]))
 
     def _here(self, todo: Sequence[Article]) -> Iterator[ArticleFacts]:
         from briefing.extract import article_facts
@@ -122,39 +107,17 @@ class Reader:
         language = nlp.load(self.model)
         texts = (a.text for a in todo)
         for article, doc in zip(todo, language.pipe(texts, batch_size=PIPE_BATCH), strict=True):
-            if article.published is None:
-                self._keep(article.id, doc)
             yield article_facts(doc, article)
 
     def _shared(self, todo: Sequence[Article], parts: list[list[Article]]) -> Iterator[ArticleFacts]:
         """Parse the first (heaviest) share here while forked processes parse the others: they
-        start later and send their results back, with the Docs of undated articles as bytes."""
-        from spacy.tokens import Doc
-
-        language = nlp.load(self.model)
+        start later and send their results back."""
         with parallel.pool(len(parts) - 1) as pool:
-            futures = [pool.submit(extract_share, self.model, part) for part in parts[1:]]
+            futures = [pool.submit(extract_batch, self.model, part) for part in parts[1:]]
             done = {f.article.id: f for f in self._here(parts[0])}
             for future in futures:
-                for facts, data in future.result():
-                    done[facts.article.id] = facts
-                    if data is not None:
-                        self._keep(facts.article.id, Doc(language.vocab).from_bytes(data))
+                done.update((f.article.id, f) for f in future.result())
         yield from (done[a.id] for a in todo)
-
-    def _keep(self, key: str, doc: Any) -> None:
-        self.docs[key] = doc
-        self.docs.move_to_end(key)
-        if len(self.docs) > KEEP_DOCS:
-            self.docs.popitem(last=False)
-
-    def _doc(self, article: Article) -> Any:
-        doc = self.docs.get(article.id)
-        if doc is None:
-            doc = nlp.load(self.model)(article.text)
-            self._keep(article.id, doc)
-            self.parsed += 1
-        return doc
 
 
 _READER: Reader | None = None  # the model process's Reader
@@ -200,7 +163,7 @@ class Extractor:
 
     @property
     def parsed(self) -> int:
-        """The documents spaCy parsed (re-dated articles included)."""
+        """The documents spaCy parsed."""
         return self.reader.parsed
 
     def all(self, articles: Sequence[Article],
@@ -296,35 +259,32 @@ class Extractor:
                 self.say(f"  parsed {n} of {todo}")
             yield f
 
-    def facts(self, article: Article, *, dates_only: bool = False) -> ArticleFacts:
-        """Return the facts of one article (a re-dated copy too), parsing it only if needed.
-        `dates_only` readings (candidates of date inference) are cached apart from full ones."""
-        kind = "dates" if dates_only else ""
-        kept = None if dates_only else self.kept.get(article.id)
+    def facts(self, article: Article) -> ArticleFacts:
+        """Return the facts of one article: kept, else cached, else parsed (a cache that lost
+        them)."""
+        kept = self.kept.get(article.id)
         if kept is not None and kept.article == article:
             return kept
-        cached = self._get(article, kind)
+        cached = self._get(article)
         if cached is not None:
             return cached
-        read = (self._call("read", article, dates_only) if self.remote is not None
-                else self.reader.read(article, dates_only))
+        read = self._call("read", article) if self.remote is not None else self.reader.read(article)
         if self.cache:
-            self.cache.put(read, kind)
+            self.cache.put(read)
         return read
 
     def close(self) -> None:
-        """Let go of what was kept for re-reading once no article will be read again (the
-        events are built): the model process ends (while briefs are written it would hold
-        its model, idle), the kept Docs and facts are dropped. The model loaded in this
-        process stays: watch parses again on the next change."""
+        """Let go of what was kept once no article will be read again (the events are built):
+        the model process ends (while briefs are written it would hold its model, idle), the
+        kept facts are dropped. The model loaded in this process stays: watch parses again on
+        the next change."""
         if self.remote is not None:
             self.remote.shutdown(wait=False, cancel_futures=True)
             self.remote = None
-        self.reader.docs.clear()
         self.kept.clear()
 
-    def _get(self, article: Article, kind: str = "") -> ArticleFacts | None:
+    def _get(self, article: Article) -> ArticleFacts | None:
         """Return the cached facts of `article`, or None. They carry `article` itself, not the
         cache's copy of it (equal: the key is its content), so its text is in memory once."""
-        cached = self.cache.get(article, kind) if self.cache else None
+        cached = self.cache.get(article) if self.cache else None
         return None if cached is None else replace(cached, article=article)

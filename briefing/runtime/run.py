@@ -45,11 +45,10 @@ def nothing(message: str) -> None:
 
 @dataclass(frozen=True)
 class Extracted:
-    """What extraction hands to fusion: how to read the facts of article i (from memory, the
-    cache, or a parse) and how to read an article again as of another date."""
+    """What extraction hands to fusion: how to read the facts of article i (from memory or
+    the cache)."""
 
     of: Callable[[int], ArticleFacts]
-    redate: Callable[..., ArticleFacts]  # (article, *, dates_only=False) -> facts
 
     def group(self, indices: Iterable[int]) -> list[ArticleFacts]:
         return [self.of(i) for i in indices]
@@ -122,18 +121,18 @@ class Runtime:
             self.model, self.cache, self.say, workers=self.workers, dask=self.dask,
             model_process=self.model_process)
         digests = extractor.digests(articles, meanwhile=meanwhile)
-        return digests, Extracted(lambda i: extractor.facts(articles[i]), extractor.facts)
+        return digests, Extracted(lambda i: extractor.facts(articles[i]))
 
     def parsed_all(self) -> None:
-        """Let go of the model process and of what was kept for re-reading: no article will
-        be read again (the events are built)."""
+        """Let go of the model process and of the facts kept in memory: no article will be
+        read again (the events are built)."""
         if self._extractor is not None:
             self._extractor.close()
         self._release()
 
     @property
     def parsed(self) -> int:
-        """The documents spaCy parsed (re-dated articles included)."""
+        """The documents spaCy parsed."""
         return self._extractor.parsed if self._extractor else 0
 
     @property

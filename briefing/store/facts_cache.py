@@ -1,8 +1,8 @@
 """A SQLite cache of per-article extraction results, under `out/.cache/`.
 
-Keyed by the article's content (every field of the cleaned `Article`, so a re-dated copy is a
-different entry), the tool's code fingerprint and the spaCy model name: adding one article to
-a hundred parses only that one. A corrupt database is set aside and rebuilt with a warning.
+Keyed by the article's content (every field of the cleaned `Article`), the tool's code
+fingerprint and the spaCy model name: adding one article to a hundred parses only that one. A
+corrupt database is set aside and rebuilt with a warning.
 """
 
 from __future__ import annotations
@@ -40,17 +40,16 @@ class FactsCache:
             db.execute(SCHEMA)
             return db
 
-    def key(self, article: Article, kind: str = "") -> str:
-        """Return the cache key of an article: its content, the tool, the model and the kind of
-        reading ("" for everything, "dates" for the dates-only readings of date inference)."""
-        text = codec.dumps(article) + "\0" + self.salt + "\0" + kind
+    def key(self, article: Article) -> str:
+        """Return the cache key of an article: its content, the tool and the model."""
+        text = codec.dumps(article) + "\0" + self.salt
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, article: Article, kind: str = "") -> ArticleFacts | None:
+    def get(self, article: Article) -> ArticleFacts | None:
         """Return the cached facts of `article`, or None (a miss; unreadable rows are misses)."""
         try:
             row = self.db.execute("SELECT facts FROM facts WHERE key = ?",
-                                  (self.key(article, kind),)).fetchone()
+                                  (self.key(article),)).fetchone()
             facts = codec.loads(ArticleFacts, row[0]) if row else None
         except (sqlite3.DatabaseError, ValueError) as exc:
             self.warn(f"{self.path}: unreadable cache entry for {article.id} ({exc}); re-parsing")
@@ -61,11 +60,11 @@ class FactsCache:
             self.hits += 1
         return facts
 
-    def put(self, facts: ArticleFacts, kind: str = "") -> None:
+    def put(self, facts: ArticleFacts) -> None:
         """Store the facts of `facts.article` (written on `close`)."""
         try:
             self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?)",
-                            (self.key(facts.article, kind), codec.dumps(facts)))
+                            (self.key(facts.article), codec.dumps(facts)))
         except sqlite3.DatabaseError as exc:
             self.warn(f"{self.path}: cannot store {facts.article.id} ({exc}); continuing")
 

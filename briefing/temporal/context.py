@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from briefing.temporal.direction import direction
+from briefing.temporal.direction import direction, heuristic_direction
 
 
 class Reading(NamedTuple):
@@ -27,6 +28,8 @@ class Context:
     text: str
     anchor: dt.date | None
     doc: Any = None
+    tenses: Mapping[tuple[int, int], str | None] | None = None  # the parse's directions, read
+    # before (see tagger.tenses): they stand in for `doc`
     ref: str | None = None  # the last absolute date value found, for anaphora
     ref_quarter: str | None = None  # the last quarter value found ("1989-Q3")
     ref_end: int = 0  # where the expression that gave `ref` ends
@@ -38,6 +41,8 @@ class Context:
         within `extent` (the day of "9 a.m. Tuesday"), for the whole expression."""
         if self.extent and self.extent[0] <= start and end <= self.extent[1]:
             start, end = self.extent
+        if self.tenses is not None:
+            return self.tenses.get((start, end)) or heuristic_direction(self.text, start, end)
         return direction(self.text, start, end, self.doc)
 
     def before(self, start: int, width: int = 24) -> str:

@@ -8,14 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from briefing.temporal import absolute, intervals, quarters, relative, spans, units
 from briefing.temporal.context import Context, Reading
+from briefing.temporal.direction import doc_direction
 from briefing.temporal.rules import rules
 from briefing.temporal.vocab import vocab
-from briefing.types import Timex
+from briefing.types import Slot, Timex
 
 Normaliser = Callable[[re.Match[str], Context], Reading | None]
 
@@ -176,10 +177,12 @@ def _range_end(text: str, prev: tuple[Candidate, Reading], c: Candidate,
 
 
 def readings(
-    text: str, anchor: dt.date | None, doc: Any = None
+    text: str, anchor: dt.date | None, doc: Any = None,
+    tenses: Sequence[Slot] | None = None,
 ) -> list[tuple[Candidate, Reading]]:
     """Return each expression found in `text` with its reading, in text order."""
-    ctx = Context(text=text, anchor=anchor, doc=doc)
+    told = None if tenses is None else {(s.start, s.end): s.tag for s in tenses}
+    ctx = Context(text=text, anchor=anchor, doc=doc, tenses=told)
     out: list[tuple[Candidate, Reading]] = []
     for c in candidates(text):
         reading = _read(c, ctx)
@@ -193,16 +196,39 @@ def readings(
     return out
 
 
-def tag_dates(text: str, anchor: dt.date | None, *, doc: Any = None) -> list[Timex]:
+def expressions(text: str) -> list[Timex]:
+    """Return the span of every expression that may be read in `text`, unread (no type, no
+    value): which expressions a text holds does not depend on the anchor, though whether each
+    can be resolved does."""
+    return [Timex(c.start, c.end, text[c.start:c.end], "", "") for c in candidates(text)]
+
+
+def tenses(text: str, doc: Any) -> tuple[Slot, ...]:
+    """Return the direction the parse gives each span a normaliser may ask about (a rule's
+    match, the whole expression, a clock time with its day): with them `tag_dates` needs no
+    `doc`, and gives the same values for any anchor."""
+    asked: dict[tuple[int, int], None] = {}
+    for c in candidates(text):
+        for part in (c, c.day) if c.day else (c,):
+            asked[(part.match.start(), part.match.end())] = None
+            asked[(part.start, part.end)] = None
+        if c.day:
+            asked[(c.start, max(c.end, c.day.end))] = None
+    return tuple(Slot(start, end, doc_direction(doc, start, end)) for start, end in asked)
+
+
+def tag_dates(text: str, anchor: dt.date | None, *, doc: Any = None,
+              tenses: Sequence[Slot] | None = None) -> list[Timex]:
     """Return the time expressions of `text` as `Timex` values resolved against `anchor`.
 
     `doc`, a spaCy Doc of exactly `text`, lets the tense of each clause choose the direction
-    of underspecified expressions ("will meet on Wednesday"); without it a word heuristic
-    does. With `anchor` None, values that need an anchor stay unresolved ("XXXX-01-07").
+    of underspecified expressions ("will meet on Wednesday"), as do `tenses` read from it
+    before (see `tenses`); without either a word heuristic does. With `anchor` None, values
+    that need an anchor stay unresolved ("XXXX-01-07").
     """
     return [
         Timex(c.start, c.end, text[c.start:c.end], r.type, r.value, r.reason, r.zone)
-        for c, r in readings(text, anchor, doc)
+        for c, r in readings(text, anchor, doc, tenses)
     ]
 
 

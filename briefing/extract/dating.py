@@ -1,0 +1,158 @@
+"""An article's dated facts as a pure function of its publication date.
+
+Reading an article's parse gives a `Dating` (briefing.types): where each time expression sits
+(which sentence, which predicate it hangs on, what it dates, which way its verb's tense
+points), but no value, since values depend on the anchor. `resolve` turns it and the time
+expressions resolved against one anchor into the event date, the frame's day, the event
+sentences' dates and the timeline; `reanchor` re-reads an undated article as if published on
+a candidate day, the parse long gone (date inference in briefing.fuse.dates).
+
+No spaCy here: the fuse stage re-dates in a process that never loads the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from briefing.temporal import tag_dates, value_to_range
+from briefing.types import ArticleFacts, Dating, Row, Slot, Statement, Timex
+
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+CALENDAR = re.compile(r"^\d{4}-(\d{2}|W\d{2})")
+WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                     r"(?:'s)?$", re.I)
+ROLE_ORDER = {"event": 0, "background": 1, "speech": 2}
+EVENT_ROLES = ("event", "background")
+# Where the event's date is looked for, first answer wins (see `main_values`).
+TRIES = (("lead", EVENT_ROLES), ("lead", ("speech",)), ("headline", EVENT_ROLES),
+         ("event", EVENT_ROLES))
+BySpan = Mapping[tuple[int, int], Timex]
+
+
+@dataclass(frozen=True)
+class Dated:
+    """The facts of one article that depend on its anchor."""
+
+    event_date: str | None
+    event_dates: tuple[str, ...]
+    frame_date: str | None
+    frame_dates: tuple[str, ...]
+    timeline: tuple[Statement, ...]
+
+
+def by_span(timexes: Sequence[Timex]) -> dict[tuple[int, int], Timex]:
+    return {(t.start, t.end): t for t in timexes}
+
+
+def dated(t: Timex) -> str | None:
+    """Return the calendar part of a resolved DATE/TIME value (a day, week or month), or None."""
+    if t.type not in ("DATE", "TIME") or not t.value or t.value[0] == "X":
+        return None
+    return t.value.split("T")[0] if CALENDAR.match(t.value) else None
+
+
+def refine(value: str, candidates: Sequence[str]) -> str:
+    """Return the first day-precise candidate inside a coarser value ("this week" -> Thursday)."""
+    if DAY.match(value):
+        return value
+    span = value_to_range(value)
+    for c in candidates:
+        day = value_to_range(c)
+        if DAY.match(c) and span and day and span[0] <= day[0] <= span[1]:
+            return c
+    return value
+
+
+def directed(t: Timex, status: str | None, published: dt.date | None) -> str | None:
+    """Return the day a time expression hung on the predicate gives, a bare weekday turned
+    the way the predicate's tense points: "will meet Thursday" is the coming Thursday (a
+    weekday the tagger put in the past; a past one it put ahead is left: the report's own
+    date may be the day before it was written)."""
+    if not DAY.match(t.value or ""):
+        return None
+    day = t.value[:10]
+    if published is None or not WEEKDAY.match(t.text.strip()):
+        return day
+    when = dt.date.fromisoformat(day)
+    if status == "scheduled" and when < published:
+        when += dt.timedelta(days=7)
+    return when.isoformat()
+
+
+def sentence_values(slots: Sequence[Slot], timexes: BySpan,
+                    roles: Sequence[str] = EVENT_ROLES) -> list[str]:
+    """Return the calendar values of a sentence's expressions whose role is one of `roles`:
+    events before background, days before coarser values, then in text order."""
+    found = [(ROLE_ORDER[s.tag or "event"], not DAY.match(v), v) for s in slots
+             if (s.tag or "event") in roles and (t := timexes.get((s.start, s.end)))
+             and (v := dated(t))]
+    return [v for *_, v in sorted(found, key=lambda x: x[:2])]
+
+
+def main_values(pools: Mapping[str, Sequence[Sequence[Slot]]], timexes: BySpan
+                ) -> tuple[str | None, tuple[str, ...]]:
+    """Return the event's date and every event date of the event sentences: the first lead
+    sentence dating an event, else the first lead sentence dating a statement, else the
+    sentence retelling the headline best, else the best event sentence dating an event; made
+    precise by a day inside it given later ("this week" ... "on Thursday")."""
+    found = tuple(dict.fromkeys(v for s in pools["event"] for v in sentence_values(s, timexes)))
+    for pool, roles in TRIES:
+        for sent in pools[pool]:
+            values = sentence_values(sent, timexes, roles)
+            if values:
+                return refine(values[0], found), found
+    return None, found
+
+
+def frame_values(slots: Sequence[Slot], timexes: BySpan, published: dt.date | None
+                 ) -> tuple[str | None, tuple[str, ...]]:
+    """Return the first day hung on the event's predicates and every calendar value hung on
+    them; a bare weekday turned by the status its slot carries (see `directed`)."""
+    days, values = [], []
+    for s in slots:
+        t = timexes.get((s.start, s.end))
+        if t is None or t.type not in ("DATE", "TIME") or not t.value or t.value[0] == "X":
+            continue
+        day = directed(t, s.tag, published)
+        if day:
+            days.append(day)
+        if re.match(r"^\d{4}-(\d{2}|W\d{2})", t.value):
+            values.append(day or t.value.split("T")[0])
+    return (days[0] if days else None), tuple(dict.fromkeys(values))
+
+
+def timeline_values(rows: Sequence[Row], timexes: BySpan) -> tuple[Statement, ...]:
+    """Return the dated developments: each row once per calendar value it names."""
+    out = []
+    for row in rows:
+        seen = set()
+        for s in row.slots:
+            value = dated(t) if (t := timexes.get((s.start, s.end))) else None
+            if value and value not in seen:
+                seen.add(value)
+                out.append(Statement(row.text, row.span, date=value, kind="timeline", at=s.at))
+    return tuple(out)
+
+
+def resolve(dating: Dating, timexes: Sequence[Timex], published: dt.date | None) -> Dated:
+    """Return the article's dated facts, its expressions resolved as `timexes`."""
+    found = by_span(timexes)
+    pools = {"lead": dating.lead, "headline": dating.headline, "event": dating.event}
+    date, dates = main_values(pools, found)
+    frame_date, frame_dates = frame_values(dating.frame, found, published)
+    return Dated(date, dates, frame_date, frame_dates, timeline_values(dating.timeline, found))
+
+
+def reanchor(facts: ArticleFacts, day: dt.date) -> ArticleFacts:
+    """Return the facts of an undated article re-read as if published on `day` (flagged
+    inferred): its expressions resolved again, and every fact that depends on them."""
+    assert facts.dating is not None, "only an undated article's facts keep their dating"
+    article = replace(facts.article, published=day, published_inferred=True)
+    timexes = tuple(tag_dates(article.text, day, tenses=facts.dating.tenses))
+    dated_ = resolve(facts.dating, timexes, day)
+    return replace(facts, article=article, timexes=timexes, event_date=dated_.event_date,
+                   event_dates=dated_.event_dates, frame_date=dated_.frame_date,
+                   timeline=dated_.timeline)
