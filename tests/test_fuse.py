@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -76,9 +77,11 @@ def test_fuse_event_place_from_the_leads_only_when_no_report_gives_one():
     assert event.location == "Salem" and not event.discrepancies
 
 
-def facts(id: str, words: str, fmt: str | None = None, published: dt.date | None = None):
+def facts(id: str, words: str, fmt: str | None = None, published: dt.date | None = None,
+          kind: str | None = "meeting", day: str | None = None):
+    """Facts of a report; `fmt` is the format its event's predicate gives, `day` its date."""
     return ArticleFacts(article=article(id, words, published), keywords=tuple(words.split()),
-                        event_format=fmt)
+                        frame_format=fmt, event_kind=kind, frame_date=day)
 
 
 def test_fuse_cluster_groups_similar_articles_and_keeps_others_apart():
@@ -106,6 +109,52 @@ def test_fuse_cluster_format_conflict_vetoes_a_merge():
     assert grouped(fs) == [[0], [1]]
 
 
+def test_fuse_cluster_format_vetoes_only_an_occasion():
+    """"virtual" and "in person" tell two meetings apart; of a crash or a launch (no kind of
+    occasion) the words say nothing."""
+    fs = [replace(facts("a", "rocket launch crowd cape", "virtual", kind=None),
+                  event_format="virtual"),
+          replace(facts("b", "rocket launch crowd cape", "in-person", kind=None),
+                  event_format="in-person")]
+    assert grouped(fs) == [[0, 1]]
+
+
+def test_fuse_cluster_two_meetings_of_the_same_people_a_week_apart_are_two_events():
+    words = "ministers meet security alliance talks"
+    fs = [facts("a", words, day="2023-03-02", published=dt.date(2023, 3, 2)),
+          facts("b", words, day="2023-03-09", published=dt.date(2023, 3, 9)),
+          facts("c", words, day="2023-03-09", published=dt.date(2023, 3, 10))]
+    assert grouped(fs) == [[0], [1, 2]]
+
+
+def test_fuse_cluster_reports_of_an_occasion_published_weeks_apart_are_two_events():
+    words = "ministers meet security alliance talks"
+    fs = [facts("a", words, published=dt.date(2023, 3, 1)),
+          facts("b", words, published=dt.date(2023, 3, 3)),
+          facts("c", words, published=dt.date(2023, 3, 20))]
+    assert grouped(fs) == [[0, 1], [2]]
+
+
+def test_fuse_cluster_a_follow_up_weeks_later_joins_its_happening():
+    """A shooting's aftermath is reported weeks later: no occasion, no veto."""
+    words = "shooting concert gunman victims police"
+    fs = [facts("a", words, published=dt.date(2017, 10, 2), kind=None),
+          facts("b", words, published=dt.date(2017, 11, 27), kind=None)]
+    assert grouped(fs) == [[0, 1]]
+
+
+def test_fuse_cluster_an_undated_report_is_of_the_days_before_it_appeared():
+    """A report of an occasion that gives no date is about the days before it appeared: not
+    the meeting a dated report sets a week after it."""
+    words = "ministers meet security alliance talks"
+    fs = [facts("a", words, published=dt.date(2023, 3, 1)),
+          facts("b", words, day="2023-03-09", published=dt.date(2023, 3, 9))]
+    assert grouped(fs) == [[0], [1]]
+    fs = [facts("a", words, published=dt.date(2023, 3, 9)),
+          facts("b", words, day="2023-03-08", published=dt.date(2023, 3, 9))]
+    assert grouped(fs) == [[0, 1]]
+
+
 def test_fuse_cluster_publication_dates_a_year_apart_are_two_events():
     fs = [facts("a", "ministers meet security alliance talks", published=dt.date(2022, 1, 7)),
           facts("b", "ministers meet security alliance talks", published=dt.date(2023, 1, 11))]
@@ -117,9 +166,14 @@ def dated_facts(id: str, published: dt.date | None, event_date: str | None) -> A
                         keywords=("ministers", "meet", "alliance"), event_date=event_date)
 
 
+def framed_facts(id: str, published: dt.date | None, day: str | None) -> ArticleFacts:
+    return ArticleFacts(article=article(id, "text", published), event_kind="meeting",
+                        keywords=("ministers", "meet", "alliance"), frame_date=day)
+
+
 def test_fuse_cluster_a_week_and_a_day_inside_it_are_not_far_apart():
-    fs = [dated_facts("a", dt.date(2023, 3, 10), "2023-W09"),
-          dated_facts("b", dt.date(2023, 3, 10), "2023-03-09"),
+    fs = [framed_facts("a", dt.date(2023, 3, 10), "2023-W10"),
+          framed_facts("b", dt.date(2023, 3, 10), "2023-03-09"),
           facts("c", "football club wins league final")]
     assert grouped(fs) == [[0, 1], [2]]
 
@@ -189,7 +243,8 @@ def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
         first = day + dt.timedelta(days=rng.randint(-20, 20))
         span = rng.choice([None, (first, first), (first, first + dt.timedelta(days=6))])
         published = rng.choice([None, day + dt.timedelta(days=rng.randint(-400, 400))])
-        return rng.choice([None, "virtual", "in person"]), span, published
+        held = rng.choice([None, published])
+        return rng.choice([None, "virtual", "in person"]), span, published, held
 
     known = [some_traits() for _ in range(60)]
     table = vetoes(veto_columns(known), slice(0, 60))
@@ -238,7 +293,8 @@ def test_fuse_cluster_groups_as_the_textbook_average_linkage(seed, dense_cells, 
         facts.append(ArticleFacts(
             article=article(f"a{k}", "text", published),
             keywords=tuple(rng.sample(vocabulary[:rng.randint(8, 40)], rng.randint(3, 8))),
-            event_format=rng.choice([None, None, "virtual", "in person"])))
+            event_kind=rng.choice([None, "meeting"]),
+            frame_format=rng.choice([None, None, "virtual", "in person"])))
     expected = reference_average_linkage(facts, 0.15)
     assert grouped(facts, threshold=0.15) == expected
     assert any(len(g) > 2 for g in expected) and len(expected) > 3  # a real test of merging
@@ -260,7 +316,8 @@ def test_fuse_cluster_vetoes_groups_from_their_extreme_traits():
             start = day + dt.timedelta(days=rng.randint(-12, 12))
             span = rng.choice([None, (start, start + dt.timedelta(days=rng.choice([0, 0, 6])))])
             published = rng.choice([None, day + dt.timedelta(days=rng.randint(-200, 200))])
-            known.append((rng.choice([None, None, "virtual", "in person"]), span, published))
+            held = rng.choice([None, published, day + dt.timedelta(days=rng.randint(-9, 9))])
+            known.append((rng.choice([None, None, "virtual", "in person"]), span, published, held))
         a, b = [0, 1, 2], [3, 4, 5]
         if not all(compatible(known[i], known[j]) for g in (a, b) for i in g for j in g):
             continue  # a group only ever holds compatible articles
