@@ -343,3 +343,10 @@ def test_fuse_cluster_groups_the_same_whatever_the_block_of_rows(monkeypatch):
     for block in (2, 512):
         monkeypatch.setattr(cluster, "BLOCK", block)
         assert grouped(facts, threshold=0.15) == [[0, 1], [2, 3], [4]]
+
+def test_fuse_cluster_one_event_groups_every_article_together():
+    fs = [facts("a", "ministers meet security alliance talks", "virtual"),
+          facts("b", "football club wins league final goal striker", "in-person")]
+    assert grouped(fs) == [[0], [1]]
+    assert grouped(fs, one_event=True) == [[0, 1]]
+    assert grouped([], one_event=True) == []

@@ -199,12 +199,16 @@ def digest(facts: ArticleFacts) -> Digest:
     return Digest(tuple(sys.intern(w) for w in facts.keywords), traits(facts))
 
 
-def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD) -> list[list[int]]:
+def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD,
+          one_event: bool = False) -> list[list[int]]:
     """Return groups of indices into `digests`, one group per event, in order of first article.
 
     Average linkage: the two groups with the highest mean pairwise similarity merge while that
-    mean is above `threshold` and no pair between them is incompatible (see `linkage`).
+    mean is above `threshold` and no pair between them is incompatible (see `linkage`). With
+    `one_event` (a pile the user curated: every article reports one event), one group of all.
     """
+    if one_event:
+        return [list(range(len(digests)))] if digests else []
     vectors = tfidf([d.keywords for d in digests])
     columns = veto_columns([d.traits for d in digests])
     return sorted((sorted(g) for g in linkage(vectors, columns, threshold)), key=lambda g: g[0])
