@@ -80,6 +80,7 @@ class Article:
     published_inferred: bool = False
     # Other copies of the same story (syndication): their sources and outlets.
     also_in: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()  # the ids those copies were read under: reports of its event
 
 
 @dataclass(frozen=True)
