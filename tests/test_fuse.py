@@ -109,14 +109,36 @@ def test_fuse_cluster_format_conflict_vetoes_a_merge():
     assert grouped(fs) == [[0], [1]]
 
 
-def test_fuse_cluster_format_vetoes_only_an_occasion():
-    """"virtual" and "in person" tell two meetings apart; of a crash or a launch (no kind of
-    occasion) the words say nothing."""
-    fs = [replace(facts("a", "rocket launch crowd cape", "virtual", kind=None),
-                  event_format="virtual"),
-          replace(facts("b", "rocket launch crowd cape", "in-person", kind=None),
-                  event_format="in-person")]
+def test_fuse_cluster_format_is_read_off_the_events_own_predicate():
+    """"spoke by phone" against "met in Geneva" tells two events apart; a cue anywhere in the
+    text ("online", "in person" of some other gathering) does not."""
+    words = "ministers meet security alliance talks"
+    fs = [replace(facts("a", words), event_format="virtual"),
+          replace(facts("b", words), event_format="in-person")]
     assert grouped(fs) == [[0, 1]]
+    assert grouped([facts("a", words, "virtual"), facts("b", words, "in-person")]) == [[0], [1]]
+
+
+def test_fuse_cluster_a_follow_up_weeks_later_must_share_more_words():
+    """Reports published weeks apart are one event only when more similar than reports of the
+    same days need to be (two stories sharing a word or two stay apart)."""
+    from briefing.fuse import cluster
+
+    a = "store roof ice chicago apple heating software snow warming fall".split()
+    b = "store app telegram encrypted messaging removed child abuse ban review".split()
+    vectors = cluster.tfidf([a, b])
+    similarity = (vectors @ vectors.T)[0, 1]
+    assert 0.05 < similarity < cluster.FOLLOW_UP
+
+    def pair(later: int) -> list[list[int]]:
+        day = dt.date(2018, 1, 3)
+        fs = [ArticleFacts(article=article("a", "t", day), keywords=tuple(a)),
+              ArticleFacts(article=article("b", "t", day + dt.timedelta(days=later)),
+                           keywords=tuple(b))]
+        return grouped(fs, threshold=0.05)
+
+    assert pair(1) == [[0, 1]]
+    assert pair(29) == [[0], [1]]
 
 
 def test_fuse_cluster_two_meetings_of_the_same_people_a_week_apart_are_two_events():
@@ -257,20 +279,24 @@ def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
 def reference_average_linkage(facts, threshold):
     """The textbook algorithm, pair by pair: merge the two groups of highest mean similarity
     while it is above the threshold; a group pair holding an incompatible pair never merges."""
-    from briefing.fuse.cluster import compatible, tfidf
+    from briefing.fuse.cluster import compatible, needed, tfidf
+
+    def span(members):
+        days = [facts[i].article.published for i in members if facts[i].article.published]
+        return (max(days) - min(days)).days if days else float("nan")
 
     vectors = tfidf([f.keywords for f in facts])
     vectors = vectors if isinstance(vectors, np.ndarray) else vectors.toarray()
     sim = vectors @ vectors.T
     groups = [[i] for i in range(len(facts))]
     while True:
-        best, pair = threshold, None
+        best, pair = -1.0, None
         for x in range(len(groups)):
             for y in range(x + 1, len(groups)):
                 pairs = [(i, j) for i in groups[x] for j in groups[y]]
                 if all(compatible(facts[i], facts[j]) for i, j in pairs):
                     mean = sum(sim[i, j] for i, j in pairs) / len(pairs)
-                    if mean > best:
+                    if mean > needed(threshold, span(groups[x] + groups[y])) and mean > best:
                         best, pair = mean, (x, y)
         if pair is None:
             return sorted(sorted(g) for g in groups)

@@ -7,14 +7,16 @@ ministers, the place) are what makes them one event, and a plain IDF would weigh
 
 What the reports state about the event itself vetoes a link however similar the words. Each
 report is read as an event: its kind, the format and the date its own predicate gives ("met on
-Monday", "spoke by phone"), and when it appeared. Two reports of an occasion (a meeting, call,
-visit, talks, summit) of different formats, or dated more than a few days apart, are two
-events: two meetings of the same ministers a week apart stay apart. An occasion a report does
-not date took place in the days before the report appeared (news is days old), so undated
-reports are placed by their content among the occasions of those days. Other happenings (a
-crash, a launch, a verdict) have follow-ups weeks later: only the dates their predicates give,
-and publications half a year apart, tell them apart. The sentence cue of the article's date
-(`event_range`) is not read: it often dates a cause or a background fact.
+Monday", "spoke by phone"), and when it appeared. Two reports whose predicates give different
+formats, or days more than a few days apart, are two events: two meetings of the same
+ministers a week apart stay apart. An occasion (a meeting, call, visit, talks, summit) a
+report does not date took place in the days before the report appeared (news is days old), so
+undated reports are placed by their content among the occasions of those days, and reports of
+an occasion published over a week apart are of two. Other happenings (a crash, a launch, a
+verdict) have follow-ups weeks later: those join their event when they share more of its
+words (`needed`); publications half a year apart are two events. The sentence cue of the
+article's date and format (`event_range`, `event_format`) is not read: it often dates a cause
+or a background fact.
 
 Grouping reads only a `Digest` of each article (its content words and what can veto a link),
 and keeps no matrix of every pair: its memory grows with the pairs similar enough to link
@@ -45,6 +47,8 @@ BACKGROUND = 20  # articles that contain none of the words, added to every corpu
 # alone kept 29% of their pairs; 88% with 20, from 10 to 40 alike)
 MAX_DATE_GAP_DAYS = 5  # between two reports' event dates: two meetings a week apart are two
 MAX_PUBLISHED_GAP_DAYS = 180
+FOLLOW_UP_DAYS = 7  # reports spanning more days than this are news and its follow-ups, which
+FOLLOW_UP = 0.13  # must be this similar (mean similarity of two groups)
 MAX_OCCASION_GAP_DAYS = 7  # between the publications of two reports of an occasion
 NEWS_DAYS = 3  # an occasion a report does not date took place in the days before it appeared
 OCCASIONS = frozenset(("summit", "call", "visit", "talks", "meeting"))
@@ -113,21 +117,22 @@ def ranges_apart(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] |
     return max((b[0] - a[1]).days, (a[0] - b[1]).days) > days
 
 
-# What can veto a link: (format, event date range, publication day, occasion's publication
-# day). Only a report of an occasion (a meeting, call, visit, talks or summit) has a format and
-# the last; its event date range, when its predicate gives no date, is the NEWS_DAYS before it
-# appeared. Any other happening (a crash, a launch, a verdict) has follow-ups weeks later: only
-# the date its own predicate gives and a publication half a year apart tell its events apart.
+# What can veto a link: (format its event's predicate gives, event date range, publication day,
+# occasion's publication day). Only a report of an occasion (a meeting, call, visit, talks or
+# summit) has the last; its event date range, when its predicate gives no date, is the
+# NEWS_DAYS before it appeared. Any other happening (a crash, a launch, a verdict) has
+# follow-ups weeks later: only the date its own predicate gives and a publication half a year
+# apart tell its events apart (and follow-ups must be more similar: `needed`).
 Traits = tuple
 
 
 def traits(f: ArticleFacts) -> Traits:
-    occasion = f.event_kind in OCCASIONS  # a format or a day of its own makes an occasion one
+    occasion = f.event_kind in OCCASIONS
     published = f.article.published
     span = own_range(f)
     if span is None and occasion and published is not None:
         span = (published - dt.timedelta(days=NEWS_DAYS), published)
-    return (f.frame_format if occasion else None, span, published,
+    return (f.frame_format, span, published,
             published if occasion else None)
 
 
@@ -142,6 +147,13 @@ def compatible(a: ArticleFacts | Traits, b: ArticleFacts | Traits) -> bool:
     if far_apart(held_a, held_b, MAX_OCCASION_GAP_DAYS):
         return False
     return not far_apart(day_a, day_b, MAX_PUBLISHED_GAP_DAYS)
+
+
+def needed(threshold: float, span: float) -> float:
+    """Return the mean similarity two groups need to merge when their reports span `span`
+    days: a follow-up weeks after the news (an aftermath, a record released later) must share
+    more of its words than the reports of the same days."""
+    return max(threshold, FOLLOW_UP) if span > FOLLOW_UP_DAYS else threshold
 
 
 def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
@@ -261,7 +273,8 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
     traits = _Traits(columns)
     version = dict.fromkeys(members, 0)
     heap = [(-s, r, c, 0, 0) for r, c, s in
-            zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), strict=True)]
+            zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), strict=True)
+            if s > needed(threshold, traits.span(r, c))]
     heapq.heapify(heap)
     while heap:
         _, a, b, seen_a, seen_b = heapq.heappop(heap)
@@ -285,7 +298,7 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         sums = np.add.reduceat(np.asarray(vectors[rows] @ total).ravel(), starts)
         for c, s in zip(others, sums.tolist(), strict=True):
             mean = s / (len(members[a]) * len(members[c]))
-            if mean > threshold:
+            if mean > needed(threshold, traits.span(a, c)):
                 x, y = min(a, c), max(a, c)
                 heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
     return list(members.values())
@@ -313,6 +326,12 @@ class _Traits:
 
     def compatible(self, a: int, b: int) -> bool:
         return not vetoed(self._extremes(a), self._extremes(b))
+
+    def span(self, a: int, b: int) -> float:
+        """Return the days between the first and last publication of two groups together
+        (NaN when no article of either has a date)."""
+        return float(np.fmax(self.day_max[a], self.day_max[b])
+                     - np.fmin(self.day_min[a], self.day_min[b]))
 
     def _extremes(self, i: int) -> tuple:
         return (self.fmt[i], self.first_max[i], self.last_min[i], self.day_min[i],
