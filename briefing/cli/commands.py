@@ -125,7 +125,8 @@ def run_pipeline(s: Settings, options, workers: int, model_process, say):
                       model_process=model_process, say=say, warn=warn,
                       **({"detail": say} if s.verbose and not s.quiet else {}))
         try:
-            return pipeline(s.inputs, options, run, warn=warn, limits=s.limits())
+            return pipeline(s.inputs, options, run, warn=warn, limits=s.limits(),
+                            one_event=s.one_event)
         finally:
             cache.close()
     except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError,

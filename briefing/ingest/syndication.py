@@ -77,7 +77,7 @@ def _with_copies(article: Article, copies: list[Article]) -> Article:
     if not copies:
         return article
     labels = article.also_in + tuple(copy_label(c) for c in copies)
-    return replace(article, also_in=labels)
+    return replace(article, also_in=labels, copies=article.copies + tuple(c.id for c in copies))
 
 
 def _flat(text: str) -> str:
