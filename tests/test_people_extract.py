@@ -129,3 +129,8 @@ def test_people_negated_participation_is_no_participation(people):
 def test_people_speaker_of_his_own_part_takes_part(people):
     got = people("President Smith said Tuesday he will meet Prime Minister Jones in Geneva.")
     assert got["Smith"][2] is True and got["Jones"][2] is True
+
+
+def test_people_hyphenated_title_is_one_title(people):
+    got = people("NATO Secretary-General Jens Stoltenberg met the leaders in London on Tuesday.")
+    assert got["Jens Stoltenberg"][0] == "Secretary-General"
