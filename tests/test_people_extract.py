@@ -134,3 +134,25 @@ def test_people_speaker_of_his_own_part_takes_part(people):
 def test_people_hyphenated_title_is_one_title(people):
     got = people("NATO Secretary-General Jens Stoltenberg met the leaders in London on Tuesday.")
     assert got["Jens Stoltenberg"][0] == "Secretary-General"
+
+
+def test_people_agent_of_the_headlines_event_noun_takes_part(model_nlp):
+    from briefing.extract.people import extract_people
+
+    text = ("The army closed several roads near the border on Friday morning. Sirens sounded "
+            "during a trip to the region by the Egyptian prime minister, Omar Hadi, a visit "
+            "that surprised many.")
+    found = extract_people(model_nlp(text), Article("t", text, title="Egypt's Premier Visits"))
+    assert next(m for m in found if m.name == "Omar Hadi").participant
+
+
+def test_people_possessor_of_the_leads_visit_takes_part(people):
+    got = people("The visit is expected to last about three hours, officials said on Friday. "
+                 "Heavy shelling during Mr. Hadi's visit would embarrass the government.")
+    assert got["Hadi"][2] is True
+
+
+def test_people_visit_beside_the_leads_talks_is_another_event(people):
+    got = people("The two ministers will hold security talks in Washington on Monday. "
+                 "The talks come ahead of Prime Minister Omar Hadi's visit on Friday.")
+    assert got["Omar Hadi"][2] is False

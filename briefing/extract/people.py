@@ -227,7 +227,7 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
     says it, and whether the person takes part in the reported event.
     """
     lex = lexicon()
-    main = main_event_nouns(doc, lex)
+    main = main_event_nouns(doc, lex, article.title)
     leads = lead_sentences(doc, count=lead)
     found = []
     for name, tag in _name_spans(doc, lex):
