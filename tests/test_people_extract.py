@@ -156,3 +156,11 @@ def test_people_visit_beside_the_leads_talks_is_another_event(people):
     got = people("The two ministers will hold security talks in Washington on Monday. "
                  "The talks come ahead of Prime Minister Omar Hadi's visit on Friday.")
     assert got["Omar Hadi"][2] is False
+
+
+def test_people_subject_holding_talks_with_someone_takes_part(people):
+    got = people("The alliance's leaders gathered on Tuesday to mark the anniversary. "
+                 "The gathering was overshadowed by a row over spending on defence. "
+                 "Omar Hadi is due to hold separate talks with Karl Jensen on the sidelines.")
+    assert got["Omar Hadi"][2] is True
+    assert got["Karl Jensen"][2] is True

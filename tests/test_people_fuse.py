@@ -112,3 +112,10 @@ def test_people_fuse_two_familiar_forms_stay_apart():
     result = merge_people([facts("a", ("Bill Smith", None, "US", False),
                                  ("Bob Smith", None, "US", False))])
     assert len(result.mentioned) == 2
+
+
+def test_people_fuse_premier_of_a_parliamentary_country_is_its_prime_minister():
+    result = merge_people([facts("a", ("Marco Rossi", "Premier", "IT", True),
+                                 ("Li Wei", "Premier", "CN", True))])
+    roles = {p.name: p.role for p in result.participants}
+    assert roles == {"Marco Rossi": "Prime Minister", "Li Wei": "Premier"}

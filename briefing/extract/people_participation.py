@@ -102,6 +102,15 @@ def _conversation(verb: Token, lex: Lexicon) -> bool:
         for prep in verb.children for obj in prep.children if obj.dep_ == "pobj")
 
 
+def _holds_meeting(verb: Token, lex: Lexicon) -> bool:
+    """True for "hold / have talks with ...": a meeting verb whose object is a meeting noun
+    with a with-phrase (the subject meets whom the with-phrase names)."""
+    return verb.lemma_.lower() in lex.participation["with_noun_verbs"] and any(
+        obj.dep_ == "dobj" and obj.lemma_.lower() in lex.participation["with_nouns"]
+        and any(p.dep_ == "prep" and p.lower_ == "with" for p in obj.children)
+        for obj in verb.children)
+
+
 def _cue_verb(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0
               ) -> Token | None:
     """Return the predicate of the event that `verb` or a verb it governs names ("is due to
@@ -111,6 +120,8 @@ def _cue_verb(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0
         return None
     part = lex.participation
     if _conversation(verb, lex):
+        return verb
+    if _holds_meeting(verb, lex):  # "X is due to hold talks": whatever the lead says
         return verb
     if lemma in part["verbs"]:
         if lemma not in part["needs_event_object"]:
