@@ -164,3 +164,23 @@ def test_people_subject_holding_talks_with_someone_takes_part(people):
                  "Omar Hadi is due to hold separate talks with Karl Jensen on the sidelines.")
     assert got["Omar Hadi"][2] is True
     assert got["Karl Jensen"][2] is True
+
+
+def test_people_elect_belongs_to_the_title(people):
+    got = people("The call between President-elect Donald Trump and the leader lasted ten "
+                 "minutes on Friday.")
+    assert got["Donald Trump"][0] == "President-elect"
+
+
+def test_people_country_words_are_no_part_of_a_name():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from briefing.extract.people import extract_people
+
+    nlp = spacy.blank("en")
+    words = ["Saudi", "Arabian", "King", "Salman", "spoke", "on", "Monday", "."]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * 7)
+    doc.ents = [Span(doc, 1, 4, label="PERSON")]
+    (king,) = [m for m in extract_people(doc, Article("t", doc.text)) if m.tag == "PERSON"]
+    assert king.name == "Salman"

@@ -60,7 +60,9 @@ def _strip(doc: Doc, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
     """Narrow tokens [a, b) to the name: no leading titles or honorifics, no trailing 's."""
     while b - a > 1 and (lex.is_title_word(doc[a].text) or doc[a].text in lex.honorifics
                          or doc[a].lower_ in CONNECTORS or doc[a].text in POSSESSIVE
-                         or doc[a].is_stop or doc[a].pos_ in ("ADP", "ADV", "DET")):
+                         or doc[a].is_stop or doc[a].pos_ in ("ADP", "ADV", "DET")
+                         or lex.country(doc[a].text)  # "Afghanistan X": a country's word
+                         or a and lex.country(doc[a - 1 : a + 1].text)):  # "[Saudi] Arabian X"
         a += 1
     while b - a > 1 and (doc[b - 1].text in POSSESSIVE or not doc[b - 1].text[:1].isalnum()):
         b -= 1
