@@ -184,3 +184,18 @@ def test_people_country_words_are_no_part_of_a_name():
     doc.ents = [Span(doc, 1, 4, label="PERSON")]
     (king,) = [m for m in extract_people(doc, Article("t", doc.text)) if m.tag == "PERSON"]
     assert king.name == "Salman"
+
+
+def test_people_given_name_left_out_by_the_model_after_a_title():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from briefing.extract.people import extract_people
+
+    nlp = spacy.blank("en")
+    words = ["NATO", "Secretary", "General", "Anders", "Fogh", "Rasmussen", "said", "so", "."]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * 8,
+              pos=["PROPN"] * 6 + ["VERB", "ADV", "PUNCT"])
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    (chief,) = [m for m in extract_people(doc, Article("t", doc.text)) if m.tag == "PERSON"]
+    assert (chief.name, chief.role) == ("Anders Fogh Rasmussen", "Secretary General")

@@ -109,3 +109,17 @@ def test_people_vote_one_report_naming_someone_often_does_not_outvote_two_report
                mention("c", "Ann Smith", 100, part=False)),
     ])
     assert names(result.participants) == ["Ann Smith", "Kenji Tanaka"]
+
+
+def test_people_vote_the_head_of_the_organisation_meeting_takes_part():
+    def chief(article: str) -> PersonMention:
+        return PersonMention("Lars Holm", Span(article, 60, 69), "Secretary General", None,
+                             False, 1.0, affiliation="NATO")
+
+    result = merge_people([
+        report("a", mention("a", "Ann Smith", 0), mention("a", "Kenji Tanaka", 20), chief("a"),
+               title="Leaders hold NATO summit"),
+        report("b", mention("b", "Ann Smith", 0), mention("b", "Kenji Tanaka", 20), chief("b"),
+               title="NATO members gather"),
+    ])
+    assert "Lars Holm" in names(result.participants)

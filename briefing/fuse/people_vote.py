@@ -79,6 +79,30 @@ def _lead_subject(ms: Sequence[PersonMention], reports: int) -> bool:
             and 2 * len({m.span.article for m in ms}) >= reports)
 
 
+def _organisation_heads(clusters: Sequence[Sequence[PersonMention]],
+                        facts: Sequence[ArticleFacts]) -> set[int]:
+    """Return the clusters of the head of an international organisation whose meeting half
+    the headlines or more name ("NATO summit": NATO's Secretary General), when two reports
+    or more name that person: the host of the organisation's own meeting takes part."""
+    lex = lexicon()
+    titles = [headline_words(f.article.title) for f in facts]
+    reports = len(titles)
+    out = set()
+    for i, ms in enumerate(clusters):
+        if len({m.span.article for m in ms}) < min(CORE_REPORTS, reports):
+            continue
+        for m in ms:
+            body = fold(re.sub(r"^the\s+", "", m.affiliation or "", flags=re.I))
+            if not m.role or body not in lex.orgs or lex.orgs[body] is not None:
+                continue
+            role = f" {title_key(m.role)} "
+            words = headline_words(body)
+            if (any(f" {h} " in role for h in lex.participation["organisation_heads"])
+                    and 2 * sum(words <= t for t in titles) >= reports):
+                out.add(i)
+    return out
+
+
 def taking_part(clusters: Sequence[Sequence[PersonMention]], words: Sequence[frozenset[str]],
                 facts: Sequence[ArticleFacts]) -> set[int]:
     """Return the indices of the clusters (each one person's mentions across the reports,
@@ -105,4 +129,4 @@ def taking_part(clusters: Sequence[Sequence[PersonMention]], words: Sequence[fro
     partners = min(FRAME_PARTNERS, len(core))
     joined = {i for members in frames.values() if partners and len(members & core) >= partners
               for i in members}
-    return core | joined
+    return core | joined | _organisation_heads(clusters, facts)
