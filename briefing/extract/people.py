@@ -60,7 +60,9 @@ def _strip(doc: Doc, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
     """Narrow tokens [a, b) to the name: no leading titles or honorifics, no trailing 's."""
     while b - a > 1 and (lex.is_title_word(doc[a].text) or doc[a].text in lex.honorifics
                          or doc[a].lower_ in CONNECTORS or doc[a].text in POSSESSIVE
-                         or doc[a].is_stop or doc[a].pos_ in ("ADP", "ADV", "DET")):
+                         or doc[a].is_stop or doc[a].pos_ in ("ADP", "ADV", "DET")
+                         or lex.country(doc[a].text)  # "Afghanistan X": a country's word
+                         or a and lex.country(doc[a - 1 : a + 1].text)):  # "[Saudi] Arabian X"
         a += 1
     while b - a > 1 and (doc[b - 1].text in POSSESSIVE or not doc[b - 1].text[:1].isalnum()):
         b -= 1
@@ -97,6 +99,7 @@ def _name_spans(doc: Doc, lex: Lexicon) -> list[tuple[TokenSpan, str]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             a, b = _strip(doc, ent.start, ent.end, lex)
+            a = _given_name_before(doc, a, lex)
             if (doc[a].text[:1].isupper() and not lex.is_title_word(doc[a:b].text)
                     and not lex.is_place_or_org(doc[a:b].text)):
                 spans.append((doc[a:b], "PERSON"))
@@ -117,6 +120,20 @@ def _name_spans(doc: Doc, lex: Lexicon) -> list[tuple[TokenSpan, str]]:
                 spans.append((span, ent.label_))
     spans += [(s, "PERSON") for s in _untagged_after_title(doc, taken, lex)]
     return sorted(spans, key=lambda s: s[0].start)
+
+
+def _given_name_before(doc: Doc, a: int, lex: Lexicon) -> int:
+    """Return where a name starts that the model began one word late, after a title
+    ("Secretary General [Anders] Fogh Rasmussen"): an untagged capitalised word between the
+    title and the name belongs to the name."""
+    if a < 2 or doc[a - 1].ent_type_ or doc[a - 1].pos_ != "PROPN":
+        return a
+    word = doc[a - 1].text
+    if (not word.isalpha() or not word[:1].isupper() or word.isupper()
+            or lex.is_title_word(word) or lex.country(word) or lex.is_place_or_org(word)):
+        return a
+    before = doc[a - 2].text
+    return a - 1 if fold(before) in lex.heads or lex.is_title_word(before) else a
 
 
 def name_entities(doc: Doc, article: Article) -> tuple[Entity, ...]:
@@ -227,7 +244,7 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
     says it, and whether the person takes part in the reported event.
     """
     lex = lexicon()
-    main = main_event_nouns(doc, lex)
+    main = main_event_nouns(doc, lex, article.title)
     leads = lead_sentences(doc, count=lead)
     found = []
     for name, tag in _name_spans(doc, lex):

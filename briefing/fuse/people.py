@@ -24,6 +24,7 @@ from rapidfuzz.fuzz import ratio
 
 from briefing.fuse.people_country import fill_countries
 from briefing.fuse.people_vote import taking_part
+from briefing.knowledge import load
 from briefing.knowledge.lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
 from briefing.types import (
     ArticleFacts,
@@ -64,15 +65,38 @@ def _honorifics() -> frozenset[str]:
     return frozenset(fold(h).rstrip(".") for h in lexicon().honorifics)
 
 
+@functools.cache
+def _familiar() -> frozenset[tuple[str, str]]:
+    """Return the (given name, familiar form) pairs of knowledge/nicknames.json."""
+    names = load("nicknames")["names"]
+    return frozenset((fold(n), fold(f)) for n, forms in names.items() for f in forms)
+
+
+def _one_name(x: str, y: str) -> bool:
+    """True when two words are one given name: a familiar form of the other ("Chuck",
+    "Charles"), or the same word spelled slightly differently ("Mohamed", "Mohammed")."""
+    return ((x, y) in _familiar() or (y, x) in _familiar()
+            or min(len(x), len(y)) >= 4 and ratio(x, y) >= SPELLING)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unhyphenated(words: frozenset[str]) -> frozenset[str]:
+    """The words of a name with its hyphenated words split ("Jong-un" -> "Jong", "un")."""
+    return frozenset(p for w in words for p in w.split("-") if p)
+
+
 def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True when two full names are one: same words, or one word spelled differently."""
+    """True when two full names are one: same words (hyphens aside: "Kim Jong-un", "Kim Jong
+    Un"), or one word a familiar form or another spelling of the other's."""
+    a, b = _unhyphenated(a), _unhyphenated(b)
     if a == b or (len(a) > 1 and len(b) > 1 and (a <= b or b <= a)):
         return True
-    if len(a) != len(b) or len(a) < 2 or len(a & b) != len(a) - 1:
+    if len(a) < 2 or len(b) < 2 or not (a & b):
         return False
     left, right = sorted(a - b), sorted(b - a)
-    return len(left) == 1 and min(len(left[0]), len(right[0])) >= 4 and (
-        ratio(left[0], right[0]) >= SPELLING)
+    if len(left) == len(right) == 1:
+        return _one_name(left[0], right[0])
+    return False
 
 
 def _form(text: str) -> frozenset[str]:
