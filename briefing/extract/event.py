@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from briefing.extract.frame import Frame, read_frame
+from briefing.extract.frame import Frame, earlier_occurrence, read_frame
 from briefing.extract.sentences import quoted, text_of
 from briefing.knowledge import load, word_set
 from briefing.temporal import value_to_range
@@ -179,7 +179,9 @@ def main_place(sents: Sequence[Span]) -> str | None:
         for ent in sent.ents:
             if (ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and not possessive(ent)
                     and not quoted(ent)):
-                if sent.doc[ent.start - 1].lower_ in word_set("cues", "place_prepositions"):
+                prep = sent.doc[ent.start - 1]
+                if prep.lower_ in word_set("cues", "place_prepositions") \
+                        and not earlier_occurrence(prep.head):
                     return ent.text
     return None
 

@@ -32,9 +32,11 @@ from briefing.types import Timex
 LEAD = 6  # the sentences a report states its own event in (more later is background)
 CLIMB = 4  # how far up the parse a date or a cue may sit above the predicate
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-VENUE_PREPOSITIONS = ("in", "at", "inside")
+VENUE_PREPOSITIONS = ("in", "at", "inside", "on")
 CONTAINERS = ("city", "town", "village", "capital", "resort", "estate", "compound", "retreat",
-              "palace", "hotel", "port", "island", "province", "state", "region", "area")
+              "palace", "hotel", "port", "island", "province", "state", "region", "area", "side",
+              "part")
+INSIDE = ("of", "in", "at", "inside")  # "the city of X", "an estate in X"; not "outside X"
 
 
 @functools.cache
@@ -120,6 +122,22 @@ def is_predicate(tok: Token) -> bool:
         if lemma in ("receive", "welcome"):
             return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
         return lemma in words("verbs") or called_person(tok) or talks_with_person(tok)
+    return False
+
+
+def earlier_occurrence(tok: Token) -> bool:
+    """Return True for a noun naming an earlier meeting of a series ("last year's G20 talks",
+    "their previous summit"): background, not the event reported."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for child in tok.children:
+        if child.dep_ not in ("poss", "amod", "compound", "nmod", "npadvmod"):
+            continue
+        if child.lower_ in words("earlier_modifiers"):
+            return True
+        said = {t.lower_ for t in child.subtree if t.ent_type_ == "DATE"}
+        if said & words("earlier_modifiers") and said & {"year", "years"} or "ago" in said:
+            return True  # "last year's summit"; "last week's" may be the one reported
     return False
 
 
@@ -290,7 +308,8 @@ def entity_at(tok: Token) -> Span | None:
     if tok.lemma_.lower() in CONTAINERS:
         for child in tok.children:
             inner = [c for c in child.subtree if c.ent_type_ in PLACE_LABELS]
-            if child.dep_ in ("compound", "prep") and inner:
+            if (child.dep_ == "compound" or child.dep_ == "prep" and child.lower_ in INSIDE) \
+                    and inner:
                 return entity_at(inner[0])
     return None
 
@@ -301,6 +320,8 @@ def venue_object(prep: Token) -> Span | None:
     for obj in prep.children:
         if obj.dep_ != "pobj" or obj.lemma_.lower() in words("nouns"):
             continue  # "at the G7 summit": that summit's own phrases place it
+        if prep.lower_ == "on" and obj.lemma_.lower() not in CONTAINERS:
+            continue  # "talks on Syria" name a topic; "on the island of X" a place
         place = entity_at(obj)
         if place is None and prep.lower_ == "at" and obj.ent_type_ in ("ORG", "PERSON"):
             place = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
@@ -321,12 +342,23 @@ def hyphen_pair(tok: Token) -> bool:
         (tok.i > 0 and doc[tok.i - 1].text in "-–—/")
 
 
+def happening_clauses(word: Token) -> list[Token]:
+    """Return the clauses saying where or when a noun predicate happens ("the meeting, which
+    took place in X"; "a meeting with Kim, which took place ...": the clause hangs from the
+    last noun of the phrase)."""
+    nouns = [word] + [o for p in word.children if p.dep_ == "prep" and p.lower_ in
+                      ("with", "between") for o in p.children if o.dep_ == "pobj"]
+    return [c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")
+            and c.lemma_.lower() in words("happen_verbs") and c.lemma_ != "be"]
+
+
 def carriers(word: Token, anchor: Token) -> list[Token]:
     """Return the words whose phrases may place or date the predicate: itself, its light
     verb, and the verbs it is the complement of ("expected to meet", "plans to visit")."""
     out = [word] + ([anchor] if anchor is not word else [])
     if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in words("happen_verbs"):
         out.append(word.head)  # "the ceremony will take place at the White House"
+    out += happening_clauses(word)
     tok = anchor
     while tok.dep_ in ("xcomp", "auxpass") and tok.head is not tok and len(out) < 4:
         tok = tok.head
@@ -338,7 +370,7 @@ def mention_places(word: Token, anchor: Token) -> tuple[Span, ...]:
     """Return the places attached to the predicate: its "in"/"at" phrases (and "to" for a visit
     or a trip), the place it visits, and a place compound of a noun ("the Moscow summit")."""
     found: list[Span] = []
-    visit = word.lemma_.lower() in ("visit", "trip", "tour")
+    visit = word.lemma_.lower() in words("journey_nouns")
     for tok in carriers(word, anchor):
         for child in tok.children:
             if child.dep_ == "prep" and (child.lower_ in VENUE_PREPOSITIONS or
@@ -412,7 +444,7 @@ def mentions(doc: Doc, timexes: Sequence[Timex], *, limit: int = LEAD) -> Iterat
         if i >= limit:
             return
         for tok in sent:
-            if not is_predicate(tok):
+            if not is_predicate(tok) or earlier_occurrence(tok):
                 continue
             anchor = anchor_of(tok)
             dates = () if tok.lemma_.lower() in ("trip", "tour") else \
