@@ -270,6 +270,6 @@ def event_cues(doc: Doc, timexes: Sequence[Timex], *, headline: str | None = Non
     fmt = frame.format or (meeting_format(doc, place) if not frame.named else
                            "in-person" if place or frame.venue else None)
     return EventCues(date, dates, place, meeting_format(doc, said),
-                     event_kind(sents), event_name(doc), nickname(sents),
+                     event_kind(sents), frame.name, nickname(sents),
                      main_place(list(doc.sents)[:LEAD]), frame.status, frame.venue,
                      frame.date, fmt)

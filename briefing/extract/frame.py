@@ -478,6 +478,7 @@ class Frame:
     date: str | None = None  # TIMEX3 day of the event, from a date hung on its predicate
     dates: tuple[str, ...] = ()  # every calendar value hung on its predicates
     named: bool = False  # the article's first sentences name the event with a predicate
+    name: str | None = None  # the event's proper name ("NATO summit"), from its predicate
 
 
 def weight(m: Mention) -> float:
@@ -578,10 +579,84 @@ def frame_dates(found: Sequence[Mention], status: str | None,
     return (days[0] if days else None), tuple(dict.fromkeys(values))
 
 
+NAME_LABELS = ("", "ORG", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+
+
+def hosted(m: Mention) -> bool:
+    """Return True for an event named as the setting of another ("on the sidelines of the
+    G20 summit", "will meet at the G20 summit"): its name is not the article's event's."""
+    prep = m.word.head if m.word.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    if prep.lower_ in ("at", "during", "on", "in") and is_predicate(prep.head):
+        return True  # "Obama will meet Putin at the G20 summit"
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in words("setting_nouns")
+
+
+def name_word(tok: Token) -> bool:
+    """Return True for a word that may be part of an event's proper name: not a place, a
+    person, a day or a party ("Korean"), unless it is a code like "G7" (often tagged a place)."""
+    if re.search(r"[A-Z].*\d|\d.*[A-Z]", tok.text):
+        return True
+    return tok.ent_type_ in NAME_LABELS and tok.tag_ != "POS"
+
+
+def name_phrase(word: Token) -> Span | None:
+    """Return the capitalised words naming a noun predicate: its compounds ("the NATO
+    summit"), or the name it stands in apposition to ("the Security Consultative Committee
+    ("2+2") meeting", which the parser may read that way)."""
+    if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.i < word.i:
+        head, end = word.head, word.head.i + 1
+    else:
+        head, end = word, word.i
+    mods = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]
+    tokens = sorted((t for c in mods for t in c.subtree), key=lambda t: t.i)
+    if head is not word:
+        tokens.append(head)
+    while tokens and not (tokens[0].text[:1].isupper() or tokens[0].like_num):
+        tokens.pop(0)  # "the virtual U.S.-Japan ...": the name starts at its first capital
+    return word.doc[tokens[0].i:end] if tokens else None
+
+
+def proper_name(word: Token) -> str | None:
+    """Return the proper name a noun predicate carries as its modifier ("the NATO summit":
+    "NATO summit"; "the US-Japan Security Consultative Committee meeting": the committee's
+    name); None for a place ("the Moscow summit", "the US-China summit"), a day, a person, a
+    building ("the White House meeting") or a visit or call (named by their principals)."""
+    if word.lemma_.lower() not in words("named_nouns") and word.lower_ not in words("named_nouns"):
+        return None
+    phrase = name_phrase(word)
+    if phrase is None:
+        return None
+    last = phrase[-1]
+    if not name_word(last) or last.lower_ in words("venue_words") or \
+            not any(t.pos_ == "PROPN" or re.search(r"\d", t.text) for t in phrase):
+        return None
+    if len(phrase) == 1 and not (phrase[0].is_upper or re.search(r"\d", phrase[0].text)):
+        return None  # "Press conference": one capitalised word is no name; "NATO", "G7" are
+    if word.lower_ in ("meeting", "session") and any(t.lower_ in words("body_words")
+                                                     for t in phrase):
+        return phrase.text  # the committee's name names its meetings
+    return f"{phrase.text} {word.lower_}"
+
+
+def frame_name(found: Sequence[Mention]) -> str | None:
+    """Return the proper name the article's first named predicates give, or None (not that
+    of a landmark or of a setting: "after the G7 summit", "on the sidelines of the G20
+    summit")."""
+    for m in found:
+        if m.word.pos_ != "VERB" and not relative(m) and not hosted(m):
+            name = proper_name(m.word)
+            if name:
+                return name
+    return None
+
+
 def read_frame(doc: Doc, timexes: Sequence[Timex], *, published: dt.date | None) -> Frame:
     """Return what the article's own wording of its event says: status, format, place, date."""
     found = list(mentions(doc, timexes))
     status = frame_status(found)
     place, venue = frame_places(found)
     date, dates = frame_dates(found, status, published)
-    return Frame(status, frame_format(found), place, venue, date, dates, bool(found))
+    return Frame(status, frame_format(found), place, venue, date, dates, bool(found),
+                 frame_name(found))
