@@ -58,3 +58,33 @@ def test_frame_name_of_the_event_but_not_of_its_setting(model_nlp):
     assert name("Obama will meet Putin at the G20 summit in Mexico.") is None
     assert name("The two presidents met on the sidelines of the G20 summit.") is None
     assert name("Ministers will hold a press conference after the talks.") is None
+
+
+def test_fuse_summit_reported_on_consecutive_days_spans_them():
+    import datetime as dt
+
+    from briefing.fuse.dates import day_span
+    from briefing.types import Discrepancy, Span, Variant
+
+    gap = Discrepancy("date", (Variant("2014-09-05", (Span("a", 0, 1),)),
+                               Variant("2014-09-04", (Span("b", 0, 1),))))
+    assert day_span(dt.date(2014, 9, 5), gap, "summit") == (
+        dt.date(2014, 9, 4), dt.date(2014, 9, 5), None)
+    assert day_span(dt.date(2014, 9, 5), gap, "call") == (
+        dt.date(2014, 9, 5), dt.date(2014, 9, 5), gap)  # a call is one day: reports differ
+    assert day_span(dt.date(2014, 9, 5), gap, "summit", "cancelled")[2] is gap  # when called off
+    far = Discrepancy("date", (Variant("2014-09-01", ()), Variant("2014-09-05", ())))
+    assert day_span(dt.date(2014, 9, 5), far, "summit")[2] is far
+
+
+def test_event_place_of_a_possessive_is_no_place():
+    import spacy
+    from spacy.tokens import Doc
+
+    from briefing.extract.event import main_place
+
+    words = ["They", "met", "in", "Obama", "’s", "last", "term", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              ents=["O", "O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "O"],
+              sent_starts=[True] + [False] * 7)
+    assert main_place(list(doc.sents)) is None

@@ -30,9 +30,16 @@ FORMATS = {"in-person": "in person", "virtual": "virtual (video link)", "hybrid"
 def subtitle(event: Event) -> str:
     """Return "place - date - format"."""
     place = event.location or ("Online" if event.format == "virtual" else "Place not stated")
-    when = long_date(event.start) if event.start else "Date not stated"
+    when = when_said(event) if event.start else "Date not stated"
     form = FORMATS.get(event.format or "", event.format or "format not stated")
     return " - ".join((place, when, capital(form)))
+
+
+def when_said(event: Event) -> str:
+    """Return "Wednesday 3 March 2021", or "4–5 September 2014" for several days."""
+    if event.start and event.end and event.end != event.start:
+        return day_range(event.start, event.end)
+    return long_date(event.start)
 
 
 def published(event: Event) -> str:
@@ -225,7 +232,7 @@ def key_facts(event: Event, cite: Citer) -> tuple[Line, ...]:
     sources += f", published {days}" if days else ""
     return (
         Line(event.title, every, "What"),
-        Line(long_date(event.start) if event.start else "Not stated", date_cites(event, cite), "When"),
+        Line(when_said(event) if event.start else "Not stated", date_cites(event, cite), "When"),
         Line(where, place_cites(event, cite), "Where"),
         Line(who, cite.of(top), "Who"),
         Line((event.status or "not stated").capitalize(), every, "Status"),

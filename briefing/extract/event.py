@@ -187,9 +187,11 @@ def main_place(sents: Sequence[Span]) -> str | None:
 
 
 def possessive(ent: Span) -> bool:
-    """Return True when an entity ends in, or is followed by, a possessive 's."""
+    """Return True when an entity ends in, holds or is followed by a possessive 's ("Obama’s
+    last": a person's, tagged a place)."""
     doc = ent.doc
-    return ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+    return ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS") \
+        or any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") for t in ent)
 
 
 def count_cues(text: str, cues: Sequence[str]) -> int:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from briefing.extract.places import place_kind
 from briefing.fuse import naming
 from briefing.fuse.cluster import Digest, digest, event_range, group
-from briefing.fuse.dates import Redate, complete
+from briefing.fuse.dates import Redate, complete, day_span
 from briefing.fuse.items import merge, same_place, vote
 from briefing.fuse.people import merge_people
 from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Participant, Span, slug
@@ -222,6 +222,7 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     start, date_gap = event_dates(group, *told_status(group))
     place, place_gap = event_place(group)
     kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
+    start, end, date_gap = day_span(start, date_gap, kind, told_status(group)[0])
     fmt, fmt_gap = event_format(group, kind, place)
     people = merge_people(group)
     name = title(group, kind, people.participants, place, fmt == "virtual")
@@ -230,9 +231,9 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
                       key=lambda i: (i.date or "", -len(i.sources)))
     return Event(
         id=event_id(name, start), title=name, kind=kind or "other",
-        articles=tuple(f.article for f in group), start=start, end=start,
+        articles=tuple(f.article for f in group), start=start, end=end,
         location=None if fmt == "virtual" else place, format=fmt,
-        status=status(start, start, group),
+        status=status(start, end, group),
         participants=people.participants, mentioned=people.mentioned,
         agenda=items(group, "agenda"), timeline=tuple(timeline), context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),
