@@ -144,3 +144,20 @@ def test_frame_earlier_meeting_of_a_series_is_no_venue(model_nlp):
 def test_frame_welcome_to_a_city_places_a_state_visit(model_nlp):
     found = frame_of(model_nlp, "The official welcome to Beijing of President Smith was lavish.")
     assert found.place == "Beijing"
+
+
+def test_event_story_naming_no_meeting_has_no_format(model_nlp):
+    from briefing.extract.event import event_cues
+
+    text = ("The chocolate maker posted a video online showing the new bar in stores in "
+            "London. Fans watched the video online and complained.")
+    doc = model_nlp(text)
+    cues = event_cues(doc, tag_dates(text, FRIDAY, doc=doc), published=FRIDAY)
+    assert cues.frame_format is None  # "video", "online" say nothing of a meeting's format
+
+
+def test_fuse_call_kind_alone_is_no_virtual_format():
+    group = [facts("a", FRIDAY, event_kind="call", event_place="Sao Paulo"),
+             facts("b", FRIDAY, event_kind="call")]
+    event = build_event(group)
+    assert event.format == "in-person" and event.location == "Sao Paulo"

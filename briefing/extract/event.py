@@ -269,8 +269,9 @@ def event_cues(doc: Doc, timexes: Sequence[Timex], *, headline: str | None = Non
     date, dates = main_date(doc, timexes, sents, headline=headline)
     said = main_place(sents[:TOP])
     place = frame.place or (None if frame.venue else said)
-    fmt = frame.format or (meeting_format(doc, place) if not frame.named else
-                           "in-person" if place or frame.venue else None)
+    fmt = frame.format or ("in-person" if frame.named and (place or frame.venue) else None)
+    # a report naming no meeting, call or visit has no format ("video", "online" in a story
+    # about a product or a crash say nothing of one)
     return EventCues(date, dates, place, meeting_format(doc, said),
                      event_kind(sents), frame.name, nickname(sents),
                      main_place(list(doc.sents)[:LEAD]), frame.status, frame.venue,

@@ -144,8 +144,8 @@ def event_format(group: Sequence[ArticleFacts], kind: str | None,
     """Return the format most reports give (and how they differ); with none given, in person
     for a meeting, summit, visit or talks, or an event with a place, and virtual for a call."""
     fmt, gap = vote([(f.frame_format, whole(f)) for f in group], "format")
-    if fmt is None and kind == "call":
-        return "virtual", None
+    if fmt is None and kind == "call" and any(f.event_status for f in group):
+        return "virtual", None  # a call a report's own predicate tells of
     if fmt is None and (kind in PHYSICAL or place):
         return "in-person", None
     return fmt, gap
