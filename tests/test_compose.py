@@ -159,3 +159,13 @@ def test_compose_bottom_line_of_a_named_event_and_of_a_call():
     call = compose(event(title="Lee–Ruiz phone call", kind="call", format="virtual",
                          location=None, status="held"), generated=dt.datetime(2026, 1, 1))
     assert call.bottom_line[0].text.endswith(" spoke by phone on Wednesday 11 January 2023.")
+
+
+def test_compose_two_wordings_of_one_value_are_no_divergence():
+    same = Discrepancy("role of Ann Lee", (Variant("Defense Secretary", (Span("a", 0, 1),)),
+                                           Variant("Secretary of Defense", (Span("b", 0, 1),))))
+    other = Discrepancy("location", (Variant("Geneva", (Span("a", 0, 1),)),
+                                     Variant("Bern", (Span("b", 0, 1),))))
+    brief = compose(event(discrepancies=(same, other)), generated=dt.datetime(2026, 1, 1))
+    assert [d.about for d in brief.divergences] == ["Location"]
+    assert brief.bottom_line[-1].text == "Reports differ on the location (see Points of divergence)."
