@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing.extract.places import place_kind
+from briefing.fuse import naming
 from briefing.fuse.cluster import Digest, digest, event_range, group
-from briefing.fuse.dates import complete
+from briefing.fuse.dates import complete, day_span
 from briefing.fuse.items import merge, same_place, vote
 from briefing.fuse.people import merge_people
-from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Span, slug
+from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Participant, Span, slug
 from briefing.types import unique as unique_name
 
 __all__ = ["Digest", "digest", "group", "complete", "build_event", "link_related",
@@ -143,8 +144,8 @@ def event_format(group: Sequence[ArticleFacts], kind: str | None,
     """Return the format most reports give (and how they differ); with none given, in person
     for a meeting, summit, visit or talks, or an event with a place, and virtual for a call."""
     fmt, gap = vote([(f.frame_format, whole(f)) for f in group], "format")
-    if fmt is None and kind == "call":
-        return "virtual", None
+    if fmt is None and kind == "call" and any(f.event_status for f in group):
+        return "virtual", None  # a call a report's own predicate tells of
     if fmt is None and (kind in PHYSICAL or place):
         return "in-person", None
     return fmt, gap
@@ -172,6 +173,8 @@ def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
         place = min(tied, key=lambda v: RANK[place_kind(v)])
         kinds = Counter(place_kind(v.value) for v in gap.values)
         gap = gap if max(kinds.values()) > 1 else None
+    if venue and place and place_kind(place) == "country":
+        return venue, gap  # "the White House, China": a country says nothing of a venue's town
     if venue and place and not same_place(venue, place) and place.lower() not in venue.lower():
         return f"{venue}, {place}", gap
     return venue or place, gap
@@ -185,19 +188,16 @@ def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def title(group: Sequence[ArticleFacts], kind: str | None) -> str:
-    """Return a title saying what the event is: its proper name, else the lead headline."""
-    names = Counter(name_key(f.event_name) for f in group if f.event_name)
+def title(group: Sequence[ArticleFacts], kind: str | None, people: Sequence[Participant],
+          place: str | None, virtual: bool) -> str:
+    """Return the event's title (see briefing.fuse.naming), with the short quoted label most
+    reports give its proper name ("US-Japan Security Consultative Committee ('2+2')")."""
+    name = naming.voted_name([f.event_name for f in group if f.event_name], people)
     nicks = Counter(f.event_nickname for f in group if f.event_nickname)
-    if names:
-        key = names.most_common(1)[0][0]
-        name = next(f.event_name for f in group if f.event_name and name_key(f.event_name) == key)
-        nick = nicks.most_common(1)[0][0] if nicks else None
-        return f"{name} ('{nick}')" if nick and nick not in name else name
-    heads = [f.article.title for f in group if f.article.title]
-    if heads:
-        return heads[0]
-    return (kind or "event").capitalize()
+    nick = nicks.most_common(1)[0][0] if nicks and name else None
+    if name and nick and nick not in name:
+        name = f"{name} ('{nick}')"
+    return naming.event_title(name, kind or "other", people, place, virtual)
 
 
 RESERVED_NAMES = frozenset(["index", "con", "prn", "aux", "nul"]
@@ -222,17 +222,18 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     start, date_gap = event_dates(group, *told_status(group))
     place, place_gap = event_place(group)
     kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
+    start, end, date_gap = day_span(start, date_gap, kind, told_status(group)[0])
     fmt, fmt_gap = event_format(group, kind, place)
     people = merge_people(group)
-    name = title(group, kind)
+    name = title(group, kind, people.participants, place, fmt == "virtual")
     quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
     timeline = sorted(items(group, "timeline", by_date=True, threshold=60),
                       key=lambda i: (i.date or "", -len(i.sources)))
     return Event(
         id=event_id(name, start), title=name, kind=kind or "other",
-        articles=tuple(f.article for f in group), start=start, end=start,
+        articles=tuple(f.article for f in group), start=start, end=end,
         location=None if fmt == "virtual" else place, format=fmt,
-        status=status(start, start, group),
+        status=status(start, end, group),
         participants=people.participants, mentioned=people.mentioned,
         agenda=items(group, "agenda"), timeline=tuple(timeline), context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),
