@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from briefing.temporal.calendar import FUTURE
 from briefing.temporal.direction import direction
+from briefing.temporal.vocab import vocab
 
 
 class Reading(NamedTuple):
@@ -38,7 +40,15 @@ class Context:
         within `extent` (the day of "9 a.m. Tuesday"), for the whole expression."""
         if self.extent and self.extent[0] <= start and end <= self.extent[1]:
             start, end = self.extent
+        if self.after_onset_word(start):
+            return FUTURE  # "a pact effective June 1": the day it takes effect lies ahead
         return direction(self.text, start, end, self.doc)
+
+    def after_onset_word(self, start: int) -> bool:
+        """True when the word right before `start` announces when something takes effect
+        ("effective")."""
+        words = re.findall(r"[a-z]+", self.before(start, 16))
+        return bool(words) and words[-1] in vocab()["onset_words"]
 
     def before(self, start: int, width: int = 24) -> str:
         """Return the lower-cased text just before `start` (for context checks)."""

@@ -82,8 +82,9 @@ def rel_pod(m: re.Match[str], ctx: Context) -> Reading | None:
     code = vocab()["parts_of_day"][re.sub(r"\s+", " ", m["pod"].lower())]
     back = rel in ("yesterday", "late last") or (rel == "last" and code in ("NI", "EV"))
     day = _shift(ctx, -1 if back else 1 if rel == "tomorrow" else 0)
-    if rel == "that" and ctx.ref and len(ctx.ref) >= 10 and ctx.ref[:4].isdigit():
-        return Reading("TIME", f"{ctx.ref[:10]}T{code}", "that part of the day last named")
+    if rel in ("that", "the") and (named := ctx.ref_day()):
+        # "that morning", "in the morning": of the day last named, not of publication
+        return Reading("TIME", f"{named}T{code}", f"{rel} {m['pod']} of the day last named")
     return Reading("TIME", f"{_iso(day)}T{code}", f"{rel} {m['pod']}")
 
 
