@@ -386,3 +386,10 @@ def test_temporal_effective_date_lies_ahead() -> None:
 def test_temporal_day_before_a_named_weekday() -> None:
     found = values("The day before last Tuesday's hearing, he left.", dt.date(2000, 2, 24))
     assert found == {"The day before last Tuesday": "2000-02-21"}
+
+
+def test_temporal_mid_afternoon_with_its_day_after_it() -> None:
+    assert one("In London at mid-afternoon yesterday, shares were up.") == (
+        "mid-afternoon yesterday", "TIME", "2023-01-10TAF")
+    found = values("Troops moved in on March 6. By mid afternoon, sources said so.", WED)
+    assert found["mid afternoon"] == "2023-03-06TAF"

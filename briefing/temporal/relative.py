@@ -78,6 +78,8 @@ def rel_pod(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("TIME", f"{_iso(ctx.anchor)}TNI", "tonight")
     if m["overnight"]:
         return Reading("TIME", f"{_iso(ctx.anchor)}TNI", "overnight")
+    if m["mid"]:
+        return _mid_pod(m, ctx)
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     code = vocab()["parts_of_day"][re.sub(r"\s+", " ", m["pod"].lower())]
     back = rel in ("yesterday", "late last") or (rel == "last" and code in ("NI", "EV"))
@@ -86,6 +88,15 @@ def rel_pod(m: re.Match[str], ctx: Context) -> Reading | None:
         # "that morning", "in the morning": of the day last named, not of publication
         return Reading("TIME", f"{named}T{code}", f"{rel} {m['pod']} of the day last named")
     return Reading("TIME", f"{_iso(day)}T{code}", f"{rel} {m['pod']}")
+
+
+def _mid_pod(m: re.Match[str], ctx: Context) -> Reading:
+    code = "MO" if "morning" in m["mid"].lower() else "AF"
+    if m["mday"]:
+        day = _iso(_shift(ctx, vocab()["deictic_days"][m["mday"].lower()]))
+    else:
+        day = ctx.ref_day() or _iso(ctx.anchor)
+    return Reading("TIME", f"{day}T{code}", f"{m['mid']} of {day}")
 
 
 def clock_value(m: re.Match[str]) -> str | None:

@@ -87,7 +87,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day_pod", r"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?:'s)?\s+(?P<pod>{POD})\b"),
     ("rel_pod", r"(?P<rel>this|that|last|tomorrow|yesterday|early\s+this|late\s+last"
                 r"|(?<=in\s)the)\s+"
-                r"(?P<pod>{POD})\b|(?P<tonight>tonight)\b|(?P<overnight>overnight)\b"),
+                r"(?P<pod>{POD})\b|(?P<tonight>tonight)\b|(?P<overnight>overnight)\b"
+                # "by mid-afternoon", "at mid-afternoon yesterday": the day may follow
+                r"|(?P<mid>mid-?\s?(?:morning|afternoon))(?:\s+(?P<mday>yesterday|today"
+                r"|tomorrow))?\b"),
     ("deictic", r"\b(?P<word>{DEICTIC})\b(?:'s)?"),
     ("weekday", r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|the\s+previous"
                 r"|the\s+following|the\s+next)\s+)?(?P<weekday>{WEEKDAY})(?P<plural>s\b)?"),
