@@ -341,6 +341,7 @@ def test_temporal_years_in_words_weeks_of_days_and_halves(text: str, value: str)
         ("They left their third day-long meeting.", "day-long", "DURATION", "P1D"),
         ("It is the regime's decades-long feud.", "decades-long", "DURATION", "PXE"),
         ("Troops could stay for some time.", "some time", "DURATION", "PXX"),
+        ("The loan may run for an additional year.", "an additional year", "DURATION", "P1Y"),
         ("They will live without it for a while.", "a while", "DURATION", "PXX"),
         ("The deal should close by year-end.", "year-end", "DATE", "2023-12-31"),
         ("Jobs will be cut by year end.", "year end", "DATE", "2023"),

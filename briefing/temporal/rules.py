@@ -114,7 +114,7 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|first|coming|following|latest|final|remaining|initial|same)\s+)?"
                  r"(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))(?:\s+more)?"
                  r"(?:\s+(?:to|or)\s+{NUM})?[\s-]+(?:(?:full|straight|consecutive|trading"
-                 r"|business|calendar)\s+)?(?P<unit>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?"
+                 r"|business|calendar|additional|extra|further)\s+)?(?P<unit>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?"
                  r"(?:-long)?(?![\s-]+old\b)"),
     ("vague_span", r"(?:the\s+)?(?P<rel>recent|past|coming|future|next\s+few|past\s+few"
                    r"|last\s+few|past\s+several|last\s+several)\s+(?P<unit>{UNIT})s\b"),
