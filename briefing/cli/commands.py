@@ -32,7 +32,7 @@ def check_start(templates: Path | None, reference: Path | None) -> None:
     except TemplateProblem as exc:
         raise fail(str(exc)) from None
     if reference is not None:
-        from briefing.render.docx import missing_styles
+        from briefing.render.docx_package import missing_styles
 
         if not reference.is_file():
             raise fail(f"--reference-docx {reference}: no such file")
