@@ -20,12 +20,14 @@ from markupsafe import Markup
 from briefing.render.problems import TemplateProblem
 from briefing.render.template_budget import BudgetedEnvironment, BudgetExceeded, render_within
 
-# Brackets are escaped, so parentheses and "!" never form links or images; "_" only matters
-# at word edges; "#", "+", "-" and "1." only at the start of a line and before a space (a
-# digit cannot carry a backslash escape, so "1." becomes "1\."); a value of only "=" or "-"
-# would underline the line before it.
+# Every CommonMark block marker stays text. Brackets, "<", ">", "|", "*", "`" and "~" are
+# escaped wherever they are (links, HTML blocks, quotes, tables, fences, emphasis); "_" only
+# matters at word edges; a heading's run of "#" (any length), "+", "-" and "1." only at the
+# start of a line and before a space (a digit cannot carry a backslash escape, so "1." becomes
+# "1\."); a value of only "=" or "-" would underline the line before it, and four leading
+# spaces or a tab would make an indented code block, so leading whitespace becomes one space.
 SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
-LINE_START = re.compile(r"^(\s*)(?:([-+#])|(\d+)([.)]))(?=\s|$)")
+LINE_START = re.compile(r"^( ?)(?:(#+|[-+])|(\d+)([.)]))(?=\s|$)")
 UNDERLINE = re.compile(r"^\s*([=-])")
 TOC_MARKER = "<!-- toc -->"
 HEADING = re.compile(r"^## (.+)$", re.M)
@@ -43,6 +45,7 @@ def escape(value: Any) -> str:
         text = text[:-1] + "\\!"
     if re.fullmatch(r"\s*(=+|-+)\s*", text):
         return UNDERLINE.sub(r"\\\1", text)
+    text = re.sub(r"^\s+", " ", text)  # one space: still apart from what precedes it
     return LINE_START.sub(lambda m: m.group(1) + (
         "\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), text)
 
