@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from briefing.extract.entities import entity_at as entity_of
 from briefing.extract.places import place_kind
 from briefing.knowledge import load
 from briefing.types import Timex
@@ -284,9 +285,8 @@ def mention_virtual(word: Token, anchor: Token) -> bool | None:
 def entity_at(tok: Token) -> Span | None:
     """Return the place entity a token belongs to, looking inside "the city of X", "an estate in
     X" and "the X estate"."""
-    doc = tok.doc
     if tok.ent_type_ in PLACE_LABELS:
-        return next(e for e in doc.ents if e.start <= tok.i < e.end)
+        return entity_of(tok)
     if tok.lemma_.lower() in CONTAINERS:
         for child in tok.children:
             inner = [c for c in child.subtree if c.ent_type_ in PLACE_LABELS]
@@ -303,7 +303,7 @@ def venue_object(prep: Token) -> Span | None:
             continue  # "at the G7 summit": that summit's own phrases place it
         place = entity_at(obj)
         if place is None and prep.lower_ == "at" and obj.ent_type_ in ("ORG", "PERSON"):
-            place = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+            place = entity_of(obj)
         if place is not None and not possessive(place):
             return place
     return None

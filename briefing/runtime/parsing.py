@@ -56,7 +56,7 @@ def extract_batch(model: str | None, articles: Sequence[Article]) -> list[Articl
 
     language = nlp.load(model)
     with language.memory_zone():
-        docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
+        docs = nlp.pipe(language, (a.text for a in articles), batch_size=PIPE_BATCH)
         return [article_facts(doc, a) for a, doc in zip(articles, docs, strict=True)]
 
 
@@ -121,7 +121,8 @@ class Reader:
 
         language = nlp.load(self.model)
         texts = (a.text for a in todo)
-        for article, doc in zip(todo, language.pipe(texts, batch_size=PIPE_BATCH), strict=True):
+        docs = nlp.pipe(language, texts, batch_size=PIPE_BATCH)
+        for article, doc in zip(todo, docs, strict=True):
             if article.published is None:
                 self._keep(article.id, doc)
             yield article_facts(doc, article)
@@ -151,7 +152,7 @@ class Reader:
     def _doc(self, article: Article) -> Any:
         doc = self.docs.get(article.id)
         if doc is None:
-            doc = nlp.load(self.model)(article.text)
+            doc = nlp.parse(nlp.load(self.model), article.text)
             self._keep(article.id, doc)
             self.parsed += 1
         return doc
