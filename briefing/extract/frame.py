@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.dating import by_span, frame_values
+from briefing.extract.entities import entity_at as entity_of
 from briefing.extract.places import place_kind
 from briefing.knowledge import load
 from briefing.types import Slot, Timex
@@ -303,9 +304,8 @@ def mention_virtual(word: Token, anchor: Token) -> bool | None:
 def entity_at(tok: Token) -> Span | None:
     """Return the place entity a token belongs to, looking inside "the city of X", "an estate in
     X" and "the X estate"."""
-    doc = tok.doc
     if tok.ent_type_ in PLACE_LABELS:
-        return next(e for e in doc.ents if e.start <= tok.i < e.end)
+        return entity_of(tok)
     if tok.lemma_.lower() in CONTAINERS:
         for child in tok.children:
             inner = [c for c in child.subtree if c.ent_type_ in PLACE_LABELS]
@@ -325,7 +325,7 @@ def venue_object(prep: Token) -> Span | None:
             continue  # "talks on Syria" name a topic; "on the island of X" a place
         place = entity_at(obj)
         if place is None and prep.lower_ == "at" and obj.ent_type_ in ("ORG", "PERSON"):
-            place = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+            place = entity_of(obj)
         if place is not None and not possessive(place):
             return place
     return None

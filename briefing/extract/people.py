@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from briefing.extract.entities import ents_in
 from briefing.extract.people_actors import (
     GROUP,
     ORGANISATION,
@@ -146,7 +147,7 @@ def name_entities(doc: Doc, article: Article) -> tuple[Entity, ...]:
 def _affiliation(doc: Doc, titles: list[Title | None], lex: Lexicon) -> str | None:
     """The organisation named in a person's title ("NATO Secretary General X")."""
     for t in titles:
-        for ent in doc.char_span(t.start, t.end, alignment_mode="expand").ents if t else ():
+        for ent in ents_in(doc.char_span(t.start, t.end, alignment_mode="expand")) if t else ():
             if ent.label_ == "ORG" or lex.is_place_or_org(ent.text) and not lex.country(ent.text):
                 return name_text(ent)
     return None

@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from briefing.extract.entities import entity_at as entity_of
+from briefing.extract.entities import ents_in
 from briefing.extract.sentences import text_of
 from briefing.knowledge import load
 from briefing.types import Quote
@@ -23,8 +25,11 @@ PRONOUNS = {"he", "she", "they"}
 
 def last_person_before(doc: Doc, char: int) -> str | None:
     """Return the last PERSON entity that ends before character `char`, or None."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]
-    return people[-1].text if people else None
+    first = doc.char_span(0, char, alignment_mode="contract")  # the tokens up to `char`
+    for i in reversed(range(len(first) if first is not None else 0)):
+        if doc[i].ent_type_ == "PERSON" and (ent := entity_of(doc[i])) and ent.end_char <= char:
+            return ent.text
+    return None
 
 
 def speech_subject(sent: Span) -> Token | None:
@@ -43,11 +48,11 @@ def speaker_name(subject: Token) -> str | None:
     doc = subject.doc
     if subject.lower_ in PRONOUNS:
         return last_person_before(doc, subject.idx)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= subject.i < ent.end:
-            return ent.text
-    for ent in doc.ents:  # "spokesperson Ana Ruiz said": the name sits in the subject's subtree
-        if ent.label_ == "PERSON" and subject.left_edge.i <= ent.start <= subject.i < ent.end + 1:
+    ent = entity_of(subject)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent.text
+    for ent in ents_in(doc[subject.left_edge.i:subject.i]):  # "spokesperson Ana Ruiz said":
+        if ent.label_ == "PERSON" and ent.end == subject.i:  # the name sits in its subtree
             return ent.text
     if subject.pos_ == "PROPN":  # a name the model did not tag: the proper nouns ending here
         names = [t for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i]
