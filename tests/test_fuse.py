@@ -31,6 +31,17 @@ def test_fuse_items_merge_same_statement_from_two_sources():
     assert items[0].text == "defense cooperation in outer space"
 
 
+def test_fuse_items_merge_two_wordings_of_one_topic_into_one_item():
+    found = [statement("the conflict in Ukraine", "a"), statement("Ukraine's conflict", "b"),
+             statement("trade", "c"), statement("US-China trade", "a"),
+             statement("North Korea", "b"), statement("North Korea's nuclear program", "c")]
+    items = merge(found, topics=True)
+    assert [(i.text, len(i.sources)) for i in items] == [
+        ("Ukraine's conflict", 2), ("trade", 2), ("North Korea", 1),
+        ("North Korea's nuclear program", 1)]
+    assert len(merge(found)) == 5  # statements of other kinds keep the stricter rule
+
+
 def test_fuse_items_merge_keeps_dates_apart_when_asked():
     items = merge([statement("talks held", "a", "2023-01-11"),
                    statement("talks held", "b", "2023-01-12")], by_date=True)

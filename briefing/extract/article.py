@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from briefing.extract import statements
+from briefing.extract.agenda import agenda as agenda_items
 from briefing.extract.event import event_cues, main_date
 from briefing.extract.people import extract_people, name_entities
 from briefing.extract.quotes import quotes as find_quotes
@@ -44,7 +45,7 @@ def article_facts(doc: Doc, article: Article, *, dates_only: bool = False) -> Ar
         date, dates = main_date(doc, timexes, headline=article.title)
         return ArticleFacts(article=article, timexes=timexes, event_date=date, event_dates=dates)
     cues = event_cues(doc, timexes, headline=article.title, published=article.published)
-    agenda = statements.agenda(doc, article.id)
+    agenda = agenda_items(doc, article.id)
     return ArticleFacts(
         article=article,
         people=tuple(extract_people(doc, article)),

@@ -234,7 +234,7 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
         location=None if fmt == "virtual" else place, format=fmt,
         status=status(start, start, group),
         participants=people.participants, mentioned=people.mentioned,
-        agenda=items(group, "agenda"), timeline=tuple(timeline), context=items(group, "context"),
+        agenda=items(group, "agenda", topics=True), timeline=tuple(timeline), context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),
         discrepancies=tuple(d for d in (date_gap, fmt_gap, None if fmt == "virtual" else place_gap)
                             if d) + people.discrepancies,
