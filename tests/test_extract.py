@@ -199,3 +199,21 @@ def test_extract_agenda_drops_fragments_people_and_parties_acted_on(model_nlp):
 def test_extract_agenda_gerund_forms():
     assert [agenda.gerund(v) for v in ("make", "tie", "stop", "visit", "free", "discuss")] == [
         "making", "tying", "stopping", "visiting", "freeing", "discussing"]
+
+
+def test_extract_agenda_listed_fronted_and_after_a_colon(model_nlp):
+    doc = model_nlp("Other issues include the Syrian civil war. "
+                    "On Ukraine, the minister said the sanctions would stay. "
+                    "The leaders did agree on one thing: the danger of rising inequality.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "the Syrian civil war", "Ukraine", "the danger of rising inequality"]
+
+
+def test_extract_agenda_stance_on_a_party_keeps_the_issue_not_the_party(model_nlp):
+    doc = model_nlp("President Trump blasted Prime Minister Turnbull over a refugee agreement.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["a refugee agreement"]
+
+
+def test_extract_agenda_purpose_of_the_meeting_itself(model_nlp):
+    doc = model_nlp("The summit is intended to reassure nervous Gulf allies.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["reassuring nervous Gulf allies"]

@@ -38,9 +38,11 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
             if root.i in covered:  # "discuss X and Y": Y is a conjunct of X, not a new list
                 continue
             words = phrase(root)
-            covered |= {w.i for w in words}
+            found = topics(words, party=party)
+            if found:  # a rejected phrase ("Prime Minister X over Y") leaves its words free
+                covered |= {w.i for w in words}
             later += [(m, False) for m in examples(root) if m.i not in covered]
-            for text in topics(words, party=party):
+            for text in found:
                 if text.lower() not in seen:
                     seen.add(text.lower())
                     items.append(Statement(text, statements.source(article_id, sent),
@@ -102,8 +104,13 @@ def roots_of(tok: Token) -> Iterator[Token]:
         yield from (c for c in tok.children if c.dep_ == "dobj")
     elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_stance_verbs") and by_actor(tok):
         yield from stance_objects(tok)
-    if tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_meeting_verbs"):
+    if tok.pos_ == "VERB" and (lemma in word_set("cues", "agenda_meeting_verbs")
+                               or lemma in word_set("cues", "agenda_plan_verbs") and by_meeting(tok)):
         yield from purposes(tok)
+    if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_list_verbs"):
+        yield from listed(tok)
+    if tok.pos_ == "VERB" and lemma in word_set("cues", "speech_verbs"):
+        yield from fronted_topic(tok)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in (word_set("cues", "agenda_talk_nouns")
                                                    | word_set("cues", "agenda_issue_nouns")):
         yield from prep_objects(tok)
@@ -134,7 +141,32 @@ def by_actor(verb: Token) -> bool:
         return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else False
     return any(s.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
                or s.lower_ in ("he", "she", "they", "we", "i")
-               or s.lemma_.lower() in word_set("cues", "agenda_actor_nouns") for s in subjects)
+               or s.lemma_.lower() in word_set("cues", "agenda_actor_nouns")
+               | word_set("cues", "event_nouns") for s in subjects)
+
+
+def fronted_topic(verb: Token) -> Iterator[Token]:
+    """Yield the topic a statement opens with: "On Ukraine, Tillerson said ..." (a topic
+    preposition before the subject, set off by a comma)."""
+    for prep in verb.lefts:
+        after = prep.right_edge.i + 1
+        if (prep.dep_ == "prep" and prep.lower_ in ("on", "regarding", "concerning", "about")
+                and after < len(verb.doc) and verb.doc[after].text == ","):
+            yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def by_meeting(verb: Token) -> bool:
+    """Return True when the meeting itself is the subject ("the summit is intended to X")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in word_set("cues", "event_nouns")
+               for c in verb.children)
+
+
+def listed(verb: Token) -> Iterator[Token]:
+    """Yield what a list of topics holds: "other issues include X, Y", "the agenda covers X",
+    "the main sticking point is X" (the subject a word for a topic)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(s.lemma_.lower() in word_set("cues", "agenda_list_subjects") for s in subjects):
+        yield from (c for c in verb.children if c.dep_ in ("dobj", "attr"))
 
 
 def stance_objects(verb: Token) -> Iterator[Token]:
@@ -153,7 +185,8 @@ def purposes(verb: Token) -> Iterator[Token]:
     for child in verb.children:
         if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in child.lefts):
-            if child.lemma_.lower() not in word_set("cues", "agenda_verbs") | {"be", "have"}:
+            if child.lemma_.lower() not in word_set("cues", "agenda_verbs") | word_set(
+                    "cues", "agenda_not_purposes"):
                 yield child
 
 
@@ -234,7 +267,7 @@ def phrase(root: Token) -> list[Token]:
 def stray_topic(root: Token) -> list[Token]:
     """Return the words of a topic preposition the parse hung on the verb right after its
     object ("discuss tariffs on steel"): they belong to the object."""
-    if root.dep_ != "dobj":
+    if root.dep_ != "dobj" or root.ent_type_:  # "blasted Turnbull over X": X is no part of him
         return []
     own = {w.i for w in root.subtree}
     for prep in root.head.children:
@@ -352,6 +385,8 @@ def general(head: Token) -> bool:
 def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
     """Yield the examples a general word gives: "such as X", "including X", "from X to Y",
     "the issue of X"; the conjuncts of each."""
+    yield from (c for c in head.children if c.dep_ == "appos")  # "one thing: X"
+    yield from after_colon(head)
     for prep in (c for c in head.children if c.dep_ == "prep"):
         if prep.lower_ in word_set("cues", "agenda_example_prepositions") or (
                 prep.lower_ == "of" and not any(w.lower_ == "of" for w in prep.lefts)):
@@ -362,6 +397,16 @@ def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
               and c.i > head.i and c.lower_ in ("from", "to")]
     if any(p.lower_ == "from" for p in ranges):  # "everything from X to Y"
         yield from (c for p in ranges for c in p.children if c.dep_ == "pobj")
+
+
+def after_colon(head: Token) -> Iterator[Token]:
+    """Yield the head of the phrase after a colon that ends a general word's phrase ("agree on
+    one thing: the danger of X"), however the parse attached it."""
+    colon = head.right_edge.i + 1
+    doc = head.doc
+    if colon + 1 < len(doc) and doc[colon].text == ":":
+        yield from (t for t in doc[colon + 1 : head.sent.end]
+                    if t.pos_ in ("NOUN", "PROPN") and t.head.i < colon)
 
 
 def listable(part: Sequence[Token], *, party: bool = False) -> bool:
@@ -376,7 +421,8 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
     if head.pos_ in ("PRON", "DET", "ADV") or head.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
         return False
     if head.lemma_.lower() in word_set("cues", "agenda_actor_nouns") | word_set(
-            "cues", "agenda_meeting_verbs") | word_set("cues", "agenda_people_nouns"):
+            "cues", "agenda_meeting_verbs") | word_set("cues", "agenda_people_nouns") | word_set(
+            "titles", "heads"):
         return False
     if party and all(w.ent_type_ for w in content):
         return False
