@@ -187,7 +187,7 @@ def test_extract_agenda_what_is_agreed_and_the_purpose_of_a_call(model_nlp):
     doc = model_nlp("The two sides agreed to create a working group. "
                     "Obama called Netanyahu to congratulate him on his election victory.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
-        "a working group", "congratulating him on his election victory"]
+        "creating a working group", "congratulating him on his election victory"]
 
 
 def test_extract_agenda_drops_fragments_people_and_parties_acted_on(model_nlp):
@@ -217,3 +217,11 @@ def test_extract_agenda_stance_on_a_party_keeps_the_issue_not_the_party(model_nl
 def test_extract_agenda_purpose_of_the_meeting_itself(model_nlp):
     doc = model_nlp("The summit is intended to reassure nervous Gulf allies.")
     assert [s.text for s in agenda.agenda(doc, "a")] == ["reassuring nervous Gulf allies"]
+
+
+def test_extract_agenda_commitments_are_listed_as_actions(model_nlp):
+    doc = model_nlp("Trump announced that the United States would end joint military exercises. "
+                    "Kim did not agree to give up his weapons. "
+                    "The envoy, who promised humanitarian support for Gaza, left.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "ending joint military exercises", "humanitarian support for Gaza"]

@@ -297,3 +297,17 @@ def test_fuse_cluster_groups_the_same_whatever_the_block_of_rows(monkeypatch):
     for block in (2, 512):
         monkeypatch.setattr(cluster, "BLOCK", block)
         assert grouped(facts, threshold=0.15) == [[0, 1], [2, 3], [4]]
+
+def test_fuse_timeline_keeps_two_developments_of_one_day_apart():
+    from briefing.fuse import build_event
+
+    day = dt.date(2017, 1, 26)
+    said = Statement("After Pena Nieto said in an address Wednesday that his country would "
+                     "refuse to pay for a barrier on the U.S. southern border, Trump blasted him "
+                     "with a tweet.", Span("a", 0, 150), date="2017-01-25", kind="timeline")
+    order = Statement("Pena Nieto had been under domestic pressure to stand up to Trump, and that "
+                      "only intensified after Trump on Wednesday signed the directive on the wall.",
+                      Span("b", 0, 150), date="2017-01-25", kind="timeline")
+    group = [ArticleFacts(article=article("a", "x", day), timeline=(said,)),
+             ArticleFacts(article=article("b", "y", day), timeline=(order,))]
+    assert len(build_event(group).timeline) == 2

@@ -86,7 +86,8 @@ def topic_roots(sent: Span) -> Iterator[tuple[Token, bool]]:
     """Yield the head words of what the sentence says is discussed, agreed or addressed, each
     with True when a bare name there is a party acted on ("urged China"), not a topic."""
     for tok in sent:
-        stance = tok.pos_ == "VERB" and tok.lemma_.lower() in word_set("cues", "agenda_stance_verbs")
+        stance = tok.pos_ == "VERB" and tok.lemma_.lower() in word_set(
+            "cues", "agenda_stance_verbs") | word_set("cues", "agenda_agree_verbs")
         for root in roots_of(tok):
             yield root, stance
 
@@ -97,8 +98,10 @@ def roots_of(tok: Token) -> Iterator[Token]:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_verbs"):
         yield from verb_objects(tok)
-    elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_agree_verbs"):
+    elif tok.pos_ in ("VERB", "ADJ") and lemma in word_set("cues", "agenda_agree_verbs"):
         yield from agreed(tok)
+        if by_actor(tok):
+            yield from stance_objects(tok)
     elif tok.pos_ in ("VERB", "AUX") and (statements.outcome(tok, cues)
                                         or statements.planned(tok, cues)):
         yield from (c for c in tok.children if c.dep_ == "dobj")
@@ -137,6 +140,8 @@ def by_actor(verb: Token) -> bool:
     """Return True when the verb's subject is someone who can take part: a person, country or
     body, a personal pronoun, or a word for a party ("the two leaders", "both sides")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    if verb.dep_ == "relcl" and any(relative_word(s) for s in subjects):  # "X, who promised"
+        subjects = [verb.head]
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl"):
         return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else False
     return any(s.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
@@ -198,13 +203,19 @@ def clause_topic(clause: Token) -> bool:
 
 
 def agreed(verb: Token) -> Iterator[Token]:
-    """Yield what is agreed: "agreed on X", "agreed to create X" (X), "agreed to consult on X"."""
+    """Yield what is agreed, promised or announced: "agreed on X" (X), "committed to X" (X),
+    "agreed to consult on X" (X), "agreed to create X", "announced it would end X" (the action,
+    listed as "creating X", "ending X")."""
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_topic_prepositions"):
-            yield from (c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "xcomp" and child.pos_ == "VERB":
-            yield from verb_objects(child) if child.lemma_.lower() in word_set(
-                "cues", "agenda_verbs") else (c for c in child.children if c.dep_ == "dobj")
+        if child.dep_ == "prep" and (child.lower_ in word_set("cues", "agenda_topic_prepositions")
+                                     or child.lower_ == "to" and by_actor(verb)):
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+            lemma = child.lemma_.lower()
+            if lemma in word_set("cues", "agenda_verbs"):
+                yield from verb_objects(child)
+            elif lemma not in word_set("cues", "speech_verbs") | {"be", "have"}:
+                yield child
 
 
 def prep_objects(noun: Token) -> Iterator[Token]:
@@ -255,6 +266,11 @@ def phrase(root: Token) -> list[Token]:
             and not clause for w in c.subtree}
     maimed = {w.i for c in root.subtree if c.dep_ == "acl" and c.i != root.i
               and any(w.i in drop for w in c.subtree) for w in c.subtree}
+    if root.pos_ == "VERB" and any(c.dep_ in ("neg", "auxpass") for c in root.children):
+        return []  # "agreed not to X", "would not end X", "should be fulfilled": no action
+    if root.pos_ == "VERB":  # "(the United States would) end X": the action alone
+        drop |= {w.i for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass",
+                                                       "mark", "advmod") for w in c.subtree}
     words = [w for w in root.subtree if w.i not in drop | maimed]
     if len(words) > MAX_TOPIC_WORDS and not clause:  # a "how" or "ways" clause is the topic
         words = [w for w in words if not describing(w, root)]
@@ -352,7 +368,7 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
 def as_gerund(text: str, part: Sequence[Token]) -> str:
     """Return a phrase opening with a bare verb ("congratulate him") in its "-ing" form."""
     first = part[0]
-    if first.tag_ != "VB" or not text.startswith(first.text):
+    if first.pos_ != "VERB" or first.tag_ == "VBG" or not text.startswith(first.text):
         return text
     return gerund(first.lemma_.lower()) + text[len(first.text):]
 
@@ -417,6 +433,8 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
                and not w.is_stop]
     head = head_of(part)
     if not content or head is None:
+        return False
+    if head.pos_ == "VERB" and len(content) < 2:  # "contributing", "allowing": no topic yet
         return False
     if head.pos_ in ("PRON", "DET", "ADV") or head.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
         return False

@@ -226,7 +226,7 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     people = merge_people(group)
     name = title(group, kind)
     quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
-    timeline = sorted(items(group, "timeline", by_date=True, threshold=60),
+    timeline = sorted(items(group, "timeline", by_date=True),
                       key=lambda i: (i.date or "", -len(i.sources)))
     return Event(
         id=event_id(name, start), title=name, kind=kind or "other",
