@@ -225,3 +225,11 @@ def test_extract_agenda_commitments_are_listed_as_actions(model_nlp):
                     "The envoy, who promised humanitarian support for Gaza, left.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
         "ending joint military exercises", "humanitarian support for Gaza"]
+
+
+def test_extract_agenda_issue_nouns_and_general_words_with_a_field(model_nlp):
+    doc = model_nlp("They sought solutions to the crises in Syria and Yemen. "
+                    "Obama noted deep differences between the two nations on Ukraine. "
+                    "They discussed cybersecurity issues and a separate meeting.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "the crises in Syria", "the crises in Yemen", "Ukraine", "cybersecurity issues"]

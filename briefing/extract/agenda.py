@@ -218,9 +218,26 @@ def agreed(verb: Token) -> Iterator[Token]:
                 yield child
 
 
-def prep_objects(noun: Token) -> Iterator[Token]:
-    """Yield the objects of a talk noun's topic preposition ("talks on X", "a call about X")."""
-    for child in noun.children:
+def prep_objects(noun: Token, *, depth: int = 0) -> Iterator[Token]:
+    """Yield the objects of a talk or issue noun's topic preposition ("talks on X", "a
+    solution to X"), also behind "including" ("differences, including on X") and behind its
+    parties ("differences between the two nations on X", where the parse hangs "on X" there)."""
+    topical = word_set("cues", "agenda_topic_prepositions")
+    if noun.lemma_.lower() in word_set("cues", "agenda_issue_nouns"):
+        topical = topical | {"to"}
+    for child in (c for c in noun.children if c.dep_ == "prep"):
+        if child.lower_ in topical:
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.lower_ == "including":
+            yield from prep_objects(child, depth=depth)
+        elif child.lower_ in ("between", "among", "with") and depth == 0:
+            for party in (c for c in child.children if c.dep_ == "pobj"):
+                yield from prep_objects_of_party(party)
+
+
+def prep_objects_of_party(party: Token) -> Iterator[Token]:
+    """Yield what a topic preposition hung on a party holds ("the nations on Syria")."""
+    for child in party.children:
         if child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_topic_prepositions"):
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
 
@@ -355,8 +372,11 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
     for part in [list(words)] if clause else statements.parallel_parts(words):
         head = head_of(part)
         if head is not None and general(head):
-            out += [t for m in members(head, part) for t in topics(phrase(m), party=party)]
-            continue
+            given = [t for m in members(head, part) for t in topics(phrase(m), party=party)]
+            out += given
+            if given or not qualified(head, part):  # "security issues" names its field
+                continue
+            part = without_conjuncts(part, head)
         if not listable(part, party=party):
             continue
         texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
@@ -386,6 +406,20 @@ def gerund(lemma: str) -> str:
             and lemma[-2] in vowels and lemma[-3] not in vowels):
         return lemma + lemma[-1] + "ing"
     return lemma + "ing"
+
+
+def without_conjuncts(part: Sequence[Token], head: Token) -> list[Token]:
+    """Return the phrase without the conjuncts of its head ("security issues [and X]")."""
+    others = {w.i for c in head.children if c.dep_ in ("conj", "cc") for w in c.subtree}
+    return [w for w in part if w.i not in others]
+
+
+def qualified(head: Token, part: Sequence[Token]) -> bool:
+    """Return True when a general word has a content word of its own before it ("global
+    security issues", "cybersecurity issues")."""
+    return any(w.dep_ in ("compound", "amod", "nmod") and w.head.i == head.i and not w.is_stop
+               and w.pos_ in ("NOUN", "PROPN", "ADJ") and w.lower_ not in word_set(
+                   "cues", "agenda_vague_modifiers") for w in part)
 
 
 def head_of(part: Sequence[Token]) -> Token | None:
@@ -436,6 +470,9 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False
     if head.pos_ == "VERB" and len(content) < 2:  # "contributing", "allowing": no topic yet
         return False
+    if head.lemma_.lower() in word_set("cues", "event_nouns") and not any(
+            w.dep_ == "compound" and w.pos_ == "NOUN" and w.head.i == head.i for w in part):
+        return False  # "a separate meeting", "the Camp David summit"; "trade talks" is a topic
     if head.pos_ in ("PRON", "DET", "ADV") or head.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
         return False
     if head.lemma_.lower() in word_set("cues", "agenda_actor_nouns") | word_set(
@@ -448,6 +485,7 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False
     if len(content) < 2 and head.lemma_.lower() in (
             word_set("cues", "agenda_general_words") | word_set("cues", "event_nouns")
+            | word_set("cues", "agenda_issue_nouns")
             | word_set("cues", "agenda_clause_heads")):
         return False
     if any(w.lower_ in statements.DEMONSTRATIVES and w.dep_ == "det" for w in part) and len(content) < 2:
