@@ -233,3 +233,10 @@ def test_extract_agenda_issue_nouns_and_general_words_with_a_field(model_nlp):
                     "They discussed cybersecurity issues and a separate meeting.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
         "the crises in Syria", "the crises in Yemen", "Ukraine", "cybersecurity issues"]
+
+
+def test_extract_agenda_open_questions_and_existential_disagreements(model_nlp):
+    doc = model_nlp("The borders of a future state remain unresolved. "
+                    "There were still profound disagreements over recent events in Syria.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "The borders of a future state", "recent events in Syria"]

@@ -143,7 +143,10 @@ def by_actor(verb: Token) -> bool:
     if verb.dep_ == "relcl" and any(relative_word(s) for s in subjects):  # "X, who promised"
         subjects = [verb.head]
     if not subjects and verb.dep_ in ("xcomp", "conj", "advcl"):
-        return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else False
+        if verb.dep_ == "conj":  # "Russia was not convinced and called for X": Russia
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not subjects:
+            return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else False
     return any(s.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
                or s.lower_ in ("he", "she", "they", "we", "i")
                or s.lemma_.lower() in word_set("cues", "agenda_actor_nouns")
@@ -169,9 +172,12 @@ def by_meeting(verb: Token) -> bool:
 def listed(verb: Token) -> Iterator[Token]:
     """Yield what a list of topics holds: "other issues include X, Y", "the agenda covers X",
     "the main sticking point is X" (the subject a word for a topic)."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lemma_.lower() in word_set("cues", "agenda_list_subjects") for s in subjects):
         yield from (c for c in verb.children if c.dep_ in ("dobj", "attr"))
+    elif any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in word_set(
+            "cues", "agenda_open_words") for c in verb.children):  # "X remain unresolved"
+        yield from subjects
 
 
 def stance_objects(verb: Token) -> Iterator[Token]:
@@ -225,7 +231,10 @@ def prep_objects(noun: Token, *, depth: int = 0) -> Iterator[Token]:
     topical = word_set("cues", "agenda_topic_prepositions")
     if noun.lemma_.lower() in word_set("cues", "agenda_issue_nouns"):
         topical = topical | {"to"}
-    for child in (c for c in noun.children if c.dep_ == "prep"):
+    own = {w.i for w in noun.subtree}
+    stray = [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i
+             and c.i - 1 in own] if noun.dep_ in ("attr", "dobj", "nsubj") and depth == 0 else []
+    for child in [*(c for c in noun.children if c.dep_ == "prep"), *stray]:
         if child.lower_ in topical:
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.lower_ == "including":
