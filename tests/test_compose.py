@@ -34,6 +34,12 @@ def test_compose_sources_are_numbered_dated_first_and_cited_by_number():
     assert brief.agenda[0].cites == (2,)
 
 
+def test_compose_agenda_lists_the_eight_most_reported_topics():
+    topics = tuple(Item(f"topic {n}", (Span("a", n, n + 1),)) for n in range(12))
+    brief = compose(event(agenda=topics), generated=dt.datetime(2026, 1, 1))
+    assert [line.text for line in brief.agenda] == [f"Topic {n}" for n in range(8)]
+
+
 def test_compose_bottom_line_says_what_when_where_who():
     brief = compose(event(), generated=dt.datetime(2026, 1, 1))
     first = brief.bottom_line[0].text

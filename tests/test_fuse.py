@@ -32,6 +32,17 @@ def test_fuse_items_merge_same_statement_from_two_sources():
     assert items[0].text == "defense cooperation in outer space"
 
 
+def test_fuse_items_merge_two_wordings_of_one_topic_into_one_item():
+    found = [statement("the conflict in Ukraine", "a"), statement("Ukraine's conflict", "b"),
+             statement("trade", "c"), statement("US-China trade", "a"),
+             statement("North Korea", "b"), statement("North Korea's nuclear program", "c")]
+    items = merge(found, topics=True)
+    assert [(i.text, len(i.sources)) for i in items] == [
+        ("Ukraine's conflict", 2), ("trade", 2), ("North Korea", 1),
+        ("North Korea's nuclear program", 1)]
+    assert len(merge(found)) == 5  # statements of other kinds keep the stricter rule
+
+
 def test_fuse_items_merge_keeps_dates_apart_when_asked():
     items = merge([statement("talks held", "a", "2023-01-11"),
                    statement("talks held", "b", "2023-01-12")], by_date=True)
@@ -376,3 +387,16 @@ def test_fuse_cluster_one_event_groups_every_article_together():
     assert grouped(fs) == [[0], [1]]
     assert grouped(fs, one_event=True) == [[0, 1]]
     assert grouped([], one_event=True) == []
+def test_fuse_timeline_keeps_two_developments_of_one_day_apart():
+    from briefing.fuse import build_event
+
+    day = dt.date(2017, 1, 26)
+    said = Statement("After Pena Nieto said in an address Wednesday that his country would "
+                     "refuse to pay for a barrier on the U.S. southern border, Trump blasted him "
+                     "with a tweet.", Span("a", 0, 150), date="2017-01-25", kind="timeline")
+    order = Statement("Pena Nieto had been under domestic pressure to stand up to Trump, and that "
+                      "only intensified after Trump on Wednesday signed the directive on the wall.",
+                      Span("b", 0, 150), date="2017-01-25", kind="timeline")
+    group = [ArticleFacts(article=article("a", "x", day), timeline=(said,)),
+             ArticleFacts(article=article("b", "y", day), timeline=(order,))]
+    assert len(build_event(group).timeline) == 2

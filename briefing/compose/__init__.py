@@ -147,6 +147,9 @@ def notes(event: Event, cite: Citer) -> tuple[Line, ...]:
     return tuple(out) + tuple(Line(capital(n.rstrip(".")) + ".") for n in event.notes)
 
 
+AGENDA_ITEMS = 8  # the brief lists the most-reported topics; facts.json keeps them all
+
+
 def compose(event: Event, *, generated: dt.datetime,
             others: Mapping[str, Headline] | None = None) -> Brief:
     """Return the Brief for one event; `others` are the run's events by id (for Related
@@ -162,7 +165,7 @@ def compose(event: Event, *, generated: dt.datetime,
         bottom_line=bottom_line(event, cite), key_facts=key_facts(event, cite),
         participants=tuple(person(p, cite) for p in event.participants),
         mentioned=tuple(person(p, cite) for p in event.mentioned),
-        agenda=lines(event.agenda, cite), timeline=timeline(event, cite),
+        agenda=lines(event.agenda[:AGENDA_ITEMS], cite), timeline=timeline(event, cite),
         context=context(event, (i for i in event.timeline if i.date), cite),
         quotes=quotes(event, cite),
         figures=tuple(Line(i.text, cite(i.sources), i.value or "") for i in event.figures),

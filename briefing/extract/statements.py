@@ -1,11 +1,12 @@
-"""Sentence-sized facts from one article: agenda items, dated developments, context, figures.
+"""Sentence-sized facts from one article: dated developments, context, figures (agenda items:
+extract/agenda.py, which shares the phrase splitting here).
 
 Each is a `Statement` with the span of the words it came from. Pure functions over a `Doc`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,13 +17,11 @@ from briefing.knowledge import load, word_set
 from briefing.types import Row, Slot, Statement, Timex
 from briefing.types import Span as Source
 
-MIN_ITEM_WORDS = 2
 QUOTE_MARKS = set('"“”')
-TOPIC_PREPOSITIONS = ("on", "about", "upon", "over")
 SHORT_CONJUNCT = 3  # "outer space and cyberspace": fields, not whole phrases
 MAX_SPLIT_WORDS = 12  # longer, the shared words would repeat a whole statement per field
 DEMONSTRATIVES = ("this", "that", "these", "those")
-PARALLEL_TAGS = ("VBG", "DT", "NN", "NNS", "JJ", "PRP$")
+PARALLEL_TAGS = ("VBG", "DT", "NN", "NNS", "NNP", "NNPS", "JJ", "PRP$")
 
 
 def source(article_id: str, span: Span) -> Source:
@@ -52,21 +51,6 @@ def strip_attribution(tokens: Sequence[Token]) -> Sequence[Token]:
         if any(following[: len(tail)] == tail for tail in tails):
             return tokens[:i]
     return tokens
-
-
-def complement(verb: Token) -> list[Token]:
-    """Return the words a discussion verb governs to its right (what is discussed)."""
-    right = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advcl", "npadvmod")]
-    covered = sorted({w.i for child in right for w in child.subtree})
-    # the contiguous stretch: commas of a list hang elsewhere in the small model's parse
-    words = list(verb.doc[covered[0] : covered[-1] + 1]) if covered else []
-    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
-        words.pop()
-    if words and words[0].dep_ == "prep":  # "focus on X", "talk about X": X is the item;
-        if words[0].lower_ not in TOPIC_PREPOSITIONS:  # "discussed at the meeting" has none
-            return []
-        words = words[1:]
-    return list(strip_attribution(words)) if words else []
 
 
 def split_coordination(words: Sequence[Token]) -> list[str]:
@@ -131,20 +115,6 @@ def text_of(tokens: Iterable[Token]) -> str:
     return "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip(" ,;")
 
 
-def agenda_verbs(sent: Span) -> Iterator[Token]:
-    """Yield the verbs of a sentence that introduce what is (to be) discussed or decided:
-    discussion verbs ("will discuss X"), outcomes ("launching a new X agreement") and planned
-    changes ("plan to include X in the treaty")."""
-    cues = load("cues")
-    verbs = word_set("cues", "agenda_verbs")
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
-        lemma = tok.lemma_.lower()
-        if lemma in verbs or outcome(tok, cues) or planned(tok, cues):
-            yield tok
-
-
 def outcome(verb: Token, cues: dict) -> bool:
     """Return True for a verb that concludes something agreed ("launch a new pact")."""
     return verb.lemma_.lower() in cues["agenda_outcome_verbs"] and any(
@@ -155,22 +125,6 @@ def planned(verb: Token, cues: dict) -> bool:
     """Return True for a change that is planned or expected ("are planning to include X")."""
     return (verb.lemma_.lower() in cues["agenda_planned_verbs"] and verb.dep_ == "xcomp"
             and verb.head.lemma_.lower() in cues["agenda_plan_verbs"])
-
-
-def agenda(doc: Doc, article_id: str) -> list[Statement]:
-    """Return the agenda items the article states ("will discuss X and Y"), split."""
-    items = []
-    for sent in doc.sents:
-        covered: set[int] = set()
-        for verb in agenda_verbs(sent):
-            if verb.i in covered:  # "discuss modernizing X and tackling Y": one list, not two
-                continue
-            words = complement(verb)
-            covered |= {w.i for w in words}
-            for text in split_coordination(words):
-                if len(text.split()) >= MIN_ITEM_WORDS:
-                    items.append(Statement(text, source(article_id, sent), kind="agenda"))
-    return items
 
 
 def with_antecedent(sent: Span) -> Span:

@@ -227,7 +227,7 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     people = merge_people(group)
     name = title(group, kind, people.participants, place, fmt == "virtual")
     quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
-    timeline = sorted(items(group, "timeline", by_date=True, threshold=60),
+    timeline = sorted(items(group, "timeline", by_date=True),
                       key=lambda i: (i.date or "", -len(i.sources)))
     return Event(
         id=event_id(name, start), title=name, kind=kind or "other",
@@ -235,7 +235,7 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
         location=None if fmt == "virtual" else place, format=fmt,
         status=status(start, end, group),
         participants=people.participants, mentioned=people.mentioned,
-        agenda=items(group, "agenda"), timeline=tuple(timeline), context=items(group, "context"),
+        agenda=items(group, "agenda", topics=True), timeline=tuple(timeline), context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),
         discrepancies=tuple(d for d in (date_gap, fmt_gap, None if fmt == "virtual" else place_gap)
                             if d) + people.discrepancies,

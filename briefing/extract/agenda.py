@@ -1,0 +1,506 @@
+"""Agenda items from one article: the topics its participants discuss, agree on or aim to address.
+
+A topic is found from the sentence's dependency structure, never from a phrase list:
+- the object of a discussion verb ("will discuss X", "focus on X", "X was discussed");
+- what is agreed ("agreed on X", "agreed to set up X");
+- the object of a talk noun ("talks on X", "a call about X");
+- the subject of a clause that puts it on the agenda ("X was on the agenda", "X topped the
+  talks", "X were at the heart of the discussions");
+- the members of a general word ("issues such as X and Y", "everything from X to Y").
+Each topic is a noun phrase trimmed of relative and adverbial clauses; pronouns, demonstratives,
+times, general words ("the meeting", "this matter") and bare names of people are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from briefing.extract import statements
+from briefing.knowledge import load, word_set
+from briefing.types import Statement
+
+MAX_TOPIC_WORDS = 14  # longer, a topic is cut to its head and first modifier
+MAX_CLIMB = 4  # "at the heart of the discussions": prepositions between a verb and its noun
+CUT = ("relcl", "advcl", "appos", "parataxis", "npadvmod", "punct_edge")
+EDGE_DEPS = ("cc", "punct", "prep", "det", "case", "mark", "aux", "advmod")
+
+
+def agenda(doc: Doc, article_id: str) -> list[Statement]:
+    """Return the agenda items the article states, one per topic, in reading order."""
+    items: list[Statement] = []
+    for sent in doc.sents:
+        seen: set[str] = set()
+        covered: set[int] = set()
+        later: list[tuple[Token, bool]] = []  # examples a cut clause held
+        for root, party in with_list_members(chain_roots(topic_roots(sent), later)):
+            if root.i in covered:  # "discuss X and Y": Y is a conjunct of X, not a new list
+                continue
+            words = phrase(root)
+            found = topics(words, party=party)
+            if found:  # a rejected phrase ("Prime Minister X over Y") leaves its words free
+                covered |= {w.i for w in words}
+            later += [(m, False) for m in examples(root) if m.i not in covered]
+            for text in found:
+                if text.lower() not in seen:
+                    seen.add(text.lower())
+                    items.append(Statement(text, statements.source(article_id, sent),
+                                           kind="agenda"))
+    return items
+
+
+def chain_roots(first: Iterable[tuple[Token, bool]],
+                later: list[tuple[Token, bool]]) -> Iterator[tuple[Token, bool]]:
+    """Yield the roots of `first`, then those appended to `later` meanwhile."""
+    yield from first
+    while later:
+        yield later.pop(0)
+
+
+def examples(root: Token) -> Iterator[Token]:
+    """Yield the examples inside a topic's clauses ("threats posed by states seeking X,
+    including A and B": A, B): a cut clause must not take them with it."""
+    for w in root.subtree:
+        if w.dep_ == "prep" and w.lower_ in ("including", "like") or (
+                w.lower_ == "as" and any(c.lower_ == "such" for c in w.head.children)):
+            yield from (c for c in w.children if c.dep_ == "pobj")
+
+
+def with_list_members(roots: Iterable[tuple[Token, bool]]) -> Iterator[tuple[Token, bool]]:
+    """Yield each root, then the members of its list the parse hangs elsewhere: a list item
+    parsed as an apposition ("North Korea, territorial disputes ... and trade"), and the
+    conjuncts of either."""
+    for root, party in roots:
+        yield root, party
+        for member in root.conjuncts:
+            yield member, party
+            for aside in (c for c in member.children if c.dep_ == "appos"):
+                yield aside, party
+        for aside in (c for c in root.children if c.dep_ == "appos"):
+            yield aside, party
+            yield from ((c, party) for c in aside.conjuncts)
+
+
+def topic_roots(sent: Span) -> Iterator[tuple[Token, bool]]:
+    """Yield the head words of what the sentence says is discussed, agreed or addressed, each
+    with True when a bare name there is a party acted on ("urged China"), not a topic."""
+    for tok in sent:
+        stance = tok.pos_ == "VERB" and tok.lemma_.lower() in word_set(
+            "cues", "agenda_stance_verbs") | word_set("cues", "agenda_agree_verbs")
+        for root in roots_of(tok):
+            yield root, stance
+
+
+def roots_of(tok: Token) -> Iterator[Token]:
+    """Yield the topics one word of a sentence introduces (see the module docstring)."""
+    cues = load("cues")
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_verbs"):
+        yield from verb_objects(tok)
+    elif tok.pos_ in ("VERB", "ADJ") and lemma in word_set("cues", "agenda_agree_verbs"):
+        yield from agreed(tok)
+        if by_actor(tok):
+            yield from stance_objects(tok)
+    elif tok.pos_ in ("VERB", "AUX") and (statements.outcome(tok, cues)
+                                        or statements.planned(tok, cues)):
+        yield from (c for c in tok.children if c.dep_ == "dobj")
+    elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_stance_verbs") and by_actor(tok):
+        yield from stance_objects(tok)
+    if tok.pos_ == "VERB" and (lemma in word_set("cues", "agenda_meeting_verbs")
+                               or lemma in word_set("cues", "agenda_plan_verbs") and by_meeting(tok)):
+        yield from purposes(tok)
+    if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_list_verbs"):
+        yield from listed(tok)
+    if tok.pos_ == "VERB" and lemma in word_set("cues", "speech_verbs"):
+        yield from fronted_topic(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in (word_set("cues", "agenda_talk_nouns")
+                                                   | word_set("cues", "agenda_issue_nouns")):
+        yield from prep_objects(tok)
+    if lemma in word_set("cues", "agenda_nouns") or (
+            lemma in word_set("cues", "agenda_talk_nouns") and tok.tag_ == "NNS"):
+        yield from placed_on_agenda(tok)
+
+
+def verb_objects(verb: Token) -> Iterator[Token]:
+    """Yield the objects of a discussion verb: direct ("discuss X"), through a topic
+    preposition ("focus on X"), the subject of a passive ("X was discussed"), and the ends of
+    "from X to Y" when the object is a general word ("everything from X to Y")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and not relative_word(child):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_topic_prepositions"):
+            if not any(c.dep_ == "dobj" for c in verb.children):  # else it is the object's
+                yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ in ("xcomp", "ccomp") and clause_topic(child):
+            yield child
+
+
+def by_actor(verb: Token) -> bool:
+    """Return True when the verb's subject is someone who can take part: a person, country or
+    body, a personal pronoun, or a word for a party ("the two leaders", "both sides")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    if verb.dep_ == "relcl" and any(relative_word(s) for s in subjects):  # "X, who promised"
+        subjects = [verb.head]
+    if not subjects and verb.dep_ in ("xcomp", "conj", "advcl"):
+        if verb.dep_ == "conj":  # "Russia was not convinced and called for X": Russia
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not subjects:
+            return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else False
+    return any(s.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+               or s.lower_ in ("he", "she", "they", "we", "i")
+               or s.lemma_.lower() in word_set("cues", "agenda_actor_nouns")
+               | word_set("cues", "event_nouns") for s in subjects)
+
+
+def fronted_topic(verb: Token) -> Iterator[Token]:
+    """Yield the topic a statement opens with: "On Ukraine, Tillerson said ..." (a topic
+    preposition before the subject, set off by a comma)."""
+    for prep in verb.lefts:
+        after = prep.right_edge.i + 1
+        if (prep.dep_ == "prep" and prep.lower_ in ("on", "regarding", "concerning", "about")
+                and after < len(verb.doc) and verb.doc[after].text == ","):
+            yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def by_meeting(verb: Token) -> bool:
+    """Return True when the meeting itself is the subject ("the summit is intended to X")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in word_set("cues", "event_nouns")
+               for c in verb.children)
+
+
+def listed(verb: Token) -> Iterator[Token]:
+    """Yield what a list of topics holds: "other issues include X, Y", "the agenda covers X",
+    "the main sticking point is X" (the subject a word for a topic)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.lower() in word_set("cues", "agenda_list_subjects") for s in subjects):
+        yield from (c for c in verb.children if c.dep_ in ("dobj", "attr"))
+    elif any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in word_set(
+            "cues", "agenda_open_words") for c in verb.children):  # "X remain unresolved"
+        yield from subjects
+
+
+def stance_objects(verb: Token) -> Iterator[Token]:
+    """Yield what a participant presses, offers, pledges or calls for: the direct object, or
+    the object of a topic preposition ("pressed him on X", "called for X")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and not relative_word(child) and child.pos_ != "PRON":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_stance_prepositions"):
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+
+
+def purposes(verb: Token) -> Iterator[Token]:
+    """Yield the purpose of a meeting ("met to discuss X", "called to congratulate him"): the
+    verb of its "to" clause, whose phrase becomes the item ("congratulating him ...")."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.lefts):
+            if child.lemma_.lower() not in word_set("cues", "agenda_verbs") | word_set(
+                    "cues", "agenda_not_purposes"):
+                yield child
+
+
+def clause_topic(clause: Token) -> bool:
+    """Return True for "expanding X", "how to X" or "whether X" after a discussion verb: the
+    clause is the topic."""
+    return clause.tag_ == "VBG" or any(w.tag_ == "WRB" or w.lower_ == "whether"
+                                       for w in clause.lefts)
+
+
+def agreed(verb: Token) -> Iterator[Token]:
+    """Yield what is agreed, promised or announced: "agreed on X" (X), "committed to X" (X),
+    "agreed to consult on X" (X), "agreed to create X", "announced it would end X" (the action,
+    listed as "creating X", "ending X")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and (child.lower_ in word_set("cues", "agenda_topic_prepositions")
+                                     or child.lower_ == "to" and by_actor(verb)):
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+            lemma = child.lemma_.lower()
+            if lemma in word_set("cues", "agenda_verbs"):
+                yield from verb_objects(child)
+            elif lemma not in word_set("cues", "speech_verbs") | {"be", "have"}:
+                yield child
+
+
+def prep_objects(noun: Token, *, depth: int = 0) -> Iterator[Token]:
+    """Yield the objects of a talk or issue noun's topic preposition ("talks on X", "a
+    solution to X"), also behind "including" ("differences, including on X") and behind its
+    parties ("differences between the two nations on X", where the parse hangs "on X" there)."""
+    topical = word_set("cues", "agenda_topic_prepositions")
+    if noun.lemma_.lower() in word_set("cues", "agenda_issue_nouns"):
+        topical = topical | {"to"}
+    own = {w.i for w in noun.subtree}
+    stray = [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i
+             and c.i - 1 in own] if noun.dep_ in ("attr", "dobj", "nsubj") and depth == 0 else []
+    for child in [*(c for c in noun.children if c.dep_ == "prep"), *stray]:
+        if child.lower_ in topical:
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.lower_ == "including":
+            yield from prep_objects(child, depth=depth)
+        elif child.lower_ in ("between", "among", "with") and depth == 0:
+            for party in (c for c in child.children if c.dep_ == "pobj"):
+                yield from prep_objects_of_party(party)
+
+
+def prep_objects_of_party(party: Token) -> Iterator[Token]:
+    """Yield what a topic preposition hung on a party holds ("the nations on Syria")."""
+    for child in party.children:
+        if child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_topic_prepositions"):
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+
+
+def placed_on_agenda(noun: Token) -> Iterator[Token]:
+    """Yield the subject of a clause that puts it on the agenda: "X was on the agenda", "X
+    topped the agenda", "X were at the heart of the discussions", "X is the main issue"."""
+    if noun.dep_ == "dobj":
+        verb = noun.head if noun.head.lemma_.lower() in word_set("cues", "agenda_lead_verbs") else None
+    else:
+        verb = copula_over(noun)
+    if verb is not None:
+        yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def copula_over(noun: Token) -> Token | None:
+    """Return the "be" whose complement holds `noun`, through prepositions and place words
+    ("on the agenda", "at the top of the agenda", "the focus of the talks"), else None."""
+    tok = noun
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ == "attr":
+            break
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return None
+        host = tok.head.head
+        if host.pos_ in ("VERB", "AUX"):
+            return host if host.lemma_ == "be" else None
+        if host.lemma_.lower() not in word_set("cues", "agenda_places"):
+            return None
+        tok = host
+    return tok.head if tok.dep_ == "attr" and tok.head.lemma_ == "be" else None
+
+
+def relative_word(tok: Token) -> bool:
+    return tok.tag_ in ("WDT", "WP") or tok.lower_ == "that"
+
+
+def phrase(root: Token) -> list[Token]:
+    """Return the words of the topic headed by `root`: its subtree without clauses that only
+    describe it (relative and adverbial clauses, asides), contiguous, edges trimmed."""
+    clause = root.lemma_.lower() in word_set("cues", "agenda_clause_heads")
+    drop = {w.i for c in root.subtree if c.i != root.i and c.dep_ in CUT[:5]
+            and not clause for w in c.subtree}
+    maimed = {w.i for c in root.subtree if c.dep_ == "acl" and c.i != root.i
+              and any(w.i in drop for w in c.subtree) for w in c.subtree}
+    if root.pos_ == "VERB" and any(c.dep_ in ("neg", "auxpass") for c in root.children):
+        return []  # "agreed not to X", "would not end X", "should be fulfilled": no action
+    if root.pos_ == "VERB":  # "(the United States would) end X": the action alone
+        drop |= {w.i for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass",
+                                                       "mark", "advmod") for w in c.subtree}
+    words = [w for w in root.subtree if w.i not in drop | maimed]
+    if len(words) > MAX_TOPIC_WORDS and not clause:  # a "how" or "ways" clause is the topic
+        words = [w for w in words if not describing(w, root)]
+    if len(words) > MAX_TOPIC_WORDS and not clause:
+        words = core(words, root)
+    words = connected(contiguous(words + stray_topic(root), root), root)
+    return list(statements.strip_attribution(trim(words)))
+
+
+def stray_topic(root: Token) -> list[Token]:
+    """Return the words of a topic preposition the parse hung on the verb right after its
+    object ("discuss tariffs on steel"): they belong to the object."""
+    if root.dep_ != "dobj" or root.ent_type_:  # "blasted Turnbull over X": X is no part of him
+        return []
+    own = {w.i for w in root.subtree}
+    for prep in root.head.children:
+        if (prep.dep_ == "prep" and prep.i > root.i and prep.i - 1 in own
+                and prep.lower_ in word_set("cues", "agenda_topic_prepositions")):
+            return list(prep.subtree)
+    return []
+
+
+def core(words: Sequence[Token], root: Token) -> list[Token]:
+    """Return the head of a long topic with its modifiers and the core of its first
+    complement ("an agreement on host nation support", "bolstering integrated deterrence")."""
+    kept = {w.i for w in words}
+    left = [w for w in words if w.i <= root.i]
+    after = next((c for c in root.rights if c.i in kept
+                  and c.dep_ in ("prep", "dobj", "pobj", "attr", "xcomp", "pcomp")), None)
+    if after is None:
+        return left
+    rest = [w for w in words if w in set(after.subtree)]
+    if len(left) + len(rest) > MAX_TOPIC_WORDS:
+        rest = core(rest, after)
+    return left + rest if len(left) + len(rest) <= MAX_TOPIC_WORDS else left
+
+
+def describing(word: Token, root: Token) -> bool:
+    """Return True for a word inside a participle clause or a second preposition of the root."""
+    return any(a.dep_ == "acl" for a in [word, *word.ancestors] if root in a.ancestors)
+
+
+def connected(words: Sequence[Token], root: Token) -> list[Token]:
+    """Return the words whose every head up to `root` is kept ("despite its" loses "its" when
+    its noun was cut)."""
+    ids = {w.i for w in words}
+    def reaches(w: Token) -> bool:
+        while w.i != root.i:
+            if w.i not in ids or w.head.i == w.i:
+                return False
+            w = w.head
+        return True
+    return [w for w in words if reaches(w) or w.i in {t.i for t in stray_topic(root)}]
+
+
+def contiguous(words: Sequence[Token], root: Token) -> list[Token]:
+    """Return the unbroken stretch of `words` around `root` (a cut clause leaves a gap)."""
+    ids = {w.i for w in words}
+    lo = hi = root.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return [w for w in words if lo <= w.i <= hi]
+
+
+def trim(words: list[Token]) -> list[Token]:
+    """Return words without leading or trailing punctuation, conjunctions and prepositions."""
+    while words and (words[-1].dep_ in EDGE_DEPS or words[-1].is_punct):
+        words = words[:-1]
+    while words and (words[0].is_punct or words[0].dep_ in ("cc", "prep", "mark", "aux")):
+        words = words[1:]
+    return words
+
+
+def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
+    """Return the items a topic phrase gives: its coordinated parts, a general word replaced
+    by its examples ("issues such as X"), each a phrase a person would list; a verb as its
+    "-ing" form ("congratulating him on his victory")."""
+    out: list[str] = []
+    clause = bool(words) and words[0].lemma_.lower() in word_set("cues", "agenda_clause_heads")
+    for part in [list(words)] if clause else statements.parallel_parts(words):
+        head = head_of(part)
+        if head is not None and general(head):
+            given = [t for m in members(head, part) for t in topics(phrase(m), party=party)]
+            out += given
+            if given or not qualified(head, part):  # "security issues" names its field
+                continue
+            part = without_conjuncts(part, head)
+        if not listable(part, party=party):
+            continue
+        texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
+            statements.shared_head(part))
+        out += [as_gerund(" ".join(t.split()), part) for t in texts]
+    return out
+
+
+def as_gerund(text: str, part: Sequence[Token]) -> str:
+    """Return a phrase opening with a bare verb ("congratulate him") in its "-ing" form."""
+    first = part[0]
+    if first.pos_ != "VERB" or first.tag_ == "VBG" or not text.startswith(first.text):
+        return text
+    return gerund(first.lemma_.lower()) + text[len(first.text):]
+
+
+def gerund(lemma: str) -> str:
+    """Return the "-ing" form of a verb: "make" -> "making", "tie" -> "tying", "stop" ->
+    "stopping" (one short closed syllable doubles its consonant), else + "ing"."""
+    vowels = "aeiou"
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    syllables = sum(1 for i, c in enumerate(lemma) if c in vowels and (i == 0 or lemma[i - 1] not in vowels))
+    if (syllables == 1 and len(lemma) >= 3 and lemma[-1] not in vowels + "wxy"
+            and lemma[-2] in vowels and lemma[-3] not in vowels):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
+def without_conjuncts(part: Sequence[Token], head: Token) -> list[Token]:
+    """Return the phrase without the conjuncts of its head ("security issues [and X]")."""
+    others = {w.i for c in head.children if c.dep_ in ("conj", "cc") for w in c.subtree}
+    return [w for w in part if w.i not in others]
+
+
+def qualified(head: Token, part: Sequence[Token]) -> bool:
+    """Return True when a general word has a content word of its own before it ("global
+    security issues", "cybersecurity issues")."""
+    return any(w.dep_ in ("compound", "amod", "nmod") and w.head.i == head.i and not w.is_stop
+               and w.pos_ in ("NOUN", "PROPN", "ADJ") and w.lower_ not in word_set(
+                   "cues", "agenda_vague_modifiers") for w in part)
+
+
+def head_of(part: Sequence[Token]) -> Token | None:
+    """Return the word of `part` whose head lies outside it (the phrase's own head)."""
+    ids = {w.i for w in part}
+    return next((w for w in part if w.head.i not in ids or w.head.i == w.i), None)
+
+
+def general(head: Token) -> bool:
+    return head.lemma_.lower() in word_set("cues", "agenda_general_words")
+
+
+def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
+    """Yield the examples a general word gives: "such as X", "including X", "from X to Y",
+    "the issue of X"; the conjuncts of each."""
+    yield from (c for c in head.children if c.dep_ == "appos")  # "one thing: X"
+    yield from after_colon(head)
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        if prep.lower_ in word_set("cues", "agenda_example_prepositions") or (
+                prep.lower_ == "of" and not any(w.lower_ == "of" for w in prep.lefts)):
+            for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+                yield obj
+                yield from (c for c in obj.conjuncts if c.i > obj.i)
+    ranges = [c for c in [*head.children, *head.head.children] if c.dep_ == "prep"
+              and c.i > head.i and c.lower_ in ("from", "to")]
+    if any(p.lower_ == "from" for p in ranges):  # "everything from X to Y"
+        yield from (c for p in ranges for c in p.children if c.dep_ == "pobj")
+
+
+def after_colon(head: Token) -> Iterator[Token]:
+    """Yield the head of the phrase after a colon that ends a general word's phrase ("agree on
+    one thing: the danger of X"), however the parse attached it."""
+    colon = head.right_edge.i + 1
+    doc = head.doc
+    if colon + 1 < len(doc) and doc[colon].text == ":":
+        yield from (t for t in doc[colon + 1 : head.sent.end]
+                    if t.pos_ in ("NOUN", "PROPN") and t.head.i < colon)
+
+
+def listable(part: Sequence[Token], *, party: bool = False) -> bool:
+    """Return True for a phrase a person would list as a topic: it has a content word, is no
+    pronoun, demonstrative, time, general word, meeting verb, bare name of a person or word
+    for people; after a verb acting on a party (`party`), no bare name at all."""
+    content = [w for w in part if w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+               and not w.is_stop]
+    head = head_of(part)
+    if not content or head is None:
+        return False
+    if head.pos_ == "VERB" and len(content) < 2:  # "contributing", "allowing": no topic yet
+        return False
+    if head.lemma_.lower() in word_set("cues", "event_nouns") and not any(
+            w.dep_ == "compound" and w.pos_ == "NOUN" and w.head.i == head.i for w in part):
+        return False  # "a separate meeting", "the Camp David summit"; "trade talks" is a topic
+    if head.pos_ in ("PRON", "DET", "ADV") or head.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
+        return False
+    if head.lemma_.lower() in word_set("cues", "agenda_actor_nouns") | word_set(
+            "cues", "agenda_meeting_verbs") | word_set("cues", "agenda_people_nouns") | word_set(
+            "titles", "heads"):
+        return False
+    if party and all(w.ent_type_ for w in content):
+        return False
+    if head.lemma_.lower() in word_set("cues", "agenda_not_topics"):
+        return False
+    if len(content) < 2 and head.lemma_.lower() in (
+            word_set("cues", "agenda_general_words") | word_set("cues", "event_nouns")
+            | word_set("cues", "agenda_issue_nouns")
+            | word_set("cues", "agenda_clause_heads")):
+        return False
+    if any(w.lower_ in statements.DEMONSTRATIVES and w.dep_ == "det" for w in part) and len(content) < 2:
+        return False
+    return not all(w.ent_type_ == "PERSON" for w in content)
+
+
+def texts(items: Iterable[Statement]) -> list[str]:
+    return [i.text for i in items]
