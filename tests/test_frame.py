@@ -152,7 +152,7 @@ def test_event_story_naming_no_meeting_has_no_format(model_nlp):
     text = ("The chocolate maker posted a video online showing the new bar in stores in "
             "London. Fans watched the video online and complained.")
     doc = model_nlp(text)
-    cues = event_cues(doc, tag_dates(text, FRIDAY, doc=doc), published=FRIDAY)
+    cues = event_cues(doc, tag_dates(text, FRIDAY, doc=doc))
     assert cues.frame_format is None  # "video", "online" say nothing of a meeting's format
 
 
