@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from briefing.temporal.calendar import FUTURE
-from briefing.temporal.direction import direction
+from briefing.temporal.calendar import FUTURE, PAST
+from briefing.temporal.direction import direction, doc_direction
 from briefing.temporal.vocab import vocab
 
 
@@ -43,6 +43,16 @@ class Context:
         if self.after_onset_word(start):
             return FUTURE  # "a pact effective June 1": the day it takes effect lies ahead
         return direction(self.text, start, end, self.doc)
+
+    def parsed_past(self, start: int, end: int) -> bool:
+        """True when the parse (a `doc` is given) puts the expression's governing verb in a
+        past tense and a preposition of location in time ("in", "during") introduces it:
+        "were last held in March". Other prepositions may point ahead whatever the verb's
+        tense ("postponed until March", "set for March")."""
+        words = re.findall(r"[a-z]+", self.before(start, 12))
+        if self.doc is None or not words or words[-1] not in ("in", "during"):
+            return False
+        return doc_direction(self.doc, start, end) == PAST
 
     def after_onset_word(self, start: int) -> bool:
         """True when the word right before `start` announces when something takes effect
