@@ -134,7 +134,9 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
     elif rel == "this":
         year = a.year
     else:
-        year = cal.year_for_month(a, mon, ctx.direction(m.start(), m.end()))
+        firm = ctx.parsed_past(m.start(), m.end())
+        way = cal.PAST if firm else ctx.direction(m.start(), m.end())
+        year = cal.year_for_month(a, mon, way, firm=firm)
     return Reading("DATE", f"{year}-{mon:02d}", f"month {rel or 'nearest'} {a}")
 
 
