@@ -222,9 +222,10 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     start, date_gap = event_dates(group, *told_status(group))
     place, place_gap = event_place(group)
     kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
-    start, end, date_gap = day_span(start, date_gap, kind, told_status(group)[0])
     fmt, fmt_gap = event_format(group, kind, place)
     people = merge_people(group)
+    start, end, date_gap = day_span(start, date_gap, "summit" if naming.multilateral(
+        people.participants) else kind, told_status(group)[0])  # leaders of 3+ countries
     name = title(group, kind, people.participants, place, fmt == "virtual")
     quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
     timeline = sorted(items(group, "timeline", by_date=True, threshold=60),
