@@ -36,7 +36,7 @@ def short_name(p: Participant) -> str:
     words = p.name.split()
     if len(words) < 2:
         return p.name
-    alone = {a for a in p.aliases if len(a.split()) == 1}
+    alone = set(p.aliases)  # the one-word aliases are the names used alone
     if words[-1] not in alone and words[0] in alone:
         return words[0]
     return words[-1]
