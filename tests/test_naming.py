@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.frame import read_frame
-from briefing.fuse.naming import event_title, short_name, voted_name
+from briefing.fuse.naming import event_title, short_name, voted_name, without_place
 from briefing.types import Participant
 
 
@@ -107,3 +107,10 @@ def test_fuse_meeting_of_three_countries_reported_on_consecutive_days_spans_them
     event = build_event([report("a", "2019-12-03"), report("b", "2019-12-04")])
     assert (event.start, event.end) == (dt.date(2019, 12, 3), dt.date(2019, 12, 4))
     assert not [d for d in event.discrepancies if d.about == "date"]
+
+
+def test_naming_series_name_is_the_title_without_its_place():
+    assert without_place("Obama–Putin meeting in Los Cabos") == "Obama–Putin meeting"
+    assert without_place("NATO summit, Newport") == "NATO summit"
+    assert without_place("Obama–Putin meeting at the White House") == "Obama–Putin meeting"
+    assert without_place("Trump–Turnbull phone call") == "Trump–Turnbull phone call"

@@ -92,6 +92,15 @@ def countries() -> frozenset[str]:
     return frozenset(n.lower() for c in found for n in (*c["names"], *c["demonyms"]))
 
 
+PLACE_TAIL = re.compile(r"(?:,| in| at) (?:the )?[A-Z][^–]*$")
+
+
+def without_place(title: str) -> str:
+    """Return a title without the place `event_title` puts after it ("Obama–Putin meeting in
+    Los Cabos": "Obama–Putin meeting"): the name one series of meetings shares."""
+    return PLACE_TAIL.sub("", title) or title
+
+
 def voted_name(names: Sequence[str], people: Sequence[Participant]) -> str | None:
     """Return the proper name most reports give (the shorter of two as common) when it names
     this event: an event of three countries or more ("NATO summit"), or a standing body's
