@@ -175,3 +175,11 @@ def test_compose_two_wordings_of_one_value_are_no_divergence():
     brief = compose(event(discrepancies=(same, other)), generated=dt.datetime(2026, 1, 1))
     assert [d.about for d in brief.divergences] == ["Location"]
     assert brief.bottom_line[-1].text == "Reports differ on the location (see Points of divergence)."
+
+
+def test_compose_one_known_participant_of_a_named_event_takes_part():
+    lee = event().participants[:1]
+    brief = compose(event(title="NATO summit, Geneva", kind="summit", participants=lee),
+                    generated=dt.datetime(2026, 1, 1))
+    assert brief.bottom_line[1].text == (
+        "Ann Lee (Foreign Minister, France) is expected to take part.")

@@ -161,3 +161,11 @@ def test_fuse_call_kind_alone_is_no_virtual_format():
              facts("b", FRIDAY, event_kind="call")]
     event = build_event(group)
     assert event.format == "in-person" and event.location == "Sao Paulo"
+
+
+def test_fuse_unplaced_meeting_takes_no_place_from_the_leads():
+    group = [facts("a", FRIDAY, event_status="cancelled", lead_place="Philadelphia"),
+             facts("b", FRIDAY, event_status="cancelled")]
+    assert build_event(group).location is None  # where the cancellation was spoken of
+    crash = [facts("a", FRIDAY, lead_place="Croydon"), facts("b", FRIDAY)]
+    assert build_event(crash).location == "Croydon"

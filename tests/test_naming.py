@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract.frame import read_frame
-from briefing.fuse.naming import event_title, short_name, voted_name
+from briefing.fuse.naming import event_title, short_name, voted_name, without_place
 from briefing.types import Participant
 
 
@@ -88,3 +88,29 @@ def test_event_place_of_a_possessive_is_no_place():
               ents=["O", "O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "O"],
               sent_starts=[True] + [False] * 7)
     assert main_place(list(doc.sents)) is None
+
+
+def test_fuse_meeting_of_three_countries_reported_on_consecutive_days_spans_them():
+    import datetime as dt
+
+    from briefing.fuse import build_event
+    from briefing.types import Article, ArticleFacts, PersonMention, Span
+
+    def report(id: str, day: str) -> ArticleFacts:
+        names = [("Ann Lee", "President", "FR"), ("Juan Ruiz", "President", "ES"),
+                 ("Karl Berg", "Chancellor", "DE")]
+        people = tuple(PersonMention(n, Span(id, i * 10, i * 10 + len(n)), r, c, True)
+                       for i, (n, r, c) in enumerate(names))
+        return ArticleFacts(article=Article(id, "x" * 200, published=dt.date(2019, 12, 5)),
+                            people=people, frame_date=day, event_kind="meeting",
+                            event_status="held")
+    event = build_event([report("a", "2019-12-03"), report("b", "2019-12-04")])
+    assert (event.start, event.end) == (dt.date(2019, 12, 3), dt.date(2019, 12, 4))
+    assert not [d for d in event.discrepancies if d.about == "date"]
+
+
+def test_naming_series_name_is_the_title_without_its_place():
+    assert without_place("Obama–Putin meeting in Los Cabos") == "Obama–Putin meeting"
+    assert without_place("NATO summit, Newport") == "NATO summit"
+    assert without_place("Obama–Putin meeting at the White House") == "Obama–Putin meeting"
+    assert without_place("Trump–Turnbull phone call") == "Trump–Turnbull phone call"

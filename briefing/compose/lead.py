@@ -182,7 +182,7 @@ def others(event: Event, cite: Citer) -> Line | None:
     if not rest:
         return None
     who = series([described(p) for p in rest])
-    if not named:
+    if not named and len(rest) > 1:
         verb = {"scheduled": "It is to bring", "under way": "It brings"}.get(
             event.status or "", "It was to bring" if event.status in CALLED_OFF else "It brought")
         return Line(f"{verb} together {who}.", cite.of(rest))
@@ -190,6 +190,8 @@ def others(event: Event, cite: Citer) -> Line | None:
             "cancelled": "were also expected to take part",
             "postponed": "were also expected to take part"}.get(event.status or "",
                                                                 "also took part")
+    if not named:  # the one person known to take part in a named event
+        verb = verb.replace("also ", "")
     if len(rest) == 1:
         verb = verb.replace("are ", "is ").replace("were ", "was ")
     return Line(f"{who} {verb}.", cite.of(rest))

@@ -164,8 +164,11 @@ def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
     backers = sum(1 for f in group if f.event_venue and venue and same_place(f.event_venue, venue))
     if place and backers < 2 and len(group) > 2:  # one report of several: another event's?
         venue = None
-    if place is None and venue is None:  # no report says where the event is: where their
-        # leads put it (a weak cue: no divergence is reported from it)
+    if place is None and venue is None and not any(f.event_status for f in group):
+        # no report says where the event is, nor names a meeting, call or visit (a crash, a
+        # race): where their leads put it (a weak cue: no divergence is reported from it). A
+        # meeting the reports name but do not place has no place: their leads tell where
+        # someone spoke of it.
         place, _ = vote([(f.lead_place, whole(f)) for f in group], "location", same_place)
     if gap is not None:
         top = len({s.article for s in gap.values[0].sources})
@@ -222,9 +225,10 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     start, date_gap = event_dates(group, *told_status(group))
     place, place_gap = event_place(group)
     kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
-    start, end, date_gap = day_span(start, date_gap, kind, told_status(group)[0])
     fmt, fmt_gap = event_format(group, kind, place)
     people = merge_people(group)
+    start, end, date_gap = day_span(start, date_gap, "summit" if naming.multilateral(
+        people.participants) else kind, told_status(group)[0])  # leaders of 3+ countries
     name = title(group, kind, people.participants, place, fmt == "virtual")
     quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
     timeline = sorted(items(group, "timeline", by_date=True),
@@ -252,7 +256,7 @@ def link_related(heads: Sequence[Headline]) -> list[Headline]:
     same name or the same leading people (the same meeting series on other dates)."""
     taken: set[str] = set()  # "a", "a", "a-2" become "a", "a-2", "a-2-2": never one file twice
     unique = [replace(h, id=unique_name(h.id, taken)) for h in heads]
-    keys = [name_key(h.title) for h in unique]
+    keys = [name_key(naming.without_place(h.title)) for h in unique]  # a series meets in many places
     by_key: dict[str, list[int]] = {}
     by_person: dict[str, list[int]] = {}
     for i, h in enumerate(unique):

@@ -36,7 +36,7 @@ def short_name(p: Participant) -> str:
     words = p.name.split()
     if len(words) < 2:
         return p.name
-    alone = {a for a in p.aliases if len(a.split()) == 1}
+    alone = set(p.aliases)  # the one-word aliases are the names used alone
     if words[-1] not in alone and words[0] in alone:
         return words[0]
     return words[-1]
@@ -90,6 +90,15 @@ def countries() -> frozenset[str]:
     """Return the country names and demonyms of briefing/knowledge/demonyms.json, lowercased."""
     found = load("demonyms")["countries"].values()
     return frozenset(n.lower() for c in found for n in (*c["names"], *c["demonyms"]))
+
+
+PLACE_TAIL = re.compile(r"(?:,| in| at) (?:the )?[A-Z][^–]*$")
+
+
+def without_place(title: str) -> str:
+    """Return a title without the place `event_title` puts after it ("Obama–Putin meeting in
+    Los Cabos": "Obama–Putin meeting"): the name one series of meetings shares."""
+    return PLACE_TAIL.sub("", title) or title
 
 
 def voted_name(names: Sequence[str], people: Sequence[Participant]) -> str | None:
