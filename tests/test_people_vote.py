@@ -105,7 +105,7 @@ def test_people_vote_one_report_naming_someone_often_does_not_outvote_two_report
     result = merge_people([
         report("a", mention("a", "Ann Smith", 0), mention("a", "Kenji Tanaka", 20)),
         report("b", mention("b", "Ann Smith", 0), mention("b", "Kenji Tanaka", 20)),
-        report("c", *(mention("c", "Pat Lee", 20 * i, weight=3.5) for i in range(4)),
+        report("c", *(mention("c", "Pat Lee", 20 * i, weight=3.5) for i in range(2)),
                mention("c", "Ann Smith", 100, part=False)),
     ])
     assert names(result.participants) == ["Ann Smith", "Kenji Tanaka"]

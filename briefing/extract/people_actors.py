@@ -136,6 +136,13 @@ def _party(span: TokenSpan, taken: set[int], partakers: set[int], lex: Lexicon) 
         "party_object_verbs"]
 
 
+def _bracketed(span: TokenSpan) -> bool:
+    """True for a name standing alone in brackets ("WASHINGTON (Reuters) -"): a credit."""
+    doc = span.doc
+    return 0 < span.start and span.end < len(doc) and (
+        doc[span.start - 1].text == "(" and doc[span.end].text == ")")
+
+
 def actors(doc: Doc, article: Article, leads: list[TokenSpan], people: list[TokenSpan],
            taking_part: list[TokenSpan], main: frozenset[str], lex: Lexicon
            ) -> list[PersonMention]:
@@ -171,8 +178,8 @@ def actors(doc: Doc, article: Article, leads: list[TokenSpan], people: list[Toke
             found[span.start] = (span, cue.weight)
     out = []
     for span, weight in sorted(found.values(), key=lambda f: f[0].start):
-        if _leaders(span.root):  # "the delegation, led by X,": X is named for it
-            continue
+        if _leaders(span.root) or _bracketed(span):  # "the delegation, led by X,": X is
+            continue  # named for it; "BEIJING (CNN) -": the publisher's credit
         country = _country(span, lex)
         named = any(e.label_ in ACTOR_LABELS for e in ents_in(span))
         kind = ORGANISATION if named or country else GROUP

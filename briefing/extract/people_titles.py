@@ -34,14 +34,18 @@ class Title:
     has_head: bool
 
 
-def _joining(tok: Token) -> bool:
-    """True for a hyphen inside one word ("Secretary-General"): no space on either side."""
-    return tok.text in HYPHENS and 0 < tok.i < len(tok.doc) - 1 and not (
-        tok.whitespace_ or tok.doc[tok.i - 1].whitespace_)
+def _joining(tok: Token, lex: Lexicon) -> bool:
+    """True for a hyphen inside one title word ("Secretary-General", "President-elect"): no
+    space on either side, title words on both (not "then-Japanese")."""
+    if tok.text not in HYPHENS or not 0 < tok.i < len(tok.doc) - 1:
+        return False
+    left, right = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return not (tok.whitespace_ or left.whitespace_) and all(
+        fold(t.text) in lex.heads or fold(t.text) in lex.title_words for t in (left, right))
 
 
 def _acceptable(tok: Token, lex: Lexicon) -> bool:
-    if tok.text in POSSESSIVE or tok.lower_ in CONNECTORS or _joining(tok):
+    if tok.text in POSSESSIVE or tok.lower_ in CONNECTORS or _joining(tok, lex):
         return True
     if tok.ent_type_ == "PERSON" and not lex.is_title_word(tok.text):
         return False

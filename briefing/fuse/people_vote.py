@@ -121,8 +121,8 @@ def taking_part(clusters: Sequence[Sequence[PersonMention]], words: Sequence[fro
     if not core:  # the reports agree on nobody: each one's word counts
         core = {i for i, arts in enumerate(named) if arts} or headline
     weight = [sum(m.weight for m in ms if m.participant) for ms in clusters]
-    most = sorted((i for i, arts in enumerate(named) if arts),  # reports first: one report
-                  key=lambda i: (-len(named[i]), -weight[i]))  # naming X often is one voice
+    most = sorted((i for i, arts in enumerate(named) if arts),  # weight times reports: one
+                  key=lambda i: -weight[i] * len(named[i]))  # report naming X often is one voice
     core |= set(most[:1])  # the one the reports most often name taking part
     if len(core) == 1:  # a meeting has two sides: the next one, or whom a headline names
         core |= set(most[1:2]) or headline
