@@ -8,11 +8,11 @@ ministers, the place) are what makes them one event, and a plain IDF would weigh
 What the reports state about the event itself vetoes a link however similar the words. Each
 report is read as an event: its kind, the format and the date its own predicate gives ("met on
 Monday", "spoke by phone"), and when it appeared. Two reports whose predicates give different
-formats, or days more than a few days apart, are two events: two meetings of the same
-ministers a week apart stay apart. An occasion (a meeting, call, visit, talks, summit) a
-report does not date took place in the days before the report appeared (news is days old), so
-undated reports are placed by their content among the occasions of those days, and reports of
-an occasion published over a week apart are of two. Other happenings (a crash, a launch, a
+formats, or days more than a week apart, are two events. An occasion (a meeting, call, visit,
+talks, summit) a report does not date took place in the days before the report appeared (news
+is days old), so undated reports are placed by their content among the occasions of those
+days, and reports of an occasion published more than five days apart are of two: two meetings
+of the same ministers a week apart stay apart. Other happenings (a crash, a launch, a
 verdict) have follow-ups weeks later: those join their event when they share more of its
 words (`needed`); publications half a year apart are two events. The sentence cue of the
 article's date and format (`event_range`, `event_format`) is not read: it often dates a cause
@@ -45,11 +45,12 @@ THRESHOLD = 0.11  # mid-way in the range that keeps Giveme5W1H and seed groups b
 BACKGROUND = 20  # articles that contain none of the words, added to every corpus's IDF: with
 # none, three reports of one meeting were three events (seed and Giveme5W1H events grouped
 # alone kept 29% of their pairs; 88% with 20, from 10 to 40 alike)
-MAX_DATE_GAP_DAYS = 5  # between two reports' event dates: two meetings a week apart are two
+MAX_DATE_GAP_DAYS = 7  # between two reports' event dates (a misread day is often a week off)
 MAX_PUBLISHED_GAP_DAYS = 180
 FOLLOW_UP_DAYS = 7  # reports spanning more days than this are news and its follow-ups, which
 FOLLOW_UP = 0.13  # must be this similar (mean similarity of two groups)
-MAX_OCCASION_GAP_DAYS = 7  # between the publications of two reports of an occasion
+MAX_OCCASION_GAP_DAYS = 5  # between the publications of two reports of an occasion: two
+# meetings of the same people a week apart, each reported on its day, are two
 NEWS_DAYS = 3  # an occasion a report does not date took place in the days before it appeared
 OCCASIONS = frozenset(("summit", "call", "visit", "talks", "meeting"))
 BLOCK = 512  # rows of the similarity matrix computed at once
