@@ -157,6 +157,12 @@ def needed(threshold: float, span: float) -> float:
     return max(threshold, FOLLOW_UP) if span > FOLLOW_UP_DAYS else threshold
 
 
+def needed_all(threshold: float, spans: np.ndarray) -> np.ndarray:
+    """Return `needed` of each span (an array)."""
+    with np.errstate(invalid="ignore"):  # NaN (no dates) is no follow-up
+        return np.where(spans > FOLLOW_UP_DAYS, max(threshold, FOLLOW_UP), threshold)
+
+
 def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
     """Return the traits as arrays: format code (-1 unknown), event first and last day,
     publication day and occasion's publication day (ordinals, NaN unknown)."""
@@ -273,9 +279,10 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         near[c].add(r)
     traits = _Traits(columns)
     version = dict.fromkeys(members, 0)
-    heap = [(-s, r, c, 0, 0) for r, c, s in
-            zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), strict=True)
-            if s > needed(threshold, traits.span(r, c))]
+    bar = needed_all(threshold, traits.spans(first_r, first_c)).tolist()
+    heap = [(-s, r, c, 0, 0) for r, c, s, b in
+            zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), bar, strict=True)
+            if s > b]
     heapq.heapify(heap)
     while heap:
         _, a, b, seen_a, seen_b = heapq.heappop(heap)
@@ -297,9 +304,10 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         rows = [m for c in others for m in members[c]]
         starts = np.cumsum([0] + [len(members[c]) for c in others[:-1]])
         sums = np.add.reduceat(np.asarray(vectors[rows] @ total).ravel(), starts)
-        for c, s in zip(others, sums.tolist(), strict=True):
+        bars = needed_all(threshold, traits.spans(a, np.array(others))).tolist()
+        for c, s, b in zip(others, sums.tolist(), bars, strict=True):
             mean = s / (len(members[a]) * len(members[c]))
-            if mean > needed(threshold, traits.span(a, c)):
+            if mean > b:
                 x, y = min(a, c), max(a, c)
                 heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
     return list(members.values())
@@ -328,11 +336,10 @@ class _Traits:
     def compatible(self, a: int, b: int) -> bool:
         return not vetoed(self._extremes(a), self._extremes(b))
 
-    def span(self, a: int, b: int) -> float:
-        """Return the days between the first and last publication of two groups together
-        (NaN when no article of either has a date)."""
-        return float(np.fmax(self.day_max[a], self.day_max[b])
-                     - np.fmin(self.day_min[a], self.day_min[b]))
+    def spans(self, a, b) -> np.ndarray:
+        """Return the days between the first and last publication of groups `a` and `b`
+        together (indices or arrays of them; NaN when no article of either has a date)."""
+        return np.fmax(self.day_max[a], self.day_max[b]) - np.fmin(self.day_min[a], self.day_min[b])
 
     def _extremes(self, i: int) -> tuple:
         return (self.fmt[i], self.first_max[i], self.last_min[i], self.day_min[i],
