@@ -8,11 +8,11 @@ ministers, the place) are what makes them one event, and a plain IDF would weigh
 What the reports state about the event itself vetoes a link however similar the words. Each
 report is read as an event: its kind, the format and the date its own predicate gives ("met on
 Monday", "spoke by phone"), and when it appeared. Two reports whose predicates give different
-formats, or days more than a few days apart, are two events: two meetings of the same
-ministers a week apart stay apart. An occasion (a meeting, call, visit, talks, summit) a
-report does not date took place in the days before the report appeared (news is days old), so
-undated reports are placed by their content among the occasions of those days, and reports of
-an occasion published over a week apart are of two. Other happenings (a crash, a launch, a
+formats, or days more than a week apart, are two events. An occasion (a meeting, call, visit,
+talks, summit) a report does not date took place in the days before the report appeared (news
+is days old), so undated reports are placed by their content among the occasions of those
+days, and reports of an occasion published more than five days apart are of two: two meetings
+of the same ministers a week apart stay apart. Other happenings (a crash, a launch, a
 verdict) have follow-ups weeks later: those join their event when they share more of its
 words (`needed`); publications half a year apart are two events. The sentence cue of the
 article's date and format (`event_range`, `event_format`) is not read: it often dates a cause
@@ -45,11 +45,12 @@ THRESHOLD = 0.11  # mid-way in the range that keeps Giveme5W1H and seed groups b
 BACKGROUND = 20  # articles that contain none of the words, added to every corpus's IDF: with
 # none, three reports of one meeting were three events (seed and Giveme5W1H events grouped
 # alone kept 29% of their pairs; 88% with 20, from 10 to 40 alike)
-MAX_DATE_GAP_DAYS = 5  # between two reports' event dates: two meetings a week apart are two
+MAX_DATE_GAP_DAYS = 7  # between two reports' event dates (a misread day is often a week off)
 MAX_PUBLISHED_GAP_DAYS = 180
 FOLLOW_UP_DAYS = 7  # reports spanning more days than this are news and its follow-ups, which
 FOLLOW_UP = 0.13  # must be this similar (mean similarity of two groups)
-MAX_OCCASION_GAP_DAYS = 7  # between the publications of two reports of an occasion
+MAX_OCCASION_GAP_DAYS = 5  # between the publications of two reports of an occasion: two
+# meetings of the same people a week apart, each reported on its day, are two
 NEWS_DAYS = 3  # an occasion a report does not date took place in the days before it appeared
 OCCASIONS = frozenset(("summit", "call", "visit", "talks", "meeting"))
 BLOCK = 512  # rows of the similarity matrix computed at once
@@ -154,6 +155,12 @@ def needed(threshold: float, span: float) -> float:
     days: a follow-up weeks after the news (an aftermath, a record released later) must share
     more of its words than the reports of the same days."""
     return max(threshold, FOLLOW_UP) if span > FOLLOW_UP_DAYS else threshold
+
+
+def needed_all(threshold: float, spans: np.ndarray) -> np.ndarray:
+    """Return `needed` of each span (an array)."""
+    with np.errstate(invalid="ignore"):  # NaN (no dates) is no follow-up
+        return np.where(spans > FOLLOW_UP_DAYS, max(threshold, FOLLOW_UP), threshold)
 
 
 def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
@@ -272,9 +279,10 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         near[c].add(r)
     traits = _Traits(columns)
     version = dict.fromkeys(members, 0)
-    heap = [(-s, r, c, 0, 0) for r, c, s in
-            zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), strict=True)
-            if s > needed(threshold, traits.span(r, c))]
+    bar = needed_all(threshold, traits.spans(first_r, first_c)).tolist()
+    heap = [(-s, r, c, 0, 0) for r, c, s, b in
+            zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), bar, strict=True)
+            if s > b]
     heapq.heapify(heap)
     while heap:
         _, a, b, seen_a, seen_b = heapq.heappop(heap)
@@ -296,9 +304,10 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         rows = [m for c in others for m in members[c]]
         starts = np.cumsum([0] + [len(members[c]) for c in others[:-1]])
         sums = np.add.reduceat(np.asarray(vectors[rows] @ total).ravel(), starts)
-        for c, s in zip(others, sums.tolist(), strict=True):
+        bars = needed_all(threshold, traits.spans(a, np.array(others))).tolist()
+        for c, s, b in zip(others, sums.tolist(), bars, strict=True):
             mean = s / (len(members[a]) * len(members[c]))
-            if mean > needed(threshold, traits.span(a, c)):
+            if mean > b:
                 x, y = min(a, c), max(a, c)
                 heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
     return list(members.values())
@@ -327,11 +336,10 @@ class _Traits:
     def compatible(self, a: int, b: int) -> bool:
         return not vetoed(self._extremes(a), self._extremes(b))
 
-    def span(self, a: int, b: int) -> float:
-        """Return the days between the first and last publication of two groups together
-        (NaN when no article of either has a date)."""
-        return float(np.fmax(self.day_max[a], self.day_max[b])
-                     - np.fmin(self.day_min[a], self.day_min[b]))
+    def spans(self, a, b) -> np.ndarray:
+        """Return the days between the first and last publication of groups `a` and `b`
+        together (indices or arrays of them; NaN when no article of either has a date)."""
+        return np.fmax(self.day_max[a], self.day_max[b]) - np.fmin(self.day_min[a], self.day_min[b])
 
     def _extremes(self, i: int) -> tuple:
         return (self.fmt[i], self.first_max[i], self.last_min[i], self.day_min[i],
