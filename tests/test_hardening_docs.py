@@ -124,6 +124,6 @@ def test_hardening_docs_budget_leaves_ordinary_templates_alone(tmp_path):
         "{{ [1, 2] + [3] }}")
     environment.cache_clear()
     try:
-        assert render(environment(tmp_path), "brief.md.j2") == "499500 ababab   x   1024 \\[1, 2, 3\\]"
+        assert render(environment(tmp_path), "brief.md.j2") == "499500 ababab  x   1024 \\[1, 2, 3\\]"
     finally:
         environment.cache_clear()

@@ -138,3 +138,43 @@ def test_hardening_giant_docx_entities_are_not_expanded(tmp_path):
             dst.writestr(name, data)
     articles = read_articles([str(path)], warn=lambda m: None)
     assert all("aaaaaaaaaaaaaaaaaaaa" not in a.text for a in articles)
+
+
+def _near_identical(n: int, seed: int = 3) -> list[str]:
+    """`n` different texts drawn from one small vocabulary (none a copy of another)."""
+    import random
+
+    rng = random.Random(seed)
+    words = ("ministers talks oslo geneva trade fishing quotas security officials agreement "
+             "delegation norway peru kenya tariffs proposal monday friday reporters").split()
+    return [" ".join(rng.choice(words) for _ in range(60)) for _ in range(n)]
+
+
+def test_hardening_giant_near_identical_items_link_a_bounded_number_of_pairs(monkeypatch):
+    """Every pair of 300 near-identical items is similar enough to link; each keeps only its
+    NEIGHBOURS nearest, and they still make one event."""
+    from briefing.fuse import cluster
+    from briefing.fuse.cluster import Digest, group, links, tfidf, veto_columns
+
+    monkeypatch.setattr(cluster, "NEIGHBOURS", 5)
+    digests = [Digest(tuple(t.split()), (None, None, None))
+               for t in _near_identical(300)]
+    vectors = tfidf([d.keywords for d in digests])
+    rows, columns, _ = links(vectors, veto_columns([d.traits for d in digests]), 0.11)
+    assert 300 <= len(rows) <= 300 * 5
+    assert len(set(zip(rows.tolist(), columns.tolist(), strict=True))) == len(rows)
+    assert group(digests) == [list(range(300))]
+
+
+def test_hardening_giant_syndication_compares_each_text_with_few_earlier_ones(monkeypatch):
+    from briefing.ingest import syndication
+    from tests.conftest import article
+
+    calls = []
+    same = syndication.same_story
+    monkeypatch.setattr(syndication, "same_story", lambda a, b: calls.append(1) or same(a, b))
+    texts = _near_identical(400)
+    texts.append(texts[123] + " indeed")  # a copy of one of them, near the end
+    merged = syndication.merge_copies([article(f"a{i}", t) for i, t in enumerate(texts)])
+    assert len(merged) == 400 and merged[123].also_in == ("a400",)
+    assert len(calls) <= 401 * syndication.CANDIDATES

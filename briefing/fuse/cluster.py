@@ -54,6 +54,8 @@ MAX_OCCASION_GAP_DAYS = 5  # between the publications of two reports of an occas
 NEWS_DAYS = 3  # an occasion a report does not date took place in the days before it appeared
 OCCASIONS = frozenset(("summit", "call", "visit", "talks", "meeting"))
 BLOCK = 512  # rows of the similarity matrix computed at once
+NEIGHBOURS = 50  # links kept per article, its most similar (the BBC corpus has 13 on average;
+# an event of up to 51 reports keeps every pair)
 DENSE_CELLS = 4_000_000  # TF-IDF matrices up to this size (32 MB) are dense arrays
 
 
@@ -250,13 +252,27 @@ def links(vectors, columns: tuple[np.ndarray, ...],
     arrays of rows, columns and similarities (computed BLOCK rows at a time)."""
     found = []
     for rows, block in _blocks(vectors, columns):
+        _nearest_only(block, threshold)
         r, c = np.nonzero(block > threshold)
+        sims = block[r, c]
         r += rows.start
-        keep = r < c
-        found.append((r[keep], c[keep], block[r[keep] - rows.start, c[keep]]))
+        keep = r != c  # a pair kept by either of its two rows (see _nearest_only)
+        found.append((np.minimum(r, c)[keep], np.maximum(r, c)[keep], sims[keep]))
     if not found:
         return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0)
-    return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))  # type: ignore[return-value]
+    r, c, sims = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    _, first = np.unique(r * vectors.shape[0] + c, return_index=True)
+    return r[first], c[first], sims[first]
+
+
+def _nearest_only(block: np.ndarray, threshold: float) -> None:
+    """Keep, in each row of `block`, only its NEIGHBOURS most similar columns above
+    `threshold` (the others set to -inf): a pile of near-identical items would otherwise link
+    every pair, and the pairs would fill memory."""
+    crowded = np.flatnonzero((block > threshold).sum(axis=1) > NEIGHBOURS)
+    for row in crowded:
+        cut = np.partition(block[row], -NEIGHBOURS)[-NEIGHBOURS]
+        block[row, block[row] < cut] = -np.inf
 
 
 def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[list[int]]:

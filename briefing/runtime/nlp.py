@@ -7,6 +7,7 @@ PyPI, which the project depends on).
 
 from __future__ import annotations
 
+import collections
 import functools
 import importlib.util
 import itertools
@@ -74,11 +75,19 @@ def pipe(language: Language, texts: Iterable[str], *, batch_size: int) -> Iterat
     the parse's working memory stays that of a piece however long an article is."""
     from spacy.tokens import Doc
 
-    numbered = ((piece, n) for n, text in enumerate(texts) for piece in pieces(text))
-    docs = language.pipe(numbered, batch_size=batch_size, as_tuples=True)
-    for _, group in itertools.groupby(docs, key=lambda pair: pair[1]):
-        parts = [doc for doc, _ in group]
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    counts: collections.deque[int] = collections.deque()  # pieces of each text, in order
+
+    def flat() -> Iterator[str]:
+        for text in texts:
+            parts = pieces(text)
+            counts.append(len(parts))
+            yield from parts
+
+    docs = iter(language.pipe(flat(), batch_size=batch_size))
+    for first in docs:  # a text's count is known once its first piece is parsed
+        n = counts.popleft()
+        parts = [first, *itertools.islice(docs, n - 1)]
+        yield first if n == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def parse(language: Language, text: str) -> Doc:
