@@ -240,3 +240,17 @@ def test_extract_agenda_open_questions_and_existential_disagreements(model_nlp):
                     "There were still profound disagreements over recent events in Syria.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
         "The borders of a future state", "recent events in Syria"]
+
+
+def test_extract_agenda_orders_obstacles_and_what_is_joined(model_nlp):
+    doc = model_nlp("He had ordered the agencies to step up protection for migrants. "
+                    "Castro called it the main obstacle to normalizing relations. "
+                    "They announced they would join the Paris climate agreement.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "stepping up protection for migrants", "normalizing relations",
+        "joining the Paris climate agreement"]
+
+
+def test_extract_agenda_gerund_of_a_verb_stressed_on_its_last_syllable():
+    assert [agenda.gerund(v) for v in ("begin", "admit", "visit")] == [
+        "beginning", "admitting", "visiting"]

@@ -146,7 +146,7 @@ def by_actor(verb: Token) -> bool:
         if verb.dep_ == "conj":  # "Russia was not convinced and called for X": Russia
             subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if not subjects:
-            return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else False
+            return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else True
     return any(s.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
                or s.lower_ in ("he", "she", "they", "we", "i")
                or s.lemma_.lower() in word_set("cues", "agenda_actor_nouns")
@@ -183,8 +183,11 @@ def listed(verb: Token) -> Iterator[Token]:
 def stance_objects(verb: Token) -> Iterator[Token]:
     """Yield what a participant presses, offers, pledges or calls for: the direct object, or
     the object of a topic preposition ("pressed him on X", "called for X")."""
+    addressee = any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "dobj" and not relative_word(child) and child.pos_ != "PRON":
+        if child.dep_ == "dobj" and not relative_word(child) and child.pos_ != "PRON" and not (
+                addressee and child.i < max(c.i for c in verb.children
+                                            if c.dep_ in ("xcomp", "ccomp", "oprd"))):
             yield child
         elif child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_stance_prepositions"):
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
@@ -380,6 +383,12 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
     clause = bool(words) and words[0].lemma_.lower() in word_set("cues", "agenda_clause_heads")
     for part in [list(words)] if clause else statements.parallel_parts(words):
         head = head_of(part)
+        if head is not None and head.lemma_.lower() in word_set(
+                "cues", "agenda_issue_nouns") - word_set("cues", "agenda_outcome_nouns"):
+            given = [t for m in prep_objects(head) for t in topics(phrase(m))]
+            if given:  # "noted differences between them on X": X is the topic
+                out += given
+                continue
         if head is not None and general(head):
             given = [t for m in members(head, part) for t in topics(phrase(m), party=party)]
             out += given
@@ -406,6 +415,8 @@ def gerund(lemma: str) -> str:
     """Return the "-ing" form of a verb: "make" -> "making", "tie" -> "tying", "stop" ->
     "stopping" (one short closed syllable doubles its consonant), else + "ing"."""
     vowels = "aeiou"
+    if lemma in word_set("cues", "gerund_doubles"):
+        return lemma + lemma[-1] + "ing"
     if lemma.endswith("ie"):
         return lemma[:-2] + "ying"
     if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
@@ -454,8 +465,20 @@ def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
                 yield from (c for c in obj.conjuncts if c.i > obj.i)
     ranges = [c for c in [*head.children, *head.head.children] if c.dep_ == "prep"
               and c.i > head.i and c.lower_ in ("from", "to")]
-    if any(p.lower_ == "from" for p in ranges):  # "everything from X to Y"
-        yield from (c for p in ranges for c in p.children if c.dep_ == "pobj")
+    if any(p.lower_ == "from" for p in ranges):  # "everything from X to Y, Z and W"
+        for obj in (c for p in ranges for c in p.children if c.dep_ == "pobj"):
+            yield from list_of(obj)
+
+
+def list_of(tok: Token) -> Iterator[Token]:
+    """Yield a word and the other members of its list: conjuncts and list items the parse
+    hangs as appositions, with their conjuncts."""
+    yield tok
+    for member in [*tok.conjuncts, *(c for c in tok.children if c.dep_ == "appos")]:
+        if member.i > tok.i:
+            yield member
+            yield from (c for c in member.children if c.dep_ == "appos")
+            yield from (c for c in member.conjuncts if c.i > member.i)
 
 
 def after_colon(head: Token) -> Iterator[Token]:
@@ -466,6 +489,15 @@ def after_colon(head: Token) -> Iterator[Token]:
     if colon + 1 < len(doc) and doc[colon].text == ":":
         yield from (t for t in doc[colon + 1 : head.sent.end]
                     if t.pos_ in ("NOUN", "PROPN") and t.head.i < colon)
+
+
+def thing_done(verb: Token) -> bool:
+    """Return True when a verb's object is a thing, not a person, party or meeting."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.ent_type_ not in ("PERSON", "NORP") and o.pos_ != "PRON"
+               and o.lemma_.lower() not in word_set("cues", "agenda_actor_nouns")
+               | word_set("cues", "agenda_people_nouns") | word_set("cues", "event_nouns")
+               | word_set("titles", "heads") for o in objects)
 
 
 def listable(part: Sequence[Token], *, party: bool = False) -> bool:
@@ -485,9 +517,10 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
     if head.pos_ in ("PRON", "DET", "ADV") or head.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
         return False
     if head.lemma_.lower() in word_set("cues", "agenda_actor_nouns") | word_set(
-            "cues", "agenda_meeting_verbs") | word_set("cues", "agenda_people_nouns") | word_set(
-            "titles", "heads"):
+            "cues", "agenda_people_nouns") | word_set("titles", "heads"):
         return False
+    if head.lemma_.lower() in word_set("cues", "agenda_meeting_verbs") and not thing_done(head):
+        return False  # "joining their counterparts"; "joining the Paris agreement" is a topic
     if party and all(w.ent_type_ for w in content):
         return False
     if head.lemma_.lower() in word_set("cues", "agenda_not_topics"):
