@@ -254,3 +254,16 @@ def test_extract_agenda_orders_obstacles_and_what_is_joined(model_nlp):
 def test_extract_agenda_gerund_of_a_verb_stressed_on_its_last_syllable():
     assert [agenda.gerund(v) for v in ("begin", "admit", "visit")] == [
         "beginning", "admitting", "visiting"]
+
+
+def test_extract_timeline_sentence_going_on_with_the_same_actors_keeps_their_day(model_nlp):
+    import datetime as dt
+
+    from briefing.temporal import tag_dates
+
+    text = ("Obama and Xi held talks in Hangzhou on Saturday. The two leaders announced they "
+            "would join the Paris agreement. They may have to wait. Rain fell.")
+    doc = model_nlp(text)
+    found = statements.timeline(doc, tag_dates(text, dt.date(2016, 9, 4), doc=doc), "a")
+    assert [(s.date, s.text[:15]) for s in found] == [
+        ("2016-09-03", "Obama and Xi he"), ("2016-09-03", "The two leaders")]

@@ -136,19 +136,43 @@ def with_antecedent(sent: Span) -> Span:
 
 
 def timeline(doc: Doc, timexes: Sequence[Timex], article_id: str) -> list[Statement]:
-    """Return the dated developments: each sentence with a resolved day or month, once per date."""
-    out = []
+    """Return the dated developments: each sentence with a resolved day or month, once per
+    date; a sentence whose subject points back at the last one's actors ("The two leaders
+    announced ...", "They agreed ...") goes on with that sentence's day."""
+    out: list[Statement] = []
+    before: set[str] = set()  # the days of the sentence before
     for sent in doc.sents:
-        seen = set()
+        seen: set[str] = set()
         told = with_antecedent(sent)
-        for t in timexes_in(sent, timexes):
+        own = list(timexes_in(sent, timexes))
+        for t in own:
             value = dated(t)
             if value and value not in seen:
                 seen.add(value)
                 out.append(Statement(clean_sentence(told.text), source(article_id, told),
                                      date=value, kind="timeline",
                                      at=clean_offset(told.text, t.start - told.start_char)))
+        if not own and continues(sent):
+            out += [Statement(clean_sentence(sent.text), source(article_id, sent), date=value,
+                              kind="timeline") for value in sorted(before)]
+        before = seen
     return out
+
+
+def continues(sent: Span) -> bool:
+    """Return True when a sentence's subject points back at the actors of the one before:
+    a personal pronoun or "the two X", "both X" (and it is no quotation)."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or QUOTE_MARKS & set(sent.text) or sent.text.rstrip().endswith("?"):
+        return False
+    if root.tag_ != "VBD":  # a past development, not "he may have to", "they will"
+        return False
+    subject = subjects[0]
+    if subject.lower_ in ("they", "he", "she"):
+        return True
+    words = [w.text.lower() for w in subject.subtree][:3]
+    return words[:1] == ["both"] or (words[:2] == ["the", "two"] and words[2:] != ["-"])
 
 
 def context(doc: Doc, article_id: str, *, exclude: Sequence[Statement]) -> list[Statement]:
