@@ -267,3 +267,10 @@ def test_extract_timeline_sentence_going_on_with_the_same_actors_keeps_their_day
     found = statements.timeline(doc, tag_dates(text, dt.date(2016, 9, 4), doc=doc), "a")
     assert [(s.date, s.text[:15]) for s in found] == [
         ("2016-09-03", "Obama and Xi he"), ("2016-09-03", "The two leaders")]
+
+
+def test_extract_agenda_what_a_participant_aims_to_do(model_nlp):
+    doc = model_nlp("The leaders strive to reduce tariff barriers. "
+                    "He is negotiating tariffs and barriers. He wanted to see a movie.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "reducing tariff barriers", "tariffs", "barriers"]

@@ -102,6 +102,8 @@ def roots_of(tok: Token) -> Iterator[Token]:
         yield from agreed(tok)
         if by_actor(tok):
             yield from stance_objects(tok)
+    elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_aim_verbs") and by_actor(tok):
+        yield from (c for c in agreed(tok) if c.pos_ == "VERB")  # "we strive to reduce X"
     elif tok.pos_ in ("VERB", "AUX") and (statements.outcome(tok, cues)
                                         or statements.planned(tok, cues)):
         yield from (c for c in tok.children if c.dep_ == "dobj")
@@ -115,7 +117,8 @@ def roots_of(tok: Token) -> Iterator[Token]:
     if tok.pos_ == "VERB" and lemma in word_set("cues", "speech_verbs"):
         yield from fronted_topic(tok)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in (word_set("cues", "agenda_talk_nouns")
-                                                   | word_set("cues", "agenda_issue_nouns")):
+                                                   | word_set("cues", "agenda_issue_nouns")
+                                                   | word_set("cues", "agenda_path_nouns")):
         yield from prep_objects(tok)
     if lemma in word_set("cues", "agenda_nouns") or (
             lemma in word_set("cues", "agenda_talk_nouns") and tok.tag_ == "NNS"):
@@ -232,7 +235,8 @@ def prep_objects(noun: Token, *, depth: int = 0) -> Iterator[Token]:
     solution to X"), also behind "including" ("differences, including on X") and behind its
     parties ("differences between the two nations on X", where the parse hangs "on X" there)."""
     topical = word_set("cues", "agenda_topic_prepositions")
-    if noun.lemma_.lower() in word_set("cues", "agenda_issue_nouns"):
+    if noun.lemma_.lower() in word_set("cues", "agenda_issue_nouns") | word_set(
+            "cues", "agenda_path_nouns"):
         topical = topical | {"to"}
     own = {w.i for w in noun.subtree}
     stray = [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i
