@@ -274,3 +274,9 @@ def test_extract_agenda_what_a_participant_aims_to_do(model_nlp):
                     "He is negotiating tariffs and barriers. He wanted to see a movie.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
         "reducing tariff barriers", "tariffs", "barriers"]
+
+
+def test_extract_agenda_a_readiness_to_act_is_the_action(model_nlp):
+    doc = model_nlp("Russia expressed a willingness to return to the deconfliction agreement.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "returning to the deconfliction agreement"]

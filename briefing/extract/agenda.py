@@ -371,10 +371,12 @@ def contiguous(words: Sequence[Token], root: Token) -> list[Token]:
 
 
 def trim(words: list[Token]) -> list[Token]:
-    """Return words without leading or trailing punctuation, conjunctions and prepositions."""
+    """Return words without leading or trailing punctuation, conjunctions, prepositions and
+    times ("Wednesday French criticism")."""
     while words and (words[-1].dep_ in EDGE_DEPS or words[-1].is_punct):
         words = words[:-1]
-    while words and (words[0].is_punct or words[0].dep_ in ("cc", "prep", "mark", "aux")):
+    while words and (words[0].is_punct or words[0].dep_ in ("cc", "prep", "mark", "aux")
+                     or words[0].ent_type_ in ("DATE", "TIME") and len(words) > 1):
         words = words[1:]
     return words
 
@@ -453,13 +455,18 @@ def head_of(part: Sequence[Token]) -> Token | None:
 
 
 def general(head: Token) -> bool:
-    return head.lemma_.lower() in word_set("cues", "agenda_general_words")
+    """Return True for a common noun or pronoun that names no topic ("issues", "everything");
+    a name ("Phase Two") or a verb ("wishing him well") is none."""
+    return head.pos_ in ("NOUN", "PRON", "NUM") and head.lemma_.lower() in word_set(
+        "cues", "agenda_general_words")
 
 
 def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
     """Yield the examples a general word gives: "such as X", "including X", "from X to Y",
     "the issue of X"; the conjuncts of each."""
     yield from (c for c in head.children if c.dep_ == "appos")  # "one thing: X"
+    yield from (c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts))  # "a willingness to V X"
     yield from after_colon(head)
     for prep in (c for c in head.children if c.dep_ == "prep"):
         if prep.lower_ in word_set("cues", "agenda_example_prepositions") or (
@@ -529,10 +536,10 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False
     if head.lemma_.lower() in word_set("cues", "agenda_not_topics"):
         return False
-    if len(content) < 2 and head.lemma_.lower() in (
-            word_set("cues", "agenda_general_words") | word_set("cues", "event_nouns")
+    if len(content) < 2 and (general(head) or head.lemma_.lower() in (
+            word_set("cues", "event_nouns")
             | word_set("cues", "agenda_issue_nouns")
-            | word_set("cues", "agenda_clause_heads")):
+            | word_set("cues", "agenda_clause_heads"))):
         return False
     if any(w.lower_ in statements.DEMONSTRATIVES and w.dep_ == "det" for w in part) and len(content) < 2:
         return False
