@@ -280,3 +280,15 @@ def test_extract_agenda_a_readiness_to_act_is_the_action(model_nlp):
     doc = model_nlp("Russia expressed a willingness to return to the deconfliction agreement.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
         "returning to the deconfliction agreement"]
+
+
+def test_extract_agenda_item_keeps_no_half_quotation():
+    assert agenda.balanced('humanitarian" support for Gaza') == "humanitarian support for Gaza"
+    assert agenda.balanced("the “jointly agreed communique") == "the jointly agreed communique"
+    assert agenda.balanced('a "spearhead" force in Israel’s north') == (
+        'a "spearhead" force in Israel’s north')
+
+
+def test_extract_agenda_a_name_raised_is_a_topic_a_name_pressed_is_a_party(model_nlp):
+    doc = model_nlp("It is normal for them to raise Guantanamo. He urged China to act.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["Guantanamo"]

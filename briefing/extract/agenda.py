@@ -86,8 +86,7 @@ def topic_roots(sent: Span) -> Iterator[tuple[Token, bool]]:
     """Yield the head words of what the sentence says is discussed, agreed or addressed, each
     with True when a bare name there is a party acted on ("urged China"), not a topic."""
     for tok in sent:
-        stance = tok.pos_ == "VERB" and tok.lemma_.lower() in word_set(
-            "cues", "agenda_stance_verbs") | word_set("cues", "agenda_agree_verbs")
+        stance = tok.pos_ == "VERB" and tok.lemma_.lower() in word_set("cues", "agenda_party_verbs")
         for root in roots_of(tok):
             yield root, stance
 
@@ -151,7 +150,7 @@ def by_actor(verb: Token) -> bool:
         if not subjects:
             return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else True
     return any(s.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
-               or s.lower_ in ("he", "she", "they", "we", "i")
+               or s.lower_ in ("he", "she", "they", "we", "i", "them", "him", "her", "us")
                or s.lemma_.lower() in word_set("cues", "agenda_actor_nouns")
                | word_set("cues", "event_nouns") for s in subjects)
 
@@ -405,8 +404,18 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
             continue
         texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
             statements.shared_head(part))
-        out += [as_gerund(" ".join(t.split()), part) for t in texts]
+        out += [balanced(as_gerund(" ".join(t.split()), part)) for t in texts]
     return out
+
+
+def balanced(text: str) -> str:
+    """Return a phrase without the quotation marks it opens or closes but does not both (a
+    cut phrase keeps half a quotation: 'humanitarian" support')."""
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return " ".join(text.split())
 
 
 def as_gerund(text: str, part: Sequence[Token]) -> str:
