@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract import agenda, event, quotes, statements
+from briefing.extract import agenda, agenda_phrase, event, quotes, statements
 
 pytestmark = pytest.mark.model
 
@@ -197,7 +197,7 @@ def test_extract_agenda_drops_fragments_people_and_parties_acted_on(model_nlp):
 
 
 def test_extract_agenda_gerund_forms():
-    assert [agenda.gerund(v) for v in ("make", "tie", "stop", "visit", "free", "discuss")] == [
+    assert [agenda_phrase.gerund(v) for v in ("make", "tie", "stop", "visit", "free", "discuss")] == [
         "making", "tying", "stopping", "visiting", "freeing", "discussing"]
 
 
@@ -252,7 +252,7 @@ def test_extract_agenda_orders_obstacles_and_what_is_joined(model_nlp):
 
 
 def test_extract_agenda_gerund_of_a_verb_stressed_on_its_last_syllable():
-    assert [agenda.gerund(v) for v in ("begin", "admit", "visit")] == [
+    assert [agenda_phrase.gerund(v) for v in ("begin", "admit", "visit")] == [
         "beginning", "admitting", "visiting"]
 
 
@@ -283,9 +283,9 @@ def test_extract_agenda_a_readiness_to_act_is_the_action(model_nlp):
 
 
 def test_extract_agenda_item_keeps_no_half_quotation():
-    assert agenda.balanced('humanitarian" support for Gaza') == "humanitarian support for Gaza"
-    assert agenda.balanced("the “jointly agreed communique") == "the jointly agreed communique"
-    assert agenda.balanced('a "spearhead" force in Israel’s north') == (
+    assert agenda_phrase.balanced('humanitarian" support for Gaza') == "humanitarian support for Gaza"
+    assert agenda_phrase.balanced("the “jointly agreed communique") == "the jointly agreed communique"
+    assert agenda_phrase.balanced('a "spearhead" force in Israel’s north') == (
         'a "spearhead" force in Israel’s north')
 
 
