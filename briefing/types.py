@@ -161,6 +161,7 @@ class Row:
     text: str
     span: Span
     slots: tuple[Slot, ...]
+    follows: bool = False  # no date of its own: it goes on with the row before (its actors)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract import agenda, event, quotes, statements
+from briefing.extract import agenda, agenda_phrase, event, quotes, statements
 
 pytestmark = pytest.mark.model
 
@@ -197,7 +197,7 @@ def test_extract_agenda_drops_fragments_people_and_parties_acted_on(model_nlp):
 
 
 def test_extract_agenda_gerund_forms():
-    assert [agenda.gerund(v) for v in ("make", "tie", "stop", "visit", "free", "discuss")] == [
+    assert [agenda_phrase.gerund(v) for v in ("make", "tie", "stop", "visit", "free", "discuss")] == [
         "making", "tying", "stopping", "visiting", "freeing", "discussing"]
 
 
@@ -240,3 +240,55 @@ def test_extract_agenda_open_questions_and_existential_disagreements(model_nlp):
                     "There were still profound disagreements over recent events in Syria.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
         "The borders of a future state", "recent events in Syria"]
+
+
+def test_extract_agenda_orders_obstacles_and_what_is_joined(model_nlp):
+    doc = model_nlp("He had ordered the agencies to step up protection for migrants. "
+                    "Castro called it the main obstacle to normalizing relations. "
+                    "They announced they would join the Paris climate agreement.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "stepping up protection for migrants", "normalizing relations",
+        "joining the Paris climate agreement"]
+
+
+def test_extract_agenda_gerund_of_a_verb_stressed_on_its_last_syllable():
+    assert [agenda_phrase.gerund(v) for v in ("begin", "admit", "visit")] == [
+        "beginning", "admitting", "visiting"]
+
+
+def test_extract_timeline_sentence_going_on_with_the_same_actors_keeps_their_day(model_nlp):
+    import datetime as dt
+
+    from briefing.temporal import tag_dates
+
+    text = ("Obama and Xi held talks in Hangzhou on Saturday. The two leaders announced they "
+            "would join the Paris agreement. They may have to wait. Rain fell.")
+    doc = model_nlp(text)
+    found = statements.timeline(doc, tag_dates(text, dt.date(2016, 9, 4), doc=doc), "a")
+    assert [(s.date, s.text[:15]) for s in found] == [
+        ("2016-09-03", "Obama and Xi he"), ("2016-09-03", "The two leaders")]
+
+
+def test_extract_agenda_what_a_participant_aims_to_do(model_nlp):
+    doc = model_nlp("The leaders strive to reduce tariff barriers. "
+                    "He is negotiating tariffs and barriers. He wanted to see a movie.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "reducing tariff barriers", "tariffs", "barriers"]
+
+
+def test_extract_agenda_a_readiness_to_act_is_the_action(model_nlp):
+    doc = model_nlp("Russia expressed a willingness to return to the deconfliction agreement.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "returning to the deconfliction agreement"]
+
+
+def test_extract_agenda_item_keeps_no_half_quotation():
+    assert agenda_phrase.balanced('humanitarian" support for Gaza') == "humanitarian support for Gaza"
+    assert agenda_phrase.balanced("the “jointly agreed communique") == "the jointly agreed communique"
+    assert agenda_phrase.balanced('a "spearhead" force in Israel’s north') == (
+        'a "spearhead" force in Israel’s north')
+
+
+def test_extract_agenda_a_name_raised_is_a_topic_a_name_pressed_is_a_party(model_nlp):
+    doc = model_nlp("It is normal for them to raise Guantanamo. He urged China to act.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["Guantanamo"]

@@ -6,9 +6,13 @@ A topic is found from the sentence's dependency structure, never from a phrase l
 - the object of a talk noun ("talks on X", "a call about X");
 - the subject of a clause that puts it on the agenda ("X was on the agenda", "X topped the
   talks", "X were at the heart of the discussions");
-- the members of a general word ("issues such as X and Y", "everything from X to Y").
-Each topic is a noun phrase trimmed of relative and adverbial clauses; pronouns, demonstratives,
-times, general words ("the meeting", "this matter") and bare names of people are dropped.
+- the members of a general word ("issues such as X and Y", "everything from X to Y");
+- what a participant presses, offers, demands or calls for, promises, orders or aims to do
+  (an action is listed in its "-ing" form: "ending joint military exercises");
+- the purpose of the meeting ("met to X", "the summit is intended to X").
+Each topic is shaped into a noun phrase and tested by extract/agenda_phrase.py: relative and
+adverbial clauses cut; pronouns, demonstratives, times, general words ("the meeting", "this
+matter"), people and bare names of people dropped.
 """
 
 from __future__ import annotations
@@ -18,13 +22,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract import statements
+from briefing.extract.agenda_phrase import (
+    as_gerund,
+    balanced,
+    general,
+    head_of,
+    listable,
+    phrase,
+    qualified,
+    without_conjuncts,
+)
 from briefing.knowledge import load, word_set
 from briefing.types import Statement
 
-MAX_TOPIC_WORDS = 14  # longer, a topic is cut to its head and first modifier
 MAX_CLIMB = 4  # "at the heart of the discussions": prepositions between a verb and its noun
-CUT = ("relcl", "advcl", "appos", "parataxis", "npadvmod", "punct_edge")
-EDGE_DEPS = ("cc", "punct", "prep", "det", "case", "mark", "aux", "advmod")
 
 
 def agenda(doc: Doc, article_id: str) -> list[Statement]:
@@ -86,8 +97,7 @@ def topic_roots(sent: Span) -> Iterator[tuple[Token, bool]]:
     """Yield the head words of what the sentence says is discussed, agreed or addressed, each
     with True when a bare name there is a party acted on ("urged China"), not a topic."""
     for tok in sent:
-        stance = tok.pos_ == "VERB" and tok.lemma_.lower() in word_set(
-            "cues", "agenda_stance_verbs") | word_set("cues", "agenda_agree_verbs")
+        stance = tok.pos_ == "VERB" and tok.lemma_.lower() in word_set("cues", "agenda_party_verbs")
         for root in roots_of(tok):
             yield root, stance
 
@@ -102,6 +112,8 @@ def roots_of(tok: Token) -> Iterator[Token]:
         yield from agreed(tok)
         if by_actor(tok):
             yield from stance_objects(tok)
+    elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_aim_verbs") and by_actor(tok):
+        yield from (c for c in agreed(tok) if c.pos_ == "VERB")  # "we strive to reduce X"
     elif tok.pos_ in ("VERB", "AUX") and (statements.outcome(tok, cues)
                                         or statements.planned(tok, cues)):
         yield from (c for c in tok.children if c.dep_ == "dobj")
@@ -115,7 +127,8 @@ def roots_of(tok: Token) -> Iterator[Token]:
     if tok.pos_ == "VERB" and lemma in word_set("cues", "speech_verbs"):
         yield from fronted_topic(tok)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in (word_set("cues", "agenda_talk_nouns")
-                                                   | word_set("cues", "agenda_issue_nouns")):
+                                                   | word_set("cues", "agenda_issue_nouns")
+                                                   | word_set("cues", "agenda_path_nouns")):
         yield from prep_objects(tok)
     if lemma in word_set("cues", "agenda_nouns") or (
             lemma in word_set("cues", "agenda_talk_nouns") and tok.tag_ == "NNS"):
@@ -146,9 +159,9 @@ def by_actor(verb: Token) -> bool:
         if verb.dep_ == "conj":  # "Russia was not convinced and called for X": Russia
             subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if not subjects:
-            return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else False
+            return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else True
     return any(s.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
-               or s.lower_ in ("he", "she", "they", "we", "i")
+               or s.lower_ in ("he", "she", "they", "we", "i", "them", "him", "her", "us")
                or s.lemma_.lower() in word_set("cues", "agenda_actor_nouns")
                | word_set("cues", "event_nouns") for s in subjects)
 
@@ -183,8 +196,11 @@ def listed(verb: Token) -> Iterator[Token]:
 def stance_objects(verb: Token) -> Iterator[Token]:
     """Yield what a participant presses, offers, pledges or calls for: the direct object, or
     the object of a topic preposition ("pressed him on X", "called for X")."""
+    addressee = any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "dobj" and not relative_word(child) and child.pos_ != "PRON":
+        if child.dep_ == "dobj" and not relative_word(child) and child.pos_ != "PRON" and not (
+                addressee and child.i < max(c.i for c in verb.children
+                                            if c.dep_ in ("xcomp", "ccomp", "oprd"))):
             yield child
         elif child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_stance_prepositions"):
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
@@ -229,7 +245,8 @@ def prep_objects(noun: Token, *, depth: int = 0) -> Iterator[Token]:
     solution to X"), also behind "including" ("differences, including on X") and behind its
     parties ("differences between the two nations on X", where the parse hangs "on X" there)."""
     topical = word_set("cues", "agenda_topic_prepositions")
-    if noun.lemma_.lower() in word_set("cues", "agenda_issue_nouns"):
+    if noun.lemma_.lower() in word_set("cues", "agenda_issue_nouns") | word_set(
+            "cues", "agenda_path_nouns"):
         topical = topical | {"to"}
     own = {w.i for w in noun.subtree}
     stray = [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i
@@ -284,94 +301,6 @@ def relative_word(tok: Token) -> bool:
     return tok.tag_ in ("WDT", "WP") or tok.lower_ == "that"
 
 
-def phrase(root: Token) -> list[Token]:
-    """Return the words of the topic headed by `root`: its subtree without clauses that only
-    describe it (relative and adverbial clauses, asides), contiguous, edges trimmed."""
-    clause = root.lemma_.lower() in word_set("cues", "agenda_clause_heads")
-    drop = {w.i for c in root.subtree if c.i != root.i and c.dep_ in CUT[:5]
-            and not clause for w in c.subtree}
-    maimed = {w.i for c in root.subtree if c.dep_ == "acl" and c.i != root.i
-              and any(w.i in drop for w in c.subtree) for w in c.subtree}
-    if root.pos_ == "VERB" and any(c.dep_ in ("neg", "auxpass") for c in root.children):
-        return []  # "agreed not to X", "would not end X", "should be fulfilled": no action
-    if root.pos_ == "VERB":  # "(the United States would) end X": the action alone
-        drop |= {w.i for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass",
-                                                       "mark", "advmod") for w in c.subtree}
-    words = [w for w in root.subtree if w.i not in drop | maimed]
-    if len(words) > MAX_TOPIC_WORDS and not clause:  # a "how" or "ways" clause is the topic
-        words = [w for w in words if not describing(w, root)]
-    if len(words) > MAX_TOPIC_WORDS and not clause:
-        words = core(words, root)
-    words = connected(contiguous(words + stray_topic(root), root), root)
-    return list(statements.strip_attribution(trim(words)))
-
-
-def stray_topic(root: Token) -> list[Token]:
-    """Return the words of a topic preposition the parse hung on the verb right after its
-    object ("discuss tariffs on steel"): they belong to the object."""
-    if root.dep_ != "dobj" or root.ent_type_:  # "blasted Turnbull over X": X is no part of him
-        return []
-    own = {w.i for w in root.subtree}
-    for prep in root.head.children:
-        if (prep.dep_ == "prep" and prep.i > root.i and prep.i - 1 in own
-                and prep.lower_ in word_set("cues", "agenda_topic_prepositions")):
-            return list(prep.subtree)
-    return []
-
-
-def core(words: Sequence[Token], root: Token) -> list[Token]:
-    """Return the head of a long topic with its modifiers and the core of its first
-    complement ("an agreement on host nation support", "bolstering integrated deterrence")."""
-    kept = {w.i for w in words}
-    left = [w for w in words if w.i <= root.i]
-    after = next((c for c in root.rights if c.i in kept
-                  and c.dep_ in ("prep", "dobj", "pobj", "attr", "xcomp", "pcomp")), None)
-    if after is None:
-        return left
-    rest = [w for w in words if w in set(after.subtree)]
-    if len(left) + len(rest) > MAX_TOPIC_WORDS:
-        rest = core(rest, after)
-    return left + rest if len(left) + len(rest) <= MAX_TOPIC_WORDS else left
-
-
-def describing(word: Token, root: Token) -> bool:
-    """Return True for a word inside a participle clause or a second preposition of the root."""
-    return any(a.dep_ == "acl" for a in [word, *word.ancestors] if root in a.ancestors)
-
-
-def connected(words: Sequence[Token], root: Token) -> list[Token]:
-    """Return the words whose every head up to `root` is kept ("despite its" loses "its" when
-    its noun was cut)."""
-    ids = {w.i for w in words}
-    def reaches(w: Token) -> bool:
-        while w.i != root.i:
-            if w.i not in ids or w.head.i == w.i:
-                return False
-            w = w.head
-        return True
-    return [w for w in words if reaches(w) or w.i in {t.i for t in stray_topic(root)}]
-
-
-def contiguous(words: Sequence[Token], root: Token) -> list[Token]:
-    """Return the unbroken stretch of `words` around `root` (a cut clause leaves a gap)."""
-    ids = {w.i for w in words}
-    lo = hi = root.i
-    while lo - 1 in ids:
-        lo -= 1
-    while hi + 1 in ids:
-        hi += 1
-    return [w for w in words if lo <= w.i <= hi]
-
-
-def trim(words: list[Token]) -> list[Token]:
-    """Return words without leading or trailing punctuation, conjunctions and prepositions."""
-    while words and (words[-1].dep_ in EDGE_DEPS or words[-1].is_punct):
-        words = words[:-1]
-    while words and (words[0].is_punct or words[0].dep_ in ("cc", "prep", "mark", "aux")):
-        words = words[1:]
-    return words
-
-
 def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
     """Return the items a topic phrase gives: its coordinated parts, a general word replaced
     by its examples ("issues such as X"), each a phrase a person would list; a verb as its
@@ -380,6 +309,12 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
     clause = bool(words) and words[0].lemma_.lower() in word_set("cues", "agenda_clause_heads")
     for part in [list(words)] if clause else statements.parallel_parts(words):
         head = head_of(part)
+        if head is not None and head.lemma_.lower() in word_set(
+                "cues", "agenda_issue_nouns") - word_set("cues", "agenda_outcome_nouns"):
+            given = [t for m in prep_objects(head) for t in topics(phrase(m))]
+            if given:  # "noted differences between them on X": X is the topic
+                out += given
+                continue
         if head is not None and general(head):
             given = [t for m in members(head, part) for t in topics(phrase(m), party=party)]
             out += given
@@ -390,61 +325,16 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
             continue
         texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
             statements.shared_head(part))
-        out += [as_gerund(" ".join(t.split()), part) for t in texts]
+        out += [balanced(as_gerund(" ".join(t.split()), part)) for t in texts]
     return out
-
-
-def as_gerund(text: str, part: Sequence[Token]) -> str:
-    """Return a phrase opening with a bare verb ("congratulate him") in its "-ing" form."""
-    first = part[0]
-    if first.pos_ != "VERB" or first.tag_ == "VBG" or not text.startswith(first.text):
-        return text
-    return gerund(first.lemma_.lower()) + text[len(first.text):]
-
-
-def gerund(lemma: str) -> str:
-    """Return the "-ing" form of a verb: "make" -> "making", "tie" -> "tying", "stop" ->
-    "stopping" (one short closed syllable doubles its consonant), else + "ing"."""
-    vowels = "aeiou"
-    if lemma.endswith("ie"):
-        return lemma[:-2] + "ying"
-    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
-        return lemma[:-1] + "ing"
-    syllables = sum(1 for i, c in enumerate(lemma) if c in vowels and (i == 0 or lemma[i - 1] not in vowels))
-    if (syllables == 1 and len(lemma) >= 3 and lemma[-1] not in vowels + "wxy"
-            and lemma[-2] in vowels and lemma[-3] not in vowels):
-        return lemma + lemma[-1] + "ing"
-    return lemma + "ing"
-
-
-def without_conjuncts(part: Sequence[Token], head: Token) -> list[Token]:
-    """Return the phrase without the conjuncts of its head ("security issues [and X]")."""
-    others = {w.i for c in head.children if c.dep_ in ("conj", "cc") for w in c.subtree}
-    return [w for w in part if w.i not in others]
-
-
-def qualified(head: Token, part: Sequence[Token]) -> bool:
-    """Return True when a general word has a content word of its own before it ("global
-    security issues", "cybersecurity issues")."""
-    return any(w.dep_ in ("compound", "amod", "nmod") and w.head.i == head.i and not w.is_stop
-               and w.pos_ in ("NOUN", "PROPN", "ADJ") and w.lower_ not in word_set(
-                   "cues", "agenda_vague_modifiers") for w in part)
-
-
-def head_of(part: Sequence[Token]) -> Token | None:
-    """Return the word of `part` whose head lies outside it (the phrase's own head)."""
-    ids = {w.i for w in part}
-    return next((w for w in part if w.head.i not in ids or w.head.i == w.i), None)
-
-
-def general(head: Token) -> bool:
-    return head.lemma_.lower() in word_set("cues", "agenda_general_words")
 
 
 def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
     """Yield the examples a general word gives: "such as X", "including X", "from X to Y",
     "the issue of X"; the conjuncts of each."""
     yield from (c for c in head.children if c.dep_ == "appos")  # "one thing: X"
+    yield from (c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts))  # "a willingness to V X"
     yield from after_colon(head)
     for prep in (c for c in head.children if c.dep_ == "prep"):
         if prep.lower_ in word_set("cues", "agenda_example_prepositions") or (
@@ -454,8 +344,20 @@ def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
                 yield from (c for c in obj.conjuncts if c.i > obj.i)
     ranges = [c for c in [*head.children, *head.head.children] if c.dep_ == "prep"
               and c.i > head.i and c.lower_ in ("from", "to")]
-    if any(p.lower_ == "from" for p in ranges):  # "everything from X to Y"
-        yield from (c for p in ranges for c in p.children if c.dep_ == "pobj")
+    if any(p.lower_ == "from" for p in ranges):  # "everything from X to Y, Z and W"
+        for obj in (c for p in ranges for c in p.children if c.dep_ == "pobj"):
+            yield from list_of(obj)
+
+
+def list_of(tok: Token) -> Iterator[Token]:
+    """Yield a word and the other members of its list: conjuncts and list items the parse
+    hangs as appositions, with their conjuncts."""
+    yield tok
+    for member in [*tok.conjuncts, *(c for c in tok.children if c.dep_ == "appos")]:
+        if member.i > tok.i:
+            yield member
+            yield from (c for c in member.children if c.dep_ == "appos")
+            yield from (c for c in member.conjuncts if c.i > member.i)
 
 
 def after_colon(head: Token) -> Iterator[Token]:
@@ -466,40 +368,6 @@ def after_colon(head: Token) -> Iterator[Token]:
     if colon + 1 < len(doc) and doc[colon].text == ":":
         yield from (t for t in doc[colon + 1 : head.sent.end]
                     if t.pos_ in ("NOUN", "PROPN") and t.head.i < colon)
-
-
-def listable(part: Sequence[Token], *, party: bool = False) -> bool:
-    """Return True for a phrase a person would list as a topic: it has a content word, is no
-    pronoun, demonstrative, time, general word, meeting verb, bare name of a person or word
-    for people; after a verb acting on a party (`party`), no bare name at all."""
-    content = [w for w in part if w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
-               and not w.is_stop]
-    head = head_of(part)
-    if not content or head is None:
-        return False
-    if head.pos_ == "VERB" and len(content) < 2:  # "contributing", "allowing": no topic yet
-        return False
-    if head.lemma_.lower() in word_set("cues", "event_nouns") and not any(
-            w.dep_ == "compound" and w.pos_ == "NOUN" and w.head.i == head.i for w in part):
-        return False  # "a separate meeting", "the Camp David summit"; "trade talks" is a topic
-    if head.pos_ in ("PRON", "DET", "ADV") or head.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
-        return False
-    if head.lemma_.lower() in word_set("cues", "agenda_actor_nouns") | word_set(
-            "cues", "agenda_meeting_verbs") | word_set("cues", "agenda_people_nouns") | word_set(
-            "titles", "heads"):
-        return False
-    if party and all(w.ent_type_ for w in content):
-        return False
-    if head.lemma_.lower() in word_set("cues", "agenda_not_topics"):
-        return False
-    if len(content) < 2 and head.lemma_.lower() in (
-            word_set("cues", "agenda_general_words") | word_set("cues", "event_nouns")
-            | word_set("cues", "agenda_issue_nouns")
-            | word_set("cues", "agenda_clause_heads")):
-        return False
-    if any(w.lower_ in statements.DEMONSTRATIVES and w.dep_ == "det" for w in part) and len(content) < 2:
-        return False
-    return not all(w.ent_type_ == "PERSON" for w in content)
 
 
 def texts(items: Iterable[Statement]) -> list[str]:

@@ -138,8 +138,11 @@ def with_antecedent(sent: Span) -> Span:
 
 def timeline_rows(doc: Doc, timexes: Sequence[Timex], article_id: str) -> tuple[Row, ...]:
     """Return each sentence naming a time expression (with the one before it when it points
-    back), as the timeline cites it; its values are read later (`dating.timeline_values`)."""
-    out = []
+    back), as the timeline cites it, and each sentence right after one that goes on with its
+    actors ("They agreed ...": `continues`); the values are read later
+    (`dating.timeline_values`)."""
+    out: list[Row] = []
+    dated_before = False  # whether the sentence before names a time expression
     for sent in doc.sents:
         inside = timexes_in(sent, timexes)
         if inside:
@@ -147,12 +150,33 @@ def timeline_rows(doc: Doc, timexes: Sequence[Timex], article_id: str) -> tuple[
             out.append(Row(clean_sentence(told.text), source(article_id, told), tuple(
                 Slot(t.start, t.end, at=clean_offset(told.text, t.start - told.start_char))
                 for t in inside)))
+        elif dated_before and continues(sent):
+            out.append(Row(clean_sentence(sent.text), source(article_id, sent), (), follows=True))
+        dated_before = bool(inside)
     return tuple(out)
 
 
 def timeline(doc: Doc, timexes: Sequence[Timex], article_id: str) -> list[Statement]:
-    """Return the dated developments: each sentence with a resolved day or month, once per date."""
+    """Return the dated developments: each sentence with a resolved day or month, once per
+    date; a sentence whose subject points back at the last one's actors ("The two leaders
+    announced ...", "They agreed ...") goes on with that sentence's day."""
     return list(timeline_values(timeline_rows(doc, timexes, article_id), by_span(timexes)))
+
+
+def continues(sent: Span) -> bool:
+    """Return True when a sentence's subject points back at the actors of the one before:
+    a personal pronoun or "the two X", "both X" (and it is no quotation)."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or QUOTE_MARKS & set(sent.text) or sent.text.rstrip().endswith("?"):
+        return False
+    if root.tag_ != "VBD":  # a past development, not "he may have to", "they will"
+        return False
+    subject = subjects[0]
+    if subject.lower_ in ("they", "he", "she"):
+        return True
+    words = [w.text.lower() for w in subject.subtree][:3]
+    return words[:1] == ["both"] or (words[:2] == ["the", "two"] and words[2:] != ["-"])
 
 
 def context(doc: Doc, article_id: str, *, exclude: Sequence[Statement]) -> list[Statement]:
