@@ -400,3 +400,13 @@ def test_fuse_timeline_keeps_two_developments_of_one_day_apart():
     group = [ArticleFacts(article=article("a", "x", day), timeline=(said,)),
              ArticleFacts(article=article("b", "y", day), timeline=(order,))]
     assert len(build_event(group).timeline) == 2
+
+
+def test_fuse_vote_ties_go_to_the_value_given_most_often_then_first():
+    """One vote for every fact: most articles, then most mentions, then the first given."""
+    one, two = Span("a", 0, 1), Span("b", 0, 1)
+    assert vote([("Minister", one), ("Envoy", two), ("Envoy", Span("b", 5, 6))], "role")[0] \
+        == "Envoy"
+    assert vote([("Minister", one), ("Envoy", two)], "role")[0] == "Minister"
+    winner, gap = vote([("Envoy", one), ("Minister", two), ("Minister", Span("c", 0, 1))], "role")
+    assert winner == "Minister" and [v.value for v in gap.values] == ["Minister", "Envoy"]

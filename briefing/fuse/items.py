@@ -108,7 +108,9 @@ def as_item(group: Sequence[Statement]) -> Item:
 
 def vote(values: Sequence[tuple[str | None, Span]], about: str,
          same: Callable[[str, str], bool] | None = None) -> tuple[str | None, Discrepancy | None]:
-    """Return the value most sources give (ties: the first given) and a Discrepancy if they differ.
+    """Return the value most sources give and a Discrepancy if they differ: the one vote of
+    the fuse stage. Most sources means most articles; ties go to the value given most often,
+    then to the one given first.
 
     With `same`, values it calls the same count as one, shown in the wording most of their
     sources use (ties: the first given).
@@ -124,7 +126,8 @@ def vote(values: Sequence[tuple[str | None, Span]], about: str,
     for given in forms.values():
         wording = Counter(value for value, _ in given).most_common(1)[0][0]
         by_value[wording] = [span for _, span in given]
-    ranked = sorted(by_value.items(), key=lambda kv: -len({s.article for s in kv[1]}))
+    ranked = sorted(by_value.items(), key=lambda kv: (-len({s.article for s in kv[1]}),
+                                                       -len(kv[1])))  # stable: first given
     winner = ranked[0][0]
     if len(ranked) == 1:
         return winner, None

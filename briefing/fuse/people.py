@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
 
+from briefing.fuse.items import vote
 from briefing.fuse.people_country import fill_countries
 from briefing.fuse.people_vote import taking_part
 from briefing.knowledge import load
@@ -33,7 +34,6 @@ from briefing.types import (
     Participant,
     PersonMention,
     Span,
-    Variant,
 )
 
 SPELLING = 80  # rapidfuzz ratio above which two name words are one word spelled two ways
@@ -237,19 +237,10 @@ def _per_article(mentions: list[PersonMention], value) -> dict[str, tuple[str, l
 
 def _vote(per_article: dict[str, tuple[str, list[Span]]], about: str
           ) -> tuple[str | None, Discrepancy | None]:
-    """Return the value most articles give, and the disagreement when they differ."""
-    if not per_article:
-        return None, None
-    tally: dict[str, list[Span]] = {}
-    for value, spans in per_article.values():
-        tally.setdefault(value, []).extend(spans)
-    articles = Counter(value for value, _ in per_article.values())
-    order = list(dict.fromkeys(value for value, _ in per_article.values()))
-    ranked = sorted(tally, key=lambda v: (-articles[v], -len(tally[v]), order.index(v)))
-    if len(ranked) == 1:
-        return ranked[0], None
-    variants = tuple(Variant(v, tuple(tally[v])) for v in ranked)
-    return ranked[0], Discrepancy(about, variants)
+    """Return the value most articles give (each article's own most frequent value), and the
+    disagreement when they differ (see items.vote)."""
+    return vote([(value, span) for value, spans in per_article.values() for span in spans],
+                about)
 
 
 def _canonical_name(person: _Person) -> tuple[str, tuple[str, ...]]:
