@@ -29,11 +29,13 @@ class Result:
 
 
 def pipeline(inputs: Sequence[str], options: render.RenderOptions, run: Runtime, *,
-             warn: Callable[[str], None] = print, limits: Mapping[str, int] | None = None) -> Result:
+             warn: Callable[[str], None] = print, limits: Mapping[str, int] | None = None,
+             one_event: bool = False) -> Result:
     """Read the inputs, write one brief per event into `options.out`; returns what was done.
 
-    `limits` are ingest's max_bytes / max_articles. Raises NoArticles when nothing could be
-    read, nlp.ModelError when the model is missing.
+    `limits` are ingest's max_bytes / max_articles; with `one_event`, every input reports one
+    event (one brief). Raises NoArticles when nothing could be read, nlp.ModelError when the
+    model is missing.
     """
     with run:
         with run.stage("ingest"):
@@ -45,7 +47,7 @@ def pipeline(inputs: Sequence[str], options: render.RenderOptions, run: Runtime,
         with run.stage("extract"):
             digests, facts = run.extract(articles, meanwhile=lambda: render.warm_up(options))
         with run.stage("fuse"):
-            groups = fuse.group(digests)
+            groups = fuse.group(digests, one_event=one_event)
             del digests  # the groups are made: the digests are let go
             events = run.keep(fuse.build_event(fuse.complete(facts.group(g)))
                               for g in groups)

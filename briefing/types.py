@@ -80,6 +80,7 @@ class Article:
     published_inferred: bool = False
     # Other copies of the same story (syndication): their sources and outlets.
     also_in: tuple[str, ...] = ()
+    copies: tuple[str, ...] = ()  # the ids those copies were read under: reports of its event
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ class Row:
     text: str
     span: Span
     slots: tuple[Slot, ...]
+    follows: bool = False  # no date of its own: it goes on with the row before (its actors)
 
 
 @dataclass(frozen=True)
@@ -196,14 +198,14 @@ class ArticleFacts:
     event_place: str | None = None  # from the event sentences, else the dateline
     lead_place: str | None = None  # where the lead puts what it tells: read only when no
     # report of the event gives an event_place (news whose event is no meeting: a crash, a race)
-    event_format: Format | None = None  # the whole text's cue, which grouping reads to veto
-    # links; frame_format is the format the event's own predicate gives ("spoke by phone":
-    # virtual), for the event's vote
+    event_format: Format | None = None  # the whole text's cue; frame_format is the format
+    # the event's own predicate gives ("spoke by phone": virtual), for the event's vote and
+    # what grouping reads to veto links
     frame_format: Format | None = None
     event_status: Status | None = None
     event_venue: str | None = None  # a building or site the event is in ("the White House")
     # the event's day hung on its own predicate ("met Monday", "the call on Saturday"), for
-    # the event's vote; event_date is the older sentence cue, which grouping reads
+    # the event's vote and grouping; event_date is the older sentence cue
     frame_date: str | None = None
     event_kind: Kind | None = None
     event_name: str | None = None  # a proper name for the event, as written

@@ -23,6 +23,7 @@ from pathlib import Path
 from briefing import fuse, ingest
 from briefing.render.facts import facts_json
 from briefing.runtime.parsing import Extractor
+from briefing.types import headline
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -36,13 +37,15 @@ def run(inputs: str, out: Path) -> Path:
     articles = ingest.read_articles([inputs], warn=lambda m: None)
     extractor = Extractor(None, None, lambda m: None)
     facts = extractor.all(articles)
-    groups = [fuse.complete([facts[i] for i in g], extractor.facts)
+    groups = [fuse.complete([facts[i] for i in g])
               for g in fuse.group([fuse.digest(f) for f in facts])]
     out.mkdir(parents=True, exist_ok=True)
     (out / "articles.tsv").write_text("".join(
         f"{f.article.id}\t{f.event_date}\t{','.join(f.event_dates)}\t{f.event_place}\t"
         f"{f.article.published}\n" for g in groups for f in g))
-    events = fuse.link_related([fuse.build_event(g) for g in groups])
+    built = [fuse.build_event(g) for g in groups]
+    heads = fuse.link_related([headline(e) for e in built])
+    events = [fuse.relinked(e, h) for e, h in zip(built, heads, strict=True)]
     out.mkdir(parents=True, exist_ok=True)
     path = out / "facts.json"
     path.write_text(facts_json(events, generated=GENERATED))

@@ -1,100 +1,205 @@
 #!/usr/bin/env python3
-"""Grouping quality by the size of the pile: pairwise F1 of the event groups against gold.
+"""Grouping quality on every dev set: pairwise precision, recall and F1 of the event groups
+against gold, each set also in its two halves (the same halves as scripts/evaluate.py).
 
-A user often feeds the tool the reports of one event only, so grouping is scored on:
-  whole      the seeds and the Giveme5W1H articles, each set at once;
+Sets: seeds, allsides (allsides-dev/events), allsides+ (the whole allsides-dev folder: the
+same-day articles around the reports are grouped too, only gold articles are scored), g5
+(giveme5w1h-dev) and clusters (news-cluster-dev). A syndicated copy merged at ingest is
+scored in its original's event (facts.json lists it there).
+
+Also, since a user often feeds the tool the reports of one event only:
   alone      each gold event's articles on their own (recall: only pairs to keep together);
-  pairs      every two gold events together;
   subsets    every subset of two or more seed articles.
 
-Usage (from the project root; parses the 81 articles once, about 15 s):
-    .venv/bin/python scripts/eval_grouping.py
-    .venv/bin/python scripts/eval_grouping.py --background 0 --threshold 0.095   # other settings
+The facts of each set are kept in ../scratch/grouping-facts (keyed by the code that makes
+them: ingest, extract, temporal), so a change to grouping costs seconds. Parses come from
+the cache of scripts/evaluate.py.
+
+Usage (from the project root):
+    .venv/bin/python scripts/eval_grouping.py                    # the table
+    .venv/bin/python scripts/eval_grouping.py --detail clusters  # each gold event's groups
+    .venv/bin/python scripts/eval_grouping.py --threshold 0.1    # another setting
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.util
 import itertools
 import json
+import pickle
+import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing import ingest
 from briefing.fuse import cluster
-from briefing.runtime.parsing import extract_batch
 from briefing.types import ArticleFacts
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-G5 = SHARED / "data" / "giveme5w1h-dev"
+DATA = SHARED / "data"
+EVAL = SHARED / "eval"
+CACHE = ROOT.parent / "scratch" / "grouping-facts"
+SETS = {"seeds": ROOT / "seeds", "allsides": DATA / "allsides-dev" / "events",
+        "allsides+": DATA / "allsides-dev", "g5": DATA / "giveme5w1h-dev",
+        "clusters": DATA / "news-cluster-dev"}
+GOLD = {"seeds": EVAL / "seeds.gold.json", "allsides": EVAL / "allsides-dev.gold.json",
+        "allsides+": EVAL / "allsides-dev.gold.json"}
 
 
-def gold_events() -> dict[str, str]:
-    """Return {article id: gold event label} for the seeds and the Giveme5W1H articles."""
-    seeds = json.loads((SHARED / "eval" / "seeds.gold.json").read_text())
-    labels = {a["id"]: "seed " + a["event"] for a in seeds["articles"]}
-    for path in sorted(G5.glob("*.json")):
+def evaluate_module():
+    spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["evaluate"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold_of(name: str) -> dict[str, str]:
+    """Return {article id: gold event} of a set."""
+    if name in GOLD:
+        return {a["id"]: a["event"] for a in json.loads(GOLD[name].read_text())["articles"]}
+    labels = {}
+    for path in sorted(SETS[name].glob("*.json")):
         category = json.loads(path.read_text()).get("category")
         if category:
             labels[path.stem] = category
     return labels
 
 
-def pair_counts(facts: Sequence[ArticleFacts], gold: dict[str, str],
-                threshold: float) -> tuple[int, int, int]:
-    """Return (true, false, missed) same-event pairs of grouping `facts` alone."""
+def code_key() -> str:
+    h = hashlib.sha256()
+    for package in ("ingest", "extract", "temporal", "knowledge"):
+        for path in sorted((ROOT / "briefing" / package).rglob("*")):
+            if path.suffix in (".py", ".json"):
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def facts_of(name: str) -> list[ArticleFacts]:
+    """Return the facts of a set's articles (cached, see the module docstring)."""
+    path = CACHE / f"{name}-{code_key()}.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    from briefing import ingest
+    from briefing.runtime import nlp
+    from briefing.runtime.parsing import extract_batch
+
+    ev = evaluate_module()
+    articles = list(ingest.read_articles([str(SETS[name])], warn=lambda m: None))
+    with ev.cached_parses(ROOT.parent / "scratch" / "parsed-docs", nlp.model_name(None)):
+        facts = extract_batch(None, articles)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(facts))
+    return facts
+
+
+def copies(f: ArticleFacts) -> list[str]:
+    """The ids of an article's syndicated copies (facts.json lists them in its event)."""
+    return [label.rsplit("(", 1)[-1].rstrip(")").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            for label in f.article.also_in]
+
+
+def within(gold: dict[str, str], facts: Sequence[ArticleFacts]) -> dict[str, str]:
+    """The gold of the articles in `facts` (and their copies)."""
+    ids = {a for f in facts for a in [f.article.id, *copies(f)]}
+    return {a: e for a, e in gold.items() if a in ids}
+
+
+def found_of(facts: Sequence[ArticleFacts], **options) -> dict[str, int]:
+    """Return {article id: group number} of grouping `facts`, copies with their original."""
     label = {}
-    digests = [cluster.digest(f) for f in facts]
-    for number, members in enumerate(cluster.group(digests, threshold=threshold)):
+    for number, members in enumerate(cluster.group([cluster.digest(f) for f in facts],
+                                                   **options)):
         for i in members:
-            label[facts[i].article.id] = number
-    ids = [f.article.id for f in facts if f.article.id in gold]
-    counts = [0, 0, 0]
-    for x, y in itertools.combinations(ids, 2):
-        same_gold, same_found = gold[x] == gold[y], label[x] == label[y]
-        counts[0] += same_gold and same_found
-        counts[1] += same_found and not same_gold
-        counts[2] += same_gold and not same_found
-    return counts[0], counts[1], counts[2]
+            for aid in [facts[i].article.id, *copies(facts[i])]:
+                label[aid] = number
+    return label
 
 
-def f1(counts: Sequence[int]) -> float:
-    tp, fp, fn = counts
+def counts(gold: dict[str, str], found: dict[str, int]) -> tuple[int, int, int]:
+    """Return (true, false, missed) same-event pairs among the gold articles."""
+    tp = fp = fn = 0
+    for x, y in itertools.combinations(sorted(gold), 2):
+        same_gold = gold[x] == gold[y]
+        same_found = x in found and found.get(x) == found.get(y)
+        tp, fp, fn = tp + (same_gold and same_found), fp + (same_found and not same_gold), \
+            fn + (same_gold and not same_found)
+    return tp, fp, fn
+
+
+def prf(c: Sequence[int]) -> tuple[float, float, float]:
+    tp, fp, fn = c
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def total(piles: list[list[ArticleFacts]], gold: dict[str, str], threshold: float) -> list[int]:
-    return [sum(c) for c in zip(*(pair_counts(p, gold, threshold) for p in piles), strict=True)]
+def halves(gold: dict[str, str]) -> list[dict[str, str]]:
+    events = sorted(set(gold.values()))
+    first = set(events[:(len(events) + 1) // 2])
+    return [{a: e for a, e in gold.items() if (e in first) == keep} for keep in (True, False)]
 
 
-def main() -> None:
+def detail(facts: Sequence[ArticleFacts], gold: dict[str, str], found: dict[str, int]) -> None:
+    """Print each gold event's articles by found group, with what grouping reads of them."""
+    by_id = {f.article.id: f for f in facts}
+    for event in sorted(set(gold.values())):
+        ids = sorted((a for a, e in gold.items() if e == event), key=lambda a: found.get(a, -1))
+        groups = Counter(found.get(a, -1) for a in ids)
+        print(f"\n== {event}: {len(ids)} reports in {len(groups)} groups")
+        for a in ids:
+            f = by_id.get(a)
+            if f is None:
+                print(f"  [{found.get(a)}] {a[:10]} (a copy)")
+                continue
+            d = cluster.digest(f)
+            others = sorted({gold.get(b, "-") for b, n in found.items() if n == found.get(a)} - {event})
+            print(f"  [{found.get(a)}] {a[:10]} {f.article.published} {d.traits} "
+                  f"frame={f.frame_date},{f.frame_format} kind={f.event_kind} "
+                  f"place={f.event_place} {(f.article.title or '')[:60]!r} "
+                  f"{'+' + ','.join(others) if others else ''}")
+
+
+def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--background", type=int, default=cluster.BACKGROUND)
+    parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--threshold", type=float, default=cluster.THRESHOLD)
-    args = parser.parse_args()
-    cluster.BACKGROUND = args.background
-    gold = gold_events()
-    sets = {name: extract_batch(None, list(ingest.read_articles([str(folder)],
-                                                                warn=lambda m: None)))
-            for name, folder in (("seeds", ROOT / "seeds"), ("giveme5w1h", G5))}
-    everything = [f for facts in sets.values() for f in facts]
-    events = [[f for f in everything if gold.get(f.article.id) == e]
-              for e in sorted(set(gold.values()))]
-    threshold = args.threshold
-    print(f"background {args.background}, threshold {threshold}")
-    for name, facts in sets.items():
-        print(f"whole {name}: F1 {f1(pair_counts(facts, gold, threshold)):.3f}")
-    alone = total(events, gold, threshold)
-    print(f"alone: recall {alone[0] / (alone[0] + alone[2]):.3f} ({len(events)} events)")
-    two = [a + b for a, b in itertools.combinations(events, 2)]
-    print(f"pairs: F1 {f1(total(two, gold, threshold)):.3f}")
-    subsets = [list(s) for k in range(2, len(sets['seeds']) + 1)
-               for s in itertools.combinations(sets["seeds"], k)]
-    print(f"subsets of the seeds: F1 {f1(total(subsets, gold, threshold)):.3f} ({len(subsets)} subsets)")
+    parser.add_argument("--detail", default="", help="a set whose gold events to print")
+    args = parser.parse_args(argv)
+    names = [n for n in args.sets.split(",") if n]
+    print(f"{'set':10} {'part':7} {'P':>6} {'R':>6} {'F1':>6}")
+    for name in names:
+        facts, gold = facts_of(name), gold_of(name)
+        found = found_of(facts, threshold=args.threshold)
+        for part, sub in zip(("all", "half 1", "half 2"), [gold, *halves(gold)], strict=True):
+            p, r, f = prf(counts(sub, found))
+            print(f"{name:10} {part:7} {p:6.3f} {r:6.3f} {f:6.3f}")
+        if name == args.detail:
+            detail(facts, gold, found)
+    if "seeds" in names:
+        seeds, gold = facts_of("seeds"), gold_of("seeds")
+        subsets = [list(s) for k in range(2, len(seeds) + 1)
+                   for s in itertools.combinations(seeds, k)]
+        total = [sum(c) for c in zip(*(counts(within(gold, s), found_of(s, threshold=args.threshold))
+                                       for s in subsets), strict=True)]
+        print(f"seed subsets: P {prf(total)[0]:.3f} R {prf(total)[1]:.3f} F1 {prf(total)[2]:.3f}"
+              f" ({len(subsets)} subsets)")
+        events = {}
+        for name in ("g5", "seeds"):
+            g = gold_of(name)
+            for f in facts_of(name):
+                if f.article.id in g:
+                    events.setdefault(name + g[f.article.id], []).append(f)
+        everyone = gold_of("g5") | gold
+        alone = [sum(c) for c in zip(*(counts(within(everyone, e), found_of(e, threshold=args.threshold))
+                                       for e in events.values()), strict=True)]
+        print(f"alone (g5 and seed events each on its own): R {prf(alone)[1]:.3f}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

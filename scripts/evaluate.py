@@ -144,18 +144,27 @@ class CachedLanguage:
     def __call__(self, text: str) -> Any:
         return next(self.pipe([text]))
 
-    def pipe(self, texts: Iterator[str], batch_size: int = 16, **_: Any) -> Iterator[Any]:
+    def pipe(self, texts: Iterator[Any], batch_size: int = 16, as_tuples: bool = False,
+             **_: Any) -> Iterator[Any]:
+        """As Language.pipe: each text's Doc, or with `as_tuples` each (text, context) pair's
+        (Doc, context)."""
+        for item in texts:
+            if as_tuples:
+                text, context = item
+                yield self._doc(text), context
+            else:
+                yield self._doc(item)
+
+    def _doc(self, text: str) -> Any:
         from spacy.tokens import Doc
 
-        for text in texts:
-            key = doc_key(self.model, text)
-            path = self.folder / key[:2] / key
-            if path.exists():
-                yield Doc(self.vocab).from_bytes(path.read_bytes())
-                continue
-            doc = self.real(text)
-            store(self.folder, key, doc.to_bytes(exclude=["tensor", "user_data"]))
-            yield doc
+        key = doc_key(self.model, text)
+        path = self.folder / key[:2] / key
+        if path.exists():
+            return Doc(self.vocab).from_bytes(path.read_bytes())
+        doc = self.real(text)
+        store(self.folder, key, doc.to_bytes(exclude=["tensor", "user_data"]))
+        return doc
 
     def memory_zone(self) -> contextlib.AbstractContextManager[None]:
         return contextlib.nullcontext()

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/make_reference_docx.py [OUT]
 
 Starts from python-docx's default template and defines every style the renderer uses
-(briefing.render.docx.REQUIRED_STYLES). Rerunning it gives the same bytes. To restyle the
+(briefing.render.docx_package.REQUIRED_STYLES). Rerunning it gives the same bytes. To restyle the
 brief, edit this file (or copy reference.docx, change its styles in Word and pass that).
 """
 
@@ -20,12 +20,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
-from briefing.render.docx import (
-    DocProperties,
-    apply_properties,
-    missing_styles,
-    reproducible_bytes,
-)
+from briefing.render.docx import DocProperties, apply_properties, reproducible_bytes
+from briefing.render.docx_package import missing_styles
 from briefing.render.docx_xml import add_page_footer, drop_stale_parts
 
 FONT = "Arial"  # Liberation Sans has the same metrics, so LibreOffice lays it out alike

@@ -123,3 +123,23 @@ def test_cli_command_exits_with_the_apps_status_and_flushed_output(tmp_path):
     init = subprocess.run([*command, "init", str(tmp_path / "briefing.toml")],
                           capture_output=True, text=True)
     assert init.returncode == 0 and (tmp_path / "briefing.toml").read_text().startswith("#")
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_cli_one_event_writes_one_brief_of_every_input(tmp_path):
+    """The seeds report two events; with --one-event the curated pile is one event."""
+    import json
+
+    def events(*options: str) -> list[list[str]]:
+        out = tmp_path / ("one" if options else "many")
+        result = runner.invoke(app, ["generate", str(ROOT / "seeds"), "--out", str(out),
+                                     "--format", "json", "--today", "2026-01-01", "--quiet",
+                                     "--workers", "1", *options])
+        assert result.exit_code == 0, result.output
+        facts = json.loads((out / "facts.json").read_text())
+        return [sorted(e["articles"]) for e in facts["events"]]
+
+    assert len(events()) == 2
+    one = events("--one-event")
+    assert len(one) == 1 and len(one[0]) == 5

@@ -15,10 +15,12 @@ B = article("b", "text b", None, outlet="Wire B")
 
 def event(**kw) -> Event:
     base = dict(
-        id="2023-01-11-talks", title="Bilateral talks", kind="talks", articles=(B, A),
+        id="2023-01-11-talks", title="Lee–Ruiz talks in Geneva", kind="talks", articles=(B, A),
         start=dt.date(2023, 1, 11), location="Geneva", format="in-person", status="scheduled",
         participants=(Participant("Ann Lee", ("Lee",), "Foreign Minister", "FR",
-                                  (Span("b", 0, 3), Span("a", 0, 3))),),
+                                  (Span("b", 0, 3), Span("a", 0, 3))),
+                      Participant("Juan Ruiz", ("Ruiz",), "Foreign Minister", "ES",
+                                  (Span("a", 0, 3),))),
         agenda=(Item("trade barriers", (Span("b", 5, 9),)),),
     )
     base.update(kw)
@@ -32,11 +34,17 @@ def test_compose_sources_are_numbered_dated_first_and_cited_by_number():
     assert brief.agenda[0].cites == (2,)
 
 
+def test_compose_agenda_lists_the_eight_most_reported_topics():
+    topics = tuple(Item(f"topic {n}", (Span("a", n, n + 1),)) for n in range(12))
+    brief = compose(event(agenda=topics), generated=dt.datetime(2026, 1, 1))
+    assert [line.text for line in brief.agenda] == [f"Topic {n}" for n in range(8)]
+
+
 def test_compose_bottom_line_says_what_when_where_who():
     brief = compose(event(), generated=dt.datetime(2026, 1, 1))
     first = brief.bottom_line[0].text
-    assert first == "The bilateral talks are scheduled for Wednesday 11 January 2023 in Geneva."
-    assert "Ann Lee (Foreign Minister, France)" in brief.bottom_line[1].text
+    assert first == ("Ann Lee (Foreign Minister, France) and Juan Ruiz (Foreign Minister, "
+                     "Spain) are to hold talks in Geneva on Wednesday 11 January 2023.")
     assert all(line.cites for line in brief.bottom_line)
 
 
@@ -62,7 +70,8 @@ def test_compose_long_date_says_when_unknown():
 def test_compose_bottom_line_reads_well_without_a_date():
     brief = compose(event(start=None), generated=dt.datetime(2026, 1, 1))
     assert brief.bottom_line[0].text == (
-        "The bilateral talks are scheduled to take place in Geneva; no date is reported.")
+        "Ann Lee (Foreign Minister, France) and Juan Ruiz (Foreign Minister, Spain) are to hold "
+        "talks in Geneva.")
 
 
 def test_compose_title_takes_an_article():
@@ -134,5 +143,43 @@ def test_compose_context_leaves_out_sentences_the_timeline_shows():
 def test_compose_bottom_line_of_a_cancelled_event_gives_its_planned_day():
     brief = compose(event(status="cancelled"), generated=dt.datetime(2026, 1, 1))
     assert brief.bottom_line[0].text == (
-        "The bilateral talks were cancelled; they were planned for Wednesday 11 January 2023 in "
-        "Geneva.")
+        "The planned Lee–Ruiz talks were cancelled; they had been set for Wednesday 11 January "
+        "2023 in Geneva.")
+
+
+def test_compose_bottom_line_verb_follows_the_status():
+    said = {status: compose(event(status=status, kind="meeting",
+                                  title="Lee–Ruiz meeting in Geneva"),
+                            generated=dt.datetime(2026, 1, 1)).bottom_line[0].text
+            for status in ("held", "scheduled", "under way")}
+    assert " met in Geneva on Wednesday" in said["held"]
+    assert " are to meet in Geneva" in said["scheduled"]
+    assert " are meeting in Geneva" in said["under way"]
+
+
+def test_compose_bottom_line_of_a_named_event_and_of_a_call():
+    named = compose(event(title="NATO summit, Geneva", kind="summit", status="held"),
+                    generated=dt.datetime(2026, 1, 1))
+    assert named.bottom_line[0].text == (
+        "The NATO summit took place in Geneva on Wednesday 11 January 2023.")
+    call = compose(event(title="Lee–Ruiz phone call", kind="call", format="virtual",
+                         location=None, status="held"), generated=dt.datetime(2026, 1, 1))
+    assert call.bottom_line[0].text.endswith(" spoke by phone on Wednesday 11 January 2023.")
+
+
+def test_compose_two_wordings_of_one_value_are_no_divergence():
+    same = Discrepancy("role of Ann Lee", (Variant("Defense Secretary", (Span("a", 0, 1),)),
+                                           Variant("Secretary of Defense", (Span("b", 0, 1),))))
+    other = Discrepancy("location", (Variant("Geneva", (Span("a", 0, 1),)),
+                                     Variant("Bern", (Span("b", 0, 1),))))
+    brief = compose(event(discrepancies=(same, other)), generated=dt.datetime(2026, 1, 1))
+    assert [d.about for d in brief.divergences] == ["Location"]
+    assert brief.bottom_line[-1].text == "Reports differ on the location (see Points of divergence)."
+
+
+def test_compose_one_known_participant_of_a_named_event_takes_part():
+    lee = event().participants[:1]
+    brief = compose(event(title="NATO summit, Geneva", kind="summit", participants=lee),
+                    generated=dt.datetime(2026, 1, 1))
+    assert brief.bottom_line[1].text == (
+        "Ann Lee (Foreign Minister, France) is expected to take part.")

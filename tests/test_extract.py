@@ -4,30 +4,30 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract import event, quotes, statements
+from briefing.extract import agenda, agenda_phrase, event, quotes, statements
 
 pytestmark = pytest.mark.model
 
 
 def test_extract_agenda_splits_coordinated_items(model_nlp):
     doc = model_nlp("The ministers will discuss expanding trade and tackling climate change.")
-    items = [s.text for s in statements.agenda(doc, "a")]
+    items = [s.text for s in agenda.agenda(doc, "a")]
     assert items == ["expanding trade", "tackling climate change"]
 
 
 def test_extract_agenda_drops_attribution_and_keeps_topic_after_preposition(model_nlp):
     doc = model_nlp("The talks will focus on fishing rights, according to the ministry.")
-    assert [s.text for s in statements.agenda(doc, "a")] == ["fishing rights"]
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["fishing rights"]
 
 
 def test_extract_agenda_ignores_where_something_is_discussed(model_nlp):
     doc = model_nlp("The plans were discussed at the meeting in Oslo.")
-    assert statements.agenda(doc, "a") == []
+    assert agenda.agenda(doc, "a") == []
 
 
 def test_extract_agenda_spans_point_at_the_sentence(model_nlp):
     text = "Rain fell. The envoys will discuss border crossings."
-    item = statements.agenda(model_nlp(text), "a")[0]
+    item = agenda.agenda(model_nlp(text), "a")[0]
     assert text[item.span.start:item.span.end] == "The envoys will discuss border crossings."
 
 
@@ -111,7 +111,7 @@ def test_extract_agenda_outcome_and_planned_change(model_nlp):
     doc = model_nlp("The two countries are launching a new trade agreement on farm goods. "
                     "They are planning to include fishing rights in the treaty. "
                     "The navy launched a missile.")
-    texts = [s.text for s in statements.agenda(doc, "a")]
+    texts = [s.text for s in agenda.agenda(doc, "a")]
     assert any("trade agreement" in t for t in texts)
     assert any("fishing rights" in t for t in texts)
     assert not any("missile" in t for t in texts)
@@ -120,20 +120,20 @@ def test_extract_agenda_outcome_and_planned_change(model_nlp):
 def test_extract_agenda_comma_list_of_noun_phrases_splits(model_nlp):
     doc = model_nlp("The envoys will discuss tariffs on steel, the reopening of the border "
                     "crossings and the release of detained fishermen.")
-    assert [s.text for s in statements.agenda(doc, "a")] == [
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
         "tariffs on steel", "the reopening of the border crossings",
         "the release of detained fishermen"]
 
 
 def test_extract_agenda_relation_between_two_parties_stays_one_item(model_nlp):
     doc = model_nlp("The leaders will discuss relations between China and the US.")
-    assert [s.text for s in statements.agenda(doc, "a")] == ["relations between China and the US"]
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["relations between China and the US"]
 
 
 def test_extract_agenda_coordinated_adjectives_stay_in_one_item(model_nlp):
     doc = model_nlp("The ministers will discuss plans for a free and open sea, new ports, "
                     "and fishing quotas.")
-    items = [s.text for s in statements.agenda(doc, "a")]
+    items = [s.text for s in agenda.agenda(doc, "a")]
     assert any("free and open sea" in i for i in items), items
 
 
@@ -148,13 +148,13 @@ def test_extract_timeline_entries_know_where_their_date_is(model_nlp):
     assert entry.text[entry.at:].startswith("Tuesday")
 
 
-def test_extract_agenda_long_phrase_with_examples_stays_one_item(model_nlp):
-    # split, each item would repeat fourteen words: one item keeps both examples
+def test_extract_agenda_long_phrase_is_cut_and_keeps_its_examples(model_nlp):
+    # a topic of twenty words is no item a person lists: its describing clause goes, and the
+    # examples that clause held become items of their own
     doc = model_nlp("The envoys will discuss the growing risks posed by groups seeking to "
                     "disrupt shipping lanes across the region, including pirates and smugglers.")
-    assert [s.text for s in statements.agenda(doc, "a")] == [
-        "the growing risks posed by groups seeking to disrupt shipping lanes across the "
-        "region, including pirates and smugglers"]
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "the growing risks", "pirates", "smugglers"]
 
 
 def test_extract_timeline_sentence_pointing_back_keeps_its_antecedent(model_nlp):
@@ -170,3 +170,125 @@ def test_extract_timeline_sentence_pointing_back_keeps_its_antecedent(model_nlp)
     assert "Blue Harbour" in item.text
     assert text[item.span.start:item.span.end] == text
     assert item.text[item.at:].startswith("March 4")
+
+
+def test_extract_agenda_from_talk_nouns_and_what_is_put_on_the_agenda(model_nlp):
+    doc = model_nlp("Johnson will host talks on Syria. Trade was on the agenda. "
+                    "Cybersecurity was at the heart of the discussions.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["Syria", "Trade", "Cybersecurity"]
+
+
+def test_extract_agenda_general_word_gives_way_to_its_examples(model_nlp):
+    doc = model_nlp("They made no progress on issues such as missile defense and arms control.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["missile defense", "arms control"]
+
+
+def test_extract_agenda_what_is_agreed_and_the_purpose_of_a_call(model_nlp):
+    doc = model_nlp("The two sides agreed to create a working group. "
+                    "Obama called Netanyahu to congratulate him on his election victory.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "creating a working group", "congratulating him on his election victory"]
+
+
+def test_extract_agenda_drops_fragments_people_and_parties_acted_on(model_nlp):
+    doc = model_nlp("They discussed the matter with reporters. He urged China to act. "
+                    "The president praised Prime Minister Abe. They discussed it right now.")
+    assert agenda.agenda(doc, "a") == []
+
+
+def test_extract_agenda_gerund_forms():
+    assert [agenda_phrase.gerund(v) for v in ("make", "tie", "stop", "visit", "free", "discuss")] == [
+        "making", "tying", "stopping", "visiting", "freeing", "discussing"]
+
+
+def test_extract_agenda_listed_fronted_and_after_a_colon(model_nlp):
+    doc = model_nlp("Other issues include the Syrian civil war. "
+                    "On Ukraine, the minister said the sanctions would stay. "
+                    "The leaders did agree on one thing: the danger of rising inequality.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "the Syrian civil war", "Ukraine", "the danger of rising inequality"]
+
+
+def test_extract_agenda_stance_on_a_party_keeps_the_issue_not_the_party(model_nlp):
+    doc = model_nlp("President Trump blasted Prime Minister Turnbull over a refugee agreement.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["a refugee agreement"]
+
+
+def test_extract_agenda_purpose_of_the_meeting_itself(model_nlp):
+    doc = model_nlp("The summit is intended to reassure nervous Gulf allies.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["reassuring nervous Gulf allies"]
+
+
+def test_extract_agenda_commitments_are_listed_as_actions(model_nlp):
+    doc = model_nlp("Trump announced that the United States would end joint military exercises. "
+                    "Kim did not agree to give up his weapons. "
+                    "The envoy, who promised humanitarian support for Gaza, left.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "ending joint military exercises", "humanitarian support for Gaza"]
+
+
+def test_extract_agenda_issue_nouns_and_general_words_with_a_field(model_nlp):
+    doc = model_nlp("They sought solutions to the crises in Syria and Yemen. "
+                    "Obama noted deep differences between the two nations on Ukraine. "
+                    "They discussed cybersecurity issues and a separate meeting.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "the crises in Syria", "the crises in Yemen", "Ukraine", "cybersecurity issues"]
+
+
+def test_extract_agenda_open_questions_and_existential_disagreements(model_nlp):
+    doc = model_nlp("The borders of a future state remain unresolved. "
+                    "There were still profound disagreements over recent events in Syria.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "The borders of a future state", "recent events in Syria"]
+
+
+def test_extract_agenda_orders_obstacles_and_what_is_joined(model_nlp):
+    doc = model_nlp("He had ordered the agencies to step up protection for migrants. "
+                    "Castro called it the main obstacle to normalizing relations. "
+                    "They announced they would join the Paris climate agreement.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "stepping up protection for migrants", "normalizing relations",
+        "joining the Paris climate agreement"]
+
+
+def test_extract_agenda_gerund_of_a_verb_stressed_on_its_last_syllable():
+    assert [agenda_phrase.gerund(v) for v in ("begin", "admit", "visit")] == [
+        "beginning", "admitting", "visiting"]
+
+
+def test_extract_timeline_sentence_going_on_with_the_same_actors_keeps_their_day(model_nlp):
+    import datetime as dt
+
+    from briefing.temporal import tag_dates
+
+    text = ("Obama and Xi held talks in Hangzhou on Saturday. The two leaders announced they "
+            "would join the Paris agreement. They may have to wait. Rain fell.")
+    doc = model_nlp(text)
+    found = statements.timeline(doc, tag_dates(text, dt.date(2016, 9, 4), doc=doc), "a")
+    assert [(s.date, s.text[:15]) for s in found] == [
+        ("2016-09-03", "Obama and Xi he"), ("2016-09-03", "The two leaders")]
+
+
+def test_extract_agenda_what_a_participant_aims_to_do(model_nlp):
+    doc = model_nlp("The leaders strive to reduce tariff barriers. "
+                    "He is negotiating tariffs and barriers. He wanted to see a movie.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "reducing tariff barriers", "tariffs", "barriers"]
+
+
+def test_extract_agenda_a_readiness_to_act_is_the_action(model_nlp):
+    doc = model_nlp("Russia expressed a willingness to return to the deconfliction agreement.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "returning to the deconfliction agreement"]
+
+
+def test_extract_agenda_item_keeps_no_half_quotation():
+    assert agenda_phrase.balanced('humanitarian" support for Gaza') == "humanitarian support for Gaza"
+    assert agenda_phrase.balanced("the “jointly agreed communique") == "the jointly agreed communique"
+    assert agenda_phrase.balanced('a "spearhead" force in Israel’s north') == (
+        'a "spearhead" force in Israel’s north')
+
+
+def test_extract_agenda_a_name_raised_is_a_topic_a_name_pressed_is_a_party(model_nlp):
+    doc = model_nlp("It is normal for them to raise Guantanamo. He urged China to act.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["Guantanamo"]

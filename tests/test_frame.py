@@ -121,3 +121,51 @@ def test_event_place_inside_a_quotation_is_no_venue(model_nlp):
     assert main_place(list(doc.sents)) is None
     doc = model_nlp("The senators met at the Grand Hotel during the visit.")
     assert main_place(list(doc.sents)) == "the Grand Hotel"
+
+
+def test_frame_place_outside_a_venue_is_not_the_venue(model_nlp):
+    found = frame_of(model_nlp, "President Smith and President Wu are meeting at an estate "
+                                "outside Los Angeles.")
+    assert found.place is None  # "outside Los Angeles" says where the estate is not
+
+
+def test_frame_clause_on_the_partner_places_the_meeting(model_nlp):
+    found = frame_of(model_nlp, "Moon briefed reporters on his Saturday meeting with Kim, which "
+                                "took place on the northern side of the village of Kaesong.")
+    assert found.place == "Kaesong"
+
+
+def test_frame_earlier_meeting_of_a_series_is_no_venue(model_nlp):
+    found = frame_of(model_nlp, "Smith recalled that at the start of last year's G20 talks in "
+                                "Hangzhou he was denied a staircase.")
+    assert found.place is None
+
+
+def test_frame_welcome_to_a_city_places_a_state_visit(model_nlp):
+    found = frame_of(model_nlp, "The official welcome to Beijing of President Smith was lavish.")
+    assert found.place == "Beijing"
+
+
+def test_event_story_naming_no_meeting_has_no_format(model_nlp):
+    from briefing.extract.event import event_cues
+
+    text = ("The chocolate maker posted a video online showing the new bar in stores in "
+            "London. Fans watched the video online and complained.")
+    doc = model_nlp(text)
+    cues = event_cues(doc, tag_dates(text, FRIDAY, doc=doc))
+    assert cues.frame_format is None  # "video", "online" say nothing of a meeting's format
+
+
+def test_fuse_call_kind_alone_is_no_virtual_format():
+    group = [facts("a", FRIDAY, event_kind="call", event_place="Sao Paulo"),
+             facts("b", FRIDAY, event_kind="call")]
+    event = build_event(group)
+    assert event.format == "in-person" and event.location == "Sao Paulo"
+
+
+def test_fuse_unplaced_meeting_takes_no_place_from_the_leads():
+    group = [facts("a", FRIDAY, event_status="cancelled", lead_place="Philadelphia"),
+             facts("b", FRIDAY, event_status="cancelled")]
+    assert build_event(group).location is None  # where the cancellation was spoken of
+    crash = [facts("a", FRIDAY, lead_place="Croydon"), facts("b", FRIDAY)]
+    assert build_event(crash).location == "Croydon"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -29,6 +30,17 @@ def test_fuse_items_merge_same_statement_from_two_sources():
     assert len(items) == 2
     assert {s.article for s in items[0].sources} == {"a", "b"}  # most reported first
     assert items[0].text == "defense cooperation in outer space"
+
+
+def test_fuse_items_merge_two_wordings_of_one_topic_into_one_item():
+    found = [statement("the conflict in Ukraine", "a"), statement("Ukraine's conflict", "b"),
+             statement("trade", "c"), statement("US-China trade", "a"),
+             statement("North Korea", "b"), statement("North Korea's nuclear program", "c")]
+    items = merge(found, topics=True)
+    assert [(i.text, len(i.sources)) for i in items] == [
+        ("Ukraine's conflict", 2), ("trade", 2), ("North Korea", 1),
+        ("North Korea's nuclear program", 1)]
+    assert len(merge(found)) == 5  # statements of other kinds keep the stricter rule
 
 
 def test_fuse_items_merge_keeps_dates_apart_when_asked():
@@ -76,9 +88,11 @@ def test_fuse_event_place_from_the_leads_only_when_no_report_gives_one():
     assert event.location == "Salem" and not event.discrepancies
 
 
-def facts(id: str, words: str, fmt: str | None = None, published: dt.date | None = None):
+def facts(id: str, words: str, fmt: str | None = None, published: dt.date | None = None,
+          kind: str | None = "meeting", day: str | None = None):
+    """Facts of a report; `fmt` is the format its event's predicate gives, `day` its date."""
     return ArticleFacts(article=article(id, words, published), keywords=tuple(words.split()),
-                        event_format=fmt)
+                        frame_format=fmt, event_kind=kind, frame_date=day)
 
 
 def test_fuse_cluster_groups_similar_articles_and_keeps_others_apart():
@@ -106,6 +120,74 @@ def test_fuse_cluster_format_conflict_vetoes_a_merge():
     assert grouped(fs) == [[0], [1]]
 
 
+def test_fuse_cluster_format_is_read_off_the_events_own_predicate():
+    """"spoke by phone" against "met in Geneva" tells two events apart; a cue anywhere in the
+    text ("online", "in person" of some other gathering) does not."""
+    words = "ministers meet security alliance talks"
+    fs = [replace(facts("a", words), event_format="virtual"),
+          replace(facts("b", words), event_format="in-person")]
+    assert grouped(fs) == [[0, 1]]
+    assert grouped([facts("a", words, "virtual"), facts("b", words, "in-person")]) == [[0], [1]]
+
+
+def test_fuse_cluster_a_follow_up_weeks_later_must_share_more_words():
+    """Reports published weeks apart are one event only when more similar than reports of the
+    same days need to be (two stories sharing a word or two stay apart)."""
+    from briefing.fuse import cluster
+
+    a = "store roof ice chicago apple heating software snow warming fall".split()
+    b = "store app telegram encrypted messaging removed child abuse ban review".split()
+    vectors = cluster.tfidf([a, b])
+    similarity = (vectors @ vectors.T)[0, 1]
+    assert 0.05 < similarity < cluster.FOLLOW_UP
+
+    def pair(later: int) -> list[list[int]]:
+        day = dt.date(2018, 1, 3)
+        fs = [ArticleFacts(article=article("a", "t", day), keywords=tuple(a)),
+              ArticleFacts(article=article("b", "t", day + dt.timedelta(days=later)),
+                           keywords=tuple(b))]
+        return grouped(fs, threshold=0.05)
+
+    assert pair(1) == [[0, 1]]
+    assert pair(29) == [[0], [1]]
+
+
+def test_fuse_cluster_two_meetings_of_the_same_people_a_week_apart_are_two_events():
+    words = "ministers meet security alliance talks"
+    fs = [facts("a", words, day="2023-03-02", published=dt.date(2023, 3, 2)),
+          facts("b", words, day="2023-03-09", published=dt.date(2023, 3, 9)),
+          facts("c", words, day="2023-03-09", published=dt.date(2023, 3, 10))]
+    assert grouped(fs) == [[0], [1, 2]]
+
+
+def test_fuse_cluster_reports_of_an_occasion_published_weeks_apart_are_two_events():
+    words = "ministers meet security alliance talks"
+    fs = [facts("a", words, published=dt.date(2023, 3, 1)),
+          facts("b", words, published=dt.date(2023, 3, 3)),
+          facts("c", words, published=dt.date(2023, 3, 20))]
+    assert grouped(fs) == [[0, 1], [2]]
+
+
+def test_fuse_cluster_a_follow_up_weeks_later_joins_its_happening():
+    """A shooting's aftermath is reported weeks later: no occasion, no veto."""
+    words = "shooting concert gunman victims police"
+    fs = [facts("a", words, published=dt.date(2017, 10, 2), kind=None),
+          facts("b", words, published=dt.date(2017, 11, 27), kind=None)]
+    assert grouped(fs) == [[0, 1]]
+
+
+def test_fuse_cluster_an_undated_report_is_of_the_days_before_it_appeared():
+    """A report of an occasion that gives no date is about the days before it appeared: not
+    the meeting a dated report sets a week after it."""
+    words = "ministers meet security alliance talks"
+    fs = [facts("a", words, published=dt.date(2023, 3, 1)),
+          facts("b", words, day="2023-03-09", published=dt.date(2023, 3, 9))]
+    assert grouped(fs) == [[0], [1]]
+    fs = [facts("a", words, published=dt.date(2023, 3, 9)),
+          facts("b", words, day="2023-03-08", published=dt.date(2023, 3, 9))]
+    assert grouped(fs) == [[0, 1]]
+
+
 def test_fuse_cluster_publication_dates_a_year_apart_are_two_events():
     fs = [facts("a", "ministers meet security alliance talks", published=dt.date(2022, 1, 7)),
           facts("b", "ministers meet security alliance talks", published=dt.date(2023, 1, 11))]
@@ -117,9 +199,14 @@ def dated_facts(id: str, published: dt.date | None, event_date: str | None) -> A
                         keywords=("ministers", "meet", "alliance"), event_date=event_date)
 
 
+def framed_facts(id: str, published: dt.date | None, day: str | None) -> ArticleFacts:
+    return ArticleFacts(article=article(id, "text", published), event_kind="meeting",
+                        keywords=("ministers", "meet", "alliance"), frame_date=day)
+
+
 def test_fuse_cluster_a_week_and_a_day_inside_it_are_not_far_apart():
-    fs = [dated_facts("a", dt.date(2023, 3, 10), "2023-W09"),
-          dated_facts("b", dt.date(2023, 3, 10), "2023-03-09"),
+    fs = [framed_facts("a", dt.date(2023, 3, 10), "2023-W10"),
+          framed_facts("b", dt.date(2023, 3, 10), "2023-03-09"),
           facts("c", "football club wins league final")]
     assert grouped(fs) == [[0, 1], [2]]
 
@@ -189,7 +276,8 @@ def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
         first = day + dt.timedelta(days=rng.randint(-20, 20))
         span = rng.choice([None, (first, first), (first, first + dt.timedelta(days=6))])
         published = rng.choice([None, day + dt.timedelta(days=rng.randint(-400, 400))])
-        return rng.choice([None, "virtual", "in person"]), span, published
+        held = rng.choice([None, published])
+        return rng.choice([None, "virtual", "in person"]), span, published, held
 
     known = [some_traits() for _ in range(60)]
     table = vetoes(veto_columns(known), slice(0, 60))
@@ -202,20 +290,24 @@ def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
 def reference_average_linkage(facts, threshold):
     """The textbook algorithm, pair by pair: merge the two groups of highest mean similarity
     while it is above the threshold; a group pair holding an incompatible pair never merges."""
-    from briefing.fuse.cluster import compatible, tfidf
+    from briefing.fuse.cluster import compatible, needed, tfidf
+
+    def span(members):
+        days = [facts[i].article.published for i in members if facts[i].article.published]
+        return (max(days) - min(days)).days if days else float("nan")
 
     vectors = tfidf([f.keywords for f in facts])
     vectors = vectors if isinstance(vectors, np.ndarray) else vectors.toarray()
     sim = vectors @ vectors.T
     groups = [[i] for i in range(len(facts))]
     while True:
-        best, pair = threshold, None
+        best, pair = -1.0, None
         for x in range(len(groups)):
             for y in range(x + 1, len(groups)):
                 pairs = [(i, j) for i in groups[x] for j in groups[y]]
                 if all(compatible(facts[i], facts[j]) for i, j in pairs):
                     mean = sum(sim[i, j] for i, j in pairs) / len(pairs)
-                    if mean > best:
+                    if mean > needed(threshold, span(groups[x] + groups[y])) and mean > best:
                         best, pair = mean, (x, y)
         if pair is None:
             return sorted(sorted(g) for g in groups)
@@ -238,7 +330,8 @@ def test_fuse_cluster_groups_as_the_textbook_average_linkage(seed, dense_cells, 
         facts.append(ArticleFacts(
             article=article(f"a{k}", "text", published),
             keywords=tuple(rng.sample(vocabulary[:rng.randint(8, 40)], rng.randint(3, 8))),
-            event_format=rng.choice([None, None, "virtual", "in person"])))
+            event_kind=rng.choice([None, "meeting"]),
+            frame_format=rng.choice([None, None, "virtual", "in person"])))
     expected = reference_average_linkage(facts, 0.15)
     assert grouped(facts, threshold=0.15) == expected
     assert any(len(g) > 2 for g in expected) and len(expected) > 3  # a real test of merging
@@ -260,7 +353,8 @@ def test_fuse_cluster_vetoes_groups_from_their_extreme_traits():
             start = day + dt.timedelta(days=rng.randint(-12, 12))
             span = rng.choice([None, (start, start + dt.timedelta(days=rng.choice([0, 0, 6])))])
             published = rng.choice([None, day + dt.timedelta(days=rng.randint(-200, 200))])
-            known.append((rng.choice([None, None, "virtual", "in person"]), span, published))
+            held = rng.choice([None, published, day + dt.timedelta(days=rng.randint(-9, 9))])
+            known.append((rng.choice([None, None, "virtual", "in person"]), span, published, held))
         a, b = [0, 1, 2], [3, 4, 5]
         if not all(compatible(known[i], known[j]) for g in (a, b) for i in g for j in g):
             continue  # a group only ever holds compatible articles
@@ -286,3 +380,33 @@ def test_fuse_cluster_groups_the_same_whatever_the_block_of_rows(monkeypatch):
     for block in (2, 512):
         monkeypatch.setattr(cluster, "BLOCK", block)
         assert grouped(facts, threshold=0.15) == [[0, 1], [2, 3], [4]]
+
+def test_fuse_cluster_one_event_groups_every_article_together():
+    fs = [facts("a", "ministers meet security alliance talks", "virtual"),
+          facts("b", "football club wins league final goal striker", "in-person")]
+    assert grouped(fs) == [[0], [1]]
+    assert grouped(fs, one_event=True) == [[0, 1]]
+    assert grouped([], one_event=True) == []
+def test_fuse_timeline_keeps_two_developments_of_one_day_apart():
+    from briefing.fuse import build_event
+
+    day = dt.date(2017, 1, 26)
+    said = Statement("After Pena Nieto said in an address Wednesday that his country would "
+                     "refuse to pay for a barrier on the U.S. southern border, Trump blasted him "
+                     "with a tweet.", Span("a", 0, 150), date="2017-01-25", kind="timeline")
+    order = Statement("Pena Nieto had been under domestic pressure to stand up to Trump, and that "
+                      "only intensified after Trump on Wednesday signed the directive on the wall.",
+                      Span("b", 0, 150), date="2017-01-25", kind="timeline")
+    group = [ArticleFacts(article=article("a", "x", day), timeline=(said,)),
+             ArticleFacts(article=article("b", "y", day), timeline=(order,))]
+    assert len(build_event(group).timeline) == 2
+
+
+def test_fuse_vote_ties_go_to_the_value_given_most_often_then_first():
+    """One vote for every fact: most articles, then most mentions, then the first given."""
+    one, two = Span("a", 0, 1), Span("b", 0, 1)
+    assert vote([("Minister", one), ("Envoy", two), ("Envoy", Span("b", 5, 6))], "role")[0] \
+        == "Envoy"
+    assert vote([("Minister", one), ("Envoy", two)], "role")[0] == "Minister"
+    winner, gap = vote([("Envoy", one), ("Minister", two), ("Minister", Span("c", 0, 1))], "role")
+    assert winner == "Minister" and [v.value for v in gap.values] == ["Minister", "Envoy"]

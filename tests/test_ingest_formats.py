@@ -133,6 +133,7 @@ def test_ingest_syndicated_copies_merge(tmp_path):
     articles = read_articles([str(tmp_path)], warn=pytest.fail)
     assert [a.id for a in articles] == ["a", "c"]
     assert articles[0].also_in == (f"Beta ({tmp_path / 'b.md'})",)
+    assert articles[0].copies == ("b",)
 
 
 def test_ingest_duplicate_file_names_get_unique_ids(tmp_path):

@@ -106,3 +106,14 @@ def test_people_actors_country_beside_people_taking_part_is_left_out():
         for r in ("a", "b")
     ])
     assert [p.name for p in people.participants] == ["Kenji Tanaka", "Ann Smith"]
+
+
+@pytest.mark.model
+def test_people_actors_a_credit_in_brackets_is_no_party(model_nlp):
+    from briefing.extract.people import extract_people
+    from briefing.types import Article
+
+    text = ("BEIJING (Reuters) Outside the Great Hall on Thursday, the two delegations "
+            "began talks on trade.")
+    found = extract_people(model_nlp(text), Article("t", text))
+    assert not [m for m in found if m.name == "Reuters" and m.role == ORGANISATION]

@@ -129,3 +129,73 @@ def test_people_negated_participation_is_no_participation(people):
 def test_people_speaker_of_his_own_part_takes_part(people):
     got = people("President Smith said Tuesday he will meet Prime Minister Jones in Geneva.")
     assert got["Smith"][2] is True and got["Jones"][2] is True
+
+
+def test_people_hyphenated_title_is_one_title(people):
+    got = people("NATO Secretary-General Jens Stoltenberg met the leaders in London on Tuesday.")
+    assert got["Jens Stoltenberg"][0] == "Secretary-General"
+
+
+def test_people_agent_of_the_headlines_event_noun_takes_part(model_nlp):
+    from briefing.extract.people import extract_people
+
+    text = ("The army closed several roads near the border on Friday morning. Sirens sounded "
+            "during a trip to the region by the Egyptian prime minister, Omar Hadi, a visit "
+            "that surprised many.")
+    found = extract_people(model_nlp(text), Article("t", text, title="Egypt's Premier Visits"))
+    assert next(m for m in found if m.name == "Omar Hadi").participant
+
+
+def test_people_possessor_of_the_leads_visit_takes_part(people):
+    got = people("The visit is expected to last about three hours, officials said on Friday. "
+                 "Heavy shelling during Mr. Hadi's visit would embarrass the government.")
+    assert got["Hadi"][2] is True
+
+
+def test_people_visit_beside_the_leads_talks_is_another_event(people):
+    got = people("The two ministers will hold security talks in Washington on Monday. "
+                 "The talks come ahead of Prime Minister Omar Hadi's visit on Friday.")
+    assert got["Omar Hadi"][2] is False
+
+
+def test_people_subject_holding_talks_with_someone_takes_part(people):
+    got = people("The alliance's leaders gathered on Tuesday to mark the anniversary. "
+                 "The gathering was overshadowed by a row over spending on defence. "
+                 "Omar Hadi is due to hold separate talks with Karl Jensen on the sidelines.")
+    assert got["Omar Hadi"][2] is True
+    assert got["Karl Jensen"][2] is True
+
+
+def test_people_elect_belongs_to_the_title(people):
+    got = people("The call between President-elect Donald Trump and the leader lasted ten "
+                 "minutes on Friday.")
+    assert got["Donald Trump"][0] == "President-elect"
+
+
+def test_people_country_words_are_no_part_of_a_name():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from briefing.extract.people import extract_people
+
+    nlp = spacy.blank("en")
+    words = ["Saudi", "Arabian", "King", "Salman", "spoke", "on", "Monday", "."]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * 7)
+    doc.ents = [Span(doc, 1, 4, label="PERSON")]
+    (king,) = [m for m in extract_people(doc, Article("t", doc.text)) if m.tag == "PERSON"]
+    assert king.name == "Salman"
+
+
+def test_people_given_name_left_out_by_the_model_after_a_title():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from briefing.extract.people import extract_people
+
+    nlp = spacy.blank("en")
+    words = ["NATO", "Secretary", "General", "Anders", "Fogh", "Rasmussen", "said", "so", "."]
+    doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * 8,
+              pos=["PROPN"] * 6 + ["VERB", "ADV", "PUNCT"])
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    (chief,) = [m for m in extract_people(doc, Article("t", doc.text)) if m.tag == "PERSON"]
+    assert (chief.name, chief.role) == ("Anders Fogh Rasmussen", "Secretary General")

@@ -89,3 +89,33 @@ def test_people_fuse_group_counts_only_where_no_one_is_named():
     ])
     assert [p.name for p in result.participants] == ["Nobuo Kishi", "seven people"]
     assert result.participants[1].role is None
+
+
+def test_people_fuse_nickname_and_middle_initial_are_one_person():
+    result = merge_people([
+        facts("a", ("Charles E. Schumer", "Senate Minority Leader", "US", True)),
+        facts("b", ("Chuck Schumer", "Senate Minority Leader", "US", True)),
+    ])
+    (schumer,) = result.participants
+    assert set([schumer.name, *schumer.aliases]) == {"Charles E. Schumer", "Chuck Schumer"}
+
+
+def test_people_fuse_hyphenated_and_spaced_given_names_are_one_person():
+    result = merge_people([
+        facts("a", ("Kim Jong-un", "leader", "KP", True)),
+        facts("b", ("Kim Jong Un", "leader", "KP", True)),
+    ])
+    assert len(result.participants) == 1
+
+
+def test_people_fuse_two_familiar_forms_stay_apart():
+    result = merge_people([facts("a", ("Bill Smith", None, "US", False),
+                                 ("Bob Smith", None, "US", False))])
+    assert len(result.mentioned) == 2
+
+
+def test_people_fuse_premier_of_a_parliamentary_country_is_its_prime_minister():
+    result = merge_people([facts("a", ("Marco Rossi", "Premier", "IT", True),
+                                 ("Li Wei", "Premier", "CN", True))])
+    roles = {p.name: p.role for p in result.participants}
+    assert roles == {"Marco Rossi": "Prime Minister", "Li Wei": "Premier"}

@@ -130,7 +130,10 @@ def test_regen_retire_removes_only_what_the_last_run_wrote(tmp_path):
     (out / KEYS).mkdir(parents=True)
     (out / KEYS / "b.md.key").write_text("k")
     record = (out / WRITTEN).read_text()
-    (out / WRITTEN).write_text(record + "../outside.md\n")  # a damaged record stays inside out
+    (out / WRITTEN).write_text(record + "../outside.md\n")  # a damaged record removes nothing
+    warnings: list[str] = []
+    assert retire(out, [out / "a.md", out / "b.md"], warn=warnings.append) == []
+    assert len(warnings) == 1 and "'../outside.md', not a file of this folder" in warnings[0]
     assert retire(out, [out / "a.md"]) == [out / "b.md"]
     assert sorted(p.name for p in out.iterdir() if p.is_file()) == ["a.md", "mine.md"]
     assert not (out / KEYS / "b.md.key").exists() and (tmp_path / "outside.md").exists()

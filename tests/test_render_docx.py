@@ -14,15 +14,10 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from briefing.render.docx import (
-    REQUIRED_STYLES,
-    DocProperties,
-    ReferenceDocError,
-    StyleError,
-    docx_bytes,
-    missing_styles,
-)
+from briefing.render.docx import DocProperties, docx_bytes
+from briefing.render.docx_package import REQUIRED_STYLES, missing_styles
 from briefing.render.docx_xml import bookmark_name
+from briefing.render.problems import ReferenceDocError, StyleError
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "templates" / "reference.docx"
@@ -300,7 +295,7 @@ def test_render_docx_reference_lacking_styles_is_an_error(tmp_path):
 def test_render_docx_reference_must_be_a_docx(tmp_path):
     fake = tmp_path / "house.docx"
     fake.write_text("not a zip", encoding="utf-8")
-    with pytest.raises(ReferenceDocError, match="house.docx is not a Word .docx file"):
+    with pytest.raises(ReferenceDocError, match="house.docx is not a usable Word document: not a zip"):
         render(tmp_path, "Text.\n", reference=fake)
     with pytest.raises(ReferenceDocError, match="does not exist"):
         missing_styles(tmp_path / "absent.docx")

@@ -146,3 +146,20 @@ def test_render_facts_json_written_piece_by_piece_is_one_json_dumps(count):
     assert text == json.dumps(whole, indent=2, ensure_ascii=False) + "\n"
     pieces = list(facts.facts_pieces(events, generated=generated))
     assert len(pieces) == 7 + 3 * count  # one per article and event
+
+
+def test_render_facts_json_lists_syndicated_copies_under_their_event():
+    """A copy merged at ingest is a report of its original's event: facts.json names it there."""
+    import datetime as dt
+    import json
+
+    from briefing.render.facts import facts_json
+    from briefing.types import Event
+    from tests.conftest import article
+
+    original = article("a", "Officials met in Geneva.", also_in=("Beta (b.md)",), copies=("b",))
+    event = Event(id="talks", title="Talks", kind="talks", articles=(original, article("c", "x")))
+    facts = json.loads(facts_json([event], generated=dt.datetime(2026, 1, 1)))
+    assert facts["events"][0]["articles"] == ["a", "b", "c"]
+    assert [(a["id"], a["event"], a.get("copy_of")) for a in facts["articles"]] == [
+        ("a", "talks", None), ("b", "talks", "a"), ("c", "talks", None)]

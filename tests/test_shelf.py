@@ -20,8 +20,8 @@ def event(n: int) -> Event:
     article = Article(f"a{n}", f"Report {n}. " * 50, title=f"Talks {n}",
                       published=dt.date(2024, 1, 1 + n))
     return Event(f"e{n}", f"Talks {n}", "talks", (article,), start=dt.date(2024, 1, 1 + n),
-                 participants=(Participant(f"Person {n}", (Span(f"a{n}", 0, 6),), "Minister",
-                                           None, ()),),
+                 participants=(Participant(f"Person {n}", (), "Minister", None,
+                                           (Span(f"a{n}", 0, 6),)),),
                  agenda=(Item(f"item {n}", (Span(f"a{n}", 0, 6),)),))
 
 

@@ -332,3 +332,65 @@ def test_temporal_clock_zone_kept_and_read_as_utc() -> None:
 )
 def test_temporal_years_in_words_weeks_of_days_and_halves(text: str, value: str) -> None:
     assert [t.value for t in tag_dates(text, WED)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "value"),
+    [
+        ("The region was ruled from Moscow for centuries.", "centuries", "DURATION", "PXC"),
+        ("They left their third day-long meeting.", "day-long", "DURATION", "P1D"),
+        ("It is the regime's decades-long feud.", "decades-long", "DURATION", "PXE"),
+        ("Troops could stay for some time.", "some time", "DURATION", "PXX"),
+        ("The loan may run for an additional year.", "an additional year", "DURATION", "P1Y"),
+        ("They will live without it for a while.", "a while", "DURATION", "PXX"),
+        ("The deal should close by year-end.", "year-end", "DATE", "2023-12-31"),
+        ("Jobs will be cut by year end.", "year end", "DATE", "2023"),
+        ("The index has fallen 3% since year-end.", "year-end", "DATE", "2022-12-31"),
+    ],
+)
+def test_temporal_vague_lengths_and_year_end(text: str, phrase: str, kind: str,
+                                             value: str) -> None:
+    assert one(text, dt.date(2023, 10, 30)) == (phrase, kind, value)
+
+
+def test_temporal_part_of_day_of_the_day_last_named() -> None:
+    text = "Shares fell on Oct. 27. Dealers placed orders in the morning."
+    assert values(text, dt.date(2023, 10, 30))["the morning"] == "2023-10-27TMO"
+    assert values("Dealers placed orders in the morning.", MON)["the morning"] == \
+        "2021-06-14TMO"
+    assert values("He landed on June 2 and spoke later in the day.", MON)["the day"] == \
+        "2021-06-02"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Baker, speaking on ABC\'s "This Week," said so.',
+        'He said so on CBS\'s "60 Minutes."',
+        "A poster showed a still from ``High Noon.''",
+        "This time the pilot is a woman.",
+    ],
+)
+def test_temporal_titles_and_occasions_are_no_times(text: str) -> None:
+    assert tag_dates(text, MON) == []
+
+
+def test_temporal_effective_date_lies_ahead() -> None:
+    # Written in late October: the nearest Feb. 1 lies ahead anyway; after a past verb and
+    # "effective", the date the change takes effect still does.
+    text = "The bank created a new office, effective Feb. 1."
+    assert values(text, dt.date(1989, 10, 26))["Feb. 1"] == "1990-02-01"
+    assert values("The pact was signed, effective June 1.", dt.date(1989, 10, 26))["June 1"] \
+        == "1990-06-01"
+
+
+def test_temporal_day_before_a_named_weekday() -> None:
+    found = values("The day before last Tuesday's hearing, he left.", dt.date(2000, 2, 24))
+    assert found == {"The day before last Tuesday": "2000-02-21"}
+
+
+def test_temporal_mid_afternoon_with_its_day_after_it() -> None:
+    assert one("In London at mid-afternoon yesterday, shares were up.") == (
+        "mid-afternoon yesterday", "TIME", "2023-01-10TAF")
+    found = values("Troops moved in on March 6. By mid afternoon, sources said so.", WED)
+    assert found["mid afternoon"] == "2023-03-06TAF"

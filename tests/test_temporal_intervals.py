@@ -77,3 +77,21 @@ def test_temporal_intervals_last_end_follows_first() -> None:
 )
 def test_temporal_intervals_no_range(text: str) -> None:
     assert tag_ranges(text, MON) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # Each form again in a report written after the range, or without its year.
+        ("The summit ran 27-28 February in Brussels.", dt.date(2023, 3, 10),
+         "2023-02-27/2023-02-28"),
+        ("Talks were held from Monday to Wednesday.", dt.date(2023, 2, 23),
+         "2023-02-20/2023-02-22"),
+        ("The fair is held between 4 and 17 December.", dt.date(2023, 11, 1),
+         "2023-12-04/2023-12-17"),
+        ("The exhibition runs through Friday.", dt.date(2023, 2, 24), "../2023-02-24"),
+    ],
+)
+def test_temporal_intervals_range_forms_at_other_anchors(text: str, anchor: dt.date,
+                                                         value: str) -> None:
+    assert _only(text, anchor).value == value

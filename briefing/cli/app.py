@@ -84,6 +84,9 @@ def generate(
     author: Annotated[str | None, typer.Option(
         help=f"Author written into the Word properties. [default: {DEFAULTS.author}]")] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when up to date.")] = False,
+    one_event: Annotated[bool, typer.Option(
+        "--one-event", help="Every input reports one event: write one brief of them all "
+        "(for a pile you curated), rather than grouping them into events.")] = False,
     lock_timeout: Annotated[float | None, typer.Option(
         help="Seconds to wait for another run writing to --out before exiting with status 75. "
              f"[default: {DEFAULTS.lock_timeout:g}]")] = None,
@@ -115,7 +118,7 @@ def generate(
              "templates": templates, "reference_docx": reference_docx, "today": parse_day(today),
              "model": model, "mode": mode, "author": author, "lock_timeout": lock_timeout,
              "force": force, "quiet": quiet, "max_bytes": max_bytes, "max_articles": max_articles,
-             "workers": workers, "dask": dask, "verbose": verbose}
+             "workers": workers, "dask": dask, "verbose": verbose, "one_event": one_event}
     run_generate(settings(inputs or [], project, given))
 
 

@@ -32,7 +32,7 @@ def check_start(templates: Path | None, reference: Path | None) -> None:
     except TemplateProblem as exc:
         raise fail(str(exc)) from None
     if reference is not None:
-        from briefing.render.docx import missing_styles
+        from briefing.render.docx_package import missing_styles
 
         if not reference.is_file():
             raise fail(f"--reference-docx {reference}: no such file")
@@ -65,7 +65,7 @@ def run_generate(s: Settings) -> None:
     try:
         with lock.locked(s.out, timeout=s.lock_timeout):
             current = manifest.state(s.inputs, s.option_key(), s.templates, s.reference_docx)
-            if not s.force and manifest.up_to_date(s.out, current):
+            if not s.force and manifest.up_to_date(s.out, current, warn=warn):
                 if not s.quiet:
                     typer.echo(f"briefing: {s.out}/ is up to date")
                 return
@@ -125,7 +125,8 @@ def run_pipeline(s: Settings, options, workers: int, model_process, say):
                       model_process=model_process, say=say, warn=warn,
                       **({"detail": say} if s.verbose and not s.quiet else {}))
         try:
-            return pipeline(s.inputs, options, run, warn=warn, limits=s.limits())
+            return pipeline(s.inputs, options, run, warn=warn, limits=s.limits(),
+                            one_event=s.one_event)
         finally:
             cache.close()
     except (NoArticles, IngestError, nlp.ModelError, TemplateProblem, ReferenceDocError,

@@ -38,6 +38,7 @@ class Settings:
     history: int = 30  # previous versions of the briefs kept under out/history/
     lock_timeout: float = 5.0
     force: bool = False
+    one_event: bool = False  # every input reports one event: one brief, no grouping
     quiet: bool = False
     verbose: bool = False  # progress even when stderr is not a terminal (logs, benchmarks)
     max_bytes: int = MAX_BYTES  # per input file
@@ -56,7 +57,8 @@ class Settings:
         """Return the options that change the outputs (for the manifest)."""
         return {"formats": list(self.formats), "mode": self.mode, "author": self.author,
                 "today": self.today.isoformat() if self.today else None,
-                "limits": self.limits(), "model": self.model or os.environ.get("BRIEFING_MODEL")}
+                "limits": self.limits(), "model": self.model or os.environ.get("BRIEFING_MODEL"),
+                **({"one_event": True} if self.one_event else {})}
 
 
 DEFAULTS = Settings()

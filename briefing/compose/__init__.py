@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from briefing.compose.brief import Brief, Citer, Divergence, Line, Person, Related
 from briefing.compose.lead import as_of, bottom_line, key_facts, subtitle
@@ -105,6 +106,24 @@ def quotes(event: Event, cite: Citer) -> tuple[Line, ...]:
     return tuple(out)
 
 
+def value_words(value: str) -> frozenset[str]:
+    """Return the words of a reported value, folded: case, possessives and hyphens aside."""
+    return frozenset(re.findall(r"[a-z0-9]+", value.lower().replace("'s", " ").replace("’s", " ")))
+
+
+def same_value(a: str, b: str) -> bool:
+    """Return True for two wordings of one value: the words of one hold the other's ("Defense
+    Secretary", "Secretary of Defense"; "Washington", "Washington, D.C.")."""
+    x, y = value_words(a) - {"of", "the"}, value_words(b) - {"of", "the"}
+    return bool(x) and bool(y) and (x <= y or y <= x)
+
+
+def real(gap: Discrepancy) -> bool:
+    """Return True when the reports' values disagree: some two are not wordings of one value."""
+    values = [v.value for v in gap.values]
+    return any(not same_value(a, b) for i, a in enumerate(values) for b in values[i + 1:])
+
+
 def divergence(gap: Discrepancy, cite: Citer) -> Divergence:
     """Return one point of divergence: each reported value (days written out) with its sources."""
     def value(v: str) -> str:
@@ -128,11 +147,15 @@ def notes(event: Event, cite: Citer) -> tuple[Line, ...]:
     return tuple(out) + tuple(Line(capital(n.rstrip(".")) + ".") for n in event.notes)
 
 
+AGENDA_ITEMS = 8  # the brief lists the most-reported topics; facts.json keeps them all
+
+
 def compose(event: Event, *, generated: dt.datetime,
             others: Mapping[str, Headline] | None = None) -> Brief:
     """Return the Brief for one event; `others` are the run's events by id (for Related
     events)."""
     cite = Citer(event.articles)
+    event = replace(event, discrepancies=tuple(d for d in event.discrepancies if real(d)))
     near = (others[i] for i in event.related if others and i in others)
     related = tuple(Related(relation(event, o), o.title, long_date(o.start), f"{o.id}.md")
                     for o in near)
@@ -142,7 +165,7 @@ def compose(event: Event, *, generated: dt.datetime,
         bottom_line=bottom_line(event, cite), key_facts=key_facts(event, cite),
         participants=tuple(person(p, cite) for p in event.participants),
         mentioned=tuple(person(p, cite) for p in event.mentioned),
-        agenda=lines(event.agenda, cite), timeline=timeline(event, cite),
+        agenda=lines(event.agenda[:AGENDA_ITEMS], cite), timeline=timeline(event, cite),
         context=context(event, (i for i in event.timeline if i.date), cite),
         quotes=quotes(event, cite),
         figures=tuple(Line(i.text, cite(i.sources), i.value or "") for i in event.figures),

@@ -19,19 +19,27 @@ from briefing.compose.words import (
     reports,
     series,
     short_date,
-    the,
 )
-from briefing.types import Event
+from briefing.fuse import naming
+from briefing.types import Event, Participant
 
+CALLED_OFF = ("cancelled", "postponed")
 FORMATS = {"in-person": "in person", "virtual": "virtual (video link)", "hybrid": "hybrid"}
 
 
 def subtitle(event: Event) -> str:
     """Return "place - date - format"."""
     place = event.location or ("Online" if event.format == "virtual" else "Place not stated")
-    when = long_date(event.start) if event.start else "Date not stated"
+    when = when_said(event) if event.start else "Date not stated"
     form = FORMATS.get(event.format or "", event.format or "format not stated")
     return " - ".join((place, when, capital(form)))
+
+
+def when_said(event: Event) -> str:
+    """Return "Wednesday 3 March 2021", or "4–5 September 2014" for several days."""
+    if event.start and event.end and event.end != event.start:
+        return day_range(event.start, event.end)
+    return long_date(event.start)
 
 
 def published(event: Event) -> str:
@@ -69,44 +77,133 @@ def place_cites(event: Event, cite: Citer) -> tuple[int, ...]:
 
 
 def place_phrase(event: Event) -> str:
+    """Return " in Los Cabos", " at the White House, Washington", " by phone" or ""."""
     if event.format == "virtual":
-        return "by video link"
-    return f"in {event.location}" if event.location else ""
+        return " by phone" if event.kind == "call" else " by video link"
+    if not event.location:
+        return ""
+    first = event.location.split(", ", 1)[0]
+    return f" {'at' if naming.is_venue(first) else 'in'} {event.location}"
+
+
+def day_phrase(event: Event) -> str:
+    """Return " on Monday 18 June 2012", " on 4–5 September 2014" or "" (undated)."""
+    if not event.start:
+        return ""
+    if event.end and event.end != event.start:
+        return f" on {day_range(event.start, event.end)}"
+    return f" on {event.start:%A} {short_date(event.start)}"
+
+
+def what(event: Event) -> str:
+    """Return the event's title without the place naming.event_title put after it."""
+    for named in (True, False):
+        tail = naming.where(event.location, named=named)
+        if tail and event.title.endswith(tail):
+            return event.title[: -len(tail)]
+    return event.title
+
+
+PAIR_VERBS = {  # status -> kind -> verb phrase, for "A and B <verb> in X on D"
+    "held": {"talks": "held talks", "summit": "held a summit", "call": "spoke"},
+    "scheduled": {"talks": "are to hold talks", "summit": "are to hold a summit",
+                  "call": "are to speak"},
+    "under way": {"talks": "are holding talks", "summit": "are holding a summit",
+                  "call": "are speaking"},  # a call's " by phone" follows
+}
+MEET = {"held": "met", "scheduled": "are to meet", "under way": "are meeting"}
+
+
+def leads(event: Event) -> list[Participant]:
+    """Return the principals the title names (none when a proper name names the event)."""
+    found = naming.principals(event.participants)
+    short = "–".join(naming.short_name(p) for p in found)
+    return found if len(found) > 1 and what(event).startswith(short + " ") else []
+
+
+def subject(name: str, planned: bool = False) -> str:
+    """Return a title as a sentence's subject: "The NATO summit", "The planned Obama–Putin
+    summit", "Trump's planned visit to Mexico", "The summit" (a bare kind is lowered)."""
+    adjective = "planned " if planned else ""
+    owner, sep, rest = name.partition("'s ")
+    if sep and " " not in owner:
+        return f"{owner}'s {adjective}{rest}"
+    if " " not in name:
+        name = name.lower()
+    return f"The {adjective}{name}"
+
+
+def called_off(event: Event, at: str) -> str:
+    """Return "The planned X was cancelled; it had been set for D." (or postponed)."""
+    many = plural(what(event))
+    verb = ("have" if many else "has") + " been postponed" if event.status == "postponed" \
+        else ("were" if many else "was") + " cancelled"
+    day = day_phrase(event).removeprefix(" on ")
+    it = "they" if many else "it"
+    set_for = f"; {it} had been set for {day}{at}" if day else ""
+    return f"{subject(what(event), planned=True)} {verb}{set_for}."
+
+
+def pair_verb(event: Event, status: str) -> str:
+    kind = event.kind if event.kind != "call" or event.format == "virtual" else "meeting"
+    return PAIR_VERBS.get(status, {}).get(kind, MEET.get(status, "met"))
 
 
 def opening(event: Event) -> str:
-    """Return the first sentence: what, when, where, in the tense the status calls for."""
-    subject, where = the(event.title), place_phrase(event)
-    is_, has = ("are", "have") if plural(event.title) else ("is", "has")
-    day = f"{event.start:%A} {short_date(event.start)}" if event.start else ""
-    at = f" {where}" if where else ""
-    if event.status == "scheduled":
-        if day:
-            return f"{subject} {is_} scheduled for {day}{at}."
-        return f"{subject} {is_} scheduled to take place{at}; no date is reported."
-    if event.status == "held":
-        return f"{subject} took place on {day}{at}." if day else \
-            f"{subject} took place{at}; the date is not reported."
-    if event.status == "cancelled":
-        was, it = ("were", "they") if plural(event.title) else ("was", "it")
-        return f"{subject} {was} cancelled" + (f"; {it} {was} planned for {day}{at}." if day
-                                               else ".")
-    if event.status == "postponed":
-        return f"{subject} {has} been postponed" + (f"; it was planned for {day}{at}." if day else ".")
-    if event.status == "under way":
-        return f"{subject} {is_} under way{at}."
-    return f"{subject} {is_} reported for {day}{at}." if day else f"{subject} {is_} reported{at}."
+    """Return the first sentence: who meets (or what takes place), where and when, the verb
+    in the tense the status calls for ("met", "are to meet", "was cancelled")."""
+    at, day = place_phrase(event), day_phrase(event)
+    if event.status in CALLED_OFF:
+        return called_off(event, at)
+    status = event.status or "held"
+    pair = leads(event)
+    if pair:
+        return f"{series([described(p) for p in pair])} {pair_verb(event, status)}{at}{day}."
+    if visitor(event):
+        verb = {"scheduled": "is to visit", "under way": "is visiting"}.get(status, "visited")
+        return f"{described(event.participants[0])} {verb} {naming.town(event.location)}{day}."
+    many = plural(what(event))
+    verb = {"scheduled": f"{'are' if many else 'is'} to take place",
+            "under way": f"{'are' if many else 'is'} under way"}.get(status, "took place")
+    if event.kind == "call" and event.format == "virtual" and "phone call" in what(event):
+        at = ""  # "Trump's phone call took place by phone" says it twice
+    return f"{subject(what(event))} {verb}{at}{day}."
+
+
+def visitor(event: Event) -> bool:
+    """Return True when the title is one participant's visit ("Obama's visit to Havana")."""
+    return bool(event.participants) and " visit to " in what(event)
+
+
+def others(event: Event, cite: Citer) -> Line | None:
+    """Return the sentence naming who else takes part (up to four), or None."""
+    named = leads(event) or (event.participants[:1] if visitor(event) else [])
+    rest = [p for p in event.participants if p not in named][: 4 if not named else 3]
+    if not rest:
+        return None
+    who = series([described(p) for p in rest])
+    if not named and len(rest) > 1:
+        verb = {"scheduled": "It is to bring", "under way": "It brings"}.get(
+            event.status or "", "It was to bring" if event.status in CALLED_OFF else "It brought")
+        return Line(f"{verb} together {who}.", cite.of(rest))
+    verb = {"scheduled": "are also expected to take part", "under way": "are also taking part",
+            "cancelled": "were also expected to take part",
+            "postponed": "were also expected to take part"}.get(event.status or "",
+                                                                "also took part")
+    if not named:  # the one person known to take part in a named event
+        verb = verb.replace("also ", "")
+    if len(rest) == 1:
+        verb = verb.replace("are ", "is ").replace("were ", "was ")
+    return Line(f"{who} {verb}.", cite.of(rest))
 
 
 def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
     """Return two to four sentences from the best-supported facts: what, when, where, who, why."""
     when, where = date_cites(event, cite), place_cites(event, cite)
     lines = [Line(opening(event), tuple(sorted(set(when) & set(where))) or when)]
-    if event.participants:
-        top = event.participants[:4]
-        verb = "brought" if event.status == "held" else "brings"
-        lines.append(Line(f"It {verb} together {series([described(p) for p in top])}.",
-                          cite.of(top)))
+    more = others(event, cite)
+    if more:
+        lines.append(more)
     if event.agenda:
         best = sorted(event.agenda, key=lambda i: (-len({s.article for s in i.sources}),
                                                    len(i.text.split()) > 20))[:3]
@@ -137,7 +234,7 @@ def key_facts(event: Event, cite: Citer) -> tuple[Line, ...]:
     sources += f", published {days}" if days else ""
     return (
         Line(event.title, every, "What"),
-        Line(long_date(event.start) if event.start else "Not stated", date_cites(event, cite), "When"),
+        Line(when_said(event) if event.start else "Not stated", date_cites(event, cite), "When"),
         Line(where, place_cites(event, cite), "Where"),
         Line(who, cite.of(top), "Who"),
         Line((event.status or "not stated").capitalize(), every, "Status"),

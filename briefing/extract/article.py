@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from briefing.extract import statements
+from briefing.extract.agenda import agenda as agenda_items
 from briefing.extract.dating import resolve
 from briefing.extract.event import EventCues, event_cues
 from briefing.extract.people import extract_people, name_entities
@@ -51,7 +52,7 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
     plan = dating(doc, article, cues)
     timexes = tuple(tag_dates(article.text, article.published, tenses=plan.tenses))
     dated = resolve(plan, timexes, article.published)
-    agenda = statements.agenda(doc, article.id)
+    agenda = agenda_items(doc, article.id)
     return ArticleFacts(
         article=article,
         people=tuple(extract_people(doc, article)),

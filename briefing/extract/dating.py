@@ -125,15 +125,22 @@ def frame_values(slots: Sequence[Slot], timexes: BySpan, published: dt.date | No
 
 
 def timeline_values(rows: Sequence[Row], timexes: BySpan) -> tuple[Statement, ...]:
-    """Return the dated developments: each row once per calendar value it names."""
+    """Return the dated developments: each row once per calendar value it names; a row that
+    `follows` once per value of the row before."""
     out = []
+    before: set[str] = set()
     for row in rows:
+        if row.follows:
+            out += [Statement(row.text, row.span, date=v, kind="timeline") for v in sorted(before)]
+            before = set()
+            continue
         seen = set()
         for s in row.slots:
             value = dated(t) if (t := timexes.get((s.start, s.end))) else None
             if value and value not in seen:
                 seen.add(value)
                 out.append(Statement(row.text, row.span, date=value, kind="timeline", at=s.at))
+        before = seen
     return tuple(out)
 
 

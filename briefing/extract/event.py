@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.dating import by_span, main_values
-from briefing.extract.frame import read_frame
+from briefing.extract.frame import earlier_occurrence, read_frame
 from briefing.extract.sentences import quoted, text_of
 from briefing.knowledge import load, word_set
 from briefing.types import Slot, Timex
@@ -145,15 +145,19 @@ def main_place(sents: Sequence[Span]) -> str | None:
         for ent in sent.ents:
             if (ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and not possessive(ent)
                     and not quoted(ent)):
-                if sent.doc[ent.start - 1].lower_ in word_set("cues", "place_prepositions"):
+                prep = sent.doc[ent.start - 1]
+                if prep.lower_ in word_set("cues", "place_prepositions") \
+                        and not earlier_occurrence(prep.head):
                     return ent.text
     return None
 
 
 def possessive(ent: Span) -> bool:
-    """Return True when an entity ends in, or is followed by, a possessive 's."""
+    """Return True when an entity ends in, holds or is followed by a possessive 's ("Obama’s
+    last": a person's, tagged a place)."""
     doc = ent.doc
-    return ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+    return ent[-1].tag_ == "POS" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS") \
+        or any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") for t in ent)
 
 
 def count_cues(text: str, cues: Sequence[str]) -> int:
@@ -231,9 +235,10 @@ def event_cues(doc: Doc, timexes: Sequence[Timex], *,
     frame = read_frame(doc, timexes, published=None)
     said = main_place(sents[:TOP])
     place = frame.place or (None if frame.venue else said)
-    fmt = frame.format or (meeting_format(doc, place) if not frame.named else
-                           "in-person" if place or frame.venue else None)
-    return EventCues(place, meeting_format(doc, said), event_kind(sents), event_name(doc),
+    fmt = frame.format or ("in-person" if frame.named and (place or frame.venue) else None)
+    # a report naming no meeting, call or visit has no format ("video", "online" in a story
+    # about a product or a crash say nothing of one)
+    return EventCues(place, meeting_format(doc, said), event_kind(sents), frame.name,
                      nickname(sents), main_place(list(doc.sents)[:LEAD]), frame.status,
                      frame.venue, fmt, frame.slots,
                      date_pools(doc, timexes, sents, headline=headline))

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.dating import by_span, frame_values
+from briefing.extract.entities import entity_at as entity_of
 from briefing.extract.places import place_kind
 from briefing.knowledge import load
 from briefing.types import Slot, Timex
@@ -33,9 +34,11 @@ from briefing.types import Slot, Timex
 LEAD = 6  # the sentences a report states its own event in (more later is background)
 CLIMB = 4  # how far up the parse a date or a cue may sit above the predicate
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-VENUE_PREPOSITIONS = ("in", "at", "inside")
+VENUE_PREPOSITIONS = ("in", "at", "inside", "on")
 CONTAINERS = ("city", "town", "village", "capital", "resort", "estate", "compound", "retreat",
-              "palace", "hotel", "port", "island", "province", "state", "region", "area")
+              "palace", "hotel", "port", "island", "province", "state", "region", "area", "side",
+              "part")
+INSIDE = ("of", "in", "at", "inside")  # "the city of X", "an estate in X"; not "outside X"
 
 
 @functools.cache
@@ -121,6 +124,22 @@ def is_predicate(tok: Token) -> bool:
         if lemma in ("receive", "welcome"):
             return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
         return lemma in words("verbs") or called_person(tok) or talks_with_person(tok)
+    return False
+
+
+def earlier_occurrence(tok: Token) -> bool:
+    """Return True for a noun naming an earlier meeting of a series ("last year's G20 talks",
+    "their previous summit"): background, not the event reported."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for child in tok.children:
+        if child.dep_ not in ("poss", "amod", "compound", "nmod", "npadvmod"):
+            continue
+        if child.lower_ in words("earlier_modifiers"):
+            return True
+        said = {t.lower_ for t in child.subtree if t.ent_type_ == "DATE"}
+        if said & words("earlier_modifiers") and said & {"year", "years"} or "ago" in said:
+            return True  # "last year's summit"; "last week's" may be the one reported
     return False
 
 
@@ -285,13 +304,13 @@ def mention_virtual(word: Token, anchor: Token) -> bool | None:
 def entity_at(tok: Token) -> Span | None:
     """Return the place entity a token belongs to, looking inside "the city of X", "an estate in
     X" and "the X estate"."""
-    doc = tok.doc
     if tok.ent_type_ in PLACE_LABELS:
-        return next(e for e in doc.ents if e.start <= tok.i < e.end)
+        return entity_of(tok)
     if tok.lemma_.lower() in CONTAINERS:
         for child in tok.children:
             inner = [c for c in child.subtree if c.ent_type_ in PLACE_LABELS]
-            if child.dep_ in ("compound", "prep") and inner:
+            if (child.dep_ == "compound" or child.dep_ == "prep" and child.lower_ in INSIDE) \
+                    and inner:
                 return entity_at(inner[0])
     return None
 
@@ -302,9 +321,11 @@ def venue_object(prep: Token) -> Span | None:
     for obj in prep.children:
         if obj.dep_ != "pobj" or obj.lemma_.lower() in words("nouns"):
             continue  # "at the G7 summit": that summit's own phrases place it
+        if prep.lower_ == "on" and obj.lemma_.lower() not in CONTAINERS:
+            continue  # "talks on Syria" name a topic; "on the island of X" a place
         place = entity_at(obj)
         if place is None and prep.lower_ == "at" and obj.ent_type_ in ("ORG", "PERSON"):
-            place = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+            place = entity_of(obj)
         if place is not None and not possessive(place):
             return place
     return None
@@ -322,12 +343,23 @@ def hyphen_pair(tok: Token) -> bool:
         (tok.i > 0 and doc[tok.i - 1].text in "-–—/")
 
 
+def happening_clauses(word: Token) -> list[Token]:
+    """Return the clauses saying where or when a noun predicate happens ("the meeting, which
+    took place in X"; "a meeting with Kim, which took place ...": the clause hangs from the
+    last noun of the phrase)."""
+    nouns = [word] + [o for p in word.children if p.dep_ == "prep" and p.lower_ in
+                      ("with", "between") for o in p.children if o.dep_ == "pobj"]
+    return [c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl")
+            and c.lemma_.lower() in words("happen_verbs") and c.lemma_ != "be"]
+
+
 def carriers(word: Token, anchor: Token) -> list[Token]:
     """Return the words whose phrases may place or date the predicate: itself, its light
     verb, and the verbs it is the complement of ("expected to meet", "plans to visit")."""
     out = [word] + ([anchor] if anchor is not word else [])
     if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in words("happen_verbs"):
         out.append(word.head)  # "the ceremony will take place at the White House"
+    out += happening_clauses(word)
     tok = anchor
     while tok.dep_ in ("xcomp", "auxpass") and tok.head is not tok and len(out) < 4:
         tok = tok.head
@@ -339,7 +371,7 @@ def mention_places(word: Token, anchor: Token) -> tuple[Span, ...]:
     """Return the places attached to the predicate: its "in"/"at" phrases (and "to" for a visit
     or a trip), the place it visits, and a place compound of a noun ("the Moscow summit")."""
     found: list[Span] = []
-    visit = word.lemma_.lower() in ("visit", "trip", "tour")
+    visit = word.lemma_.lower() in words("journey_nouns")
     for tok in carriers(word, anchor):
         for child in tok.children:
             if child.dep_ == "prep" and (child.lower_ in VENUE_PREPOSITIONS or
@@ -413,7 +445,7 @@ def mentions(doc: Doc, timexes: Sequence[Timex], *, limit: int = LEAD) -> Iterat
         if i >= limit:
             return
         for tok in sent:
-            if not is_predicate(tok):
+            if not is_predicate(tok) or earlier_occurrence(tok):
                 continue
             anchor = anchor_of(tok)
             dates = () if tok.lemma_.lower() in ("trip", "tour") else \
@@ -446,6 +478,7 @@ class Frame:
     named: bool = False  # the article's first sentences name the event with a predicate
     slots: tuple[Slot, ...] = ()  # where the expressions hung on its predicates sit (see
     # briefing.extract.dating.frame_values): `date` and `dates` are read from them
+    name: str | None = None  # the event's proper name ("NATO summit"), from its predicate
 
 
 def weight(m: Mention) -> float:
@@ -520,6 +553,79 @@ def frame_slots(found: Sequence[Mention], status: str | None) -> tuple[Slot, ...
                  for m in sorted(found, key=relative) for t in m.dates)
 
 
+NAME_LABELS = ("", "ORG", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+
+
+def hosted(m: Mention) -> bool:
+    """Return True for an event named as the setting of another ("on the sidelines of the
+    G20 summit", "will meet at the G20 summit"): its name is not the article's event's."""
+    prep = m.word.head if m.word.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    if prep.lower_ in ("at", "during", "on", "in") and is_predicate(prep.head):
+        return True  # "Obama will meet Putin at the G20 summit"
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in words("setting_nouns")
+
+
+def name_word(tok: Token) -> bool:
+    """Return True for a word that may be part of an event's proper name: not a place, a
+    person, a day or a party ("Korean"), unless it is a code like "G7" (often tagged a place)."""
+    if re.search(r"[A-Z].*\d|\d.*[A-Z]", tok.text):
+        return True
+    return tok.ent_type_ in NAME_LABELS and tok.tag_ != "POS"
+
+
+def name_phrase(word: Token) -> Span | None:
+    """Return the capitalised words naming a noun predicate: its compounds ("the NATO
+    summit"), or the name it stands in apposition to ("the Security Consultative Committee
+    ("2+2") meeting", which the parser may read that way)."""
+    if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.i < word.i:
+        head, end = word.head, word.head.i + 1
+    else:
+        head, end = word, word.i
+    mods = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i]
+    tokens = sorted((t for c in mods for t in c.subtree), key=lambda t: t.i)
+    if head is not word:
+        tokens.append(head)
+    while tokens and not (tokens[0].text[:1].isupper() or tokens[0].like_num):
+        tokens.pop(0)  # "the virtual U.S.-Japan ...": the name starts at its first capital
+    return word.doc[tokens[0].i:end] if tokens else None
+
+
+def proper_name(word: Token) -> str | None:
+    """Return the proper name a noun predicate carries as its modifier ("the NATO summit":
+    "NATO summit"; "the US-Japan Security Consultative Committee meeting": the committee's
+    name); None for a place ("the Moscow summit", "the US-China summit"), a day, a person, a
+    building ("the White House meeting") or a visit or call (named by their principals)."""
+    if word.lemma_.lower() not in words("named_nouns") and word.lower_ not in words("named_nouns"):
+        return None
+    phrase = name_phrase(word)
+    if phrase is None:
+        return None
+    last = phrase[-1]
+    if not name_word(last) or last.lower_ in words("venue_words") or \
+            not any(t.pos_ == "PROPN" or re.search(r"\d", t.text) for t in phrase):
+        return None
+    if len(phrase) == 1 and not (phrase[0].is_upper or re.search(r"\d", phrase[0].text)):
+        return None  # "Press conference": one capitalised word is no name; "NATO", "G7" are
+    if word.lower_ in ("meeting", "session") and any(t.lower_ in words("body_words")
+                                                     for t in phrase):
+        return phrase.text  # the committee's name names its meetings
+    return f"{phrase.text} {word.lower_}"
+
+
+def frame_name(found: Sequence[Mention]) -> str | None:
+    """Return the proper name the article's first named predicates give, or None (not that
+    of a landmark or of a setting: "after the G7 summit", "on the sidelines of the G20
+    summit")."""
+    for m in found:
+        if m.word.pos_ != "VERB" and not relative(m) and not hosted(m):
+            name = proper_name(m.word)
+            if name:
+                return name
+    return None
+
+
 def read_frame(doc: Doc, timexes: Sequence[Timex], *, published: dt.date | None) -> Frame:
     """Return what the article's own wording of its event says: status, format, place, date."""
     found = list(mentions(doc, timexes))
@@ -527,4 +633,5 @@ def read_frame(doc: Doc, timexes: Sequence[Timex], *, published: dt.date | None)
     place, venue = frame_places(found)
     slots = frame_slots(found, status)
     date, dates = frame_values(slots, by_span(timexes), published)
-    return Frame(status, frame_format(found), place, venue, date, dates, bool(found), slots)
+    return Frame(status, frame_format(found), place, venue, date, dates, bool(found), slots,
+                 frame_name(found))

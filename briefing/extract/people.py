@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from briefing.extract.entities import ents_in
 from briefing.extract.people_actors import (
     GROUP,
     ORGANISATION,
@@ -60,7 +61,9 @@ def _strip(doc: Doc, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
     """Narrow tokens [a, b) to the name: no leading titles or honorifics, no trailing 's."""
     while b - a > 1 and (lex.is_title_word(doc[a].text) or doc[a].text in lex.honorifics
                          or doc[a].lower_ in CONNECTORS or doc[a].text in POSSESSIVE
-                         or doc[a].is_stop or doc[a].pos_ in ("ADP", "ADV", "DET")):
+                         or doc[a].is_stop or doc[a].pos_ in ("ADP", "ADV", "DET")
+                         or lex.country(doc[a].text)  # "Afghanistan X": a country's word
+                         or a and lex.country(doc[a - 1 : a + 1].text)):  # "[Saudi] Arabian X"
         a += 1
     while b - a > 1 and (doc[b - 1].text in POSSESSIVE or not doc[b - 1].text[:1].isalnum()):
         b -= 1
@@ -97,6 +100,7 @@ def _name_spans(doc: Doc, lex: Lexicon) -> list[tuple[TokenSpan, str]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             a, b = _strip(doc, ent.start, ent.end, lex)
+            a = _given_name_before(doc, a, lex)
             if (doc[a].text[:1].isupper() and not lex.is_title_word(doc[a:b].text)
                     and not lex.is_place_or_org(doc[a:b].text)):
                 spans.append((doc[a:b], "PERSON"))
@@ -119,6 +123,20 @@ def _name_spans(doc: Doc, lex: Lexicon) -> list[tuple[TokenSpan, str]]:
     return sorted(spans, key=lambda s: s[0].start)
 
 
+def _given_name_before(doc: Doc, a: int, lex: Lexicon) -> int:
+    """Return where a name starts that the model began one word late, after a title
+    ("Secretary General [Anders] Fogh Rasmussen"): an untagged capitalised word between the
+    title and the name belongs to the name."""
+    if a < 2 or doc[a - 1].ent_type_ or doc[a - 1].pos_ != "PROPN":
+        return a
+    word = doc[a - 1].text
+    if (not word.isalpha() or not word[:1].isupper() or word.isupper()
+            or lex.is_title_word(word) or lex.country(word) or lex.is_place_or_org(word)):
+        return a
+    before = doc[a - 2].text
+    return a - 1 if fold(before) in lex.heads or lex.is_title_word(before) else a
+
+
 def name_entities(doc: Doc, article: Article) -> tuple[Entity, ...]:
     """Return the names the model tagged as places, organisations or groups, with their
     labels, for the fuse step's vote on what each name is."""
@@ -129,7 +147,7 @@ def name_entities(doc: Doc, article: Article) -> tuple[Entity, ...]:
 def _affiliation(doc: Doc, titles: list[Title | None], lex: Lexicon) -> str | None:
     """The organisation named in a person's title ("NATO Secretary General X")."""
     for t in titles:
-        for ent in doc.char_span(t.start, t.end, alignment_mode="expand").ents if t else ():
+        for ent in ents_in(doc.char_span(t.start, t.end, alignment_mode="expand")) if t else ():
             if ent.label_ == "ORG" or lex.is_place_or_org(ent.text) and not lex.country(ent.text):
                 return name_text(ent)
     return None
@@ -227,7 +245,7 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
     says it, and whether the person takes part in the reported event.
     """
     lex = lexicon()
-    main = main_event_nouns(doc, lex)
+    main = main_event_nouns(doc, lex, article.title)
     leads = lead_sentences(doc, count=lead)
     found = []
     for name, tag in _name_spans(doc, lex):

@@ -14,6 +14,8 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from briefing.extract.entities import entity_at as entity_of
+from briefing.extract.entities import ents_in
 from briefing.extract.people_participation import SUBJECTS, participation, phrase_head
 from briefing.knowledge.lexicon import GROUP, ORGANISATION, Lexicon, fold
 from briefing.types import Article, PersonMention, Span
@@ -28,7 +30,7 @@ def name_text(span: TokenSpan) -> str:
 
 
 def entity_at(tok: Token) -> TokenSpan | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return entity_of(tok)
 
 
 def _actor_name(subject: Token, lex: Lexicon) -> TokenSpan | None:
@@ -73,7 +75,7 @@ def _country(span: TokenSpan, lex: Lexicon) -> str | None:
         return code
     if span.root.ent_type_ or span.root.pos_ != "NOUN":  # "the Brazilian Grand Prix"
         return None
-    for part in [*span.ents, *span]:
+    for part in [*ents_in(span), *span]:
         if code := _body(part.text, lex):
             return code
     return None
@@ -134,6 +136,13 @@ def _party(span: TokenSpan, taken: set[int], partakers: set[int], lex: Lexicon) 
         "party_object_verbs"]
 
 
+def _bracketed(span: TokenSpan) -> bool:
+    """True for a name standing alone in brackets ("WASHINGTON (Reuters) -"): a credit."""
+    doc = span.doc
+    return 0 < span.start and span.end < len(doc) and (
+        doc[span.start - 1].text == "(" and doc[span.end].text == ")")
+
+
 def actors(doc: Doc, article: Article, leads: list[TokenSpan], people: list[TokenSpan],
            taking_part: list[TokenSpan], main: frozenset[str], lex: Lexicon
            ) -> list[PersonMention]:
@@ -169,10 +178,10 @@ def actors(doc: Doc, article: Article, leads: list[TokenSpan], people: list[Toke
             found[span.start] = (span, cue.weight)
     out = []
     for span, weight in sorted(found.values(), key=lambda f: f[0].start):
-        if _leaders(span.root):  # "the delegation, led by X,": X is named for it
-            continue
+        if _leaders(span.root) or _bracketed(span):  # "the delegation, led by X,": X is
+            continue  # named for it; "BEIJING (CNN) -": the publisher's credit
         country = _country(span, lex)
-        named = any(e.label_ in ACTOR_LABELS for e in span.ents)
+        named = any(e.label_ in ACTOR_LABELS for e in ents_in(span))
         kind = ORGANISATION if named or country else GROUP
         out.append(PersonMention(name_text(span), Span(article.id, span.start_char, span.end_char),
                                  kind, country, True, weight, tag=span.label_))

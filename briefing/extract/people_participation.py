@@ -8,6 +8,7 @@ Verbs whose subject is only a source (say, tell) give no participation. The cue 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -34,18 +35,26 @@ def lead_sentences(doc: Doc, *, count: int = 2) -> list[Span]:
     return [s for s in doc.sents if sum(t.is_alpha for t in s) >= 6][:count]
 
 
-def main_event_nouns(doc: Doc, lex: Lexicon) -> frozenset[str]:
-    """Return the lemmas of the event nouns and verbs named in the lead ("talks", "meet")."""
-    nouns = set(load("cues").get("event_nouns", [])) | set(lex.participation["with_nouns"])
-    found = set()
+def _headline_events(title: str | None, nouns: set[str]) -> set[str]:
+    """Return the event words of a headline ("Egypt's Premier Visits Gaza": visit)."""
+    words = re.findall(r"[a-z]+", (title or "").lower())
+    return {w for word in words for w in (word, word[:-1]) if w in nouns}
+
+
+def main_event_nouns(doc: Doc, lex: Lexicon, title: str | None = None) -> frozenset[str]:
+    """Return the lemmas of the event nouns and verbs named in the lead or the headline
+    `title` ("talks", "meet")."""
+    nouns = (set(load("cues").get("event_nouns", [])) | set(lex.participation["with_nouns"])
+             | set(lex.participation["nominal_events"]))
+    found = _headline_events(title, nouns)
     for sent in lead_sentences(doc):
         for t in sent:
             lemma = t.lemma_.lower()
             if (lemma in nouns or t.lower_ in nouns) and t.pos_ in ("NOUN", "VERB"):
                 found.update({lemma, t.lower_})
-    family = lex.participation["meeting_family"]
-    if found & family:  # "meet" in the lead and "the meeting" later are the same event
-        found |= family
+    for family in (lex.participation["meeting_family"], lex.participation["visit_family"]):
+        if found & family:  # "meet" in the lead and "the meeting" later are the same event
+            found |= family
     return frozenset(found)
 
 
@@ -93,6 +102,15 @@ def _conversation(verb: Token, lex: Lexicon) -> bool:
         for prep in verb.children for obj in prep.children if obj.dep_ == "pobj")
 
 
+def _holds_meeting(verb: Token, lex: Lexicon) -> bool:
+    """True for "hold / have talks with ...": a meeting verb whose object is a meeting noun
+    with a with-phrase (the subject meets whom the with-phrase names)."""
+    return verb.lemma_.lower() in lex.participation["with_noun_verbs"] and any(
+        obj.dep_ == "dobj" and obj.lemma_.lower() in lex.participation["with_nouns"]
+        and any(p.dep_ == "prep" and p.lower_ == "with" for p in obj.children)
+        for obj in verb.children)
+
+
 def _cue_verb(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0
               ) -> Token | None:
     """Return the predicate of the event that `verb` or a verb it governs names ("is due to
@@ -102,6 +120,8 @@ def _cue_verb(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0
         return None
     part = lex.participation
     if _conversation(verb, lex):
+        return verb
+    if _holds_meeting(verb, lex):  # "X is due to hold talks": whatever the lead says
         return verb
     if lemma in part["verbs"]:
         if lemma not in part["needs_event_object"]:
@@ -162,6 +182,25 @@ def _event_clause(verb: Token, lex: Lexicon, main: frozenset[str]) -> bool:
         noun.lemma_.lower() in lex.participation["with_nouns"] and noun.lemma_.lower() in main)
 
 
+def _nominal_event(base: Token, lex: Lexicon, main: frozenset[str]) -> Token | None:
+    """Return the event's noun whose agent `base` is, or None: its possessor ("Mr. X's
+    visit") or its "by" phrase ("the trip to the capital by X"), the noun being one the
+    lead names (the reported event, not another of the story's meetings)."""
+    if base.dep_ == "poss":
+        noun = base.head
+    elif base.dep_ == "pobj" and base.head.lower_ == "by" and base.head.dep_ == "prep":
+        noun = base.head.head
+    else:
+        return None
+    lemma = noun.lemma_.lower()
+    part = lex.participation
+    if noun.pos_ != "NOUN" or not (lemma in main or noun.lower_ in main):
+        return None
+    if lemma in part["visit_family"] and main & part["meeting_family"]:
+        return None  # talks held "ahead of X's visit": the visit is another event
+    return noun if lemma in part["with_nouns"] | part["nominal_events"] else None
+
+
 def negated(verb: Token) -> bool:
     """True for a verb said not to happen ("will not attend", "did not meet")."""
     return any(child.dep_ == "neg" for child in verb.children)
@@ -209,6 +248,8 @@ def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Spa
         if _event_clause(verb, lex, main):  # "the call in which X said ..."
             return Cue(True, weight + 1.0, f"subject in the {verb.head.lemma_}", verb.head.idx)
         return Cue(False, weight + 0.25 * (verb.lemma_.lower() not in lex.reporting))
+    if (noun := _nominal_event(base, lex, main)) is not None:  # "X's visit", "a trip by X"
+        return Cue(True, weight + 1.0, f"{noun.lemma_} of", noun.idx)
     if base.dep_ == "dobj" and verb.lemma_.lower() in lex.participation["verbs"]:
         return Cue(True, weight + 1.0, f"object of {verb.lemma_}", verb.idx)
     if base.dep_ == "pobj" and _with_cue(verb, lex, main):

@@ -17,6 +17,7 @@ from briefing.knowledge.lexicon import Lexicon, fold
 
 CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+HYPHENS = frozenset({"-", "‑", "–"})
 APPOSITION = re.compile(
     r"\s*,\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?P<role>[^,;:()“”\"]{2,100}?)"
     r"(?=\s*(?:[,;:()“”\"]|\.\s|\.$|$|\s(?:told|said|says|who|which)\b))"
@@ -33,8 +34,18 @@ class Title:
     has_head: bool
 
 
+def _joining(tok: Token, lex: Lexicon) -> bool:
+    """True for a hyphen inside one title word ("Secretary-General", "President-elect"): no
+    space on either side, title words on both (not "then-Japanese")."""
+    if tok.text not in HYPHENS or not 0 < tok.i < len(tok.doc) - 1:
+        return False
+    left, right = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return not (tok.whitespace_ or left.whitespace_) and all(
+        fold(t.text) in lex.heads or fold(t.text) in lex.title_words for t in (left, right))
+
+
 def _acceptable(tok: Token, lex: Lexicon) -> bool:
-    if tok.text in POSSESSIVE or tok.lower_ in CONNECTORS:
+    if tok.text in POSSESSIVE or tok.lower_ in CONNECTORS or _joining(tok, lex):
         return True
     if tok.ent_type_ == "PERSON" and not lex.is_title_word(tok.text):
         return False
@@ -88,7 +99,7 @@ def interpret(words: list[Token], lex: Lexicon) -> tuple[str | None, str | None,
             words = words[: i - 1]
         break
     has_head = any(fold(t.text) in lex.heads for t in words)
-    role = " ".join(t.text for t in words) if has_head else None
+    role = "".join(t.text_with_ws for t in words).strip() if has_head else None
     return role, country, has_head
 
 

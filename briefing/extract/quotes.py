@@ -1,16 +1,24 @@
-"""Direct quotations and who said them.
+"""Direct quotations and who said them, as the text attributes them.
 
-The speaker is the subject of a speech verb ("said", "told") in the quote's sentence, or of the
-sentence after a quote that stands alone; a pronoun is resolved to the last person named
-before it. The fuse stage maps the speaker onto a participant or mentioned person.
+The speaker is, in order: the subject of a speech verb ("said", "told", "wrote") or the
+object of "according to" in the sentences the quote spans; for a quote that opens its
+sentence, the speaker of the sentence before (a quote continuing someone's words: "..., X
+said. "More words.""); for a quote that stands alone, the speaker of the sentence after.
+A pronoun is resolved to the last person named before it. A quote whose speaker the text
+does not name is left out: the brief quotes people, not anonymous words. The fuse stage maps
+the speaker onto a participant or mentioned person.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from spacy.tokens import Doc, Span, Token
 
+from briefing.extract.entities import entity_at as entity_of
+from briefing.extract.entities import ents_in
 from briefing.extract.sentences import text_of
 from briefing.knowledge import load
 from briefing.types import Quote
@@ -21,21 +29,42 @@ MIN_WORDS = 4
 PRONOUNS = {"he", "she", "they"}
 
 
+@functools.cache
+def _speech_verbs() -> frozenset[str]:
+    """The verbs that attribute words to their subject (cues.json's speech verbs and
+    titles.json's quote verbs)."""
+    return frozenset(load("cues")["speech_verbs"]) | frozenset(load("titles")["quote_verbs"])
+
+
 def last_person_before(doc: Doc, char: int) -> str | None:
     """Return the last PERSON entity that ends before character `char`, or None."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]
-    return people[-1].text if people else None
+    first = doc.char_span(0, char, alignment_mode="contract")  # the tokens up to `char`
+    for i in reversed(range(len(first) if first is not None else 0)):
+        if doc[i].ent_type_ == "PERSON" and (ent := entity_of(doc[i])) and ent.end_char <= char:
+            return ent.text
+    return None
 
 
-def speech_subject(sent: Span) -> Token | None:
-    """Return the subject of the sentence's speech verb ("Price said"), or None."""
-    verbs = set(load("cues")["speech_verbs"])
+def _according_to(sent: Span) -> Token | None:
+    """Return the object of "according to X" in the sentence, or None."""
     for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+            return next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    return None
+
+
+def speech_subject(sent: Span, outside: tuple[int, int] = (0, 0)) -> Token | None:
+    """Return the subject of the sentence's speech verb ("Price said"), or the object of
+    "according to", or None; verbs inside the characters `outside` (the quote) do not count."""
+    verbs = _speech_verbs()
+    for tok in sent:
+        if outside[0] <= tok.idx < outside[1]:
+            continue
         if tok.lemma_.lower() in verbs and tok.pos_ == "VERB":
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return subjects[0]
-    return None
+    return _according_to(sent)
 
 
 def speaker_name(subject: Token) -> str | None:
@@ -43,11 +72,11 @@ def speaker_name(subject: Token) -> str | None:
     doc = subject.doc
     if subject.lower_ in PRONOUNS:
         return last_person_before(doc, subject.idx)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= subject.i < ent.end:
-            return ent.text
-    for ent in doc.ents:  # "spokesperson Ana Ruiz said": the name sits in the subject's subtree
-        if ent.label_ == "PERSON" and subject.left_edge.i <= ent.start <= subject.i < ent.end + 1:
+    ent = entity_of(subject)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent.text
+    for ent in ents_in(doc[subject.left_edge.i:subject.i]):  # "spokesperson Ana Ruiz said":
+        if ent.label_ == "PERSON" and ent.end == subject.i:  # the name sits in its subtree
             return ent.text
     if subject.pos_ == "PROPN":  # a name the model did not tag: the proper nouns ending here
         names = [t for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i]
@@ -55,18 +84,47 @@ def speaker_name(subject: Token) -> str | None:
     return None
 
 
+def _opens(sent: Span, char: int) -> bool:
+    """True when nothing but spaces and quotation marks comes before `char` in `sent`."""
+    return not text_of(sent.doc)[sent.start_char : char].strip(" \n\"“”'‘")
+
+
+def _continues(sent: Span) -> bool:
+    """True for a sentence that attributes a quotation of its own ('"A," X said.'): a quote
+    opening the next sentence goes on with the same speaker's words."""
+    return bool(QUOTED.search(sent.text))
+
+
+def _subject(sents: list[Span], first: int, last: int, quote: tuple[int, int]) -> Token | None:
+    """Return the speech verb's subject for the quote `quote` spanning sentences `first`..`last`:
+    in those sentences; else, for a quote opening its sentence after a sentence quoting
+    someone, in that sentence (the same speaker goes on); else in the sentence after."""
+    for sent in sents[first : last + 1]:
+        if (subject := speech_subject(sent, quote)) is not None:
+            return subject
+    if first > 0 and _opens(sents[first], quote[0]) and _continues(sents[first - 1]):
+        if (subject := speech_subject(sents[first - 1])) is not None:
+            return subject
+    return speech_subject(sents[last + 1]) if last + 1 < len(sents) else None
+
+
+def _sentence_at(starts: list[int], char: int) -> int:
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
 def quotes(doc: Doc, article_id: str) -> list[Quote]:
-    """Return each direct quotation of MIN_WORDS words or more with its speaker (None if unknown)."""
+    """Return each direct quotation of MIN_WORDS words or more whose speaker the text names."""
     out = []
     sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
     for match in QUOTED.finditer(text_of(doc)):
         text = match.group(1).strip()
         if len(text.split()) < MIN_WORDS:
             continue
-        at = next((i for i, s in enumerate(sents) if s.start_char <= match.start() < s.end_char), 0)
-        subject = speech_subject(sents[at])
-        if subject is None and at + 1 < len(sents):
-            subject = speech_subject(sents[at + 1])
+        first = _sentence_at(starts, match.start() + 1)  # inside the quotation marks
+        last = max(first, _sentence_at(starts, match.end() - 1))
+        subject = _subject(sents, first, last, (match.start(), match.end()))
         speaker = speaker_name(subject) if subject is not None else None
-        out.append(Quote(text, speaker, Source(article_id, match.start(), match.end())))
+        if speaker:  # words the text gives nobody stay out of the brief's quotes
+            out.append(Quote(text, speaker, Source(article_id, match.start(), match.end())))
     return out

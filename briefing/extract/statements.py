@@ -1,11 +1,12 @@
-"""Sentence-sized facts from one article: agenda items, dated developments, context, figures.
+"""Sentence-sized facts from one article: dated developments, context, figures (agenda items:
+extract/agenda.py, which shares the phrase splitting here).
 
 Each is a `Statement` with the span of the words it came from. Pure functions over a `Doc`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,13 +17,11 @@ from briefing.knowledge import load, word_set
 from briefing.types import Row, Slot, Statement, Timex
 from briefing.types import Span as Source
 
-MIN_ITEM_WORDS = 2
 QUOTE_MARKS = set('"“”')
-TOPIC_PREPOSITIONS = ("on", "about", "upon", "over")
 SHORT_CONJUNCT = 3  # "outer space and cyberspace": fields, not whole phrases
 MAX_SPLIT_WORDS = 12  # longer, the shared words would repeat a whole statement per field
 DEMONSTRATIVES = ("this", "that", "these", "those")
-PARALLEL_TAGS = ("VBG", "DT", "NN", "NNS", "JJ", "PRP$")
+PARALLEL_TAGS = ("VBG", "DT", "NN", "NNS", "NNP", "NNPS", "JJ", "PRP$")
 
 
 def source(article_id: str, span: Span) -> Source:
@@ -52,21 +51,6 @@ def strip_attribution(tokens: Sequence[Token]) -> Sequence[Token]:
         if any(following[: len(tail)] == tail for tail in tails):
             return tokens[:i]
     return tokens
-
-
-def complement(verb: Token) -> list[Token]:
-    """Return the words a discussion verb governs to its right (what is discussed)."""
-    right = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj", "advcl", "npadvmod")]
-    covered = sorted({w.i for child in right for w in child.subtree})
-    # the contiguous stretch: commas of a list hang elsewhere in the small model's parse
-    words = list(verb.doc[covered[0] : covered[-1] + 1]) if covered else []
-    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
-        words.pop()
-    if words and words[0].dep_ == "prep":  # "focus on X", "talk about X": X is the item;
-        if words[0].lower_ not in TOPIC_PREPOSITIONS:  # "discussed at the meeting" has none
-            return []
-        words = words[1:]
-    return list(strip_attribution(words)) if words else []
 
 
 def split_coordination(words: Sequence[Token]) -> list[str]:
@@ -131,20 +115,6 @@ def text_of(tokens: Iterable[Token]) -> str:
     return "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip(" ,;")
 
 
-def agenda_verbs(sent: Span) -> Iterator[Token]:
-    """Yield the verbs of a sentence that introduce what is (to be) discussed or decided:
-    discussion verbs ("will discuss X"), outcomes ("launching a new X agreement") and planned
-    changes ("plan to include X in the treaty")."""
-    cues = load("cues")
-    verbs = word_set("cues", "agenda_verbs")
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
-        lemma = tok.lemma_.lower()
-        if lemma in verbs or outcome(tok, cues) or planned(tok, cues):
-            yield tok
-
-
 def outcome(verb: Token, cues: dict) -> bool:
     """Return True for a verb that concludes something agreed ("launch a new pact")."""
     return verb.lemma_.lower() in cues["agenda_outcome_verbs"] and any(
@@ -155,22 +125,6 @@ def planned(verb: Token, cues: dict) -> bool:
     """Return True for a change that is planned or expected ("are planning to include X")."""
     return (verb.lemma_.lower() in cues["agenda_planned_verbs"] and verb.dep_ == "xcomp"
             and verb.head.lemma_.lower() in cues["agenda_plan_verbs"])
-
-
-def agenda(doc: Doc, article_id: str) -> list[Statement]:
-    """Return the agenda items the article states ("will discuss X and Y"), split."""
-    items = []
-    for sent in doc.sents:
-        covered: set[int] = set()
-        for verb in agenda_verbs(sent):
-            if verb.i in covered:  # "discuss modernizing X and tackling Y": one list, not two
-                continue
-            words = complement(verb)
-            covered |= {w.i for w in words}
-            for text in split_coordination(words):
-                if len(text.split()) >= MIN_ITEM_WORDS:
-                    items.append(Statement(text, source(article_id, sent), kind="agenda"))
-    return items
 
 
 def with_antecedent(sent: Span) -> Span:
@@ -184,8 +138,11 @@ def with_antecedent(sent: Span) -> Span:
 
 def timeline_rows(doc: Doc, timexes: Sequence[Timex], article_id: str) -> tuple[Row, ...]:
     """Return each sentence naming a time expression (with the one before it when it points
-    back), as the timeline cites it; its values are read later (`dating.timeline_values`)."""
-    out = []
+    back), as the timeline cites it, and each sentence right after one that goes on with its
+    actors ("They agreed ...": `continues`); the values are read later
+    (`dating.timeline_values`)."""
+    out: list[Row] = []
+    dated_before = False  # whether the sentence before names a time expression
     for sent in doc.sents:
         inside = timexes_in(sent, timexes)
         if inside:
@@ -193,12 +150,33 @@ def timeline_rows(doc: Doc, timexes: Sequence[Timex], article_id: str) -> tuple[
             out.append(Row(clean_sentence(told.text), source(article_id, told), tuple(
                 Slot(t.start, t.end, at=clean_offset(told.text, t.start - told.start_char))
                 for t in inside)))
+        elif dated_before and continues(sent):
+            out.append(Row(clean_sentence(sent.text), source(article_id, sent), (), follows=True))
+        dated_before = bool(inside)
     return tuple(out)
 
 
 def timeline(doc: Doc, timexes: Sequence[Timex], article_id: str) -> list[Statement]:
-    """Return the dated developments: each sentence with a resolved day or month, once per date."""
+    """Return the dated developments: each sentence with a resolved day or month, once per
+    date; a sentence whose subject points back at the last one's actors ("The two leaders
+    announced ...", "They agreed ...") goes on with that sentence's day."""
     return list(timeline_values(timeline_rows(doc, timexes, article_id), by_span(timexes)))
+
+
+def continues(sent: Span) -> bool:
+    """Return True when a sentence's subject points back at the actors of the one before:
+    a personal pronoun or "the two X", "both X" (and it is no quotation)."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or QUOTE_MARKS & set(sent.text) or sent.text.rstrip().endswith("?"):
+        return False
+    if root.tag_ != "VBD":  # a past development, not "he may have to", "they will"
+        return False
+    subject = subjects[0]
+    if subject.lower_ in ("they", "he", "she"):
+        return True
+    words = [w.text.lower() for w in subject.subtree][:3]
+    return words[:1] == ["both"] or (words[:2] == ["the", "two"] and words[2:] != ["-"])
 
 
 def context(doc: Doc, article_id: str, *, exclude: Sequence[Statement]) -> list[Statement]:

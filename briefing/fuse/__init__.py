@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing.extract.places import place_kind
+from briefing.fuse import naming
 from briefing.fuse.cluster import Digest, digest, event_range, group
-from briefing.fuse.dates import complete
+from briefing.fuse.dates import complete, day_span
 from briefing.fuse.items import merge, same_place, vote
 from briefing.fuse.people import merge_people
-from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Span, slug
+from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Participant, Span, slug
 from briefing.types import unique as unique_name
 
 __all__ = ["Digest", "digest", "group", "complete", "build_event", "link_related",
@@ -143,8 +144,8 @@ def event_format(group: Sequence[ArticleFacts], kind: str | None,
     """Return the format most reports give (and how they differ); with none given, in person
     for a meeting, summit, visit or talks, or an event with a place, and virtual for a call."""
     fmt, gap = vote([(f.frame_format, whole(f)) for f in group], "format")
-    if fmt is None and kind == "call":
-        return "virtual", None
+    if fmt is None and kind == "call" and any(f.event_status for f in group):
+        return "virtual", None  # a call a report's own predicate tells of
     if fmt is None and (kind in PHYSICAL or place):
         return "in-person", None
     return fmt, gap
@@ -163,8 +164,11 @@ def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
     backers = sum(1 for f in group if f.event_venue and venue and same_place(f.event_venue, venue))
     if place and backers < 2 and len(group) > 2:  # one report of several: another event's?
         venue = None
-    if place is None and venue is None:  # no report says where the event is: where their
-        # leads put it (a weak cue: no divergence is reported from it)
+    if place is None and venue is None and not any(f.event_status for f in group):
+        # no report says where the event is, nor names a meeting, call or visit (a crash, a
+        # race): where their leads put it (a weak cue: no divergence is reported from it). A
+        # meeting the reports name but do not place has no place: their leads tell where
+        # someone spoke of it.
         place, _ = vote([(f.lead_place, whole(f)) for f in group], "location", same_place)
     if gap is not None:
         top = len({s.article for s in gap.values[0].sources})
@@ -172,6 +176,8 @@ def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
         place = min(tied, key=lambda v: RANK[place_kind(v)])
         kinds = Counter(place_kind(v.value) for v in gap.values)
         gap = gap if max(kinds.values()) > 1 else None
+    if venue and place and place_kind(place) == "country":
+        return venue, gap  # "the White House, China": a country says nothing of a venue's town
     if venue and place and not same_place(venue, place) and place.lower() not in venue.lower():
         return f"{venue}, {place}", gap
     return venue or place, gap
@@ -185,19 +191,16 @@ def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def title(group: Sequence[ArticleFacts], kind: str | None) -> str:
-    """Return a title saying what the event is: its proper name, else the lead headline."""
-    names = Counter(name_key(f.event_name) for f in group if f.event_name)
+def title(group: Sequence[ArticleFacts], kind: str | None, people: Sequence[Participant],
+          place: str | None, virtual: bool) -> str:
+    """Return the event's title (see briefing.fuse.naming), with the short quoted label most
+    reports give its proper name ("US-Japan Security Consultative Committee ('2+2')")."""
+    name = naming.voted_name([f.event_name for f in group if f.event_name], people)
     nicks = Counter(f.event_nickname for f in group if f.event_nickname)
-    if names:
-        key = names.most_common(1)[0][0]
-        name = next(f.event_name for f in group if f.event_name and name_key(f.event_name) == key)
-        nick = nicks.most_common(1)[0][0] if nicks else None
-        return f"{name} ('{nick}')" if nick and nick not in name else name
-    heads = [f.article.title for f in group if f.article.title]
-    if heads:
-        return heads[0]
-    return (kind or "event").capitalize()
+    nick = nicks.most_common(1)[0][0] if nicks and name else None
+    if name and nick and nick not in name:
+        name = f"{name} ('{nick}')"
+    return naming.event_title(name, kind or "other", people, place, virtual)
 
 
 RESERVED_NAMES = frozenset(["index", "con", "prn", "aux", "nul"]
@@ -224,17 +227,19 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
     fmt, fmt_gap = event_format(group, kind, place)
     people = merge_people(group)
-    name = title(group, kind)
+    start, end, date_gap = day_span(start, date_gap, "summit" if naming.multilateral(
+        people.participants) else kind, told_status(group)[0])  # leaders of 3+ countries
+    name = title(group, kind, people.participants, place, fmt == "virtual")
     quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
-    timeline = sorted(items(group, "timeline", by_date=True, threshold=60),
+    timeline = sorted(items(group, "timeline", by_date=True),
                       key=lambda i: (i.date or "", -len(i.sources)))
     return Event(
         id=event_id(name, start), title=name, kind=kind or "other",
-        articles=tuple(f.article for f in group), start=start, end=start,
+        articles=tuple(f.article for f in group), start=start, end=end,
         location=None if fmt == "virtual" else place, format=fmt,
-        status=status(start, start, group),
+        status=status(start, end, group),
         participants=people.participants, mentioned=people.mentioned,
-        agenda=items(group, "agenda"), timeline=tuple(timeline), context=items(group, "context"),
+        agenda=items(group, "agenda", topics=True), timeline=tuple(timeline), context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),
         discrepancies=tuple(d for d in (date_gap, fmt_gap, None if fmt == "virtual" else place_gap)
                             if d) + people.discrepancies,
@@ -251,7 +256,7 @@ def link_related(heads: Sequence[Headline]) -> list[Headline]:
     same name or the same leading people (the same meeting series on other dates)."""
     taken: set[str] = set()  # "a", "a", "a-2" become "a", "a-2", "a-2-2": never one file twice
     unique = [replace(h, id=unique_name(h.id, taken)) for h in heads]
-    keys = [name_key(h.title) for h in unique]
+    keys = [name_key(naming.without_place(h.title)) for h in unique]  # a series meets in many places
     by_key: dict[str, list[int]] = {}
     by_person: dict[str, list[int]] = {}
     for i, h in enumerate(unique):

@@ -5,10 +5,18 @@ above a threshold. A word's rarity is counted as if the corpus also held BACKGRO
 about other things: in a pile of reports of one event, the words they all share (the
 ministers, the place) are what makes them one event, and a plain IDF would weigh them zero.
 
-What the articles state about the event vetoes a link however similar the words: two
-different formats (virtual against in person), event dates more than a few days apart, or
-publication dates far apart. That is what tells two meetings of the same ministers a
-year apart from each other.
+What the reports state about the event itself vetoes a link however similar the words. Each
+report is read as an event: its kind, the format and the date its own predicate gives ("met on
+Monday", "spoke by phone"), and when it appeared. Two reports whose predicates give different
+formats, or days more than a week apart, are two events. An occasion (a meeting, call, visit,
+talks, summit) a report does not date took place in the days before the report appeared (news
+is days old), so undated reports are placed by their content among the occasions of those
+days, and reports of an occasion published more than five days apart are of two: two meetings
+of the same ministers a week apart stay apart. Other happenings (a crash, a launch, a
+verdict) have follow-ups weeks later: those join their event when they share more of its
+words (`needed`); publications half a year apart are two events. The sentence cue of the
+article's date and format (`event_range`, `event_format`) is not read: it often dates a cause
+or a background fact.
 
 Grouping reads only a `Digest` of each article (its content words and what can veto a link),
 and keeps no matrix of every pair: its memory grows with the pairs similar enough to link
@@ -37,9 +45,17 @@ THRESHOLD = 0.11  # mid-way in the range that keeps Giveme5W1H and seed groups b
 BACKGROUND = 20  # articles that contain none of the words, added to every corpus's IDF: with
 # none, three reports of one meeting were three events (seed and Giveme5W1H events grouped
 # alone kept 29% of their pairs; 88% with 20, from 10 to 40 alike)
-MAX_DATE_GAP_DAYS = 7
+MAX_DATE_GAP_DAYS = 7  # between two reports' event dates (a misread day is often a week off)
 MAX_PUBLISHED_GAP_DAYS = 180
+FOLLOW_UP_DAYS = 7  # reports spanning more days than this are news and its follow-ups, which
+FOLLOW_UP = 0.13  # must be this similar (mean similarity of two groups)
+MAX_OCCASION_GAP_DAYS = 5  # between the publications of two reports of an occasion: two
+# meetings of the same people a week apart, each reported on its day, are two
+NEWS_DAYS = 3  # an occasion a report does not date took place in the days before it appeared
+OCCASIONS = frozenset(("summit", "call", "visit", "talks", "meeting"))
 BLOCK = 512  # rows of the similarity matrix computed at once
+NEIGHBOURS = 50  # links kept per article, its most similar (the BBC corpus has 13 on average;
+# an event of up to 51 reports keeps every pair)
 DENSE_CELLS = 4_000_000  # TF-IDF matrices up to this size (32 MB) are dense arrays
 
 
@@ -77,7 +93,18 @@ def event_day(facts: ArticleFacts) -> dt.date | None:
 
 def event_range(facts: ArticleFacts) -> tuple[dt.date, dt.date] | None:
     """Return the first and last day of the article's event date when known to the week or better."""
-    span = value_to_range(facts.event_date) if facts.event_date else None
+    return week_or_better(facts.event_date)
+
+
+def own_range(facts: ArticleFacts) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last day of the date hung on the event's own predicate ("met on
+    Monday", "the call on Saturday") when known to the week or better: what grouping compares.
+    The sentence cue (`event_range`) often dates a cause or a background fact instead."""
+    return week_or_better(facts.frame_date)
+
+
+def week_or_better(value: str | None) -> tuple[dt.date, dt.date] | None:
+    span = value_to_range(value) if value else None
     return span if span and (span[1] - span[0]).days <= 7 else None
 
 
@@ -93,57 +120,90 @@ def ranges_apart(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] |
     return max((b[0] - a[1]).days, (a[0] - b[1]).days) > days
 
 
-Traits = tuple  # (format, event date range, publication date): what can veto a link
+# What can veto a link: (format its event's predicate gives, event date range, publication day,
+# occasion's publication day). Only a report of an occasion (a meeting, call, visit, talks or
+# summit) has the last; its event date range, when its predicate gives no date, is the
+# NEWS_DAYS before it appeared. Any other happening (a crash, a launch, a verdict) has
+# follow-ups weeks later: only the date its own predicate gives and a publication half a year
+# apart tell its events apart (and follow-ups must be more similar: `needed`).
+Traits = tuple
 
 
 def traits(f: ArticleFacts) -> Traits:
-    return f.event_format, event_range(f), f.article.published
+    occasion = f.event_kind in OCCASIONS
+    published = f.article.published
+    span = own_range(f)
+    if span is None and occasion and published is not None:
+        span = (published - dt.timedelta(days=NEWS_DAYS), published)
+    return (f.frame_format, span, published,
+            published if occasion else None)
 
 
 def compatible(a: ArticleFacts | Traits, b: ArticleFacts | Traits) -> bool:
     """Return False when what two articles state rules out one event."""
-    (format_a, range_a, day_a), (format_b, range_b, day_b) = (
+    (format_a, range_a, day_a, held_a), (format_b, range_b, day_b, held_b) = (
         x if isinstance(x, tuple) else traits(x) for x in (a, b))
     if format_a and format_b and format_a != format_b:
         return False
     if ranges_apart(range_a, range_b, MAX_DATE_GAP_DAYS):
         return False
+    if far_apart(held_a, held_b, MAX_OCCASION_GAP_DAYS):
+        return False
     return not far_apart(day_a, day_b, MAX_PUBLISHED_GAP_DAYS)
 
 
+def needed(threshold: float, span: float) -> float:
+    """Return the mean similarity two groups need to merge when their reports span `span`
+    days: a follow-up weeks after the news (an aftermath, a record released later) must share
+    more of its words than the reports of the same days."""
+    return max(threshold, FOLLOW_UP) if span > FOLLOW_UP_DAYS else threshold
+
+
+def needed_all(threshold: float, spans: np.ndarray) -> np.ndarray:
+    """Return `needed` of each span (an array)."""
+    with np.errstate(invalid="ignore"):  # NaN (no dates) is no follow-up
+        return np.where(spans > FOLLOW_UP_DAYS, max(threshold, FOLLOW_UP), threshold)
+
+
 def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
-    """Return the traits as arrays: format code (-1 unknown), event first and last day and
-    publication day (ordinals, NaN unknown)."""
+    """Return the traits as arrays: format code (-1 unknown), event first and last day,
+    publication day and occasion's publication day (ordinals, NaN unknown)."""
     def column(values: list, missing: float = np.nan) -> np.ndarray:
         return np.array([missing if v is None else v for v in values], dtype=np.float64)
 
+    def ordinals(values: list) -> np.ndarray:
+        return column([v.toordinal() if v else None for v in values])
+
     codes = {f: i for i, f in enumerate(sorted({t[0] for t in known if t[0]}))}
     return (column([codes.get(t[0]) for t in known], -1.0),
-            column([t[1][0].toordinal() if t[1] else None for t in known]),
-            column([t[1][1].toordinal() if t[1] else None for t in known]),
-            column([t[2].toordinal() if t[2] else None for t in known]))
+            ordinals([t[1][0] if t[1] else None for t in known]),
+            ordinals([t[1][1] if t[1] else None for t in known]),
+            ordinals([t[2] for t in known]), ordinals([t[3] for t in known]))
 
 
 def vetoes(columns: tuple[np.ndarray, ...], rows: slice) -> np.ndarray:
     """Return, for the articles in `rows` against every article, where `compatible` is False
     (the same rules, on the arrays of `veto_columns`)."""
-    fmt, first, last, day = columns
-    return vetoed((fmt[rows, None], first[rows, None], last[rows, None], day[rows, None],
-                   day[rows, None]), (fmt[None, :], first[None, :], last[None, :], day[None, :],
-                                      day[None, :]))
+    fmt, first, last, day, held = columns
+    mine = (fmt[rows, None], first[rows, None], last[rows, None], day[rows, None],
+            day[rows, None], held[rows, None], held[rows, None])
+    return vetoed(mine, (fmt[None, :], first[None, :], last[None, :], day[None, :],
+                         day[None, :], held[None, :], held[None, :]))
 
 
 def vetoed(a: tuple, b: tuple):
     """Return where two groups of articles, each given by the extremes of its traits (format,
-    latest first day, earliest last day, earliest and latest publication day, as ordinals;
-    arrays broadcast), hold a pair across them that `compatible` rejects. An article is a
-    group of one."""
-    fmt_a, first_a, last_a, early_a, late_a = a
-    fmt_b, first_b, last_b, early_b, late_b = b
+    latest first day, earliest last day, earliest and latest publication day, earliest and
+    latest occasion's publication day, as ordinals; arrays broadcast), hold a pair across them
+    that `compatible` rejects. An article is a group of one."""
+    fmt_a, first_a, last_a, early_a, late_a, held_early_a, held_late_a = a
+    fmt_b, first_b, last_b, early_b, late_b, held_early_b, held_late_b = b
     with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
         out = (fmt_a >= 0) & (fmt_b >= 0) & (fmt_a != fmt_b)
         out |= np.maximum(first_b - last_a, first_a - last_b) > MAX_DATE_GAP_DAYS
         out |= np.maximum(late_b - early_a, late_a - early_b) > MAX_PUBLISHED_GAP_DAYS
+        out |= np.maximum(held_late_b - held_early_a,
+                          held_late_a - held_early_b) > MAX_OCCASION_GAP_DAYS
     return out
 
 
@@ -160,12 +220,16 @@ def digest(facts: ArticleFacts) -> Digest:
     return Digest(tuple(sys.intern(w) for w in facts.keywords), traits(facts))
 
 
-def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD) -> list[list[int]]:
+def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD,
+          one_event: bool = False) -> list[list[int]]:
     """Return groups of indices into `digests`, one group per event, in order of first article.
 
     Average linkage: the two groups with the highest mean pairwise similarity merge while that
-    mean is above `threshold` and no pair between them is incompatible (see `linkage`).
+    mean is above `threshold` and no pair between them is incompatible (see `linkage`). With
+    `one_event` (a pile the user curated: every article reports one event), one group of all.
     """
+    if one_event:
+        return [list(range(len(digests)))] if digests else []
     vectors = tfidf([d.keywords for d in digests])
     columns = veto_columns([d.traits for d in digests])
     return sorted((sorted(g) for g in linkage(vectors, columns, threshold)), key=lambda g: g[0])
@@ -188,13 +252,27 @@ def links(vectors, columns: tuple[np.ndarray, ...],
     arrays of rows, columns and similarities (computed BLOCK rows at a time)."""
     found = []
     for rows, block in _blocks(vectors, columns):
+        _nearest_only(block, threshold)
         r, c = np.nonzero(block > threshold)
+        sims = block[r, c]
         r += rows.start
-        keep = r < c
-        found.append((r[keep], c[keep], block[r[keep] - rows.start, c[keep]]))
+        keep = r != c  # a pair kept by either of its two rows (see _nearest_only)
+        found.append((np.minimum(r, c)[keep], np.maximum(r, c)[keep], sims[keep]))
     if not found:
         return np.zeros(0, np.intp), np.zeros(0, np.intp), np.zeros(0)
-    return tuple(np.concatenate(parts) for parts in zip(*found, strict=True))  # type: ignore[return-value]
+    r, c, sims = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    _, first = np.unique(r * vectors.shape[0] + c, return_index=True)
+    return r[first], c[first], sims[first]
+
+
+def _nearest_only(block: np.ndarray, threshold: float) -> None:
+    """Keep, in each row of `block`, only its NEIGHBOURS most similar columns above
+    `threshold` (the others set to -inf): a pile of near-identical items would otherwise link
+    every pair, and the pairs would fill memory."""
+    crowded = np.flatnonzero((block > threshold).sum(axis=1) > NEIGHBOURS)
+    for row in crowded:
+        cut = np.partition(block[row], -NEIGHBOURS)[-NEIGHBOURS]
+        block[row, block[row] < cut] = -np.inf
 
 
 def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[list[int]]:
@@ -217,8 +295,10 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         near[c].add(r)
     traits = _Traits(columns)
     version = dict.fromkeys(members, 0)
-    heap = [(-s, r, c, 0, 0) for r, c, s in
-            zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), strict=True)]
+    bar = needed_all(threshold, traits.spans(first_r, first_c)).tolist()
+    heap = [(-s, r, c, 0, 0) for r, c, s, b in
+            zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), bar, strict=True)
+            if s > b]
     heapq.heapify(heap)
     while heap:
         _, a, b, seen_a, seen_b = heapq.heappop(heap)
@@ -240,9 +320,10 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         rows = [m for c in others for m in members[c]]
         starts = np.cumsum([0] + [len(members[c]) for c in others[:-1]])
         sums = np.add.reduceat(np.asarray(vectors[rows] @ total).ravel(), starts)
-        for c, s in zip(others, sums.tolist(), strict=True):
+        bars = needed_all(threshold, traits.spans(a, np.array(others))).tolist()
+        for c, s, b in zip(others, sums.tolist(), bars, strict=True):
             mean = s / (len(members[a]) * len(members[c]))
-            if mean > threshold:
+            if mean > b:
                 x, y = min(a, c), max(a, c)
                 heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
     return list(members.values())
@@ -253,10 +334,11 @@ class _Traits:
     every pair across them is compatible exactly when the extremes are (see `compatible`)."""
 
     def __init__(self, columns: tuple[np.ndarray, ...]) -> None:
-        fmt, first, last, day = columns
+        fmt, first, last, day, held = columns
         self.fmt = fmt.copy()
         self.first_max, self.last_min = first.copy(), last.copy()
         self.day_min, self.day_max = day.copy(), day.copy()
+        self.held_min, self.held_max = held.copy(), held.copy()
 
     def merge(self, a: int, b: int) -> None:
         self.fmt[a] = max(self.fmt[a], self.fmt[b])  # -1 (unknown) or the one format
@@ -264,9 +346,17 @@ class _Traits:
         self.last_min[a] = np.fmin(self.last_min[a], self.last_min[b])
         self.day_min[a] = np.fmin(self.day_min[a], self.day_min[b])
         self.day_max[a] = np.fmax(self.day_max[a], self.day_max[b])
+        self.held_min[a] = np.fmin(self.held_min[a], self.held_min[b])
+        self.held_max[a] = np.fmax(self.held_max[a], self.held_max[b])
 
     def compatible(self, a: int, b: int) -> bool:
         return not vetoed(self._extremes(a), self._extremes(b))
 
+    def spans(self, a, b) -> np.ndarray:
+        """Return the days between the first and last publication of groups `a` and `b`
+        together (indices or arrays of them; NaN when no article of either has a date)."""
+        return np.fmax(self.day_max[a], self.day_max[b]) - np.fmin(self.day_min[a], self.day_min[b])
+
     def _extremes(self, i: int) -> tuple:
-        return self.fmt[i], self.first_max[i], self.last_min[i], self.day_min[i], self.day_max[i]
+        return (self.fmt[i], self.first_max[i], self.last_min[i], self.day_min[i],
+                self.day_max[i], self.held_min[i], self.held_max[i])

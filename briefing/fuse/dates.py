@@ -16,6 +16,7 @@ When there is no evidence at all the date stays unknown; nothing is invented.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from briefing.extract.dating import reanchor
 from briefing.fuse.cluster import event_day
 from briefing.temporal import value_to_range
-from briefing.types import ArticleFacts
+from briefing.types import ArticleFacts, Discrepancy
 
 SEARCH_DAYS = 10
 NO_GAP = 99
@@ -116,3 +117,27 @@ def complete(group: list[ArticleFacts]) -> list[ArticleFacts]:
             days = [reference + dt.timedelta(days=k) for k in range(-SEARCH_DAYS, SEARCH_DAYS + 1)]
             out[i] = best(read_as_of(f, days), reference, reference)
     return out
+
+
+MULTI_DAY = ("summit",)  # kinds of event that often run over several days
+LONGEST = 3  # days between the first and last day of one summit
+
+
+def day_span(start: dt.date | None, gap: Discrepancy | None, kind: str | None,
+             told: str | None = None) -> tuple[dt.date | None, dt.date | None, Discrepancy | None]:
+    """Return the event's first and last day, and what is left of the date disagreement.
+
+    Reports of a summit giving consecutive days (one the opening, another the closing
+    session: 4 and 5 September) tell its span, not a disagreement: the first is its start,
+    the last its end. Not for a summit called off (`told`, the status the reports' wording
+    gives): the days its reports give are when it was called off. Else the event lasts its
+    one day and the disagreement stands.
+    """
+    if start is None or gap is None or kind not in MULTI_DAY or told in ("cancelled", "postponed"):
+        return start, start, gap
+    days = sorted({dt.date.fromisoformat(v.value) for v in gap.values
+                   if re.fullmatch(r"\d{4}-\d\d-\d\d", v.value)})
+    if len(days) != len(gap.values) or (days[-1] - days[0]).days > LONGEST or any(
+            (b - a).days > 1 for a, b in itertools.pairwise(days)):
+        return start, start, gap
+    return days[0], days[-1], None

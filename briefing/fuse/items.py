@@ -20,11 +20,15 @@ SHORT_WORDS = 12  # phrases this short (agenda items) merge only when no word se
 
 
 def merge(statements: Iterable[Statement], *, by_date: bool = False,
-          threshold: int = SAME_TEXT) -> list[Item]:
-    """Return one Item per distinct statement, most-reported first, then in reading order."""
+          threshold: int = SAME_TEXT, topics: bool = False) -> list[Item]:
+    """Return one Item per distinct statement, most-reported first, then in reading order.
+
+    With `topics` (agenda items), two wordings of one topic are one item too (`same_topic`).
+    """
     groups: list[list[Statement]] = []
     for s in statements:
-        home = next((g for g in groups if same(g[0], s, by_date, threshold)), None)
+        home = next((g for g in groups if same(g[0], s, by_date, threshold)
+                     or (topics and any(same_topic(m.text, s.text) for m in g))), None)
         if home is None:
             groups.append([s])
         else:
@@ -57,6 +61,43 @@ def differ_in_substance(a: str, b: str) -> bool:
     return bool(only_a) and bool(only_b)
 
 
+TOPIC_FILLER = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "of", "and",
+                          "on", "in", "for", "to", "with", "between", "over", "about", "s"})
+TOPIC_EXTRA_WORDS = 2  # "sanctions", "new economic sanctions": one topic
+TOPIC_PREPOSITIONS = ("of", "on", "in", "for", "to", "with", "between", "over", "about", "against")
+
+
+def same_topic(a: str, b: str) -> bool:
+    """Return True for two wordings of one agenda topic: the same words but for articles,
+    possessives and plural endings ("the conflict in Ukraine", "Ukraine's conflict"), or one
+    the other with modifiers more and the same head noun ("sanctions", "new sanctions")."""
+    words_a, words_b = topic_words(a), topic_words(b)
+    if not words_a or not words_b:
+        return False
+    if words_a == words_b:
+        return True
+    small, large = sorted((words_a, words_b), key=len)
+    near = len(large) <= len(small) + TOPIC_EXTRA_WORDS  # a clause around it is another topic
+    return near and small <= large and head_word(a) == head_word(b)
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """Return a topic's content words, lowercased, without a plural or possessive ending."""
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text.lower())
+    return frozenset(singular(w) for w in words if w not in TOPIC_FILLER)
+
+
+def head_word(text: str) -> str:
+    """Return the head noun of a topic phrase: its last word before a preposition."""
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text.lower())
+    cut = next((i for i, w in enumerate(words) if i and w in TOPIC_PREPOSITIONS), len(words))
+    return singular(words[cut - 1]) if cut else ""
+
+
+def singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def as_item(group: Sequence[Statement]) -> Item:
     """Return the Item for statements saying the same thing: the shortest wording, all sources."""
     shortest = min(group, key=lambda s: len(s.text))
@@ -67,7 +108,9 @@ def as_item(group: Sequence[Statement]) -> Item:
 
 def vote(values: Sequence[tuple[str | None, Span]], about: str,
          same: Callable[[str, str], bool] | None = None) -> tuple[str | None, Discrepancy | None]:
-    """Return the value most sources give (ties: the first given) and a Discrepancy if they differ.
+    """Return the value most sources give and a Discrepancy if they differ: the one vote of
+    the fuse stage. Most sources means most articles; ties go to the value given most often,
+    then to the one given first.
 
     With `same`, values it calls the same count as one, shown in the wording most of their
     sources use (ties: the first given).
@@ -83,7 +126,8 @@ def vote(values: Sequence[tuple[str | None, Span]], about: str,
     for given in forms.values():
         wording = Counter(value for value, _ in given).most_common(1)[0][0]
         by_value[wording] = [span for _, span in given]
-    ranked = sorted(by_value.items(), key=lambda kv: -len({s.article for s in kv[1]}))
+    ranked = sorted(by_value.items(), key=lambda kv: (-len({s.article for s in kv[1]}),
+                                                       -len(kv[1])))  # stable: first given
     winner = ranked[0][0]
     if len(ranked) == 1:
         return winner, None

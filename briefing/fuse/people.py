@@ -22,8 +22,10 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
 
+from briefing.fuse.items import vote
 from briefing.fuse.people_country import fill_countries
 from briefing.fuse.people_vote import taking_part
+from briefing.knowledge import load
 from briefing.knowledge.lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
 from briefing.types import (
     ArticleFacts,
@@ -32,7 +34,6 @@ from briefing.types import (
     Participant,
     PersonMention,
     Span,
-    Variant,
 )
 
 SPELLING = 80  # rapidfuzz ratio above which two name words are one word spelled two ways
@@ -64,15 +65,38 @@ def _honorifics() -> frozenset[str]:
     return frozenset(fold(h).rstrip(".") for h in lexicon().honorifics)
 
 
+@functools.cache
+def _familiar() -> frozenset[tuple[str, str]]:
+    """Return the (given name, familiar form) pairs of knowledge/nicknames.json."""
+    names = load("nicknames")["names"]
+    return frozenset((fold(n), fold(f)) for n, forms in names.items() for f in forms)
+
+
+def _one_name(x: str, y: str) -> bool:
+    """True when two words are one given name: a familiar form of the other ("Chuck",
+    "Charles"), or the same word spelled slightly differently ("Mohamed", "Mohammed")."""
+    return ((x, y) in _familiar() or (y, x) in _familiar()
+            or min(len(x), len(y)) >= 4 and ratio(x, y) >= SPELLING)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unhyphenated(words: frozenset[str]) -> frozenset[str]:
+    """The words of a name with its hyphenated words split ("Jong-un" -> "Jong", "un")."""
+    return frozenset(p for w in words for p in w.split("-") if p)
+
+
 def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
-    """True when two full names are one: same words, or one word spelled differently."""
+    """True when two full names are one: same words (hyphens aside: "Kim Jong-un", "Kim Jong
+    Un"), or one word a familiar form or another spelling of the other's."""
+    a, b = _unhyphenated(a), _unhyphenated(b)
     if a == b or (len(a) > 1 and len(b) > 1 and (a <= b or b <= a)):
         return True
-    if len(a) != len(b) or len(a) < 2 or len(a & b) != len(a) - 1:
+    if len(a) < 2 or len(b) < 2 or not (a & b):
         return False
     left, right = sorted(a - b), sorted(b - a)
-    return len(left) == 1 and min(len(left[0]), len(right[0])) >= 4 and (
-        ratio(left[0], right[0]) >= SPELLING)
+    if len(left) == len(right) == 1:
+        return _one_name(left[0], right[0])
+    return False
 
 
 def _form(text: str) -> frozenset[str]:
@@ -213,19 +237,10 @@ def _per_article(mentions: list[PersonMention], value) -> dict[str, tuple[str, l
 
 def _vote(per_article: dict[str, tuple[str, list[Span]]], about: str
           ) -> tuple[str | None, Discrepancy | None]:
-    """Return the value most articles give, and the disagreement when they differ."""
-    if not per_article:
-        return None, None
-    tally: dict[str, list[Span]] = {}
-    for value, spans in per_article.values():
-        tally.setdefault(value, []).extend(spans)
-    articles = Counter(value for value, _ in per_article.values())
-    order = list(dict.fromkeys(value for value, _ in per_article.values()))
-    ranked = sorted(tally, key=lambda v: (-articles[v], -len(tally[v]), order.index(v)))
-    if len(ranked) == 1:
-        return ranked[0], None
-    variants = tuple(Variant(v, tuple(tally[v])) for v in ranked)
-    return ranked[0], Discrepancy(about, variants)
+    """Return the value most articles give (each article's own most frequent value), and the
+    disagreement when they differ (see items.vote)."""
+    return vote([(value, span) for value, spans in per_article.values() for span in spans],
+                about)
 
 
 def _canonical_name(person: _Person) -> tuple[str, tuple[str, ...]]:

@@ -79,6 +79,30 @@ def _lead_subject(ms: Sequence[PersonMention], reports: int) -> bool:
             and 2 * len({m.span.article for m in ms}) >= reports)
 
 
+def _organisation_heads(clusters: Sequence[Sequence[PersonMention]],
+                        facts: Sequence[ArticleFacts]) -> set[int]:
+    """Return the clusters of the head of an international organisation whose meeting half
+    the headlines or more name ("NATO summit": NATO's Secretary General), when two reports
+    or more name that person: the host of the organisation's own meeting takes part."""
+    lex = lexicon()
+    titles = [headline_words(f.article.title) for f in facts]
+    reports = len(titles)
+    out = set()
+    for i, ms in enumerate(clusters):
+        if len({m.span.article for m in ms}) < min(CORE_REPORTS, reports):
+            continue
+        for m in ms:
+            body = fold(re.sub(r"^the\s+", "", m.affiliation or "", flags=re.I))
+            if not m.role or body not in lex.orgs or lex.orgs[body] is not None:
+                continue
+            role = f" {title_key(m.role)} "
+            words = headline_words(body)
+            if (any(f" {h} " in role for h in lex.participation["organisation_heads"])
+                    and 2 * sum(words <= t for t in titles) >= reports):
+                out.add(i)
+    return out
+
+
 def taking_part(clusters: Sequence[Sequence[PersonMention]], words: Sequence[frozenset[str]],
                 facts: Sequence[ArticleFacts]) -> set[int]:
     """Return the indices of the clusters (each one person's mentions across the reports,
@@ -97,11 +121,12 @@ def taking_part(clusters: Sequence[Sequence[PersonMention]], words: Sequence[fro
     if not core:  # the reports agree on nobody: each one's word counts
         core = {i for i, arts in enumerate(named) if arts} or headline
     weight = [sum(m.weight for m in ms if m.participant) for ms in clusters]
-    most = sorted((i for i, arts in enumerate(named) if arts), key=lambda i: -weight[i])
+    most = sorted((i for i, arts in enumerate(named) if arts),  # weight times reports: one
+                  key=lambda i: -weight[i] * len(named[i]))  # report naming X often is one voice
     core |= set(most[:1])  # the one the reports most often name taking part
     if len(core) == 1:  # a meeting has two sides: the next one, or whom a headline names
         core |= set(most[1:2]) or headline
     partners = min(FRAME_PARTNERS, len(core))
     joined = {i for members in frames.values() if partners and len(members & core) >= partners
               for i in members}
-    return core | joined
+    return core | joined | _organisation_heads(clusters, facts)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TextIO
 
 from briefing.ingest.dispatch import read_one
 from briefing.ingest.errors import IngestError, Skipped
-from briefing.ingest.fetch import fetch
+from briefing.ingest.fetch import FEED_SECONDS, RUN_SECONDS, fetch
 from briefing.ingest.furniture import Removal, repeated, tidy
 from briefing.ingest.inputs import expand, load
 from briefing.ingest.poll import PollState
@@ -38,7 +39,8 @@ def read_articles(inputs: Sequence[str], *, warn: Callable[[str], None] = _stder
                   max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS,
                   max_articles: int | None = MAX_ARTICLES, stdin: TextIO | None = None,
                   timeout: float = 10.0, polls: PollState | None = None,
-                  say: Callable[[str], None] = _silent) -> list[Article]:
+                  say: Callable[[str], None] = _silent, feed_seconds: float = FEED_SECONDS,
+                  run_seconds: float = RUN_SECONDS) -> list[Article]:
     """Return the articles of `inputs` (files, folders, globs, "-" for stdin, http(s) URLs).
 
     Order is stable: inputs as given, files sorted within a folder. Copies of the same story
@@ -49,12 +51,15 @@ def read_articles(inputs: Sequence[str], *, warn: Callable[[str], None] = _stder
     with a warning after `max_articles` (None: no limit).
     With `polls`, what earlier runs fetched (see `ingest.poll`), URLs are polled: asked for
     only if changed since then, and a feed item's page is fetched only once; without it every
-    run fetches everything. `polls` is updated with what this run fetched. Raises IngestError
-    when an input does not exist.
+    run fetches everything. `polls` is updated with what this run fetched. Each request takes
+    at most `timeout` seconds, a feed's item pages (fetched a few at a time) `feed_seconds`
+    together, and the run's network work `run_seconds`: what is left when one runs out is
+    skipped and reported. Raises IngestError when an input does not exist.
     """
     fetcher = functools.partial(fetch, timeout=timeout, max_bytes=max_bytes)
     state = polls if polls is not None else PollState()
-    ctx = Context(warn=warn, fetch=fetcher, max_bytes=max_bytes, state=state)
+    ctx = Context(warn=warn, fetch=fetcher, max_bytes=max_bytes, state=state,
+                  deadline=time.monotonic() + run_seconds, feed_seconds=feed_seconds)
     articles: list[Article] = []
     for entry in expand(inputs, warn):
         if max_articles is not None and len(articles) >= max_articles:

@@ -1,6 +1,9 @@
 """RSS and Atom feeds: each item becomes an article, from its linked page when it can be fetched.
 
 A linked page is fetched once: later polls reuse the article read from it (see `poll`).
+The pages are fetched a few at a time (PAGES_AT_ONCE), all within the feed's deadline
+(`Context.feed_seconds`) and the run's (`Context.deadline`): an item whose page is not
+fetched in time is read from the feed's summary, and one line says how many were.
 
 The feed is checked with defusedxml first: entity declarations (the "billion laughs" attack)
 are refused, never expanded.
@@ -9,6 +12,8 @@ are refused, never expanded.
 from __future__ import annotations
 
 import datetime as dt
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from xml.etree.ElementTree import ParseError
 
@@ -20,7 +25,7 @@ from defusedxml import DefusedXmlException
 from briefing.ingest.article import Meta, build_article
 from briefing.ingest.decode import decode
 from briefing.ingest.errors import Skipped
-from briefing.ingest.fetch import FetchError, is_url
+from briefing.ingest.fetch import PAGES_AT_ONCE, FetchError, is_url
 from briefing.ingest.html import page_article
 from briefing.ingest.source import Context, Input
 from briefing.types import Article, slug, unique
@@ -35,7 +40,56 @@ def read_feed(item: Input, ctx: Context) -> list[Article]:
         raise Skipped(f"not a readable RSS/Atom feed, or a feed without items{reason}")
     outlet = feed.feed.get("title") or None
     ids: set[str] = set()
-    return [a for n, e in enumerate(feed.entries, 1) if (a := _item(e, n, item, ctx, outlet, ids))]
+    pages = fetch_pages([e.get("link") or "" for e in feed.entries], ctx)
+    articles = [a for n, e in enumerate(feed.entries, 1)
+                if (a := _item(e, n, item, ctx, outlet, ids, pages))]
+    late = [link for link, page in pages.items() if isinstance(page, Late)]
+    if late:
+        ctx.warn(f"{item.name}: {len(late)} item pages not fetched within the deadline "
+                 f"({_limits(ctx)}); their feed summaries are used: {_some(late)}")
+    return articles
+
+
+class Late(FetchError):
+    """A page not fetched because the feed's or the run's deadline came first."""
+
+
+def fetch_pages(links: list[str], ctx: Context) -> dict[str, Input | FetchError]:
+    """Return the page (or why there is none) of each http(s) link not read on an earlier
+    poll, fetched PAGES_AT_ONCE at a time; every fetch ends by the feed's deadline."""
+    wanted = list(dict.fromkeys(k for k in links if is_url(k) and ctx.state.seen(k) is None))
+    if not wanted:
+        return {}
+    end = _feed_end(ctx)
+    with ThreadPoolExecutor(PAGES_AT_ONCE, thread_name_prefix="briefing-page") as pool:
+        futures = {link: pool.submit(_page, link, end, ctx) for link in wanted}
+    return {link: future.result() for link, future in futures.items()}
+
+
+def _feed_end(ctx: Context) -> float | None:
+    ends = [e for e in (ctx.deadline, ctx.feed_seconds and time.monotonic() + ctx.feed_seconds)
+            if e]
+    return min(ends) if ends else None
+
+
+def _page(link: str, end: float | None, ctx: Context) -> Input | FetchError:
+    if end is not None and time.monotonic() >= end:
+        return Late("not fetched: the deadline had passed")
+    try:
+        return ctx.fetch(link, deadline=end)
+    except FetchError as err:
+        late = end is not None and time.monotonic() >= end
+        return Late(str(err)) if late else err
+
+
+def _limits(ctx: Context) -> str:
+    parts = [f"{ctx.feed_seconds:g} s a feed" if ctx.feed_seconds else "",
+             "the run's network deadline" if ctx.deadline else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def _some(links: list[str], most: int = 3) -> str:
+    return ", ".join(links[:most]) + (f" and {len(links) - most} more" if len(links) > most else "")
 
 
 def refuse_entities(data: bytes) -> None:
@@ -51,14 +105,14 @@ def refuse_entities(data: bytes) -> None:
 
 
 def _item(entry, n: int, item: Input, ctx: Context, outlet: str | None,
-          ids: set[str]) -> Article | None:
+          ids: set[str], pages: dict[str, Input | FetchError]) -> Article | None:
     """Return the article of one feed item, or None (warned about) when it has no text."""
     article_id = unique(f"{item.stem}-{slug(entry.get('title') or str(n), 40)}", ids)
     meta = _meta(entry, outlet)
     link = entry.get("link") or ""
     try:
         if is_url(link):
-            return _linked(entry, link, article_id, meta, item.name, ctx)
+            return _linked(entry, link, article_id, meta, item.name, ctx, pages)
         return build_article(article_id, summary_text(entry), source=link or f"{item.name}#{n}",
                              meta=meta)
     except Skipped as err:
@@ -66,19 +120,22 @@ def _item(entry, n: int, item: Input, ctx: Context, outlet: str | None,
         return None
 
 
-def _linked(entry, link: str, article_id: str, meta: Meta, feed: str, ctx: Context) -> Article:
+def _linked(entry, link: str, article_id: str, meta: Meta, feed: str, ctx: Context,
+            pages: dict[str, Input | FetchError]) -> Article:
     """Return the article of an item linking to an http(s) page: the one read from that page on
-    an earlier poll, else the page fetched now, else the feed's summary (warned about).
+    an earlier poll, else the page fetched now (`pages`), else the feed's summary (warned
+    about, unless the deadline came first: `read_feed` says so once for the feed).
 
     Raises Skipped when neither page nor summary has text.
     """
     known = ctx.state.seen(link)
     if known is not None:
         return replace(known, id=article_id)
-    try:
-        fetched = ctx.fetch(link)
-    except FetchError as err:  # not remembered: tried again on the next poll
-        return _summary(entry, article_id, meta, link, err, ctx)
+    fetched = pages.get(link) or Late("not fetched")
+    if isinstance(fetched, Late):  # not remembered: tried again on the next poll
+        return build_article(article_id, summary_text(entry), source=link, meta=meta)
+    if isinstance(fetched, FetchError):
+        return _summary(entry, article_id, meta, link, fetched, ctx)
     try:
         article = page_article(article_id, decode(fetched.data)[0], source=link, url=fetched.url,
                                fallback=meta)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import glob
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -37,8 +39,10 @@ def load(entry: str, ctx: Context, stdin: TextIO | None) -> Input:
         data = (stdin or sys.stdin).read().encode("utf-8", errors="surrogateescape")
         return _limited(Input(name="<stdin>", stem="stdin", data=data), ctx.max_bytes)
     if is_url(entry):
+        if ctx.deadline is not None and time.monotonic() >= ctx.deadline:
+            raise Skipped("not fetched: the run's network deadline had passed")
         try:
-            return ctx.state.poll(entry, ctx.fetch)
+            return ctx.state.poll(entry, functools.partial(ctx.fetch, deadline=ctx.deadline))
         except FetchError as err:
             raise Skipped(str(err)) from err
     return _file(Path(entry), ctx.max_bytes)

@@ -38,10 +38,31 @@ def read_json(item: Input, ctx: Context) -> list[Article]:
 
 
 def read_jsonl(item: Input, ctx: Context) -> list[Article]:
-    """Return the articles of a .jsonl input, one per line; bad lines are warned about."""
-    lines = decode(item.data)[0].splitlines()
+    """Return the articles of a .jsonl input, one per line; bad lines are warned about (a line
+    with a NUL byte costs only that line, not the file)."""
+    try:
+        text = decode(item.data)[0]
+    except Skipped as err:
+        if b"\0" not in item.data:
+            raise
+        data, bad = _without_nul_lines(item.data)
+        for n in bad:
+            ctx.warn(f"skipped {item.name} line {n}: binary data, not text (it contains NUL "
+                     "bytes)")
+        if not data.strip():
+            raise Skipped(f"{err}: every line") from err
+        text = decode(data)[0]
+    lines = text.splitlines()
     records = ((n, _line(text)) for n, text in enumerate(lines, 1) if text.strip())
     return _many(records, item, ctx, "line")
+
+
+def _without_nul_lines(data: bytes) -> tuple[bytes, list[int]]:
+    """Return `data` with each line holding a NUL byte emptied (the numbering stays), and the
+    numbers of those lines."""
+    lines = data.split(b"\n")
+    bad = [n for n, line in enumerate(lines, 1) if b"\0" in line]
+    return b"\n".join(b"" if b"\0" in line else line for line in lines), bad
 
 
 def record_article(record: object, article_id: str, source: str) -> Article:

@@ -39,9 +39,11 @@ class Context:
     """What readers need from the caller: a warning sink, a page fetcher, what was polled before."""
 
     warn: Callable[[str], None]
-    fetch: Callable[..., Input]  # fetch(url, headers=None); raises FetchError
+    fetch: Callable[..., Input]  # fetch(url, headers=None, deadline=None); raises FetchError
     max_bytes: int
     state: Polls
+    deadline: float | None = None  # time.monotonic() instant ending the run's network work
+    feed_seconds: float | None = None  # the most one feed's item pages may take
 
 
 def url_id(url: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -15,6 +16,7 @@ _FUZZY_MIN_CHARS = 200  # shorter texts merge only when identical: one word matt
 _LENGTH_RATIO = 0.8  # texts whose lengths differ more than this cannot reach SAME_STORY
 _GRAM = 4  # words per shingle
 _SKETCH = 32  # shingles kept per text (the smallest hashes): near-copies share some of them
+CANDIDATES = 16  # earlier stories a text is compared with, those sharing most shingles
 
 
 def merge_copies(articles: list[Article]) -> list[Article]:
@@ -29,8 +31,8 @@ def merge_copies(articles: list[Article]) -> list[Article]:
         marks = sketch(flat)
         index = exact.get(flat)
         if index is None:  # compare only with stories sharing a shingle: not every pair
-            near = sorted({i for m in marks for i in by_shingle.get(m, ())})
-            index = next((i for i in near if same_story(flat, flats[i])), None)
+            index = next((i for i in _nearest(marks, by_shingle) if same_story(flat, flats[i])),
+                         None)
         if index is None:
             exact.setdefault(flat, len(kept))
             for m in marks:
@@ -41,6 +43,14 @@ def merge_copies(articles: list[Article]) -> list[Article]:
         else:
             copies[index].append(article)
     return [_with_copies(a, c) for a, c in zip(kept, copies, strict=True)]
+
+
+def _nearest(marks: set[int], by_shingle: dict[int, list[int]]) -> list[int]:
+    """Return the kept stories sharing the most shingles of `marks` (at most CANDIDATES, in
+    text order): a copy shares most of them, and a pile of items written from one
+    vocabulary would otherwise compare every pair."""
+    shared = Counter(i for m in marks for i in by_shingle.get(m, ()))
+    return sorted(i for i, _ in sorted(shared.items(), key=lambda s: (-s[1], s[0]))[:CANDIDATES])
 
 
 def sketch(flat: str) -> set[int]:
@@ -77,7 +87,7 @@ def _with_copies(article: Article, copies: list[Article]) -> Article:
     if not copies:
         return article
     labels = article.also_in + tuple(copy_label(c) for c in copies)
-    return replace(article, also_in=labels)
+    return replace(article, also_in=labels, copies=article.copies + tuple(c.id for c in copies))
 
 
 def _flat(text: str) -> str:

@@ -121,6 +121,6 @@ def warm_up(options: RenderOptions) -> None:
 
         warm_figure()
     if "docx" in options.formats:
-        from briefing.render.docx import open_reference
+        from briefing.render.docx_package import open_reference
 
         open_reference(options.reference_docx or default_reference())

@@ -18,36 +18,19 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-import docx
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
-from docx.opc.exceptions import PackageNotFoundError
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from briefing.render.docx_blocks import BlockRenderer
+from briefing.render.docx_package import missing_in, open_reference
 from briefing.render.docx_xml import (
     add_page_footer,
     clear_body,
     drop_stale_parts,
     set_update_fields,
 )
-from briefing.render.problems import ReferenceDocError, StyleError
-
-_P, _C, _T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
-
-# Every style the renderer may use, with the kind Word must know it as.
-_STYLE_TYPES: dict[str, WD_STYLE_TYPE] = {
-    "Normal": _P, "Title": _P, "Subtitle": _P,
-    "Heading 1": _P, "Heading 2": _P, "Heading 3": _P,
-    "List Bullet": _P, "List Bullet 2": _P, "List Number": _P, "List Number 2": _P,
-    "List Continue": _P, "List Continue 2": _P,
-    "Quote": _P, "Quote Attribution": _P, "Figure": _P, "Caption": _P, "Source Code": _P,
-    "Footer": _P, "TOC Heading": _P, "TOC 1": _P, "TOC 2": _P, "TOC 3": _P,
-    "Strong": _C, "Emphasis": _C, "Hyperlink": _C, "Verbatim Char": _C,
-    "Brief Table": _T,
-}  # fmt: skip
-REQUIRED_STYLES: tuple[str, ...] = tuple(_STYLE_TYPES)
+from briefing.render.problems import StyleError
 
 # Characters XML 1.0 forbids; one of them in a w:t makes Word refuse the whole file.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -69,44 +52,6 @@ class DocProperties:
     created: dt.datetime | None = None
 
 
-def open_reference(reference: Path) -> Document:
-    """Return the reference document opened with python-docx.
-
-    Raises ReferenceDocError when the file is missing or is not a Word .docx package.
-    """
-    if not reference.is_file():
-        raise ReferenceDocError(
-            f"{reference} does not exist; pass an existing .docx or use templates/reference.docx"
-        )
-    try:
-        return docx.Document(str(reference))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise ReferenceDocError(
-            f"{reference} is not a Word .docx file ({err}); save it from Word or LibreOffice "
-            "as .docx, or start from templates/reference.docx"
-        ) from err
-
-
-def missing_styles(reference: Path) -> list[str]:
-    """Return the REQUIRED_STYLES that `reference` lacks or defines as the wrong kind.
-
-    A wrongly typed style is listed as e.g. "Strong (must be a character style)".
-    Raises ReferenceDocError when `reference` is not a readable .docx.
-    """
-    return _missing_in(open_reference(reference))
-
-
-def _missing_in(document: Document) -> list[str]:
-    found = {s.name.lower(): s.type for s in document.styles if s.name}
-    missing = []
-    for name, kind in _STYLE_TYPES.items():
-        if name.lower() not in found:
-            missing.append(name)
-        elif found[name.lower()] != kind:
-            missing.append(f"{name} (must be a {kind.name.lower()} style)")
-    return missing
-
-
 def docx_bytes(markdown: str, *, reference: Path, props: DocProperties, base_dir: Path) -> bytes:
     """Return `markdown` as the bytes of a Word document styled by `reference`, the same bytes
     for the same inputs.
@@ -115,7 +60,7 @@ def docx_bytes(markdown: str, *, reference: Path, props: DocProperties, base_dir
     style, ReferenceDocError when it is not a .docx, FileNotFoundError for a missing local image.
     """
     document = open_reference(reference)
-    if missing := _missing_in(document):
+    if missing := missing_in(document):
         raise StyleError(
             f"{reference} lacks styles: {', '.join(missing)}; add them or start from templates/reference.docx"
         )

@@ -28,6 +28,12 @@ def article(a: Article, event_id: str) -> dict[str, Any]:
             "also_in": list(a.also_in), "event": event_id}
 
 
+def copies(a: Article, event_id: str) -> list[dict[str, Any]]:
+    """Return an entry for each syndicated copy of `a`: a report of the same event, its text
+    merged into `a` at ingest."""
+    return [{"id": c, "copy_of": a.id, "event": event_id} for c in a.copies]
+
+
 def person(p: Participant) -> dict[str, Any]:
     return {"name": p.name, "aliases": list(p.aliases), "role": p.role, "country": p.country,
             "sources": [source(s) for s in p.sources]}
@@ -45,7 +51,7 @@ def event(e: Event) -> dict[str, Any]:
     return {
         "id": e.id, "title": e.title, "kind": e.kind, "start": day(e.start), "end": day(e.end),
         "location": e.location, "format": e.format, "status": e.status,
-        "articles": [a.id for a in e.articles],
+        "articles": [i for a in e.articles for i in (a.id, *a.copies)],  # copies report it too
         "participants": [person(p) for p in e.participants],
         "mentioned": [person(p) for p in e.mentioned],
         "agenda": [item(i) for i in e.agenda], "timeline": [item(i) for i in e.timeline],
@@ -69,7 +75,8 @@ def facts_pieces(events: Sequence[Event], *, generated: dt.datetime) -> Iterator
     head = {"schema": SCHEMA, "generator": f"briefing {__version__}",
             "generated": generated.isoformat(timespec="seconds")}
     yield json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ",\n"
-    yield from _list("articles", (article(a, e.id) for e in events for a in e.articles))
+    yield from _list("articles", (entry for e in events for a in e.articles
+                                  for entry in (article(a, e.id), *copies(a, e.id))))
     yield ",\n"
     yield from _list("events", (event(e) for e in events))
     yield "\n}\n"

@@ -15,17 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from briefing.render.problems import TemplateProblem
+from briefing.render.template_budget import BudgetedEnvironment, BudgetExceeded, render_within
 
-# Brackets are escaped, so parentheses and "!" never form links or images; "_" only matters
-# at word edges; "#", "+", "-" and "1." only at the start of a line and before a space (a
-# digit cannot carry a backslash escape, so "1." becomes "1\."); a value of only "=" or "-"
-# would underline the line before it.
+# Every CommonMark block marker stays text. Brackets, "<", ">", "|", "*", "`" and "~" are
+# escaped wherever they are (links, HTML blocks, quotes, tables, fences, emphasis); "_" only
+# matters at word edges; a heading's run of "#" (any length), "+", "-" and "1." only at the
+# start of a line and before a space (a digit cannot carry a backslash escape, so "1." becomes
+# "1\."); a value of only "=" or "-" would underline the line before it, and four leading
+# spaces or a tab would make an indented code block, so leading whitespace becomes one space.
 SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
-LINE_START = re.compile(r"^(\s*)(?:([-+#])|(\d+)([.)]))(?=\s|$)")
+LINE_START = re.compile(r"^( ?)(?:(#+|[-+])|(\d+)([.)]))(?=\s|$)")
 UNDERLINE = re.compile(r"^\s*([=-])")
 TOC_MARKER = "<!-- toc -->"
 HEADING = re.compile(r"^## (.+)$", re.M)
@@ -43,6 +45,7 @@ def escape(value: Any) -> str:
         text = text[:-1] + "\\!"
     if re.fullmatch(r"\s*(=+|-+)\s*", text):
         return UNDERLINE.sub(r"\\\1", text)
+    text = re.sub(r"^\s+", " ", text)  # one space: still apart from what precedes it
     return LINE_START.sub(lambda m: m.group(1) + (
         "\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), text)
 
@@ -89,29 +92,69 @@ def contents(markdown: str) -> str:
 
 
 @functools.cache  # one Environment per template folder: start-up checks and rendering share
-def environment(user_dir: Path | None = None) -> ImmutableSandboxedEnvironment:  # compiled templates
-    """Return the template Environment: the user's folder first, then the built-in templates."""
+def environment(user_dir: Path | None = None) -> BudgetedEnvironment:  # compiled templates
+    """Return the template Environment: the user's folder first, then the built-in templates;
+    sandboxed, with a time and size budget (see briefing.render.template_budget)."""
     loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
     loaders.append(FileSystemLoader(str(resources.files("briefing.templates"))))
-    env = ImmutableSandboxedEnvironment(
+    env = BudgetedEnvironment(
         loader=ChoiceLoader(loaders), undefined=StrictUndefined, trim_blocks=True,
         lstrip_blocks=True, keep_trailing_newline=True, autoescape=False, finalize=escape)
     env.filters.update(cite=cite, cited=cited, anchor=anchor, link=link)
     return env
 
 
-def render(env: ImmutableSandboxedEnvironment, name: str, **context: Any) -> str:
-    """Return the rendered template; raises TemplateProblem naming the template and line."""
+# What a template can raise besides TemplateError: a recursion too deep, a number too large,
+# a value of the wrong type, memory, its budget. Each is reported as the template's problem.
+_FAILURES = (TemplateError, BudgetExceeded, RecursionError, MemoryError, OverflowError,
+             ArithmeticError, LookupError, TypeError, ValueError, AttributeError)
+
+
+def render(env: BudgetedEnvironment, name: str, **context: Any) -> str:
+    """Return the rendered template; raises TemplateProblem naming the template and line
+    (a template error, a runaway template past its time or output budget, a crash)."""
     try:
-        text = env.get_template(name).render(**context)
-    except TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        where = f"{getattr(exc, 'filename', None) or name}" + (f", line {line}" if line else "")
-        raise TemplateProblem(f"template {where}: {exc.message or exc}") from exc
+        text = render_within(env, name, context)
+    except _FAILURES as exc:
+        raise TemplateProblem(f"template {_where(exc, _filename(env, name))}: {_what(exc)}"
+                              ) from None
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
-def check(env: ImmutableSandboxedEnvironment, names: Sequence[str]) -> None:
+def _filename(env: BudgetedEnvironment, name: str) -> str:
+    """Return the file template `name` is read from (its name when it cannot be loaded)."""
+    try:
+        return env.get_template(name).filename or name
+    except TemplateError:
+        return name
+
+
+def _where(exc: BaseException, name: str) -> str:
+    """Return "FILE, line N" of the template line that raised `exc` (the innermost one of
+    Jinja's rewritten traceback), else the template's name."""
+    if isinstance(exc, TemplateError) and getattr(exc, "lineno", None):
+        return f"{getattr(exc, 'filename', None) or name}, line {exc.lineno}"
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:  # a template line (jinja.debug)
+            found = f"{tb.tb_frame.f_code.co_filename}, line {tb.tb_lineno}"
+        tb = tb.tb_next
+    return found or name
+
+
+def _what(exc: BaseException) -> str:
+    if isinstance(exc, TemplateError):
+        return exc.message or str(exc)
+    if isinstance(exc, RecursionError):
+        return "it calls itself without end (recursion too deep)"
+    if isinstance(exc, MemoryError):
+        return "it ran out of memory"
+    text = " ".join(str(exc).split())[:200]
+    return text if isinstance(exc, BudgetExceeded) else f"{type(exc).__name__}: {text}"
+
+
+def check(env: BudgetedEnvironment, names: Sequence[str]) -> None:
     """Compile the templates at start-up; raises TemplateProblem for the first broken one."""
     for name in names:
         try:

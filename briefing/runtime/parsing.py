@@ -54,7 +54,7 @@ def extract_batch(model: str | None, articles: Sequence[Article]) -> list[Articl
 
     language = nlp.load(model)
     with language.memory_zone():
-        docs = language.pipe((a.text for a in articles), batch_size=PIPE_BATCH)
+        docs = nlp.pipe(language, (a.text for a in articles), batch_size=PIPE_BATCH)
         return [article_facts(doc, a) for a, doc in zip(articles, docs, strict=True)]
 
 
@@ -106,7 +106,8 @@ class Reader:
 
         language = nlp.load(self.model)
         texts = (a.text for a in todo)
-        for article, doc in zip(todo, language.pipe(texts, batch_size=PIPE_BATCH), strict=True):
+        docs = nlp.pipe(language, texts, batch_size=PIPE_BATCH)
+        for article, doc in zip(todo, docs, strict=True):
             yield article_facts(doc, article)
 
     def _shared(self, todo: Sequence[Article], parts: list[list[Article]]) -> Iterator[ArticleFacts]:

@@ -152,7 +152,7 @@ class Runtime:
         previous = previous_events(options.out / "facts.json")
         written = writers.write_run(briefs, events, options, previous=previous,
                                     workers=self.workers)
-        gone = stamps.retire(options.out, written)
+        gone = stamps.retire(options.out, written, warn=self.warn)
         if gone:
             self.say(f"removed {len(gone)} files of an earlier run that this one did not make: "
                      + ", ".join(p.name for p in gone))

@@ -7,6 +7,7 @@ corrupt database is set aside and rebuilt with a warning.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from collections.abc import Callable
@@ -24,6 +25,7 @@ class FactsCache:
     def __init__(self, path: Path, *, salt: str, warn: Callable[[str], None]) -> None:
         self.path, self.salt, self.warn = path, salt, warn
         self.hits = self.misses = 0
+        self._told_entry = False
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -34,11 +36,20 @@ class FactsCache:
             db.execute("SELECT count(*) FROM facts").fetchone()
             return db
         except sqlite3.DatabaseError as exc:
-            self.warn(f"{self.path}: cache is corrupt ({exc}); rebuilding it")
-            self.path.unlink(missing_ok=True)
-            db = sqlite3.connect(self.path)
-            db.execute(SCHEMA)
-            return db
+            return self._rebuilt(exc)
+
+    def _rebuilt(self, exc: sqlite3.DatabaseError, db: sqlite3.Connection | None = None
+                 ) -> sqlite3.Connection:
+        """Return a new, empty database in place of the corrupt one, after one warning."""
+        self.warn(f"{self.path}: cache is corrupt ({exc}); rebuilding it (its articles are "
+                  "parsed again)")
+        if db is not None:
+            db.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+        db = sqlite3.connect(self.path)
+        db.execute(SCHEMA)
+        return db
 
     def key(self, article: Article) -> str:
         """Return the cache key of an article: its content, the tool and the model."""
@@ -47,12 +58,14 @@ class FactsCache:
 
     def get(self, article: Article) -> ArticleFacts | None:
         """Return the cached facts of `article`, or None (a miss; unreadable rows are misses)."""
+        key = self.key(article)
         try:
-            row = self.db.execute("SELECT facts FROM facts WHERE key = ?",
-                                  (self.key(article),)).fetchone()
+            row = self.db.execute("SELECT facts FROM facts WHERE key = ?", (key,)).fetchone()
             facts = codec.loads(ArticleFacts, row[0]) if row else None
-        except (sqlite3.DatabaseError, ValueError) as exc:
-            self.warn(f"{self.path}: unreadable cache entry for {article.id} ({exc}); re-parsing")
+        except sqlite3.DatabaseError as exc:  # a damaged page: the whole file is suspect
+            self.db, facts = self._rebuilt(exc, self.db), None
+        except (ValueError, TypeError, RecursionError) as exc:
+            self._drop(key, article.id, exc)
             facts = None
         if facts is None:
             self.misses += 1
@@ -60,13 +73,24 @@ class FactsCache:
             self.hits += 1
         return facts
 
+    def _drop(self, key: str, article: str, exc: Exception) -> None:
+        """Forget an entry that cannot be read back; warns for the first one only."""
+        if not self._told_entry:
+            self.warn(f"{self.path}: unreadable cache entry for {article} ({exc}); dropping "
+                      "such entries and parsing their articles again")
+            self._told_entry = True
+        with contextlib.suppress(sqlite3.DatabaseError):
+            self.db.execute("DELETE FROM facts WHERE key = ?", (key,))
+
     def put(self, facts: ArticleFacts) -> None:
         """Store the facts of `facts.article` (written on `close`)."""
+        row = (self.key(facts.article), codec.dumps(facts))
         try:
-            self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?)",
-                            (self.key(facts.article), codec.dumps(facts)))
+            self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?)", row)
         except sqlite3.DatabaseError as exc:
-            self.warn(f"{self.path}: cannot store {facts.article.id} ({exc}); continuing")
+            self.db = self._rebuilt(exc, self.db)
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?)", row)
 
     def close(self) -> None:
         """Commit and close; a failed commit only costs re-parsing next time."""

@@ -20,6 +20,7 @@ from briefing.ingest.poll import PollState
 from briefing.ingest.source import Input
 from briefing.store import dataclass_json
 from briefing.store.atomic import write_atomic
+from briefing.store.checked import load_json
 from briefing.store.manifest import tool_fingerprint
 from briefing.types import Article
 
@@ -41,7 +42,7 @@ def load(path: Path, *, warn: Callable[[str], None], code: str | None = None) ->
     if not path.exists():
         return PollState()
     try:
-        raw = json.loads(path.read_bytes())
+        raw = load_json(path)  # refuses deep nesting (BadState, a ValueError)
         if raw.get("format") != FORMAT:
             raise ValueError(f"format {raw.get('format')!r}, expected {FORMAT}")
         urls = {url: _input(url, r) for url, r in raw["urls"].items()}

@@ -7,10 +7,11 @@ copied into a new snapshot folder; a snapshot identical to the newest one is not
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 from pathlib import Path
 from typing import Any
+
+from briefing.store.checked import BadState, load_json
 
 FOLDER = "history"
 
@@ -59,6 +60,6 @@ def previous_facts(out: Path) -> dict[str, Any] | None:
     if path is None or not path.is_file():
         return None
     try:
-        return json.loads(path.read_text("utf-8"))
-    except ValueError:
+        return load_json(path)
+    except (OSError, BadState):
         return None

@@ -17,15 +17,20 @@ import functools
 import glob
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from briefing import __version__
+from briefing.store.checked import BadState, expect, read_state, string_map, strings
 from briefing.types import is_local
 
 NAME = ".briefing-manifest.json"
 PACKAGE = Path(__file__).resolve().parent.parent  # briefing/
+
+
+def _quiet(message: str) -> None:
+    """Say nothing (the default warning sink)."""
 
 
 def digest(path: Path) -> str:
@@ -104,22 +109,33 @@ def state(inputs: Sequence[str], options: Mapping[str, Any], templates: Path | N
             "templates": hash_files(template_files(templates, reference))}
 
 
-def read(out: Path) -> dict[str, Any] | None:
-    """Return the manifest in `out`, or None when missing or unreadable."""
-    try:
-        data = json.loads((out / NAME).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+def read(out: Path, *, warn: Callable[[str], None] = _quiet) -> dict[str, Any] | None:
+    """Return the manifest in `out`, or None when there is none or it is not one this tool
+    wrote (after one warning through `warn`: the run rebuilds and rewrites it)."""
+    return read_state(out / NAME, _checked, warn=warn, what="manifest")
 
 
-def up_to_date(out: Path, current: Mapping[str, Any] | None) -> bool:
+def _checked(data: Any) -> dict[str, Any]:
+    """Return the manifest `data` when every field has the shape `write` gives it; raises
+    BadState otherwise."""
+    expect(data, dict, "the manifest")
+    for key in ("inputs", "templates"):
+        string_map(data[key], key)
+    expect(data["tool"], str, "tool")
+    expect(data["options"], dict, "options")
+    if any("\0" in p for p in strings(data["written"], "written")):
+        raise BadState("written holds a NUL character")
+    return data
+
+
+def up_to_date(out: Path, current: Mapping[str, Any] | None, *,
+               warn: Callable[[str], None] = _quiet) -> bool:
     """Return True when the last run used exactly `current` and its outputs are all there."""
-    previous = read(out)
+    previous = read(out, warn=warn) if current is not None else None
     if current is None or previous is None:
         return False
     same = all(previous.get(k) == v for k, v in current.items())
-    return same and all(Path(p).is_file() for p in previous.get("written", ()))
+    return same and all(Path(p).is_file() for p in previous["written"])
 
 
 def write(out: Path, current: Mapping[str, Any], written: Sequence[str]) -> None:

@@ -8,7 +8,7 @@ one can remove those it no longer makes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing.store.atomic import write_atomic
@@ -18,10 +18,12 @@ WRITTEN = Path(".cache") / "written"  # the files the last finished run wrote, a
 
 
 def kept(out: Path, path: Path, key: str) -> bool:
-    """Return True when `path` exists and was made from what `key` hashes."""
+    """Return True when `path` exists and was made from what `key` hashes. A stamp that cannot
+    be read, or holds anything but that key, only means the file is made again (and stamped
+    anew): no warning, since a changed input looks the same."""
     try:
-        return path.is_file() and (out / KEYS / f"{path.name}.key").read_text("utf-8") == key
-    except OSError:
+        return path.is_file() and (out / KEYS / f"{path.name}.key").read_bytes() == key.encode()
+    except (OSError, ValueError):
         return False
 
 
@@ -30,24 +32,46 @@ def stamp(out: Path, path: Path, key: str) -> None:
     write_atomic(out / KEYS / f"{path.name}.key", key.encode())
 
 
-def retire(out: Path, written: Sequence[Path]) -> list[Path]:
+def retire(out: Path, written: Sequence[Path], *,
+           warn: Callable[[str], None] = print) -> list[Path]:
     """Remove the files the last finished run wrote and this one did not, with their key
     stamps, and record this run's; returns the paths removed.
 
     Those are briefs of events the inputs no longer make (an event whose title or date
     changed has a new file name) and formats no longer asked for: left in place they would
     look current. Only files this tool wrote go (a user's own file in `out` stays); the
-    run's history snapshot holds their last version (see briefing.store.history).
+    run's history snapshot holds their last version (see briefing.store.history). A record
+    that is not a list of plain file names is one warning and removes nothing.
     """
     names = {p.name for p in written if p.parent == out}
-    try:
-        before = set((out / WRITTEN).read_text("utf-8").splitlines())
-    except OSError:
-        before = set()
-    gone = [out / name for name in sorted(before - names)
-            if name and name == Path(name).name and (out / name).is_file()]
+    before = set(_record(out / WRITTEN, warn))
+    gone = [out / name for name in sorted(before - names) if (out / name).is_file()]
     for path in gone:
         path.unlink(missing_ok=True)
         (out / KEYS / f"{path.name}.key").unlink(missing_ok=True)
     write_atomic(out / WRITTEN, "".join(f"{n}\n" for n in sorted(names)).encode("utf-8"))
     return gone
+
+
+def _record(path: Path, warn: Callable[[str], None]) -> list[str]:
+    """Return the file names of the written record at `path` ([] when there is none, or after
+    one warning when it is not UTF-8 lines of plain file names)."""
+    try:
+        names = path.read_bytes().decode("utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as err:
+        warn(f"{path}: the record of written files is unreadable ({err}); nothing is removed "
+             "this time and it is rewritten")
+        return []
+    bad = next((n for n in names if not _plain_name(n)), None)
+    if bad is not None:
+        warn(f"{path}: the record of written files names {bad[:80]!r}, not a file of this "
+             "folder; nothing is removed this time and it is rewritten")
+        return []
+    return names
+
+
+def _plain_name(name: str) -> bool:
+    """True for the name of a file directly in the folder (no separator, NUL or '..')."""
+    return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\\0")

@@ -134,7 +134,9 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
     elif rel == "this":
         year = a.year
     else:
-        year = cal.year_for_month(a, mon, ctx.direction(m.start(), m.end()))
+        firm = ctx.parsed_past(m.start(), m.end())
+        way = cal.PAST if firm else ctx.direction(m.start(), m.end())
+        year = cal.year_for_month(a, mon, way, firm=firm)
     return Reading("DATE", f"{year}-{mon:02d}", f"month {rel or 'nearest'} {a}")
 
 
@@ -274,3 +276,17 @@ def day_range_first(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def day_range_last(m: re.Match[str], ctx: Context) -> Reading | None:
     return _day_range(m, ctx, 2)
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"by year-end": the last day of the year (written "year end", the year's close), this
+    year's unless the clause looks back ("since year-end", written in October, is last
+    year's)."""
+    if ctx.anchor is None:
+        return Reading("DATE", "XXXX", "no anchor: year unknown")
+    back = ctx.direction(m.start(), m.end()) == cal.PAST or ctx.before(m.start(), 8).endswith(
+        ("since ",))
+    year = ctx.anchor.year - 1 if back else ctx.anchor.year
+    hyphen = "-" in m["word"]
+    value = f"{year}-12-31" if hyphen else str(year)
+    return Reading("DATE", value, f"the end of {year}")

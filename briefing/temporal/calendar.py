@@ -53,7 +53,8 @@ def weekday_date(anchor: dt.date, weekday: int, direction: str | None) -> dt.dat
     return anchor - dt.timedelta(days=(-delta) % 7)
 
 
-def _year_by_tense(anchor_key: int, same_key: int, span: int, direction: str | None) -> int:
+def _year_by_tense(anchor_key: int, same_key: int, span: int, direction: str | None,
+                   firm: bool = False) -> int:
     """Return -1, 0 or +1: the shift from the anchor's year that a date in the anchor's year
     (`same_key`, in the same units as `anchor_key`, a year being `span` units) needs.
 
@@ -62,12 +63,15 @@ def _year_by_tense(anchor_key: int, same_key: int, span: int, direction: str | N
     from words misleads more often than a date that close). Otherwise the clause's tense
     chooses: past, the last occurrence before the anchor ("stepped down in March", written in
     November, is this year's March); future, the first after it. Without a tense the nearest
-    occurrence wins, and when both are about as far the anchor's year stays.
+    occurrence wins, and when both are about as far the anchor's year stays. A `firm`
+    direction (read off the parse, not guessed from words) wins even that close, except for
+    the anchor's own unit ("met in January", written in January, is this January).
     """
     before, after = (same_key - span, same_key) if later_or_same(same_key, anchor_key) \
         else (same_key, same_key + span)
     gap_before, gap_after = anchor_key - before, after - anchor_key
-    if min(gap_before, gap_after) > span // 4 and direction is not None:
+    close = min(gap_before, gap_after) <= span // 4
+    if direction is not None and (not close or (firm and same_key != anchor_key)):
         nearer = before if direction == PAST else after
     elif abs(gap_before - gap_after) <= span // 4:
         return 0
@@ -90,9 +94,11 @@ def year_for_month_day(anchor: dt.date, month: int, day: int, direction: str | N
     return anchor.year + _year_by_tense(anchor.toordinal(), same.toordinal(), 366, direction)
 
 
-def year_for_month(anchor: dt.date, month: int, direction: str | None) -> int:
-    """Return the year a month name without one means in a report dated `anchor`."""
-    return anchor.year + _year_by_tense(anchor.month, month, 12, direction)
+def year_for_month(anchor: dt.date, month: int, direction: str | None, *,
+                   firm: bool = False) -> int:
+    """Return the year a month name without one means in a report dated `anchor`; `firm`:
+    the direction comes from the parse (see `_year_by_tense`)."""
+    return anchor.year + _year_by_tense(anchor.month, month, 12, direction, firm)
 
 
 def easter(year: int) -> dt.date:

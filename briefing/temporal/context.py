@@ -9,7 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from briefing.temporal.direction import direction, heuristic_direction
+from briefing.temporal.calendar import FUTURE, PAST
+from briefing.temporal.direction import direction, doc_direction, heuristic_direction
+from briefing.temporal.vocab import vocab
 
 
 class Reading(NamedTuple):
@@ -41,9 +43,29 @@ class Context:
         within `extent` (the day of "9 a.m. Tuesday"), for the whole expression."""
         if self.extent and self.extent[0] <= start and end <= self.extent[1]:
             start, end = self.extent
+        if self.after_onset_word(start):
+            return FUTURE  # "a pact effective June 1": the day it takes effect lies ahead
         if self.tenses is not None:
             return self.tenses.get((start, end)) or heuristic_direction(self.text, start, end)
         return direction(self.text, start, end, self.doc)
+
+    def parsed_past(self, start: int, end: int) -> bool:
+        """True when the parse (a `doc`, or the `tenses` read off one) puts the expression's
+        governing verb in a past tense and a preposition of location in time ("in", "during")
+        introduces it: "were last held in March". Other prepositions may point ahead whatever
+        the verb's tense ("postponed until March", "set for March")."""
+        words = re.findall(r"[a-z]+", self.before(start, 12))
+        if not words or words[-1] not in ("in", "during"):
+            return False
+        if self.tenses is not None:
+            return self.tenses.get((start, end)) == PAST
+        return self.doc is not None and doc_direction(self.doc, start, end) == PAST
+
+    def after_onset_word(self, start: int) -> bool:
+        """True when the word right before `start` announces when something takes effect
+        ("effective")."""
+        words = re.findall(r"[a-z]+", self.before(start, 16))
+        return bool(words) and words[-1] in vocab()["onset_words"]
 
     def before(self, start: int, width: int = 24) -> str:
         """Return the lower-cased text just before `start` (for context checks)."""

@@ -78,13 +78,25 @@ def rel_pod(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("TIME", f"{_iso(ctx.anchor)}TNI", "tonight")
     if m["overnight"]:
         return Reading("TIME", f"{_iso(ctx.anchor)}TNI", "overnight")
+    if m["mid"]:
+        return _mid_pod(m, ctx)
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     code = vocab()["parts_of_day"][re.sub(r"\s+", " ", m["pod"].lower())]
     back = rel in ("yesterday", "late last") or (rel == "last" and code in ("NI", "EV"))
     day = _shift(ctx, -1 if back else 1 if rel == "tomorrow" else 0)
-    if rel == "that" and ctx.ref and len(ctx.ref) >= 10 and ctx.ref[:4].isdigit():
-        return Reading("TIME", f"{ctx.ref[:10]}T{code}", "that part of the day last named")
+    if rel in ("that", "the") and (named := ctx.ref_day()):
+        # "that morning", "in the morning": of the day last named, not of publication
+        return Reading("TIME", f"{named}T{code}", f"{rel} {m['pod']} of the day last named")
     return Reading("TIME", f"{_iso(day)}T{code}", f"{rel} {m['pod']}")
+
+
+def _mid_pod(m: re.Match[str], ctx: Context) -> Reading:
+    code = "MO" if "morning" in m["mid"].lower() else "AF"
+    if m["mday"]:
+        day = _iso(_shift(ctx, vocab()["deictic_days"][m["mday"].lower()]))
+    else:
+        day = ctx.ref_day() or _iso(ctx.anchor)
+    return Reading("TIME", f"{day}T{code}", f"{m['mid']} of {day}")
 
 
 def clock_value(m: re.Match[str]) -> str | None:

@@ -85,8 +85,12 @@ _PATTERNS: list[tuple[str, str]] = [
               r"|(?P<hour4>\d{1,2}|{NUMWORD})\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
               r"(?:\s+(?P<zone>{ZONE})\b)?"),
     ("day_pod", r"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?:'s)?\s+(?P<pod>{POD})\b"),
-    ("rel_pod", r"(?P<rel>this|that|last|tomorrow|yesterday|early\s+this|late\s+last)\s+"
-                r"(?P<pod>{POD})\b|(?P<tonight>tonight)\b|(?P<overnight>overnight)\b"),
+    ("rel_pod", r"(?P<rel>this|that|last|tomorrow|yesterday|early\s+this|late\s+last"
+                r"|(?<=in\s)the)\s+"
+                r"(?P<pod>{POD})\b|(?P<tonight>tonight)\b|(?P<overnight>overnight)\b"
+                # "by mid-afternoon", "at mid-afternoon yesterday": the day may follow
+                r"|(?P<mid>mid-?\s?(?:morning|afternoon))(?:\s+(?P<mday>yesterday|today"
+                r"|tomorrow))?\b"),
     ("deictic", r"\b(?P<word>{DEICTIC})\b(?:'s)?"),
     ("weekday", r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|the\s+previous"
                 r"|the\s+following|the\s+next)\s+)?(?P<weekday>{WEEKDAY})(?P<plural>s\b)?"),
@@ -95,9 +99,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid-?)\s+)?"
                r"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})"
                r"|(?P<wyear>{WORDYEAR})\b))?"),
-    ("week_day_rel", r"(?P<wk>the\s+day\s+(?:before|after)|the\s+(?:next|following|previous)"
-                     r"\s+day|that\s+(?:same\s+)?day|the\s+same\s+day|the\s+day\s+before"
-                     r"\s+(?:last\s+)?(?P<weekday>{WEEKDAY}))\b"),
+    ("week_day_rel", r"(?P<wk>(?:(?<=later\sin\s)|(?<=earlier\sin\s))the\s+day(?!\s+(?:before|after))"
+                     r"|the\s+day\s+before\s+(?:last\s+)?(?P<weekday>{WEEKDAY})"
+                     r"|the\s+day\s+(?:before|after)|the\s+(?:next|following|previous)"
+                     r"\s+day|that\s+(?:same\s+)?day|the\s+same\s+day)\b"),
     ("rel_unit", r"(?P<rel>{REL})\s+(?:(?P<fiscal>fiscal|calendar|full|financial)\s+)?"
                  r"(?P<unit>week|weekend|month|year|decade|century)\b(?!-)"),
     ("ago", r"(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))\s+(?P<unit>{UNIT})s?"
@@ -109,11 +114,17 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"|first|coming|following|latest|final|remaining|initial|same)\s+)?"
                  r"(?:{APPROX}\s+)?(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))(?:\s+more)?"
                  r"(?:\s+(?:to|or)\s+{NUM})?[\s-]+(?:(?:full|straight|consecutive|trading"
-                 r"|business|calendar)\s+)?(?P<unit>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?"
+                 r"|business|calendar|additional|extra|further)\s+)?(?P<unit>{UNIT})s?\b(?P<half>\s+and\s+a\s+half\b)?"
                  r"(?:-long)?(?![\s-]+old\b)"),
     ("vague_span", r"(?:the\s+)?(?P<rel>recent|past|coming|future|next\s+few|past\s+few"
                    r"|last\s+few|past\s+several|last\s+several)\s+(?P<unit>{UNIT})s\b"),
-    ("bare_units", r"(?<![\w-])(?P<unit>{UNIT})s\b(?!-|\s+old\b)"),
+    # "for years", "centuries"; as an adjective, "a day-long meeting", "a decades-long feud".
+    ("bare_units", r"(?<![\w-])(?:(?P<unit>{UNIT})s\b(?!-|\s+old\b)|(?P<cent>centuries)\b"
+                   r"|(?P<lunit>{UNIT})(?P<plural>s)?-long\b)"),
+    # "for a while", "for some time": a length no one counted (the extent leaves out "for").
+    ("vague_length", r"(?<=\bfor\s)(?P<what>a\s+while|some\s+time)\b"),
+    # The close of a year: "by year-end", "by year's end", "around year end".
+    ("year_end", r"(?<![\w-])(?P<word>year-end|year'?s\s+end|year\s+end)\b(?!-)"),
     ("reference", r"(?<![\w-])(?P<word>{REF})\b(?!-)"),
 ]
 

@@ -66,9 +66,18 @@ def vague_span(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["cent"]:
+        return Reading("DURATION", period(None, "century"), "an unknown number of centuries")
+    if m["lunit"]:  # "day-long" lasts one day, "decades-long" an unknown number of them
+        n = None if m["plural"] else 1.0
+        return Reading("DURATION", period(n, m["lunit"]), "a length, as an adjective")
     if m["unit"].lower() in ("second", "night", "fortnight", "quarter"):
         return None
     return Reading("DURATION", period(None, m["unit"]), "an unknown number of units")
+
+
+def vague_length(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("DURATION", "PXX", "a length of time no one counted")
 
 
 def reference(m: re.Match[str], ctx: Context) -> Reading | None:

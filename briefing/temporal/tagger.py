@@ -37,6 +37,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "rel_unit": units.rel_unit, "ago": units.ago,
     "set": spans.every, "duration": spans.duration, "vague_span": spans.vague_span,
     "bare_units": spans.bare_units, "reference": spans.reference,
+    "vague_length": spans.vague_length, "year_end": absolute.year_end,
 }
 # Rules whose value names a stretch of the calendar, so a modifier ("early", "the end of")
 # before them narrows it without changing the value's granularity.
@@ -137,11 +138,32 @@ def join_clocks(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A quoted phrase in Title Case ("This Week With David Brinkley", ``High Noon'', ''60
+# Minutes'') is the name of a show, a film or a book, not a time.
+_QUOTE_OPEN = re.compile(r"(?:``|''|[\"“])(?:[A-Z][\w'’.-]*\s+)*$")
+_QUOTE_CLOSE = re.compile(r"(?:\s+[A-Z][\w'’-]*)*[.,!?]?(?:''|[\"”])")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def in_quoted_title(text: str, c: Candidate) -> bool:
+    """True when candidate `c` is part of a quoted Title Case name: every word of it
+    capitalised, one of them a word that is lower-case in running text (not a weekday or a
+    month), and the capitalised run around it opened and closed by quotation marks."""
+    words = _WORD.findall(text, c.start, c.end)
+    proper = vocab()["weekdays"].keys() | vocab()["months"].keys()
+    if not words or not all(w[0].isupper() for w in words) or all(
+            w.lower() in proper for w in words):
+        return False
+    return bool(_QUOTE_OPEN.search(text, max(0, c.start - 60), c.start)
+                and _QUOTE_CLOSE.match(text, c.end))
+
+
 @functools.lru_cache(maxsize=64)
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Return the expressions of `text` to read, in text order. They do not depend on the
     anchor, so the many readings of one article during date inference find them once."""
-    return tuple(join_clocks(text, split_ranges(select(find(text)))))
+    kept = [c for c in select(find(text)) if not in_quoted_title(text, c)]
+    return tuple(join_clocks(text, split_ranges(kept)))
 
 
 def _read(c: Candidate, ctx: Context) -> Reading | None:

@@ -1,0 +1,374 @@
+"""Agenda items from one article: the topics its participants discuss, agree on or aim to address.
+
+A topic is found from the sentence's dependency structure, never from a phrase list:
+- the object of a discussion verb ("will discuss X", "focus on X", "X was discussed");
+- what is agreed ("agreed on X", "agreed to set up X");
+- the object of a talk noun ("talks on X", "a call about X");
+- the subject of a clause that puts it on the agenda ("X was on the agenda", "X topped the
+  talks", "X were at the heart of the discussions");
+- the members of a general word ("issues such as X and Y", "everything from X to Y");
+- what a participant presses, offers, demands or calls for, promises, orders or aims to do
+  (an action is listed in its "-ing" form: "ending joint military exercises");
+- the purpose of the meeting ("met to X", "the summit is intended to X").
+Each topic is shaped into a noun phrase and tested by extract/agenda_phrase.py: relative and
+adverbial clauses cut; pronouns, demonstratives, times, general words ("the meeting", "this
+matter"), people and bare names of people dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from briefing.extract import statements
+from briefing.extract.agenda_phrase import (
+    as_gerund,
+    balanced,
+    general,
+    head_of,
+    listable,
+    phrase,
+    qualified,
+    without_conjuncts,
+)
+from briefing.knowledge import load, word_set
+from briefing.types import Statement
+
+MAX_CLIMB = 4  # "at the heart of the discussions": prepositions between a verb and its noun
+
+
+def agenda(doc: Doc, article_id: str) -> list[Statement]:
+    """Return the agenda items the article states, one per topic, in reading order."""
+    items: list[Statement] = []
+    for sent in doc.sents:
+        seen: set[str] = set()
+        covered: set[int] = set()
+        later: list[tuple[Token, bool]] = []  # examples a cut clause held
+        for root, party in with_list_members(chain_roots(topic_roots(sent), later)):
+            if root.i in covered:  # "discuss X and Y": Y is a conjunct of X, not a new list
+                continue
+            words = phrase(root)
+            found = topics(words, party=party)
+            if found:  # a rejected phrase ("Prime Minister X over Y") leaves its words free
+                covered |= {w.i for w in words}
+            later += [(m, False) for m in examples(root) if m.i not in covered]
+            for text in found:
+                if text.lower() not in seen:
+                    seen.add(text.lower())
+                    items.append(Statement(text, statements.source(article_id, sent),
+                                           kind="agenda"))
+    return items
+
+
+def chain_roots(first: Iterable[tuple[Token, bool]],
+                later: list[tuple[Token, bool]]) -> Iterator[tuple[Token, bool]]:
+    """Yield the roots of `first`, then those appended to `later` meanwhile."""
+    yield from first
+    while later:
+        yield later.pop(0)
+
+
+def examples(root: Token) -> Iterator[Token]:
+    """Yield the examples inside a topic's clauses ("threats posed by states seeking X,
+    including A and B": A, B): a cut clause must not take them with it."""
+    for w in root.subtree:
+        if w.dep_ == "prep" and w.lower_ in ("including", "like") or (
+                w.lower_ == "as" and any(c.lower_ == "such" for c in w.head.children)):
+            yield from (c for c in w.children if c.dep_ == "pobj")
+
+
+def with_list_members(roots: Iterable[tuple[Token, bool]]) -> Iterator[tuple[Token, bool]]:
+    """Yield each root, then the members of its list the parse hangs elsewhere: a list item
+    parsed as an apposition ("North Korea, territorial disputes ... and trade"), and the
+    conjuncts of either."""
+    for root, party in roots:
+        yield root, party
+        for member in root.conjuncts:
+            yield member, party
+            for aside in (c for c in member.children if c.dep_ == "appos"):
+                yield aside, party
+        for aside in (c for c in root.children if c.dep_ == "appos"):
+            yield aside, party
+            yield from ((c, party) for c in aside.conjuncts)
+
+
+def topic_roots(sent: Span) -> Iterator[tuple[Token, bool]]:
+    """Yield the head words of what the sentence says is discussed, agreed or addressed, each
+    with True when a bare name there is a party acted on ("urged China"), not a topic."""
+    for tok in sent:
+        stance = tok.pos_ == "VERB" and tok.lemma_.lower() in word_set("cues", "agenda_party_verbs")
+        for root in roots_of(tok):
+            yield root, stance
+
+
+def roots_of(tok: Token) -> Iterator[Token]:
+    """Yield the topics one word of a sentence introduces (see the module docstring)."""
+    cues = load("cues")
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_verbs"):
+        yield from verb_objects(tok)
+    elif tok.pos_ in ("VERB", "ADJ") and lemma in word_set("cues", "agenda_agree_verbs"):
+        yield from agreed(tok)
+        if by_actor(tok):
+            yield from stance_objects(tok)
+    elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_aim_verbs") and by_actor(tok):
+        yield from (c for c in agreed(tok) if c.pos_ == "VERB")  # "we strive to reduce X"
+    elif tok.pos_ in ("VERB", "AUX") and (statements.outcome(tok, cues)
+                                        or statements.planned(tok, cues)):
+        yield from (c for c in tok.children if c.dep_ == "dobj")
+    elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_stance_verbs") and by_actor(tok):
+        yield from stance_objects(tok)
+    if tok.pos_ == "VERB" and (lemma in word_set("cues", "agenda_meeting_verbs")
+                               or lemma in word_set("cues", "agenda_plan_verbs") and by_meeting(tok)):
+        yield from purposes(tok)
+    if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_list_verbs"):
+        yield from listed(tok)
+    if tok.pos_ == "VERB" and lemma in word_set("cues", "speech_verbs"):
+        yield from fronted_topic(tok)
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in (word_set("cues", "agenda_talk_nouns")
+                                                   | word_set("cues", "agenda_issue_nouns")
+                                                   | word_set("cues", "agenda_path_nouns")):
+        yield from prep_objects(tok)
+    if lemma in word_set("cues", "agenda_nouns") or (
+            lemma in word_set("cues", "agenda_talk_nouns") and tok.tag_ == "NNS"):
+        yield from placed_on_agenda(tok)
+
+
+def verb_objects(verb: Token) -> Iterator[Token]:
+    """Yield the objects of a discussion verb: direct ("discuss X"), through a topic
+    preposition ("focus on X"), the subject of a passive ("X was discussed"), and the ends of
+    "from X to Y" when the object is a general word ("everything from X to Y")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and not relative_word(child):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_topic_prepositions"):
+            if not any(c.dep_ == "dobj" for c in verb.children):  # else it is the object's
+                yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ in ("xcomp", "ccomp") and clause_topic(child):
+            yield child
+
+
+def by_actor(verb: Token) -> bool:
+    """Return True when the verb's subject is someone who can take part: a person, country or
+    body, a personal pronoun, or a word for a party ("the two leaders", "both sides")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    if verb.dep_ == "relcl" and any(relative_word(s) for s in subjects):  # "X, who promised"
+        subjects = [verb.head]
+    if not subjects and verb.dep_ in ("xcomp", "conj", "advcl"):
+        if verb.dep_ == "conj":  # "Russia was not convinced and called for X": Russia
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not subjects:
+            return by_actor(verb.head) if verb.head.pos_ in ("VERB", "AUX") else True
+    return any(s.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+               or s.lower_ in ("he", "she", "they", "we", "i", "them", "him", "her", "us")
+               or s.lemma_.lower() in word_set("cues", "agenda_actor_nouns")
+               | word_set("cues", "event_nouns") for s in subjects)
+
+
+def fronted_topic(verb: Token) -> Iterator[Token]:
+    """Yield the topic a statement opens with: "On Ukraine, Tillerson said ..." (a topic
+    preposition before the subject, set off by a comma)."""
+    for prep in verb.lefts:
+        after = prep.right_edge.i + 1
+        if (prep.dep_ == "prep" and prep.lower_ in ("on", "regarding", "concerning", "about")
+                and after < len(verb.doc) and verb.doc[after].text == ","):
+            yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def by_meeting(verb: Token) -> bool:
+    """Return True when the meeting itself is the subject ("the summit is intended to X")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in word_set("cues", "event_nouns")
+               for c in verb.children)
+
+
+def listed(verb: Token) -> Iterator[Token]:
+    """Yield what a list of topics holds: "other issues include X, Y", "the agenda covers X",
+    "the main sticking point is X" (the subject a word for a topic)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.lower() in word_set("cues", "agenda_list_subjects") for s in subjects):
+        yield from (c for c in verb.children if c.dep_ in ("dobj", "attr"))
+    elif any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in word_set(
+            "cues", "agenda_open_words") for c in verb.children):  # "X remain unresolved"
+        yield from subjects
+
+
+def stance_objects(verb: Token) -> Iterator[Token]:
+    """Yield what a participant presses, offers, pledges or calls for: the direct object, or
+    the object of a topic preposition ("pressed him on X", "called for X")."""
+    addressee = any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "dobj" and not relative_word(child) and child.pos_ != "PRON" and not (
+                addressee and child.i < max(c.i for c in verb.children
+                                            if c.dep_ in ("xcomp", "ccomp", "oprd"))):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_stance_prepositions"):
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+
+
+def purposes(verb: Token) -> Iterator[Token]:
+    """Yield the purpose of a meeting ("met to discuss X", "called to congratulate him"): the
+    verb of its "to" clause, whose phrase becomes the item ("congratulating him ...")."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.lefts):
+            if child.lemma_.lower() not in word_set("cues", "agenda_verbs") | word_set(
+                    "cues", "agenda_not_purposes"):
+                yield child
+
+
+def clause_topic(clause: Token) -> bool:
+    """Return True for "expanding X", "how to X" or "whether X" after a discussion verb: the
+    clause is the topic."""
+    return clause.tag_ == "VBG" or any(w.tag_ == "WRB" or w.lower_ == "whether"
+                                       for w in clause.lefts)
+
+
+def agreed(verb: Token) -> Iterator[Token]:
+    """Yield what is agreed, promised or announced: "agreed on X" (X), "committed to X" (X),
+    "agreed to consult on X" (X), "agreed to create X", "announced it would end X" (the action,
+    listed as "creating X", "ending X")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and (child.lower_ in word_set("cues", "agenda_topic_prepositions")
+                                     or child.lower_ == "to" and by_actor(verb)):
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+            lemma = child.lemma_.lower()
+            if lemma in word_set("cues", "agenda_verbs"):
+                yield from verb_objects(child)
+            elif lemma not in word_set("cues", "speech_verbs") | {"be", "have"}:
+                yield child
+
+
+def prep_objects(noun: Token, *, depth: int = 0) -> Iterator[Token]:
+    """Yield the objects of a talk or issue noun's topic preposition ("talks on X", "a
+    solution to X"), also behind "including" ("differences, including on X") and behind its
+    parties ("differences between the two nations on X", where the parse hangs "on X" there)."""
+    topical = word_set("cues", "agenda_topic_prepositions")
+    if noun.lemma_.lower() in word_set("cues", "agenda_issue_nouns") | word_set(
+            "cues", "agenda_path_nouns"):
+        topical = topical | {"to"}
+    own = {w.i for w in noun.subtree}
+    stray = [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i
+             and c.i - 1 in own] if noun.dep_ in ("attr", "dobj", "nsubj") and depth == 0 else []
+    for child in [*(c for c in noun.children if c.dep_ == "prep"), *stray]:
+        if child.lower_ in topical:
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        elif child.lower_ == "including":
+            yield from prep_objects(child, depth=depth)
+        elif child.lower_ in ("between", "among", "with") and depth == 0:
+            for party in (c for c in child.children if c.dep_ == "pobj"):
+                yield from prep_objects_of_party(party)
+
+
+def prep_objects_of_party(party: Token) -> Iterator[Token]:
+    """Yield what a topic preposition hung on a party holds ("the nations on Syria")."""
+    for child in party.children:
+        if child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_topic_prepositions"):
+            yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+
+
+def placed_on_agenda(noun: Token) -> Iterator[Token]:
+    """Yield the subject of a clause that puts it on the agenda: "X was on the agenda", "X
+    topped the agenda", "X were at the heart of the discussions", "X is the main issue"."""
+    if noun.dep_ == "dobj":
+        verb = noun.head if noun.head.lemma_.lower() in word_set("cues", "agenda_lead_verbs") else None
+    else:
+        verb = copula_over(noun)
+    if verb is not None:
+        yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def copula_over(noun: Token) -> Token | None:
+    """Return the "be" whose complement holds `noun`, through prepositions and place words
+    ("on the agenda", "at the top of the agenda", "the focus of the talks"), else None."""
+    tok = noun
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ == "attr":
+            break
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return None
+        host = tok.head.head
+        if host.pos_ in ("VERB", "AUX"):
+            return host if host.lemma_ == "be" else None
+        if host.lemma_.lower() not in word_set("cues", "agenda_places"):
+            return None
+        tok = host
+    return tok.head if tok.dep_ == "attr" and tok.head.lemma_ == "be" else None
+
+
+def relative_word(tok: Token) -> bool:
+    return tok.tag_ in ("WDT", "WP") or tok.lower_ == "that"
+
+
+def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
+    """Return the items a topic phrase gives: its coordinated parts, a general word replaced
+    by its examples ("issues such as X"), each a phrase a person would list; a verb as its
+    "-ing" form ("congratulating him on his victory")."""
+    out: list[str] = []
+    clause = bool(words) and words[0].lemma_.lower() in word_set("cues", "agenda_clause_heads")
+    for part in [list(words)] if clause else statements.parallel_parts(words):
+        head = head_of(part)
+        if head is not None and head.lemma_.lower() in word_set(
+                "cues", "agenda_issue_nouns") - word_set("cues", "agenda_outcome_nouns"):
+            given = [t for m in prep_objects(head) for t in topics(phrase(m))]
+            if given:  # "noted differences between them on X": X is the topic
+                out += given
+                continue
+        if head is not None and general(head):
+            given = [t for m in members(head, part) for t in topics(phrase(m), party=party)]
+            out += given
+            if given or not qualified(head, part):  # "security issues" names its field
+                continue
+            part = without_conjuncts(part, head)
+        if not listable(part, party=party):
+            continue
+        texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
+            statements.shared_head(part))
+        out += [balanced(as_gerund(" ".join(t.split()), part)) for t in texts]
+    return out
+
+
+def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
+    """Yield the examples a general word gives: "such as X", "including X", "from X to Y",
+    "the issue of X"; the conjuncts of each."""
+    yield from (c for c in head.children if c.dep_ == "appos")  # "one thing: X"
+    yield from (c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts))  # "a willingness to V X"
+    yield from after_colon(head)
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        if prep.lower_ in word_set("cues", "agenda_example_prepositions") or (
+                prep.lower_ == "of" and not any(w.lower_ == "of" for w in prep.lefts)):
+            for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+                yield obj
+                yield from (c for c in obj.conjuncts if c.i > obj.i)
+    ranges = [c for c in [*head.children, *head.head.children] if c.dep_ == "prep"
+              and c.i > head.i and c.lower_ in ("from", "to")]
+    if any(p.lower_ == "from" for p in ranges):  # "everything from X to Y, Z and W"
+        for obj in (c for p in ranges for c in p.children if c.dep_ == "pobj"):
+            yield from list_of(obj)
+
+
+def list_of(tok: Token) -> Iterator[Token]:
+    """Yield a word and the other members of its list: conjuncts and list items the parse
+    hangs as appositions, with their conjuncts."""
+    yield tok
+    for member in [*tok.conjuncts, *(c for c in tok.children if c.dep_ == "appos")]:
+        if member.i > tok.i:
+            yield member
+            yield from (c for c in member.children if c.dep_ == "appos")
+            yield from (c for c in member.conjuncts if c.i > member.i)
+
+
+def after_colon(head: Token) -> Iterator[Token]:
+    """Yield the head of the phrase after a colon that ends a general word's phrase ("agree on
+    one thing: the danger of X"), however the parse attached it."""
+    colon = head.right_edge.i + 1
+    doc = head.doc
+    if colon + 1 < len(doc) and doc[colon].text == ":":
+        yield from (t for t in doc[colon + 1 : head.sent.end]
+                    if t.pos_ in ("NOUN", "PROPN") and t.head.i < colon)
+
+
+def texts(items: Iterable[Statement]) -> list[str]:
+    return [i.text for i in items]

@@ -1,0 +1,214 @@
+"""The shape of an agenda item: a topic's words cut to a noun phrase a person would list, and
+the test of whether it is one (see extract/agenda.py for where topics are found).
+
+Pure functions over spaCy tokens; the word lists are in knowledge/cues.json (agenda_*).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from briefing.extract import statements
+from briefing.knowledge import word_set
+
+MAX_TOPIC_WORDS = 14  # longer, a topic is cut to its head and first modifier
+CUT = ("relcl", "advcl", "appos", "parataxis", "npadvmod", "punct_edge")
+EDGE_DEPS = ("cc", "punct", "prep", "det", "case", "mark", "aux", "advmod")
+
+
+def phrase(root: Token) -> list[Token]:
+    """Return the words of the topic headed by `root`: its subtree without clauses that only
+    describe it (relative and adverbial clauses, asides), contiguous, edges trimmed."""
+    clause = root.lemma_.lower() in word_set("cues", "agenda_clause_heads")
+    drop = {w.i for c in root.subtree if c.i != root.i and c.dep_ in CUT[:5]
+            and not clause for w in c.subtree}
+    maimed = {w.i for c in root.subtree if c.dep_ == "acl" and c.i != root.i
+              and any(w.i in drop for w in c.subtree) for w in c.subtree}
+    if root.pos_ == "VERB" and any(c.dep_ in ("neg", "auxpass") for c in root.children):
+        return []  # "agreed not to X", "would not end X", "should be fulfilled": no action
+    if root.pos_ == "VERB":  # "(the United States would) end X": the action alone
+        drop |= {w.i for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass",
+                                                       "mark", "advmod") for w in c.subtree}
+    words = [w for w in root.subtree if w.i not in drop | maimed]
+    if len(words) > MAX_TOPIC_WORDS and not clause:  # a "how" or "ways" clause is the topic
+        words = [w for w in words if not describing(w, root)]
+    if len(words) > MAX_TOPIC_WORDS and not clause:
+        words = core(words, root)
+    words = connected(contiguous(words + stray_topic(root), root), root)
+    return list(statements.strip_attribution(trim(words)))
+
+
+def stray_topic(root: Token) -> list[Token]:
+    """Return the words of a topic preposition the parse hung on the verb right after its
+    object ("discuss tariffs on steel"): they belong to the object."""
+    if root.dep_ != "dobj" or root.ent_type_:  # "blasted Turnbull over X": X is no part of him
+        return []
+    own = {w.i for w in root.subtree}
+    for prep in root.head.children:
+        if (prep.dep_ == "prep" and prep.i > root.i and prep.i - 1 in own
+                and prep.lower_ in word_set("cues", "agenda_topic_prepositions")):
+            return list(prep.subtree)
+    return []
+
+
+def core(words: Sequence[Token], root: Token) -> list[Token]:
+    """Return the head of a long topic with its modifiers and the core of its first
+    complement ("an agreement on host nation support", "bolstering integrated deterrence")."""
+    kept = {w.i for w in words}
+    left = [w for w in words if w.i <= root.i]
+    after = next((c for c in root.rights if c.i in kept
+                  and c.dep_ in ("prep", "dobj", "pobj", "attr", "xcomp", "pcomp")), None)
+    if after is None:
+        return left
+    rest = [w for w in words if w in set(after.subtree)]
+    if len(left) + len(rest) > MAX_TOPIC_WORDS:
+        rest = core(rest, after)
+    return left + rest if len(left) + len(rest) <= MAX_TOPIC_WORDS else left
+
+
+def describing(word: Token, root: Token) -> bool:
+    """Return True for a word inside a participle clause or a second preposition of the root."""
+    return any(a.dep_ == "acl" for a in [word, *word.ancestors] if root in a.ancestors)
+
+
+def connected(words: Sequence[Token], root: Token) -> list[Token]:
+    """Return the words whose every head up to `root` is kept ("despite its" loses "its" when
+    its noun was cut)."""
+    ids = {w.i for w in words}
+    def reaches(w: Token) -> bool:
+        while w.i != root.i:
+            if w.i not in ids or w.head.i == w.i:
+                return False
+            w = w.head
+        return True
+    return [w for w in words if reaches(w) or w.i in {t.i for t in stray_topic(root)}]
+
+
+def contiguous(words: Sequence[Token], root: Token) -> list[Token]:
+    """Return the unbroken stretch of `words` around `root` (a cut clause leaves a gap)."""
+    ids = {w.i for w in words}
+    lo = hi = root.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return [w for w in words if lo <= w.i <= hi]
+
+
+def trim(words: list[Token]) -> list[Token]:
+    """Return words without leading or trailing punctuation, conjunctions, prepositions and
+    times ("Wednesday French criticism")."""
+    while words and (words[-1].dep_ in EDGE_DEPS or words[-1].is_punct):
+        words = words[:-1]
+    while words and (words[0].is_punct or words[0].dep_ in ("cc", "prep", "mark", "aux")
+                     or words[0].ent_type_ in ("DATE", "TIME") and len(words) > 1):
+        words = words[1:]
+    return words
+
+
+def balanced(text: str) -> str:
+    """Return a phrase without the quotation marks it opens or closes but does not both (a
+    cut phrase keeps half a quotation: 'humanitarian" support')."""
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return " ".join(text.split())
+
+
+def as_gerund(text: str, part: Sequence[Token]) -> str:
+    """Return a phrase opening with a bare verb ("congratulate him") in its "-ing" form."""
+    first = part[0]
+    if first.pos_ != "VERB" or first.tag_ == "VBG" or not text.startswith(first.text):
+        return text
+    return gerund(first.lemma_.lower()) + text[len(first.text):]
+
+
+def gerund(lemma: str) -> str:
+    """Return the "-ing" form of a verb: "make" -> "making", "tie" -> "tying", "stop" ->
+    "stopping" (one short closed syllable doubles its consonant), else + "ing"."""
+    vowels = "aeiou"
+    if lemma in word_set("cues", "gerund_doubles"):
+        return lemma + lemma[-1] + "ing"
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    syllables = sum(1 for i, c in enumerate(lemma) if c in vowels and (i == 0 or lemma[i - 1] not in vowels))
+    if (syllables == 1 and len(lemma) >= 3 and lemma[-1] not in vowels + "wxy"
+            and lemma[-2] in vowels and lemma[-3] not in vowels):
+        return lemma + lemma[-1] + "ing"
+    return lemma + "ing"
+
+
+def without_conjuncts(part: Sequence[Token], head: Token) -> list[Token]:
+    """Return the phrase without the conjuncts of its head ("security issues [and X]")."""
+    others = {w.i for c in head.children if c.dep_ in ("conj", "cc") for w in c.subtree}
+    return [w for w in part if w.i not in others]
+
+
+def qualified(head: Token, part: Sequence[Token]) -> bool:
+    """Return True when a general word has a content word of its own before it ("global
+    security issues", "cybersecurity issues")."""
+    return any(w.dep_ in ("compound", "amod", "nmod") and w.head.i == head.i and not w.is_stop
+               and w.pos_ in ("NOUN", "PROPN", "ADJ") and w.lower_ not in word_set(
+                   "cues", "agenda_vague_modifiers") for w in part)
+
+
+def head_of(part: Sequence[Token]) -> Token | None:
+    """Return the word of `part` whose head lies outside it (the phrase's own head)."""
+    ids = {w.i for w in part}
+    return next((w for w in part if w.head.i not in ids or w.head.i == w.i), None)
+
+
+def general(head: Token) -> bool:
+    """Return True for a common noun or pronoun that names no topic ("issues", "everything");
+    a name ("Phase Two") or a verb ("wishing him well") is none."""
+    return head.pos_ in ("NOUN", "PRON", "NUM") and head.lemma_.lower() in word_set(
+        "cues", "agenda_general_words")
+
+
+def thing_done(verb: Token) -> bool:
+    """Return True when a verb's object is a thing, not a person, party or meeting."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.ent_type_ not in ("PERSON", "NORP") and o.pos_ != "PRON"
+               and o.lemma_.lower() not in word_set("cues", "agenda_actor_nouns")
+               | word_set("cues", "agenda_people_nouns") | word_set("cues", "event_nouns")
+               | word_set("titles", "heads") for o in objects)
+
+
+def listable(part: Sequence[Token], *, party: bool = False) -> bool:
+    """Return True for a phrase a person would list as a topic: it has a content word, is no
+    pronoun, demonstrative, time, general word, meeting verb, bare name of a person or word
+    for people; after a verb acting on a party (`party`), no bare name at all."""
+    content = [w for w in part if w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+               and not w.is_stop]
+    head = head_of(part)
+    if not content or head is None:
+        return False
+    if head.pos_ == "VERB" and len(content) < 2:  # "contributing", "allowing": no topic yet
+        return False
+    if head.lemma_.lower() in word_set("cues", "event_nouns") and not any(
+            w.dep_ == "compound" and w.pos_ == "NOUN" and w.head.i == head.i for w in part):
+        return False  # "a separate meeting", "the Camp David summit"; "trade talks" is a topic
+    if head.pos_ in ("PRON", "DET", "ADV") or head.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
+        return False
+    if head.lemma_.lower() in word_set("cues", "agenda_actor_nouns") | word_set(
+            "cues", "agenda_people_nouns") | word_set("titles", "heads"):
+        return False
+    if head.lemma_.lower() in word_set("cues", "agenda_meeting_verbs") and not thing_done(head):
+        return False  # "joining their counterparts"; "joining the Paris agreement" is a topic
+    if party and all(w.ent_type_ for w in content):
+        return False
+    if head.lemma_.lower() in word_set("cues", "agenda_not_topics"):
+        return False
+    if len(content) < 2 and (general(head) or head.lemma_.lower() in (
+            word_set("cues", "event_nouns")
+            | word_set("cues", "agenda_issue_nouns")
+            | word_set("cues", "agenda_clause_heads"))):
+        return False
+    if any(w.lower_ in statements.DEMONSTRATIVES and w.dep_ == "det" for w in part) and len(content) < 2:
+        return False
+    return not all(w.ent_type_ == "PERSON" for w in content)

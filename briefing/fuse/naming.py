@@ -1,0 +1,152 @@
+"""What to call an event: the name a person would write, built from the fused facts.
+
+A multilateral event with a proper name the reports give its predicate ("the NATO summit")
+is called by it, with its town: "NATO summit, Newport". Else its principals (the leading
+participants of different countries), its kind and its place: "Obama–Putin meeting in Los
+Cabos", "Trump–Turnbull phone call", "Obama's visit to Havana". Never a report's headline.
+Pure functions over plain values; `what` and `where` are the two halves the bottom line
+reuses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from briefing.extract.places import place_kind
+from briefing.knowledge import load
+from briefing.types import Participant
+
+KIND_WORDS = {"summit": "summit", "call": "phone call", "visit": "visit", "talks": "talks",
+              "meeting": "meeting", "other": "meeting"}
+MULTILATERAL = 3  # countries among the leading participants that make an event multilateral
+LEADING = 4  # the participants that count as leading
+
+
+@functools.cache
+def venue_words() -> frozenset[str]:
+    return frozenset(load("cues")["frame"]["venue_words"])
+
+
+def short_name(p: Participant) -> str:
+    """Return the name reports use alone: the surname ("Obama"), or the family name written
+    first when reports use it alone ("Xi" for Xi Jinping, "Kim" for Kim Jong Un)."""
+    words = p.name.split()
+    if len(words) < 2:
+        return p.name
+    alone = set(p.aliases)  # the one-word aliases are the names used alone
+    if words[-1] not in alone and words[0] in alone:
+        return words[0]
+    return words[-1]
+
+
+def principals(people: Sequence[Participant], most: int = 2) -> list[Participant]:
+    """Return the leading participants, one per country (the first of each), at most `most`."""
+    out: list[Participant] = []
+    for p in people:
+        if len(out) < most and not any(q.country and q.country == p.country for q in out):
+            out.append(p)
+    return out
+
+
+def multilateral(people: Sequence[Participant]) -> bool:
+    return len({p.country for p in people[:LEADING] if p.country}) >= MULTILATERAL
+
+
+def town(location: str | None) -> str | None:
+    """Return the town of "the White House, Washington" (the part after the venue)."""
+    return location.rsplit(", ", 1)[-1] if location else None
+
+
+def is_venue(place: str) -> bool:
+    """Return True for a building or site ("the White House", "Camp David"): one is "at" it."""
+    return bool(set(re.findall(r"[a-z]+", place.lower())) & venue_words())
+
+
+def where(location: str | None, *, named: bool = False) -> str:
+    """Return the place part of a title: " in Los Cabos", " at the White House" or ", Newport"
+    after a proper name ("" when there is no place)."""
+    place = town(location)
+    if not place:
+        return ""
+    if is_venue(place):
+        return f" at {place}"
+    return f", {place}" if named else f" in {place}"
+
+
+def parties(name: str) -> bool:
+    """Return True for a name made of the parties' countries ("North Korea-United States
+    summit"): the principals name such an event, not a proper name."""
+    head = name.rsplit(" ", 1)[0]
+    parts = [p.strip() for p in re.split(r"[-–/]", head) if p.strip()]
+    return len(parts) > 1 and all(place_kind(p) == "country" or p.lower() in countries()
+                                  for p in parts)
+
+
+@functools.cache
+def countries() -> frozenset[str]:
+    """Return the country names and demonyms of briefing/knowledge/demonyms.json, lowercased."""
+    found = load("demonyms")["countries"].values()
+    return frozenset(n.lower() for c in found for n in (*c["names"], *c["demonyms"]))
+
+
+PLACE_TAIL = re.compile(r"(?:,| in| at) (?:the )?[A-Z][^–]*$")
+
+
+def without_place(title: str) -> str:
+    """Return a title without the place `event_title` puts after it ("Obama–Putin meeting in
+    Los Cabos": "Obama–Putin meeting"): the name one series of meetings shares."""
+    return PLACE_TAIL.sub("", title) or title
+
+
+def voted_name(names: Sequence[str], people: Sequence[Participant]) -> str | None:
+    """Return the proper name most reports give (the shorter of two as common) when it names
+    this event: an event of three countries or more ("NATO summit"), or a standing body's
+    meeting ("Security Consultative Committee"); a bilateral meeting at a summit is not the
+    summit, and a name made of the principals' names ("Trump-Kim summit") is no proper name."""
+    surnames = {short_name(p).lower() for p in people}
+    body = frozenset(load("cues")["frame"]["body_words"])
+    fine = [n for n in names if not set(re.findall(r"[\w']+", n.lower())) & surnames
+            and not parties(n)
+            and (not people or multilateral(people) or set(n.lower().split()) & body)]
+    if not fine:
+        return None
+    counts = Counter(fine)
+    return min(counts, key=lambda n: (-counts[n], len(n)))
+
+
+def kind_word(kind: str, virtual: bool) -> str:
+    """Return the noun for the event's kind: a call held in person is a meeting."""
+    if kind == "call" and not virtual:
+        return "meeting"
+    return KIND_WORDS.get(kind, "meeting")
+
+
+def what(name: str | None, kind: str, people: Sequence[Participant],
+         location: str | None, virtual: bool = False) -> str:
+    """Return the title's first half: "NATO summit", "Obama–Putin meeting", "Obama's visit
+    to Havana", "Trump's phone call" (one known party), or the kind alone ("Summit")."""
+    if name:
+        return name
+    word = kind_word(kind, virtual)
+    leads = principals(people)
+    if len(leads) > 1:
+        return "–".join(short_name(p) for p in leads) + (" meeting" if word == "visit" else
+                                                         f" {word}")
+    place = town(location)
+    if leads and kind == "visit" and place and not is_venue(place):
+        return f"{short_name(leads[0])}'s visit to {place}"
+    if leads and word == "phone call":
+        return f"{short_name(leads[0])}'s phone call"
+    return word.capitalize()
+
+
+def event_title(name: str | None, kind: str, people: Sequence[Participant],
+                location: str | None, virtual: bool) -> str:
+    """Return the event's title (see the module docstring); a call has no place."""
+    head = what(name, kind, people, location, virtual)
+    if virtual or " visit to " in head:
+        return head
+    return head + where(location, named=bool(name))
