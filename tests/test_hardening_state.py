@@ -14,7 +14,7 @@ import pytest
 from briefing.store import checked, feed_state, history, manifest, stamps
 from briefing.store.facts_cache import FactsCache
 from briefing.store.previous import previous_events
-from tests.test_regen_store import facts
+from tests.test_store import facts
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
 

@@ -71,7 +71,7 @@ def input_files(inputs: Sequence[str]) -> list[Path] | None:
 
 # What extraction results depend on: editing compose or render does not invalidate the cache,
 # nor does runtime/parsing.py, which only chooses where the parse runs (every engine gives the
-# same facts: test_parallel).
+# same facts: test_runtime_parsing).
 EXTRACTION = ("ingest", "extract", "temporal", "knowledge", "runtime/nlp.py", "types.py",
               "store/dataclass_json.py", "__init__.py")
 
