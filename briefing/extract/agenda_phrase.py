@@ -211,4 +211,24 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False
     if any(w.lower_ in statements.DEMONSTRATIVES and w.dep_ == "det" for w in part) and len(content) < 2:
         return False
+    if bare_head(head, part):
+        return False
     return not all(w.ent_type_ == "PERSON" for w in content)
+
+
+PARTICIPLES = ("VBN", "VBG")  # "the evolving threats", "an occupied territory": no field named
+
+
+def bare_head(head: Token, part: Sequence[Token]) -> bool:
+    """Return True for a common noun with nothing but a determiner or possessive and
+    participles before it ("the alliance", "our relationship", "the evolving threats"): it
+    points at a topic the report names elsewhere. A complement, a compound, an adjective or a
+    named owner ("the alliance's future", "the border wall", "Khashoggi's disappearance")
+    makes it one."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    own = [w for w in part if w.head.i == head.i and w.i != head.i]
+    pointer = [w for w in own if w.dep_ in ("det", "poss")]
+    return bool(pointer) and all(w.dep_ == "det" or w.dep_ == "poss" and w.pos_ == "PRON"
+                                 or w.dep_ in ("case", "punct")
+                                 or w.dep_ == "amod" and w.tag_ in PARTICIPLES for w in own)
