@@ -301,3 +301,8 @@ def test_extract_agenda_bare_head_with_only_a_determiner_is_no_topic(model_nlp):
                     "They discussed Khashoggi's disappearance.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
         "the alliance's future priorities", "Khashoggi's disappearance"]
+
+
+def test_extract_agenda_keeps_a_quotation_whole(model_nlp):
+    doc = model_nlp('They discussed the "security guarantees."')
+    assert [s.text for s in agenda.agenda(doc, "a")] == ['the "security guarantees"']
