@@ -306,3 +306,8 @@ def test_extract_agenda_bare_head_with_only_a_determiner_is_no_topic(model_nlp):
 def test_extract_agenda_keeps_a_quotation_whole(model_nlp):
     doc = model_nlp('They discussed the "security guarantees."')
     assert [s.text for s in agenda.agenda(doc, "a")] == ['the "security guarantees"']
+
+
+def test_extract_agenda_a_lack_of_something_is_the_state_of_talks_not_a_topic(model_nlp):
+    doc = model_nlp("They discussed a lack of progress.")
+    assert agenda.agenda(doc, "a") == []
