@@ -150,11 +150,12 @@ def test_extract_timeline_entries_know_where_their_date_is(model_nlp):
 
 def test_extract_agenda_long_phrase_is_cut_and_keeps_its_examples(model_nlp):
     # a topic of twenty words is no item a person lists: its describing clause goes, and the
-    # examples that clause held become items of their own
+    # examples that clause held become items of their own; what is left of the head ("the
+    # growing risks") names nothing and goes
     doc = model_nlp("The envoys will discuss the growing risks posed by groups seeking to "
                     "disrupt shipping lanes across the region, including pirates and smugglers.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
-        "the growing risks", "pirates", "smugglers"]
+        "pirates", "smugglers"]
 
 
 def test_extract_timeline_sentence_pointing_back_keeps_its_antecedent(model_nlp):
@@ -292,3 +293,21 @@ def test_extract_agenda_item_keeps_no_half_quotation():
 def test_extract_agenda_a_name_raised_is_a_topic_a_name_pressed_is_a_party(model_nlp):
     doc = model_nlp("It is normal for them to raise Guantanamo. He urged China to act.")
     assert [s.text for s in agenda.agenda(doc, "a")] == ["Guantanamo"]
+
+
+def test_extract_agenda_bare_head_with_only_a_determiner_is_no_topic(model_nlp):
+    doc = model_nlp("The leaders discussed our relationship. They discussed the planned signing. "
+                    "They discussed the alliance. They discussed the alliance's future priorities. "
+                    "They discussed Khashoggi's disappearance.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "the alliance's future priorities", "Khashoggi's disappearance"]
+
+
+def test_extract_agenda_keeps_a_quotation_whole(model_nlp):
+    doc = model_nlp('They discussed the "security guarantees."')
+    assert [s.text for s in agenda.agenda(doc, "a")] == ['the "security guarantees"']
+
+
+def test_extract_agenda_a_lack_of_something_is_the_state_of_talks_not_a_topic(model_nlp):
+    doc = model_nlp("They discussed a lack of progress.")
+    assert agenda.agenda(doc, "a") == []

@@ -37,7 +37,31 @@ def phrase(root: Token) -> list[Token]:
     if len(words) > MAX_TOPIC_WORDS and not clause:
         words = core(words, root)
     words = connected(contiguous(words + stray_topic(root), root), root)
-    return list(statements.strip_attribution(trim(words)))
+    return whole_quote(list(statements.strip_attribution(trim(words))), root)
+
+
+MAX_QUOTE_REACH = 8  # words a phrase may grow by to close the quotation it opens
+
+
+def whole_quote(words: list[Token], root: Token) -> list[Token]:
+    """Return words grown to the closing mark of a quotation they open inside but do not
+    close (a cut left 'a "Phase' of 'a "Phase Two"'), when that mark lies in the same
+    sentence a few words on; else the words as they are (balanced() drops a lone mark)."""
+    marks = [w for w in words if w.text in statements.QUOTE_MARKS]
+    if not words or len(marks) % 2 == 0 or marks[-1].i == words[0].i:
+        return words
+    lone, sent, doc = marks[-1], root.sent, root.doc
+    before = sum(1 for t in doc[sent.start : lone.i] if t.text in statements.QUOTE_MARKS)
+    if not (lone.text == "“" or lone.text == '"' and before % 2 == 0):
+        return words
+    end = next((t.i for t in doc[words[-1].i + 1 : sent.end] if t.text in statements.QUOTE_MARKS),
+               None)
+    if end is None or end - words[-1].i > MAX_QUOTE_REACH:
+        return words
+    inside = list(doc[words[0].i : end])
+    while inside[-1].is_punct and inside[-1].text not in statements.QUOTE_MARKS:
+        inside.pop()  # 'the "security guarantees."': the full stop is the sentence's
+    return [*inside, doc[end]]
 
 
 def stray_topic(root: Token) -> list[Token]:
@@ -211,4 +235,24 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False
     if any(w.lower_ in statements.DEMONSTRATIVES and w.dep_ == "det" for w in part) and len(content) < 2:
         return False
+    if bare_head(head, part):
+        return False
     return not all(w.ent_type_ == "PERSON" for w in content)
+
+
+PARTICIPLES = ("VBN", "VBG")  # "the evolving threats", "an occupied territory": no field named
+
+
+def bare_head(head: Token, part: Sequence[Token]) -> bool:
+    """Return True for a common noun with nothing but a determiner or possessive and
+    participles before it ("the alliance", "our relationship", "the evolving threats"): it
+    points at a topic the report names elsewhere. A complement, a compound, an adjective or a
+    named owner ("the alliance's future", "the border wall", "Khashoggi's disappearance")
+    makes it one."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    own = [w for w in part if w.head.i == head.i and w.i != head.i]
+    pointer = [w for w in own if w.dep_ in ("det", "poss")]
+    return bool(pointer) and all(w.dep_ == "det" or w.dep_ == "poss" and w.pos_ == "PRON"
+                                 or w.dep_ in ("case", "punct")
+                                 or w.dep_ == "amod" and w.tag_ in PARTICIPLES for w in own)
