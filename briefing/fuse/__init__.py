@@ -152,6 +152,29 @@ def event_format(group: Sequence[ArticleFacts], kind: str | None,
 
 
 def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy | None]:
+    """Return where the event is (see `voted_place`); for an event no report names as a meeting,
+    call or visit (a crash, a race), a town comes with the country most reports name."""
+    place, gap = voted_place(group)
+    if place and place_kind(place) != "country" and not any(f.event_status for f in group):
+        country = named_country(group)
+        if country and country.lower() not in place.lower():
+            return f"{place}, {country}", gap
+    return place, gap
+
+
+def named_country(group: Sequence[ArticleFacts]) -> str | None:
+    """Return the country at least half the reports name among their places, and more reports
+    than any other ("UK" beside "London"), or None."""
+    counts = Counter(p for f in group for p in set(f.places) if place_kind(p) == "country")
+    ranked = counts.most_common(2)
+    if not ranked or 2 * ranked[0][1] < len(group):
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def voted_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy | None]:
     """Return where the event is, as most reports put it ("the Kremlin, Moscow": a venue two or
     more reports give, with the town most give), and how the reports differ. A country given
     beside a town is no disagreement: the town stands (so do ties); a divergence is left only
