@@ -102,6 +102,15 @@ def test_fuse_town_of_an_event_no_report_calls_a_meeting_comes_with_the_named_co
     assert build_event(met).location == "London"
 
 
+def test_fuse_country_of_an_event_no_report_calls_a_meeting_takes_the_named_town():
+    day = dt.date(2016, 11, 8)
+    group = [facts("a", day, event_place="China", places=("China", "Baoding", "Hebei")),
+             facts("b", day, places=("Baoding", "Shanghai")), facts("c", day, places=("Baoding",))]
+    assert build_event(group).location == "Baoding, China"
+    unplaced = [replace(f, event_place=None) for f in group]
+    assert build_event(unplaced).location == "Baoding"
+
+
 def test_fuse_scheduled_event_is_held_once_a_later_report_is_past_its_day():
     group = [facts("a", dt.date(2024, 3, 1), event_status="scheduled",
                    frame_date="2024-03-02"),

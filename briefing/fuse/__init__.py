@@ -152,20 +152,28 @@ def event_format(group: Sequence[ArticleFacts], kind: str | None,
 
 
 def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy | None]:
-    """Return where the event is (see `voted_place`); for an event no report names as a meeting,
-    call or visit (a crash, a race), a town comes with the country most reports name."""
+    """Return where the event is (see `voted_place`). For an event no report names as a
+    meeting, call or visit (a crash, a race), the reports' own places fill in: a place no finer
+    than a country takes the town most of them name ("Baoding, China"), and a town the country
+    ("London, UK"); the country alone stands for a place none of them gives."""
     place, gap = voted_place(group)
-    if place and place_kind(place) != "country" and not any(f.event_status for f in group):
-        country = named_country(group)
-        if country and country.lower() not in place.lower():
-            return f"{place}, {country}", gap
+    if any(f.event_status for f in group):
+        return place, gap
+    if not place or place_kind(place) == "country":
+        town = most_named(group, "city")
+        place = f"{town}, {place}" if town and place else town or place
+    country = most_named(group, "country")
+    if country and not place:
+        return country, gap
+    if country and country.lower() not in place.lower():
+        return f"{place}, {country}", gap
     return place, gap
 
 
-def named_country(group: Sequence[ArticleFacts]) -> str | None:
-    """Return the country at least half the reports name among their places, and more reports
-    than any other ("UK" beside "London"), or None."""
-    counts = Counter(p for f in group for p in set(f.places) if place_kind(p) == "country")
+def most_named(group: Sequence[ArticleFacts], kind: str) -> str | None:
+    """Return the place of `kind` ("country", "city") at least half the reports name among
+    their places, and more reports than any other ("UK" beside "London"), or None."""
+    counts = Counter(p for f in group for p in set(f.places) if place_kind(p) == kind)
     ranked = counts.most_common(2)
     if not ranked or 2 * ranked[0][1] < len(group):
         return None
