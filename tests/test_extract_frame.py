@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -90,6 +91,24 @@ def test_fuse_later_cancellation_wins_and_town_outranks_country():
     assert event.status == "cancelled"
     assert event.location == "Ottawa"
     assert not [d for d in event.discrepancies if d.about == "location"]
+
+
+def test_fuse_town_of_an_event_no_report_calls_a_meeting_comes_with_the_named_country():
+    day = dt.date(2016, 11, 8)
+    group = [facts("a", day, event_place="London", places=("Britain", "UK")),
+             facts("b", day, places=("UK", "US")), facts("c", day, places=("UK",))]
+    assert build_event(group).location == "London, UK"
+    met = [replace(f, event_status="held") for f in group]  # a meeting's town stands alone
+    assert build_event(met).location == "London"
+
+
+def test_fuse_country_of_an_event_no_report_calls_a_meeting_takes_the_named_town():
+    day = dt.date(2016, 11, 8)
+    group = [facts("a", day, event_place="China", places=("China", "Baoding", "Hebei")),
+             facts("b", day, places=("Baoding", "Shanghai")), facts("c", day, places=("Baoding",))]
+    assert build_event(group).location == "Baoding, China"
+    unplaced = [replace(f, event_place=None) for f in group]
+    assert build_event(unplaced).location == "Baoding"
 
 
 def test_fuse_scheduled_event_is_held_once_a_later_report_is_past_its_day():

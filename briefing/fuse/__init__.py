@@ -152,6 +152,37 @@ def event_format(group: Sequence[ArticleFacts], kind: str | None,
 
 
 def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy | None]:
+    """Return where the event is (see `voted_place`). For an event no report names as a
+    meeting, call or visit (a crash, a race), the reports' own places fill in: a place no finer
+    than a country takes the town most of them name ("Baoding, China"), and a town the country
+    ("London, UK"); the country alone stands for a place none of them gives."""
+    place, gap = voted_place(group)
+    if any(f.event_status for f in group):
+        return place, gap
+    if not place or place_kind(place) == "country":
+        town = most_named(group, "city")
+        place = f"{town}, {place}" if town and place else town or place
+    country = most_named(group, "country")
+    if country and not place:
+        return country, gap
+    if country and country.lower() not in place.lower():
+        return f"{place}, {country}", gap
+    return place, gap
+
+
+def most_named(group: Sequence[ArticleFacts], kind: str) -> str | None:
+    """Return the place of `kind` ("country", "city") at least half the reports name among
+    their places, and more reports than any other ("UK" beside "London"), or None."""
+    counts = Counter(p for f in group for p in set(f.places) if place_kind(p) == kind)
+    ranked = counts.most_common(2)
+    if not ranked or 2 * ranked[0][1] < len(group):
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def voted_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy | None]:
     """Return where the event is, as most reports put it ("the Kremlin, Moscow": a venue two or
     more reports give, with the town most give), and how the reports differ. A country given
     beside a town is no disagreement: the town stands (so do ties); a divergence is left only
