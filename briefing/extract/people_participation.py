@@ -222,7 +222,10 @@ def _own_words(verb: Token, lex: Lexicon, main: frozenset[str]) -> Token | None:
 
 
 def _main_verb(verb: Token, lex: Lexicon) -> bool:
-    """True for the sentence's main verb (or the clause a reporting verb introduces)."""
+    """True for the sentence's main verb (or the clause a reporting verb introduces); a
+    reporting verb itself is none, even joined to the main verb ("..., and X said")."""
+    if verb.lemma_.lower() in lex.reporting:
+        return False
     while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         verb = verb.head
     if verb.dep_ == "ROOT":
@@ -231,14 +234,18 @@ def _main_verb(verb: Token, lex: Lexicon) -> bool:
         verb.head.lemma_.lower() in lex.reporting)
 
 
-def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Span]) -> Cue:
-    """Return whether the named person takes part in the event, and how central the mention is."""
+def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Span],
+                  *, quoted: bool = False) -> Cue:
+    """Return whether the named person takes part in the event, and how central the mention is.
+
+    A name inside a quotation is a source's words, not the report's telling: it is never the
+    lead's subject (a predicate of the event still makes it a participant)."""
     base = phrase_head(name.root)
     in_lead = any(s.start <= name.start < s.end for s in lead)
     weight = 1.0 + 0.5 * in_lead
     verb = base.head
     if base.dep_ in SUBJECTS or (base.dep_ == "npadvmod" and base.i < verb.i):
-        if in_lead and _main_verb(verb, lex) and not negated(verb):
+        if in_lead and not quoted and _main_verb(verb, lex) and not negated(verb):
             return Cue(True, LEAD_SUBJECT, "lead subject",
                        (_cue_verb(verb, lex, main) or verb).idx)
         if (cue := _cue_verb(verb, lex, main)) is not None:
