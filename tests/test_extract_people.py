@@ -234,3 +234,11 @@ def test_people_source_joined_to_the_leads_verb_is_no_subject(model_nlp):
     text = ("The visit is expected to last about three hours, and an official in the prime "
             "minister's office said by telephone that the border would stay open.")
     assert not any("official" in n for n in _actors_taking_part(model_nlp, text))
+
+
+def test_people_meeting_their_own_counterparts_is_another_meeting(people):
+    got = people("President Ann Smith cancelled her summit with President Kenji Tanaka on "
+                 "Wednesday. The two leaders had planned to meet in the capital. A spokesman "
+                 "said cooperation remains a priority. He said Defense Secretary Bob Jones and "
+                 "Secretary of State Carl White will meet with their counterparts on Friday.")
+    assert got["Bob Jones"][2] is False and got["Carl White"][2] is False

@@ -201,6 +201,18 @@ def _nominal_event(base: Token, lex: Lexicon, main: frozenset[str]) -> Token | N
     return noun if lemma in part["with_nouns"] | part["nominal_events"] else None
 
 
+def _own_counterparts(verb: Token, lex: Lexicon) -> bool:
+    """True when a predicate's other side is only the subject's own unnamed counterparts
+    ("will meet with their counterparts"): a meeting of the subject's own, told outside the
+    lead, not the reported event."""
+    others = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+        for g in c.children if g.dep_ == "pobj"]
+    return bool(others) and all(
+        o.lower_ in lex.counterpart and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                            for c in o.children) for o in others)
+
+
 def negated(verb: Token) -> bool:
     """True for a verb said not to happen ("will not attend", "did not meet")."""
     return any(child.dep_ == "neg" for child in verb.children)
@@ -249,6 +261,8 @@ def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Spa
             return Cue(True, LEAD_SUBJECT, "lead subject",
                        (_cue_verb(verb, lex, main) or verb).idx)
         if (cue := _cue_verb(verb, lex, main)) is not None:
+            if not in_lead and _own_counterparts(cue, lex):
+                return Cue(False, weight)  # "X and Y will meet their counterparts": their own
             return Cue(True, weight + 1.0, f"subject of {cue.lemma_}", cue.idx)
         if (cue := _own_words(verb, lex, main)) is not None:  # "X said he will meet Y"
             return Cue(True, weight + 1.0, f"speaker of {cue.lemma_}", cue.idx)
