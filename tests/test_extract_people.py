@@ -199,3 +199,46 @@ def test_people_given_name_left_out_by_the_model_after_a_title():
     doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 4, 6, label="PERSON")]
     (chief,) = [m for m in extract_people(doc, Article("t", doc.text)) if m.tag == "PERSON"]
     assert (chief.name, chief.role) == ("Anders Fogh Rasmussen", "Secretary General")
+
+
+def test_people_name_inside_a_leads_quotation_is_not_its_subject(people):
+    got = people("Fighting went on along the border on Thursday as the envoys gathered. "
+                 "“President Ann Smith is committed to the peace treaty,” an official said "
+                 "on Friday.")
+    assert got["Ann Smith"][2] is False
+
+
+def test_people_tour_with_someone_is_taking_part(model_nlp):
+    from briefing.extract.people import extract_people
+
+    text = ("Prime Minister Hesham Kandil of Egypt arrived in the city on Friday. Kandil got "
+            "a look at the damage while on a tour with Prime Minister Kenji Tanaka.")
+    found = extract_people(model_nlp(text), Article("t", text, title="Egypt's Premier Visits"))
+    assert any(m.name == "Kenji Tanaka" and m.participant for m in found)
+
+
+def _actors_taking_part(model_nlp, text: str) -> list[str]:
+    from briefing.extract.people import extract_people
+
+    return [m.name for m in extract_people(model_nlp(text), Article("t", text))
+            if m.participant and m.tag != "PERSON"]
+
+
+def test_people_unnamed_source_of_the_lead_is_no_actor(model_nlp):
+    text = ("Fighting went on along the border on Thursday as envoys gathered in the city. "
+            "An official said the talks would resume on Friday.")
+    assert not any("official" in n for n in _actors_taking_part(model_nlp, text))
+
+
+def test_people_source_joined_to_the_leads_verb_is_no_subject(model_nlp):
+    text = ("The visit is expected to last about three hours, and an official in the prime "
+            "minister's office said by telephone that the border would stay open.")
+    assert not any("official" in n for n in _actors_taking_part(model_nlp, text))
+
+
+def test_people_meeting_their_own_counterparts_is_another_meeting(people):
+    got = people("President Ann Smith cancelled her summit with President Kenji Tanaka on "
+                 "Wednesday. The two leaders had planned to meet in the capital. A spokesman "
+                 "said cooperation remains a priority. He said Defense Secretary Bob Jones and "
+                 "Secretary of State Carl White will meet with their counterparts on Friday.")
+    assert got["Bob Jones"][2] is False and got["Carl White"][2] is False

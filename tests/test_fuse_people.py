@@ -100,6 +100,15 @@ def test_people_fuse_nickname_and_middle_initial_are_one_person():
     assert set([schumer.name, *schumer.aliases]) == {"Charles E. Schumer", "Chuck Schumer"}
 
 
+def test_people_fuse_nickname_and_full_middle_name_are_one_person():
+    result = merge_people([
+        facts("a", ("Charles Ellis Schumer", "Senator", "US", True)),
+        facts("b", ("Chuck Schumer", "Senator", "US", True)),
+    ])
+    (schumer,) = result.participants
+    assert set([schumer.name, *schumer.aliases]) == {"Charles Ellis Schumer", "Chuck Schumer"}
+
+
 def test_people_fuse_hyphenated_and_spaced_given_names_are_one_person():
     result = merge_people([
         facts("a", ("Kim Jong-un", "leader", "KP", True)),

@@ -33,6 +33,7 @@ from briefing.extract.people_participation import (
     participation,
 )
 from briefing.extract.people_titles import CONNECTORS, POSSESSIVE, Title, title_after, title_before
+from briefing.extract.quotes import quoted_spans
 from briefing.extract.sentences import sentence_of, text_of
 from briefing.knowledge.lexicon import Lexicon, fold, lexicon
 from briefing.types import Article, Entity, PersonMention, Span
@@ -248,12 +249,14 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
     main = main_event_nouns(doc, lex, article.title)
     leads = lead_sentences(doc, count=lead)
     found = []
+    quoted = quoted_spans(doc)
     for name, tag in _name_spans(doc, lex):
         before = title_before(doc, name.start, lex)
         after = title_after(doc, name.end, lex)
         role = (before.role if before else None) or (after.role if after else None)
         country = (before.country if before else None) or (after.country if after else None)
-        cue = participation(name, lex, main, leads)
+        inside = any(a < name.start_char and name.end_char < b for a, b in quoted)
+        cue = participation(name, lex, main, leads, quoted=inside)
         mention = PersonMention(
             name=name_text(name),
             span=Span(article.id, name.start_char, name.end_char),

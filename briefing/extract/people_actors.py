@@ -161,9 +161,11 @@ def actors(doc: Doc, article: Article, leads: list[TokenSpan], people: list[Toke
     for sent in (s for s in leads if s not in busy):
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                source = tok.head.lemma_.lower() in lex.reporting  # "an official said"
                 for member in [tok, *tok.conjuncts]:
                     span = _actor_name(member, lex)
-                    if span is not None and span.start not in taken:
+                    if span is not None and span.start not in taken and not (
+                            source and not span.ents):  # a named body may be the news
                         found[span.start] = (span, LEAD_WEIGHT)
     for span in _candidates(doc, lex):
         if span.start in found or taken & set(range(span.start, span.end)):

@@ -201,6 +201,18 @@ def _nominal_event(base: Token, lex: Lexicon, main: frozenset[str]) -> Token | N
     return noun if lemma in part["with_nouns"] | part["nominal_events"] else None
 
 
+def _own_counterparts(verb: Token, lex: Lexicon) -> bool:
+    """True when a predicate's other side is only the subject's own unnamed counterparts
+    ("will meet with their counterparts"): a meeting of the subject's own, told outside the
+    lead, not the reported event."""
+    others = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+        for g in c.children if g.dep_ == "pobj"]
+    return bool(others) and all(
+        o.lower_ in lex.counterpart and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                            for c in o.children) for o in others)
+
+
 def negated(verb: Token) -> bool:
     """True for a verb said not to happen ("will not attend", "did not meet")."""
     return any(child.dep_ == "neg" for child in verb.children)
@@ -222,7 +234,10 @@ def _own_words(verb: Token, lex: Lexicon, main: frozenset[str]) -> Token | None:
 
 
 def _main_verb(verb: Token, lex: Lexicon) -> bool:
-    """True for the sentence's main verb (or the clause a reporting verb introduces)."""
+    """True for the sentence's main verb (or the clause a reporting verb introduces); a
+    reporting verb itself is none, even joined to the main verb ("..., and X said")."""
+    if verb.lemma_.lower() in lex.reporting:
+        return False
     while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         verb = verb.head
     if verb.dep_ == "ROOT":
@@ -231,17 +246,23 @@ def _main_verb(verb: Token, lex: Lexicon) -> bool:
         verb.head.lemma_.lower() in lex.reporting)
 
 
-def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Span]) -> Cue:
-    """Return whether the named person takes part in the event, and how central the mention is."""
+def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Span],
+                  *, quoted: bool = False) -> Cue:
+    """Return whether the named person takes part in the event, and how central the mention is.
+
+    A name inside a quotation is a source's words, not the report's telling: it is never the
+    lead's subject (a predicate of the event still makes it a participant)."""
     base = phrase_head(name.root)
     in_lead = any(s.start <= name.start < s.end for s in lead)
     weight = 1.0 + 0.5 * in_lead
     verb = base.head
     if base.dep_ in SUBJECTS or (base.dep_ == "npadvmod" and base.i < verb.i):
-        if in_lead and _main_verb(verb, lex) and not negated(verb):
+        if in_lead and not quoted and _main_verb(verb, lex) and not negated(verb):
             return Cue(True, LEAD_SUBJECT, "lead subject",
                        (_cue_verb(verb, lex, main) or verb).idx)
         if (cue := _cue_verb(verb, lex, main)) is not None:
+            if not in_lead and _own_counterparts(cue, lex):
+                return Cue(False, weight)  # "X and Y will meet their counterparts": their own
             return Cue(True, weight + 1.0, f"subject of {cue.lemma_}", cue.idx)
         if (cue := _own_words(verb, lex, main)) is not None:  # "X said he will meet Y"
             return Cue(True, weight + 1.0, f"speaker of {cue.lemma_}", cue.idx)

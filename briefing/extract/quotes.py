@@ -108,6 +108,11 @@ def _subject(sents: list[Span], first: int, last: int, quote: tuple[int, int]) -
     return speech_subject(sents[last + 1]) if last + 1 < len(sents) else None
 
 
+def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Return the character spans of the direct quotations, quotation marks included."""
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text_of(doc))]
+
+
 def _sentence_at(starts: list[int], char: int) -> int:
     return max(0, bisect.bisect_right(starts, char) - 1)
 

@@ -87,7 +87,8 @@ def _unhyphenated(words: frozenset[str]) -> frozenset[str]:
 
 def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     """True when two full names are one: same words (hyphens aside: "Kim Jong-un", "Kim Jong
-    Un"), or one word a familiar form or another spelling of the other's."""
+    Un"), or one word a familiar form or another spelling of the other's, the longer name
+    maybe giving a middle name besides."""
     a, b = _unhyphenated(a), _unhyphenated(b)
     if a == b or (len(a) > 1 and len(b) > 1 and (a <= b or b <= a)):
         return True
@@ -96,6 +97,10 @@ def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     left, right = sorted(a - b), sorted(b - a)
     if len(left) == len(right) == 1:
         return _one_name(left[0], right[0])
+    if len(right) == 1 and len(left) == 2:  # a middle name beside a familiar form
+        left, right = right, left
+    if len(left) == 1 and len(right) == 2:  # ("Charles Ellis Schumer", "Chuck Schumer")
+        return any(_one_name(left[0], w) for w in right)
     return False
 
 
