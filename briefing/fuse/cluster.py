@@ -158,9 +158,10 @@ def compatible(a: ArticleFacts | Traits, b: ArticleFacts | Traits) -> bool:
 
 
 def before(plain: dt.date | None, told: dt.date | None) -> bool:
-    """Return True when a report naming no occasion appeared more than NEWS_DAYS before the
-    day an occasion's own predicate gives: it cannot tell of that occasion (a preview names it)."""
-    return plain is not None and told is not None and (told - plain).days > NEWS_DAYS
+    """Return True when a report naming no occasion appeared more than MAX_OCCASION_GAP_DAYS
+    before the day an occasion's own predicate gives: it cannot tell of that occasion (a
+    preview names it)."""
+    return plain is not None and told is not None and (told - plain).days > MAX_OCCASION_GAP_DAYS
 
 
 def needed(threshold: float, span: float) -> float:
@@ -219,7 +220,7 @@ def vetoed(a: tuple, b: tuple):
         out |= np.maximum(late_b - early_a, late_a - early_b) > MAX_PUBLISHED_GAP_DAYS
         out |= np.maximum(held_late_b - held_early_a,
                           held_late_a - held_early_b) > MAX_OCCASION_GAP_DAYS
-        out |= np.fmax(told_b - plain_a, told_a - plain_b) > NEWS_DAYS  # either side may be NaN
+        out |= np.fmax(told_b - plain_a, told_a - plain_b) > MAX_OCCASION_GAP_DAYS  # either side may be NaN
     return out
 
 
