@@ -188,3 +188,15 @@ def test_fuse_unplaced_meeting_takes_no_place_from_the_leads():
     assert build_event(group).location is None  # where the cancellation was spoken of
     crash = [facts("a", FRIDAY, lead_place="Croydon"), facts("b", FRIDAY)]
     assert build_event(crash).location == "Croydon"
+
+
+def test_frame_kind_is_the_lead_predicates_not_a_later_mention(model_nlp):
+    """A launch whose report mentions talks in passing is no occasion; a lead's own call is."""
+    launch = frame_of(model_nlp, "North Korea fired two missiles into the sea on Friday. "
+                      "Officials said the launch was the third this month. It flew 400 km. "
+                      "Analysts expect more tests. The talks between the two sides stalled.")
+    assert launch.kind is None
+    call = frame_of(model_nlp, "President Smith spoke with King Omar by phone on Thursday.")
+    assert call.kind == "call"
+    summit = frame_of(model_nlp, "Leaders of ten nations opened a summit in Lima on Friday.")
+    assert summit.kind == "summit"

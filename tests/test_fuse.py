@@ -188,6 +188,17 @@ def test_fuse_cluster_an_undated_report_is_of_the_days_before_it_appeared():
     assert grouped(fs) == [[0, 1]]
 
 
+def test_fuse_cluster_a_report_naming_no_occasion_days_before_one_is_not_of_it():
+    """A story that names no meeting or call, told days before a call its reports date, is
+    another event (the call's previews would name it)."""
+    words = "clinton fbi comey election email"
+    fs = [facts("a", words, published=dt.date(2016, 11, 6), kind=None),
+          facts("b", words, day="2016-11-12", published=dt.date(2016, 11, 12), kind="call")]
+    assert grouped(fs) == [[0], [1]]
+    fs = [facts("a", words, published=dt.date(2016, 11, 11), kind=None), fs[1]]
+    assert grouped(fs) == [[0, 1]]
+
+
 def test_fuse_cluster_publication_dates_a_year_apart_are_two_events():
     fs = [facts("a", "ministers meet security alliance talks", published=dt.date(2022, 1, 7)),
           facts("b", "ministers meet security alliance talks", published=dt.date(2023, 1, 11))]
@@ -277,7 +288,9 @@ def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
         span = rng.choice([None, (first, first), (first, first + dt.timedelta(days=6))])
         published = rng.choice([None, day + dt.timedelta(days=rng.randint(-400, 400))])
         held = rng.choice([None, published])
-        return rng.choice([None, "virtual", "in person"]), span, published, held
+        told = first if held and rng.random() < 0.5 else None
+        plain = None if held else published
+        return rng.choice([None, "virtual", "in person"]), span, published, held, told, plain
 
     known = [some_traits() for _ in range(60)]
     table = vetoes(veto_columns(known), slice(0, 60))
@@ -354,7 +367,10 @@ def test_fuse_cluster_vetoes_groups_from_their_extreme_traits():
             span = rng.choice([None, (start, start + dt.timedelta(days=rng.choice([0, 0, 6])))])
             published = rng.choice([None, day + dt.timedelta(days=rng.randint(-200, 200))])
             held = rng.choice([None, published, day + dt.timedelta(days=rng.randint(-9, 9))])
-            known.append((rng.choice([None, None, "virtual", "in person"]), span, published, held))
+            told = span[0] if held and span and rng.random() < 0.5 else None
+            plain = None if held else published
+            known.append((rng.choice([None, None, "virtual", "in person"]), span, published, held,
+                          told, plain))
         a, b = [0, 1, 2], [3, 4, 5]
         if not all(compatible(known[i], known[j]) for g in (a, b) for i in g for j in g):
             continue  # a group only ever holds compatible articles

@@ -177,14 +177,6 @@ def meeting_format(doc: Doc, place: str | None) -> str | None:
     return None
 
 
-def event_kind(sents: Sequence[Span]) -> str | None:
-    """Return the kind of event (summit, call, visit, talks, meeting) the event sentences name."""
-    text = " ".join(s.text for s in sents)
-    counts = {k: count_cues(text, words) for k, words in load("cues")["event_kinds"].items()}
-    kind, n = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-    return kind if n else None
-
-
 def capitalised_names(sent: Span, heads: set[str]) -> list[str]:
     """Return runs of capitalised words ending in a head word ("Nordic-Baltic Energy ...
     Council"): event names the statistical model often leaves untagged."""
@@ -238,7 +230,7 @@ def event_cues(doc: Doc, timexes: Sequence[Timex], *,
     fmt = frame.format or ("in-person" if frame.named and (place or frame.venue) else None)
     # a report naming no meeting, call or visit has no format ("video", "online" in a story
     # about a product or a crash say nothing of one)
-    return EventCues(place, meeting_format(doc, said), event_kind(sents), frame.name,
+    return EventCues(place, meeting_format(doc, said), frame.kind, frame.name,
                      nickname(sents), main_place(list(doc.sents)[:LEAD]), frame.status,
                      frame.venue, fmt, frame.slots,
                      date_pools(doc, timexes, sents, headline=headline))

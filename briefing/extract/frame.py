@@ -32,6 +32,7 @@ from briefing.knowledge import load
 from briefing.types import Slot, Timex
 
 LEAD = 6  # the sentences a report states its own event in (more later is background)
+LEAD_KIND = 4  # the sentences whose predicate gives the event's kind
 CLIMB = 4  # how far up the parse a date or a cue may sit above the predicate
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 VENUE_PREPOSITIONS = ("in", "at", "inside", "on")
@@ -479,6 +480,7 @@ class Frame:
     slots: tuple[Slot, ...] = ()  # where the expressions hung on its predicates sit (see
     # briefing.extract.dating.frame_values): `date` and `dates` are read from them
     name: str | None = None  # the event's proper name ("NATO summit"), from its predicate
+    kind: str | None = None  # summit, call, visit, talks or meeting, from its lead predicate
 
 
 def weight(m: Mention) -> float:
@@ -626,6 +628,28 @@ def frame_name(found: Sequence[Mention]) -> str | None:
     return None
 
 
+def mention_kind(m: Mention) -> str:
+    """Return the kind of event a predicate names: a phone call ("a phone call", "called X"),
+    else the kind whose cue word it is ("summit", "talks", "visited"), else a call when it is
+    said to be by phone or video ("spoke with X by phone"), else a meeting."""
+    if m.word.pos_ != "VERB" and is_call(m.word) or called_person(m.word):
+        return "call"
+    said = {m.word.lemma_.lower(), m.word.lower_}
+    for kind, cue_words in load("cues")["event_kinds"].items():
+        if said & set(cue_words):
+            return kind
+    return "call" if m.virtual else "meeting"
+
+
+def frame_kind(found: Sequence[Mention]) -> str | None:
+    """Return the kind of the event the lead's own predicate names (not a landmark or a
+    setting: "days after the summit"), or None: a report whose lead names no meeting, call,
+    visit or talks of its own is of another happening (a launch, a verdict)."""
+    lead = [m for m in found if m.sentence < LEAD_KIND and not hosted(m)]
+    own = [m for m in lead if not relative(m)] or lead
+    return mention_kind(own[0]) if own else None
+
+
 def read_frame(doc: Doc, timexes: Sequence[Timex], *, published: dt.date | None) -> Frame:
     """Return what the article's own wording of its event says: status, format, place, date."""
     found = list(mentions(doc, timexes))
@@ -634,4 +658,4 @@ def read_frame(doc: Doc, timexes: Sequence[Timex], *, published: dt.date | None)
     slots = frame_slots(found, status)
     date, dates = frame_values(slots, by_span(timexes), published)
     return Frame(status, frame_format(found), place, venue, date, dates, bool(found), slots,
-                 frame_name(found))
+                 frame_name(found), frame_kind(found))

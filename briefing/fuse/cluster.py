@@ -132,24 +132,36 @@ Traits = tuple
 def traits(f: ArticleFacts) -> Traits:
     occasion = f.event_kind in OCCASIONS
     published = f.article.published
-    span = own_range(f)
+    own = span = own_range(f)
     if span is None and occasion and published is not None:
         span = (published - dt.timedelta(days=NEWS_DAYS), published)
     return (f.frame_format, span, published,
-            published if occasion else None)
+            published if occasion else None,
+            own[0] if occasion and own else None,
+            None if occasion else published)
 
 
 def compatible(a: ArticleFacts | Traits, b: ArticleFacts | Traits) -> bool:
     """Return False when what two articles state rules out one event."""
-    (format_a, range_a, day_a, held_a), (format_b, range_b, day_b, held_b) = (
-        x if isinstance(x, tuple) else traits(x) for x in (a, b))
+    (format_a, range_a, day_a, held_a, told_a, plain_a), \
+        (format_b, range_b, day_b, held_b, told_b, plain_b) = (
+            x if isinstance(x, tuple) else traits(x) for x in (a, b))
     if format_a and format_b and format_a != format_b:
         return False
     if ranges_apart(range_a, range_b, MAX_DATE_GAP_DAYS):
         return False
     if far_apart(held_a, held_b, MAX_OCCASION_GAP_DAYS):
         return False
+    if before(plain_a, told_b) or before(plain_b, told_a):
+        return False
     return not far_apart(day_a, day_b, MAX_PUBLISHED_GAP_DAYS)
+
+
+def before(plain: dt.date | None, told: dt.date | None) -> bool:
+    """Return True when a report naming no occasion appeared more than MAX_OCCASION_GAP_DAYS
+    before the day an occasion's own predicate gives: it cannot tell of that occasion (a
+    preview names it)."""
+    return plain is not None and told is not None and (told - plain).days > MAX_OCCASION_GAP_DAYS
 
 
 def needed(threshold: float, span: float) -> float:
@@ -178,32 +190,37 @@ def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
     return (column([codes.get(t[0]) for t in known], -1.0),
             ordinals([t[1][0] if t[1] else None for t in known]),
             ordinals([t[1][1] if t[1] else None for t in known]),
-            ordinals([t[2] for t in known]), ordinals([t[3] for t in known]))
+            ordinals([t[2] for t in known]), ordinals([t[3] for t in known]),
+            ordinals([t[4] for t in known]), ordinals([t[5] for t in known]))
 
 
 def vetoes(columns: tuple[np.ndarray, ...], rows: slice) -> np.ndarray:
     """Return, for the articles in `rows` against every article, where `compatible` is False
     (the same rules, on the arrays of `veto_columns`)."""
-    fmt, first, last, day, held = columns
+    fmt, first, last, day, held, told, plain = columns
     mine = (fmt[rows, None], first[rows, None], last[rows, None], day[rows, None],
-            day[rows, None], held[rows, None], held[rows, None])
+            day[rows, None], held[rows, None], held[rows, None], told[rows, None],
+            plain[rows, None])
     return vetoed(mine, (fmt[None, :], first[None, :], last[None, :], day[None, :],
-                         day[None, :], held[None, :], held[None, :]))
+                         day[None, :], held[None, :], held[None, :], told[None, :],
+                         plain[None, :]))
 
 
 def vetoed(a: tuple, b: tuple):
     """Return where two groups of articles, each given by the extremes of its traits (format,
     latest first day, earliest last day, earliest and latest publication day, earliest and
-    latest occasion's publication day, as ordinals; arrays broadcast), hold a pair across them
-    that `compatible` rejects. An article is a group of one."""
-    fmt_a, first_a, last_a, early_a, late_a, held_early_a, held_late_a = a
-    fmt_b, first_b, last_b, early_b, late_b, held_early_b, held_late_b = b
+    latest occasion's publication day, latest occasion's own day, earliest publication of a
+    report naming no occasion, as ordinals; arrays broadcast), hold a pair across them that
+    `compatible` rejects. An article is a group of one."""
+    fmt_a, first_a, last_a, early_a, late_a, held_early_a, held_late_a, told_a, plain_a = a
+    fmt_b, first_b, last_b, early_b, late_b, held_early_b, held_late_b, told_b, plain_b = b
     with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
         out = (fmt_a >= 0) & (fmt_b >= 0) & (fmt_a != fmt_b)
         out |= np.maximum(first_b - last_a, first_a - last_b) > MAX_DATE_GAP_DAYS
         out |= np.maximum(late_b - early_a, late_a - early_b) > MAX_PUBLISHED_GAP_DAYS
         out |= np.maximum(held_late_b - held_early_a,
                           held_late_a - held_early_b) > MAX_OCCASION_GAP_DAYS
+        out |= np.fmax(told_b - plain_a, told_a - plain_b) > MAX_OCCASION_GAP_DAYS  # either side may be NaN
     return out
 
 
@@ -334,11 +351,12 @@ class _Traits:
     every pair across them is compatible exactly when the extremes are (see `compatible`)."""
 
     def __init__(self, columns: tuple[np.ndarray, ...]) -> None:
-        fmt, first, last, day, held = columns
+        fmt, first, last, day, held, told, plain = columns
         self.fmt = fmt.copy()
         self.first_max, self.last_min = first.copy(), last.copy()
         self.day_min, self.day_max = day.copy(), day.copy()
         self.held_min, self.held_max = held.copy(), held.copy()
+        self.told_max, self.plain_min = told.copy(), plain.copy()
 
     def merge(self, a: int, b: int) -> None:
         self.fmt[a] = max(self.fmt[a], self.fmt[b])  # -1 (unknown) or the one format
@@ -348,6 +366,8 @@ class _Traits:
         self.day_max[a] = np.fmax(self.day_max[a], self.day_max[b])
         self.held_min[a] = np.fmin(self.held_min[a], self.held_min[b])
         self.held_max[a] = np.fmax(self.held_max[a], self.held_max[b])
+        self.told_max[a] = np.fmax(self.told_max[a], self.told_max[b])
+        self.plain_min[a] = np.fmin(self.plain_min[a], self.plain_min[b])
 
     def compatible(self, a: int, b: int) -> bool:
         return not vetoed(self._extremes(a), self._extremes(b))
@@ -359,4 +379,5 @@ class _Traits:
 
     def _extremes(self, i: int) -> tuple:
         return (self.fmt[i], self.first_max[i], self.last_min[i], self.day_min[i],
-                self.day_max[i], self.held_min[i], self.held_max[i])
+                self.day_max[i], self.held_min[i], self.held_max[i], self.told_max[i],
+                self.plain_min[i])
