@@ -24,6 +24,7 @@ Usage (from the project root):
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import importlib.util
 import itertools
@@ -49,6 +50,7 @@ GOLD = {"seeds": EVAL / "seeds.gold.json", "allsides": EVAL / "allsides-dev.gold
         "allsides+": EVAL / "allsides-dev.gold.json"}
 
 
+@functools.cache
 def evaluate_module():
     spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
     assert spec and spec.loader
@@ -121,14 +123,9 @@ def found_of(facts: Sequence[ArticleFacts], **options) -> dict[str, int]:
 
 
 def counts(gold: dict[str, str], found: dict[str, int]) -> tuple[int, int, int]:
-    """Return (true, false, missed) same-event pairs among the gold articles."""
-    tp = fp = fn = 0
-    for x, y in itertools.combinations(sorted(gold), 2):
-        same_gold = gold[x] == gold[y]
-        same_found = x in found and found.get(x) == found.get(y)
-        tp, fp, fn = tp + (same_gold and same_found), fp + (same_found and not same_gold), \
-            fn + (same_gold and not same_found)
-    return tp, fp, fn
+    """Return (true, false, missed) same-event pairs among the gold articles (as evaluate.py
+    counts them)."""
+    return evaluate_module().pair_tallies(gold, found)
 
 
 def prf(c: Sequence[int]) -> tuple[float, float, float]:

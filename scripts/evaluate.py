@@ -256,14 +256,20 @@ def figures(result: dict) -> Figures:
     return {k: float(v) for k, v in result.items() if not k.startswith("_") and not isinstance(v, list)}
 
 
-def pair_counts(gold_of: dict[str, str], found_of: dict[str, str]) -> Figures:
-    """Grouping precision and recall over pairs of the gold articles (the scorers give F1)."""
+def pair_tallies(gold_of: dict[str, Any], found_of: dict[str, Any]) -> tuple[int, int, int]:
+    """Return (true, false, missed) same-event pairs among the gold articles."""
     tp = fp = fn = 0
     for x, y in itertools.combinations(sorted(gold_of), 2):
         same_gold = gold_of[x] == gold_of[y]
         same_found = x in found_of and found_of.get(x) == found_of.get(y)
         tp, fp, fn = tp + (same_gold and same_found), fp + (same_found and not same_gold), \
             fn + (same_gold and not same_found)
+    return tp, fp, fn
+
+
+def pair_counts(gold_of: dict[str, str], found_of: dict[str, str]) -> Figures:
+    """Grouping precision and recall over pairs of the gold articles (the scorers give F1)."""
+    tp, fp, fn = pair_tallies(gold_of, found_of)
     return {"grouping_p": tp / (tp + fp) if tp + fp else 1.0,
             "grouping_r": tp / (tp + fn) if tp + fn else 1.0}
 
