@@ -37,6 +37,7 @@ from briefing.render.docx_xml import (
     set_num_pr,
     wrap_in_bookmark,
 )
+from briefing.render.markdown import ATTRIBUTION
 
 _HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}  # deeper: "Heading 3"
 _TOC_STYLES = {2: "TOC 1", 3: "TOC 2", 4: "TOC 3"}  # the levels TOC \o "1-3" lists
@@ -44,7 +45,6 @@ _TOC_FIELD = r'TOC \o "1-3" \h \z \u'
 _TOC_TITLE = "Contents"  # the house template's TOC Heading style gives it its look
 _TOC_MARKER = re.compile(r"^\s*<!--\s*toc\s*-->\s*$", re.I)
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.S)
-_ATTRIBUTION = re.compile(r"^\s*(?:—|–|―|--)")  # "— Speaker" closing a quote
 _CHAR_EMU = 63500  # an average character of the 9.5 pt table text, with its spacing (5 pt)
 _LABEL = 12  # a column's text up to this length (a date, a country) is not broken
 _SLUG_DROP = re.compile(r"[^\w\- ]")
@@ -297,11 +297,16 @@ def column_shares(rows: list[list[str]], room: int) -> list[int]:
 
 def _split_attribution(nodes: list[SyntaxTreeNode]):
     """Split a quote paragraph before a final "— Speaker" line (or whole-line attribution)."""
-    if nodes and nodes[0].type == "text" and _ATTRIBUTION.match(nodes[0].content):
+    if nodes and _is_attribution(nodes[0]):
         return [], nodes
     for i in range(len(nodes) - 2, 0, -1):
-        after = nodes[i + 1]
-        if nodes[i].type in ("softbreak", "hardbreak") and after.type == "text":
-            if _ATTRIBUTION.match(after.content):
-                return nodes[:i], nodes[i + 1 :]
+        if nodes[i].type in ("softbreak", "hardbreak") and _is_attribution(nodes[i + 1]):
+            return nodes[:i], nodes[i + 1 :]
     return nodes, []
+
+
+def _is_attribution(node: SyntaxTreeNode) -> bool:
+    """Whether a text node opens with the dash a template wrote: an escaped or entity dash
+    (how `escape` writes a value's own) keeps its escape in the merged node's info."""
+    return (node.type == "text" and node.info not in ("escape", "entity")
+            and bool(ATTRIBUTION.match(node.content)))

@@ -29,6 +29,11 @@ from briefing.render.template_budget import BudgetedEnvironment, BudgetExceeded,
 SPECIAL = re.compile(r"([\\`*\[\]<>|~]|(?<!\w)_|_(?!\w))")
 LINE_START = re.compile(r"^( ?)(?:(#+|[-+])|(\d+)([.)]))(?=\s|$)")
 UNDERLINE = re.compile(r"^\s*([=-])")
+# A quote's closing line opens with a dash ("— Speaker"); a value opening with one is written
+# with an escape or an entity, which the DOCX writer can tell from a dash the template wrote.
+ATTRIBUTION = re.compile(r"^\s*(?:—|–|―|--)")
+_DASH_OPENING = re.compile(r"^( ?)(—|–|―|-(?=-))")
+_DASH_ESCAPES = {"—": "&mdash;", "–": "&ndash;", "―": "&#8213;", "-": "\\-"}
 TOC_MARKER = "<!-- toc -->"
 HEADING = re.compile(r"^## (.+)$", re.M)
 
@@ -46,6 +51,7 @@ def escape(value: Any) -> str:
     if re.fullmatch(r"\s*(=+|-+)\s*", text):
         return UNDERLINE.sub(r"\\\1", text)
     text = re.sub(r"^\s+", " ", text)  # one space: still apart from what precedes it
+    text = _DASH_OPENING.sub(lambda m: m.group(1) + _DASH_ESCAPES[m.group(2)], text)
     return LINE_START.sub(lambda m: m.group(1) + (
         "\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), text)
 
