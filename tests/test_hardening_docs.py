@@ -127,3 +127,53 @@ def test_hardening_docs_budget_leaves_ordinary_templates_alone(tmp_path):
         assert render(environment(tmp_path), "brief.md.j2") == "499500 ababab  x   1024 \\[1, 2, 3\\]"
     finally:
         environment.cache_clear()
+
+
+def test_hardening_docs_the_sample_brief_renders_with_the_shipped_templates():
+    """The start-up sample fills every section the shipped templates have (so a user's copy
+    of them is tried on every loop), and renders without a problem."""
+    import datetime as dt
+
+    from briefing.compose import compose
+    from briefing.compose.sample import sample_event
+    from briefing.render.markdown import check_rendering
+
+    event, others = sample_event()
+    brief = compose(event, generated=dt.datetime(2000, 1, 4), others=others)
+    check_rendering(environment(None), brief)
+    text = render(environment(None), "brief.md.j2", brief=brief, mode="full",
+                  changes=("The date moved.",), figure="t.png")
+    sections = {"Bottom line", "Key facts", "Participants", "Agenda", "Timeline", "Context",
+                "Key figures", "Key quotes", "Points of divergence", "Related events",
+                "What changed since the previous brief", "Sources"}
+    assert sections <= {line[3:] for line in text.splitlines() if line.startswith("## ")}
+
+
+FAILS_WHILE_RENDERING = {  # each compiles; each fails on the first brief it renders
+    "misspelt-field": ("# {{ brief.title }}\n\n{{ brief.titel }}\n", 3, "titel"),
+    "wrong-type": ("{% for p in brief.participants %}\n{{ p.name + 1 }}\n{% endfor %}", 2,
+                   "TypeError"),
+    "index": (None, 2, "no attribute 'nothing_here'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FAILS_WHILE_RENDERING))
+def test_hardening_docs_a_template_failing_while_rendering_is_refused_at_start_up(
+        tmp_path, name):
+    source, line, why = FAILS_WHILE_RENDERING[name]
+    folder, inputs = tmp_path / "tpl", tmp_path / "in"
+    folder.mkdir(), inputs.mkdir()
+    template = folder / ("brief.md.j2" if source else "index.md.j2")
+    template.write_text(source or "# Briefs\n{{ briefs[0].nothing_here }}\n")
+    (inputs / "a.txt").write_text("Talks were held on Monday.\n")
+    environment.cache_clear()
+    try:  # a model that does not exist: the refusal comes before any parsing
+        result = CliRunner().invoke(app, ["generate", str(inputs), "--out", str(tmp_path / "out"),
+                                          "--templates", str(folder), "--model", "no_such_model",
+                                          "--quiet"])
+    finally:
+        environment.cache_clear()
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert f"template {template}, line {line}: " in result.stderr and why in result.stderr
+    assert not (tmp_path / "out" / ".cache").exists()

@@ -22,13 +22,21 @@ CACHE = Path(".cache") / "extract.sqlite"
 
 
 def check_start(templates: Path | None, reference: Path | None) -> None:
-    """Fail fast, before any parsing, on a broken template or house document."""
-    from briefing.render.markdown import TemplateProblem, check, environment
+    """Fail fast, before any parsing, on a broken template or house document: the user's
+    templates are compiled, then rendered with an invented sample brief."""
+    from briefing.render.markdown import TemplateProblem, check, check_rendering, environment
 
     if templates is not None and not templates.is_dir():
         raise fail(f"--templates {templates}: no such folder")
     try:
         check(environment(templates), ["brief.md.j2", "index.md.j2"])
+        if templates is not None:
+            from briefing.compose import compose
+            from briefing.compose.sample import sample_event
+
+            event, others = sample_event()
+            brief = compose(event, generated=dt.datetime(2000, 1, 4), others=others)
+            check_rendering(environment(templates), brief)
     except TemplateProblem as exc:
         raise fail(str(exc)) from None
     if reference is not None:

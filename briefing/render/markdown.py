@@ -169,3 +169,13 @@ def check(env: BudgetedEnvironment, names: Sequence[str]) -> None:
             line = getattr(exc, "lineno", None)
             raise TemplateProblem(f"template {name}" + (f", line {line}" if line else "")
                                   + f": {exc.message or exc}") from exc
+
+
+def check_rendering(env: BudgetedEnvironment, brief: Any) -> None:
+    """Render the brief and index templates with `brief` (the invented sample of
+    briefing.compose.sample), in each mode, with and without changes and a figure; raises
+    TemplateProblem naming the template and line, as rendering a real brief would."""
+    for mode in ("full", "note"):
+        for changes, figure in ((None, None), (("The date moved.",), "sample-timeline.png")):
+            render(env, "brief.md.j2", brief=brief, mode=mode, changes=changes, figure=figure)
+    render(env, "index.md.j2", briefs=[brief], as_of="As of 4 January 2000, from 2 reports.")
