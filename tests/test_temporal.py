@@ -114,6 +114,23 @@ def test_temporal_possessive_weekday_is_past() -> None:
     assert values(text)["Monday"] == "2023-01-09"
 
 
+def test_temporal_possessive_weekday_the_clause_happens_at_follows_its_tense() -> None:
+    # The clause happens at the event named: its tense chooses the day, not the possessive.
+    assert values("The leaders will speak at Thursday's summit.")["Thursday"] == "2023-01-12"
+    assert values("The leaders spoke at Thursday's summit.")["Thursday"] == "2023-01-05"
+    # The clause comes ahead of it: it lies ahead.
+    assert values("Talks resumed ahead of Friday's vote.")["Friday"] == "2023-01-13"
+
+
+def test_temporal_weekday_nearest_either_way() -> None:
+    from briefing.temporal.calendar import NEAREST, weekday_date
+
+    sunday = dt.date(2015, 5, 10)
+    assert weekday_date(sunday, 3, NEAREST) == dt.date(2015, 5, 7)  # three days back
+    assert weekday_date(sunday, 1, NEAREST) == dt.date(2015, 5, 12)  # two days ahead
+    assert weekday_date(sunday, 6, NEAREST) == sunday
+
+
 def test_temporal_clock_time_keeps_zone_in_reason() -> None:
     (found,) = tag_dates("A press conference follows at 5:00 p.m. EST.", WED)
     assert (found.type, found.value) == ("TIME", "2023-01-11T17:00")

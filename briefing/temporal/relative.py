@@ -41,9 +41,27 @@ def weekday_date(name: str, rel: str, ctx: Context, start: int, end: int) -> dt.
         return cal.weekday_date(ctx.anchor, wd, cal.FUTURE)
     if rel == "this past":
         return cal.weekday_date(ctx.anchor, wd, cal.PAST)
+    if rel == "nearest":
+        return cal.weekday_date(ctx.anchor, wd, ctx.direction(start, end) or cal.NEAREST)
     if after_deadline_word(ctx.text, ctx.extent[0] if ctx.extent else start):
         return cal.weekday_date(ctx.anchor, wd, cal.FUTURE)
     return cal.weekday_date(ctx.anchor, wd, ctx.direction(start, end))
+
+
+def possessive_rel(ctx: Context, start: int) -> str:
+    """Return the qualifier a possessive weekday ("Thursday's summit") reads with. Such a
+    weekday names an event. The clause may happen at it ("will speak at Thursday's summit"):
+    then it lies the way the clause's tense points, the nearest such day without one. The
+    clause may come ahead of it ("ahead of Friday's vote"): it lies ahead. Otherwise the
+    clause is about it ("will appeal against Monday's ruling", "after Thursday's ruling"): an
+    event already reported."""
+    before = re.sub(r"\s+", " ", ctx.before(start, 30)).rstrip()
+    words = vocab()["possessive_weekday_words"]
+    if before.endswith(tuple(" " + w for w in words["ahead"])):
+        return "this coming"
+    if before.endswith(tuple(" " + w for w in words["at"])):
+        return "nearest"
+    return "this past"
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -52,7 +70,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{wd + 1}", "every such weekday")
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if not rel and ctx.text.startswith(("'s", "’s"), m.end()):
-        rel = "this past"  # "Wednesday's ruling" names an event already reported
+        rel = possessive_rel(ctx, m.start())
     d = weekday_date(m["weekday"], rel, ctx, m.start(), m.end())
     if d is None:
         return Reading("DATE", f"XXXX-WXX-{wd + 1}", "no anchor: weekday only")
