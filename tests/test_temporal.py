@@ -411,3 +411,13 @@ def test_temporal_mid_afternoon_with_its_day_after_it() -> None:
         "mid-afternoon yesterday", "TIME", "2023-01-10TAF")
     found = values("Troops moved in on March 6. By mid afternoon, sources said so.", WED)
     assert found["mid afternoon"] == "2023-03-06TAF"
+
+
+def test_temporal_year_earlier_compares_the_period_the_sentence_reports() -> None:
+    text = ("Du Pont said third-quarter profit grew 19% from a year ago. For the nine months, "
+            "it earned $2 billion, up from $1.69 billion a year earlier. In the latest quarter, "
+            "profit in one segment soared to $155 million from $99 million a year earlier.")
+    found = [(t.text, t.value) for t in tag_dates(text, dt.date(1989, 10, 26))]
+    assert found == [("third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"),
+                     ("the nine months", "P9M"), ("a year earlier", "1988"),  # the year's
+                     ("the latest quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]

@@ -48,6 +48,9 @@ _DAY_RULES = {"month_day", "day_month", "deictic", "weekday", "iso_date", "holid
 # Rules whose value is counted from an earlier date: they must not become the reference in
 # turn, or "a year earlier" twice in a row would drift back two years.
 _ANAPHORIC = {"ago", "year_ago_bare", "quarter_ref", "week_day_rel"}
+# A definite stretch of time a report is about ("for the nine months", "in the first nine
+# months"): the comparisons that follow ("a year earlier") are with it, not with the quarter.
+_REPORTED_PERIOD = re.compile(r"the\s", re.I)
 # Between a clock time and its day: a comma, "on", or a short aside ("10:35 a.m. (0735 GMT)
 # Friday").
 _CLOCK_JOIN = re.compile(r"[\s,]*(?:\([^()\n]{1,24}\)[\s,]*)?(?:on\s+)?$", re.I)
@@ -214,6 +217,10 @@ def readings(
             reading = moved
         if c.rule not in _ANAPHORIC:
             ctx.note(reading, c.end)
+        if reading.type == "DURATION" and _REPORTED_PERIOD.match(text, c.start):
+            ctx.leave_quarter()
+        elif c.rule == "quarter_ref" and reading.value == ctx.ref_quarter:
+            ctx.ref = reading.value  # "in the latest quarter": back to the quarter reported
         out.append((c, reading))
     return out
 
