@@ -421,3 +421,16 @@ def test_temporal_year_earlier_compares_the_period_the_sentence_reports() -> Non
     assert found == [("third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"),
                      ("the nine months", "P9M"), ("a year earlier", "1988"),  # the year's
                      ("the latest quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_temporal_next_part_of_day_follows_the_day_last_named() -> None:
+    text = "He was arrested on Feb. 22 and appeared in court the next morning."
+    assert values(text, dt.date(2000, 2, 24)) == {"Feb. 22": "2000-02-22",
+                                                  "the next morning": "2000-02-23"}
+
+
+def test_temporal_ordinal_day_is_the_day_the_text_is_at() -> None:
+    assert one("It is the second day of an offensive against the villages.", MON) == (
+        "the second day", "DATE", "2021-06-14")
+    text = "Troops landed on June 2. That was the fourth day of the operation."
+    assert values(text, MON)["the fourth day"] == "2021-06-02"

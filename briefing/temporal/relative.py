@@ -100,12 +100,33 @@ def rel_pod(m: re.Match[str], ctx: Context) -> Reading | None:
         return _mid_pod(m, ctx)
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     code = vocab()["parts_of_day"][re.sub(r"\s+", " ", m["pod"].lower())]
+    if rel in ("the next", "the following", "the previous"):
+        return _next_pod(rel, code, ctx)
     back = rel in ("yesterday", "late last") or (rel == "last" and code in ("NI", "EV"))
     day = _shift(ctx, -1 if back else 1 if rel == "tomorrow" else 0)
     if rel in ("that", "the") and (named := ctx.ref_day()):
         # "that morning", "in the morning": of the day last named, not of publication
         return Reading("TIME", f"{named}T{code}", f"{rel} {m['pod']} of the day last named")
     return Reading("TIME", f"{_iso(day)}T{code}", f"{rel} {m['pod']}")
+
+
+def _next_pod(rel: str, code: str, ctx: Context) -> Reading:
+    """"the next morning": the day after the day last named (the anchor when none is). A
+    DATE of that day, as TimeBank tags these: the part of day is narrative, not a clock."""
+    named = ctx.ref_day()
+    base = dt.date.fromisoformat(named) if named else ctx.anchor
+    if base is None:
+        return Reading("DATE", _UNKNOWN_DAY, f"{rel} part of day, no anchor")
+    day = base + dt.timedelta(days=-1 if rel == "the previous" else 1)
+    why = f"{rel} {code}: the day after {'the day last named' if named else 'the anchor'}"
+    return Reading("DATE", day.isoformat(), why)
+
+
+def ordinal_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"the second day of the offensive": the day the text is at, the day last named (the
+    anchor when none is); which day of what is counted from is seldom written."""
+    day = ctx.ref_day() or _iso(ctx.anchor)
+    return Reading("DATE", day, f"{m['ord']} day: the day the text is at")
 
 
 def _mid_pod(m: re.Match[str], ctx: Context) -> Reading:
