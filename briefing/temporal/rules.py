@@ -94,7 +94,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("deictic", r"\b(?P<word>{DEICTIC})\b(?:'s)?"),
     # "the second day of an offensive", "on his first day in office": a day counted within
     # a stretch of time the text is about
-    ("ordinal_day", r"(?:the\s+)?(?<![\w-])(?P<ord>{ORDINAL})\s+day\b(?!-)"),
+    # (the look-ahead first: the ordinals' alternation is tried only before a "day")
+    ("ordinal_day", r"(?:the\s+)?(?=[\w-]+\s+day\b)(?P<ord>{ORDINAL})\s+day\b(?!-)"),
     ("weekday", r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|the\s+previous"
                 r"|the\s+following|the\s+next)\s+)?(?P<weekday>{WEEKDAY})(?P<plural>s\b)?"),
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<name>{HOLIDAY_CAP}))"
