@@ -434,3 +434,5 @@ def test_temporal_ordinal_day_is_the_day_the_text_is_at() -> None:
         "the second day", "DATE", "2021-06-14")
     text = "Troops landed on June 2. That was the fourth day of the operation."
     assert values(text, MON)["the fourth day"] == "2021-06-02"
+    text = "Troops landed on June 2. He will speak on his first day in office."
+    assert values(text, MON)["first day"] == "XXXX-XX-XX"  # a stretch not dated

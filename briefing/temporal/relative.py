@@ -122,9 +122,15 @@ def _next_pod(rel: str, code: str, ctx: Context) -> Reading:
     return Reading("DATE", day.isoformat(), why)
 
 
+_COPULA_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|been|be)|['’]s)\s+$", re.I)
+
+
 def ordinal_day(m: re.Match[str], ctx: Context) -> Reading | None:
-    """"the second day of the offensive": the day the text is at, the day last named (the
-    anchor when none is); which day of what is counted from is seldom written."""
+    """"It is the second day of the offensive": the day the text is at, the day last named
+    (the anchor when none is). Said of anything else ("on his first day in office") it is a
+    day of a stretch whose start is seldom written: unknown."""
+    if not _COPULA_BEFORE.search(ctx.before(m.start(), 12)):
+        return Reading("DATE", _UNKNOWN_DAY, f"{m['ord']} day of a stretch not dated")
     day = ctx.ref_day() or _iso(ctx.anchor)
     return Reading("DATE", day, f"{m['ord']} day: the day the text is at")
 
