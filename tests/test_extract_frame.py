@@ -211,3 +211,15 @@ def test_frame_kind_is_the_lead_predicates_not_a_later_mention(model_nlp):
     assert call.kind == "call"
     summit = frame_of(model_nlp, "Leaders of ten nations opened a summit in Lima on Friday.")
     assert summit.kind == "summit"
+
+
+def test_frame_call_named_by_its_date_reported_weeks_later(model_nlp):
+    # The record of a call released weeks later: the call's own date dates it.
+    found, date = dated_frame_of(model_nlp, "Transcripts released on Thursday show that "
+                                 "President Smith told Prime Minister Jones in their Jan. 28 "
+                                 "call that the deal was the worst ever.", dt.date(2017, 2, 23))
+    assert (found.kind, found.format, date) == ("call", "virtual", "2017-01-28")
+    # A call for something is no conversation.
+    for text in ("The party renewed its Jan. 28 call for elections.",
+                 "The party renewed its Jan. 28 call to hold elections."):
+        assert frame_of(model_nlp, text, dt.date(2017, 2, 23)).kind is None

@@ -75,8 +75,24 @@ def is_call(tok: Token) -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     if mods & {"phone", "telephone", "video", "conference"}:
         return True
+    if lemma == "call" and dated_call(tok):
+        return True
     return lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                                    for c in tok.children)
+
+
+def dated_call(tok: Token) -> bool:
+    """Return True for a call its own date names ("their Jan. 28 call", "Saturday's call"):
+    a conversation that took place, not a call for something ("the Jan. 28 call for
+    elections") or to someone's duty."""
+    kids = list(tok.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in kids) or any(
+            c.dep_ == "acl" and any(a.tag_ == "TO" for a in c.children) for c in kids) or (
+            tok.i + 2 < len(tok.doc) and tok.nbor(1).tag_ == "TO"
+            and tok.nbor(2).pos_ == "VERB"):
+        return False  # "the call for elections", "the call to hold elections"
+    return any(c.dep_ in ("compound", "nmod", "poss", "nummod") and c.ent_type_ == "DATE"
+               for c in kids)
 
 
 def called_person(tok: Token) -> bool:
