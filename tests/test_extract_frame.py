@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from briefing.extract.dating import by_span, frame_values
 from briefing.extract.frame import read_frame
 from briefing.extract.places import place_kind
 from briefing.fuse import build_event
@@ -20,27 +21,37 @@ FRIDAY = dt.date(2024, 3, 8)
 
 def frame_of(nlp, text: str, published: dt.date = FRIDAY):
     doc = nlp(text)
-    return read_frame(doc, tag_dates(text, published, doc=doc), published=published)
+    return read_frame(doc, tag_dates(text, published, doc=doc))
+
+
+def dated_frame_of(nlp, text: str, published: dt.date = FRIDAY):
+    """Return the frame and the day hung on its predicates, read against `published`."""
+    doc = nlp(text)
+    timexes = tag_dates(text, published, doc=doc)
+    frame = read_frame(doc, timexes)
+    return frame, frame_values(frame.slots, by_span(timexes), published)[0]
 
 
 def test_frame_future_predicate_is_scheduled(model_nlp):
-    found = frame_of(model_nlp, "President Smith will meet Prime Minister Jones in Geneva on Monday.")
+    found, date = dated_frame_of(
+        model_nlp, "President Smith will meet Prime Minister Jones in Geneva on Monday.")
     assert found.status == "scheduled"
     assert found.place == "Geneva"
-    assert found.date == "2024-03-11"
+    assert date == "2024-03-11"
 
 
 def test_frame_past_predicate_is_held(model_nlp):
-    found = frame_of(model_nlp, "President Smith met Prime Minister Jones in Geneva on Thursday.")
+    found, date = dated_frame_of(
+        model_nlp, "President Smith met Prime Minister Jones in Geneva on Thursday.")
     assert found.status == "held"
-    assert found.date == "2024-03-07"
+    assert date == "2024-03-07"
 
 
 def test_frame_called_off_meeting_is_cancelled_and_keeps_its_planned_date(model_nlp):
-    found = frame_of(model_nlp, "President Smith on Thursday canceled a meeting with Prime "
-                                "Minister Jones that had been set for next Tuesday.")
+    found, date = dated_frame_of(model_nlp, "President Smith on Thursday canceled a meeting "
+                                 "with Prime Minister Jones that had been set for next Tuesday.")
     assert found.status == "cancelled"
-    assert found.date == "2024-03-12"  # the meeting's day, not the day it was called off
+    assert date == "2024-03-12"  # the meeting's day, not the day it was called off
 
 
 def test_frame_threatened_cancellation_is_no_cancellation(model_nlp):
@@ -65,10 +76,10 @@ def test_frame_place_said_in_passing_is_no_venue(model_nlp):
 
 def test_frame_weekday_of_a_future_meeting_is_the_coming_one(model_nlp):
     # "Thursday" in a preview written on a Sunday is the coming Thursday
-    found = frame_of(model_nlp, "Gulf leaders will attend Thursday's summit at Camp David.",
-                     dt.date(2024, 3, 10))
+    found, date = dated_frame_of(model_nlp, "Gulf leaders will attend Thursday's summit at "
+                                 "Camp David.", dt.date(2024, 3, 10))
     assert found.status == "scheduled"
-    assert found.date == "2024-03-14"
+    assert date == "2024-03-14"
 
 
 def test_places_kind_of_names():
@@ -200,3 +211,15 @@ def test_frame_kind_is_the_lead_predicates_not_a_later_mention(model_nlp):
     assert call.kind == "call"
     summit = frame_of(model_nlp, "Leaders of ten nations opened a summit in Lima on Friday.")
     assert summit.kind == "summit"
+
+
+def test_frame_call_named_by_its_date_reported_weeks_later(model_nlp):
+    # The record of a call released weeks later: the call's own date dates it.
+    found, date = dated_frame_of(model_nlp, "Transcripts released on Thursday show that "
+                                 "President Smith told Prime Minister Jones in their Jan. 28 "
+                                 "call that the deal was the worst ever.", dt.date(2017, 2, 23))
+    assert (found.kind, found.format, date) == ("call", "virtual", "2017-01-28")
+    # A call for something is no conversation.
+    for text in ("The party renewed its Jan. 28 call for elections.",
+                 "The party renewed its Jan. 28 call to hold elections."):
+        assert frame_of(model_nlp, text, dt.date(2017, 2, 23)).kind is None

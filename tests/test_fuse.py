@@ -426,3 +426,26 @@ def test_fuse_vote_ties_go_to_the_value_given_most_often_then_first():
     assert vote([("Minister", one), ("Envoy", two)], "role")[0] == "Minister"
     winner, gap = vote([("Envoy", one), ("Minister", two), ("Minister", Span("c", 0, 1))], "role")
     assert winner == "Minister" and [v.value for v in gap.values] == ["Minister", "Envoy"]
+
+
+def test_fuse_called_off_meeting_keeps_the_date_it_was_planned_for():
+    from briefing.fuse import build_event
+
+    aug7, aug8 = dt.date(2013, 8, 7), dt.date(2013, 8, 8)
+    # Reports of the day it was called off date only the calling off ("announced Wednesday")
+    # and give the meeting's own date as a month ahead ("a summit in early September").
+    group = [replace(facts("a", "summit moscow", published=aug7), event_status="cancelled",
+                     event_date="2013-08-07", event_dates=("2013-07", "2013-09")),
+             replace(facts("b", "summit moscow", published=aug8), event_status="cancelled",
+                     event_date="2013-08-08", event_dates=("2013-09", "2012")),
+             replace(facts("c", "summit moscow", published=aug8), event_status="cancelled",
+                     event_dates=("2013-09",))]
+    event = build_event(group)
+    assert (event.start, event.end) == (dt.date(2013, 9, 1), dt.date(2013, 9, 30))
+    assert event.status == "cancelled" and not event.discrepancies
+    # A day hung on the meeting itself ("had been planned for Sunday") stands.
+    dated = [replace(f, frame_date="2013-09-04") for f in group]
+    assert build_event(dated).start == dt.date(2013, 9, 4)
+    # A meeting that was held is dated as before.
+    held = [replace(f, event_status="held") for f in group]
+    assert build_event(held).start != dt.date(2013, 9, 1)

@@ -53,7 +53,7 @@ def test_naming_proper_name_only_for_a_multilateral_event_or_a_standing_body():
 @pytest.mark.model
 def test_frame_name_of_the_event_but_not_of_its_setting(model_nlp):
     def name(text: str) -> str | None:
-        return read_frame(model_nlp(text), [], published=None).name
+        return read_frame(model_nlp(text), []).name
     assert name("Leaders gathered in Wales for the NATO summit on Thursday.") == "NATO summit"
     assert name("Obama will meet Putin at the G20 summit in Mexico.") is None
     assert name("The two presidents met on the sidelines of the G20 summit.") is None

@@ -114,6 +114,23 @@ def test_temporal_possessive_weekday_is_past() -> None:
     assert values(text)["Monday"] == "2023-01-09"
 
 
+def test_temporal_possessive_weekday_the_clause_happens_at_follows_its_tense() -> None:
+    # The clause happens at the event named: its tense chooses the day, not the possessive.
+    assert values("The leaders will speak at Thursday's summit.")["Thursday"] == "2023-01-12"
+    assert values("The leaders spoke at Thursday's summit.")["Thursday"] == "2023-01-05"
+    # The clause comes ahead of it: it lies ahead.
+    assert values("Talks resumed ahead of Friday's vote.")["Friday"] == "2023-01-13"
+
+
+def test_temporal_weekday_nearest_either_way() -> None:
+    from briefing.temporal.calendar import NEAREST, weekday_date
+
+    sunday = dt.date(2015, 5, 10)
+    assert weekday_date(sunday, 3, NEAREST) == dt.date(2015, 5, 7)  # three days back
+    assert weekday_date(sunday, 1, NEAREST) == dt.date(2015, 5, 12)  # two days ahead
+    assert weekday_date(sunday, 6, NEAREST) == sunday
+
+
 def test_temporal_clock_time_keeps_zone_in_reason() -> None:
     (found,) = tag_dates("A press conference follows at 5:00 p.m. EST.", WED)
     assert (found.type, found.value) == ("TIME", "2023-01-11T17:00")
@@ -394,3 +411,28 @@ def test_temporal_mid_afternoon_with_its_day_after_it() -> None:
         "mid-afternoon yesterday", "TIME", "2023-01-10TAF")
     found = values("Troops moved in on March 6. By mid afternoon, sources said so.", WED)
     assert found["mid afternoon"] == "2023-03-06TAF"
+
+
+def test_temporal_year_earlier_compares_the_period_the_sentence_reports() -> None:
+    text = ("Du Pont said third-quarter profit grew 19% from a year ago. For the nine months, "
+            "it earned $2 billion, up from $1.69 billion a year earlier. In the latest quarter, "
+            "profit in one segment soared to $155 million from $99 million a year earlier.")
+    found = [(t.text, t.value) for t in tag_dates(text, dt.date(1989, 10, 26))]
+    assert found == [("third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"),
+                     ("the nine months", "P9M"), ("a year earlier", "1988"),  # the year's
+                     ("the latest quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_temporal_next_part_of_day_follows_the_day_last_named() -> None:
+    text = "He was arrested on Feb. 22 and appeared in court the next morning."
+    assert values(text, dt.date(2000, 2, 24)) == {"Feb. 22": "2000-02-22",
+                                                  "the next morning": "2000-02-23"}
+
+
+def test_temporal_ordinal_day_is_the_day_the_text_is_at() -> None:
+    assert one("It is the second day of an offensive against the villages.", MON) == (
+        "the second day", "DATE", "2021-06-14")
+    text = "Troops landed on June 2. That was the fourth day of the operation."
+    assert values(text, MON)["the fourth day"] == "2021-06-02"
+    text = "Troops landed on June 2. He will speak on his first day in office."
+    assert values(text, MON)["first day"] == "XXXX-XX-XX"  # a stretch not dated

@@ -148,3 +148,33 @@ def test_temporal_parsed_past_tense_wins_near_the_anchor(blank_nlp) -> None:
     # The anchor's own month stays this year's.
     assert {t.text: t.value for t in tag_dates(doc.text, dt.date(2022, 3, 20), doc=doc)} == {
         "March": "2022-03"}
+
+
+def _look_to(blank_nlp, head_tag: str, head_word: str):
+    """"Leaders <head> to Obama to promise aid at Thursday 's summit ." as a hand-built
+    parse: an infinitive of aim under `head` (tagged `head_tag`)."""
+    from spacy.tokens import Doc
+
+    words = ["Leaders", head_word, "to", "Obama", "to", "promise", "aid", "at", "Thursday",
+             "'s", "summit", "."]
+    spaces = [True] * 8 + [False, True, False, False]
+    return Doc(blank_nlp.vocab, words=words, spaces=spaces,
+               pos=["NOUN", "VERB", "ADP", "PROPN", "PART", "VERB", "NOUN", "ADP", "PROPN",
+                    "PART", "NOUN", "PUNCT"],
+               tags=["NNS", head_tag, "IN", "NNP", "TO", "VB", "NN", "IN", "NNP", "POS", "NN",
+                     "."],
+               deps=["nsubj", "ROOT", "prep", "pobj", "aux", "advcl", "dobj", "prep", "poss",
+                     "case", "pobj", "punct"],
+               heads=[1, 1, 1, 2, 5, 1, 5, 5, 10, 8, 7, 1])
+
+
+def test_temporal_infinitive_of_aim_under_present_verb_points_ahead(blank_nlp) -> None:
+    # Written on a Sunday: the summit leaders look to is the coming Thursday.
+    sunday = dt.date(2015, 5, 10)
+    doc = _look_to(blank_nlp, "VBP", "look")
+    assert {t.text: t.value for t in tag_dates(doc.text, sunday, doc=doc)} == {
+        "Thursday": "2015-05-14"}
+    # Under a past verb the infinitive says nothing: the nearest Thursday, three days back.
+    doc = _look_to(blank_nlp, "VBD", "looked")
+    assert {t.text: t.value for t in tag_dates(doc.text, sunday, doc=doc)} == {
+        "Thursday": "2015-05-07"}

@@ -224,7 +224,7 @@ def event_cues(doc: Doc, timexes: Sequence[Timex], *,
     where its dates sit: the event frame's reading first (see briefing.extract.frame), the
     sentence cues after. `timexes` need only their spans (briefing.temporal.expressions)."""
     sents = event_sentences(doc)
-    frame = read_frame(doc, timexes, published=None)
+    frame = read_frame(doc, timexes)
     said = main_place(sents[:TOP])
     place = frame.place or (None if frame.venue else said)
     fmt = frame.format or ("in-person" if frame.named and (place or frame.venue) else None)

@@ -16,7 +16,6 @@ Small pure functions over a spaCy `Doc`; the words live in `briefing/knowledge/c
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections import defaultdict
@@ -25,7 +24,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from briefing.extract.dating import by_span, frame_values
 from briefing.extract.entities import entity_at as entity_of
 from briefing.extract.places import place_kind
 from briefing.knowledge import load
@@ -77,8 +75,24 @@ def is_call(tok: Token) -> bool:
     mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     if mods & {"phone", "telephone", "video", "conference"}:
         return True
+    if lemma == "call" and dated_call(tok):
+        return True
     return lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                                    for c in tok.children)
+
+
+def dated_call(tok: Token) -> bool:
+    """Return True for a call its own date names ("their Jan. 28 call", "Saturday's call"):
+    a conversation that took place, not a call for something ("the Jan. 28 call for
+    elections") or to someone's duty."""
+    kids = list(tok.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "to") for c in kids) or any(
+            c.dep_ == "acl" and any(a.tag_ == "TO" for a in c.children) for c in kids) or (
+            tok.i + 2 < len(tok.doc) and tok.nbor(1).tag_ == "TO"
+            and tok.nbor(2).pos_ == "VERB"):
+        return False  # "the call for elections", "the call to hold elections"
+    return any(c.dep_ in ("compound", "nmod", "poss", "nummod") and c.ent_type_ == "DATE"
+               for c in kids)
 
 
 def called_person(tok: Token) -> bool:
@@ -474,11 +488,9 @@ class Frame:
     format: str | None = None  # virtual or in-person, only when the wording says so
     place: str | None = None  # the town or area, else the finest place given
     venue: str | None = None  # a building or site ("the White House"), when one is given
-    date: str | None = None  # TIMEX3 day of the event, from a date hung on its predicate
-    dates: tuple[str, ...] = ()  # every calendar value hung on its predicates
     named: bool = False  # the article's first sentences name the event with a predicate
-    slots: tuple[Slot, ...] = ()  # where the expressions hung on its predicates sit (see
-    # briefing.extract.dating.frame_values): `date` and `dates` are read from them
+    slots: tuple[Slot, ...] = ()  # where the expressions hung on its predicates sit: their
+    # values, which depend on the anchor, are read later (briefing.extract.dating.frame_values)
     name: str | None = None  # the event's proper name ("NATO summit"), from its predicate
     kind: str | None = None  # summit, call, visit, talks or meeting, from its lead predicate
 
@@ -650,12 +662,11 @@ def frame_kind(found: Sequence[Mention]) -> str | None:
     return mention_kind(own[0]) if own else None
 
 
-def read_frame(doc: Doc, timexes: Sequence[Timex], *, published: dt.date | None) -> Frame:
-    """Return what the article's own wording of its event says: status, format, place, date."""
+def read_frame(doc: Doc, timexes: Sequence[Timex]) -> Frame:
+    """Return what the article's own wording of its event says: status, format, place, and
+    where the dates hung on its predicates sit (`timexes` need only their spans)."""
     found = list(mentions(doc, timexes))
     status = frame_status(found)
     place, venue = frame_places(found)
-    slots = frame_slots(found, status)
-    date, dates = frame_values(slots, by_span(timexes), published)
-    return Frame(status, frame_format(found), place, venue, date, dates, bool(found), slots,
-                 frame_name(found), frame_kind(found))
+    return Frame(status, frame_format(found), place, venue, bool(found),
+                 frame_slots(found, status), frame_name(found), frame_kind(found))

@@ -15,7 +15,7 @@ from dataclasses import replace
 from briefing.extract.places import place_kind
 from briefing.fuse import naming
 from briefing.fuse.cluster import Digest, digest, event_range, group
-from briefing.fuse.dates import complete, day_span
+from briefing.fuse.dates import CALLED_OFF, complete, day_span, planned_span
 from briefing.fuse.items import merge, same_place, vote
 from briefing.fuse.people import merge_people
 from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Participant, Span, slug
@@ -74,7 +74,6 @@ def event_dates(group: Sequence[ArticleFacts], told: str | None = None,
     return dt.date.fromisoformat(winner), gap
 
 
-CALLED_OFF = ("cancelled", "postponed")
 STATUS_TIES = ("held", "scheduled", "under way")  # the order a tie of reports goes in
 
 
@@ -260,6 +259,8 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     people = merge_people(group)
     start, end, date_gap = day_span(start, date_gap, "summit" if naming.multilateral(
         people.participants) else kind, told_status(group)[0])  # leaders of 3+ countries
+    if planned := planned_span(group, start, *told_status(group)):
+        (start, end), date_gap = planned, None  # the reports' days are when it was called off
     name = title(group, kind, people.participants, place, fmt == "virtual")
     quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
     timeline = sorted(items(group, "timeline", by_date=True),

@@ -29,6 +29,7 @@ from briefing.types import ArticleFacts, Discrepancy
 SEARCH_DAYS = 10
 NO_GAP = 99
 YEAR = re.compile(r"^(\d{4})")
+CALLED_OFF = ("cancelled", "postponed")
 
 
 def latest_past_gap(facts: ArticleFacts) -> int:
@@ -133,7 +134,7 @@ def day_span(start: dt.date | None, gap: Discrepancy | None, kind: str | None,
     gives): the days its reports give are when it was called off. Else the event lasts its
     one day and the disagreement stands.
     """
-    if start is None or gap is None or kind not in MULTI_DAY or told in ("cancelled", "postponed"):
+    if start is None or gap is None or kind not in MULTI_DAY or told in CALLED_OFF:
         return start, start, gap
     days = sorted({dt.date.fromisoformat(v.value) for v in gap.values
                    if re.fullmatch(r"\d{4}-\d\d-\d\d", v.value)})
@@ -141,3 +142,34 @@ def day_span(start: dt.date | None, gap: Discrepancy | None, kind: str | None,
             (b - a).days > 1 for a, b in itertools.pairwise(days)):
         return start, start, gap
     return days[0], days[-1], None
+
+
+PLAN_DAYS = 31  # the coarsest planned date kept: a month ("a summit in early September")
+
+
+def planned_span(group: Sequence[ArticleFacts], start: dt.date | None, told: str | None,
+                 told_on: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last day of the date a called-off event had been planned for,
+    or None to keep `start`.
+
+    The reports of a meeting called off are written on the day it was called off, and that
+    is the day they give when no day is hung on the meeting itself ("canceled a summit
+    planned for next month, the White House announced Wednesday"). The meeting's own date
+    is the one the reports' event sentences give that lies after the report that gives it
+    (a plan lies ahead of its calling off), as most reports give it: a month when they say
+    no more ("early September"). Only when no report hangs a day on the meeting's own
+    predicate ("had been planned for Sunday": that day stands) and `start`, the voted day,
+    is no later than the reports that call it off (`told_on`).
+    """
+    if told not in CALLED_OFF or told_on is None or (start is not None and start > told_on) \
+            or any(f.frame_date for f in group):
+        return None
+    votes: Counter[tuple[dt.date, dt.date]] = Counter()
+    for f in group:
+        published = f.article.published
+        ahead = {span for v in f.event_dates if (span := value_to_range(v)) and published
+                 and span[0] > published and (span[1] - span[0]).days <= PLAN_DAYS}
+        votes.update(ahead)
+    if not votes:
+        return None
+    return min(votes, key=lambda span: (-votes[span], span[1] - span[0], span[0]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 PAST, FUTURE = "past", "future"
+NEAREST = "nearest"  # no tense known: whichever occurrence lies closer to the anchor
 
 
 def iso_week(d: dt.date) -> str:
@@ -44,10 +45,13 @@ def weekday_date(anchor: dt.date, weekday: int, direction: str | None) -> dt.dat
     """Return the date of `weekday` (0 = Monday) as a news report dated `anchor` means it.
 
     Future: the first such day on or after the anchor ("will meet on Wednesday", written on a
-    Wednesday, means that day). Otherwise the last such day on or before the anchor, which is
-    what an unmarked weekday in a news report almost always means.
+    Wednesday, means that day). NEAREST: whichever of the last and the next lies closer.
+    Otherwise the last such day on or before the anchor, which is what an unmarked weekday in
+    a news report almost always means.
     """
     delta = weekday - anchor.weekday()
+    if direction == NEAREST:
+        direction = FUTURE if delta % 7 < (-delta) % 7 else PAST
     if direction == FUTURE:
         return anchor + dt.timedelta(days=delta % 7)
     return anchor - dt.timedelta(days=(-delta) % 7)

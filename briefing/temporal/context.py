@@ -88,6 +88,13 @@ class Context:
             self.ref_quarter = value
         self.ref, self.ref_end = value, end
 
+    def leave_quarter(self) -> None:
+        """Stop counting from the quarter last named when it is the last date named: a
+        sentence about another stretch ("For the nine months, ... a year earlier") compares
+        years. "The quarter" still means the one last reported (`ref_quarter`)."""
+        if self.ref is not None and self.ref == self.ref_quarter:
+            self.ref = None
+
     def ref_day(self) -> str | None:
         """Return the day last named ("2023-01-05"), or None when the last date named is no
         day."""

@@ -157,6 +157,8 @@ def _verb_direction(verb: Any) -> str | None:
         if head.lemma_ in _FUTURE_VERBS or any(a.lower_ in _MODALS_FUTURE
                                                for a in head.children if a.dep_ == "aux"):
             return FUTURE
+        if _present_infinitive(verb, auxes):
+            return FUTURE
         return None
     if verb.lemma_ in _FUTURE_VERBS and verb.tag_ == "VBN":
         return FUTURE  # "is expected/scheduled/set on Friday"
@@ -167,6 +169,28 @@ def _verb_direction(verb: Any) -> str | None:
     if verb.tag_ == "VBG" and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return FUTURE  # "is meeting on Friday": the present progressive of plans
     return None
+
+
+def _present_infinitive(verb: Any, auxes: list[Any]) -> bool:
+    """True for an infinitive of aim under a verb not in a past tense ("leaders look to Obama
+    to promise more at the summit", "are trying to reach a deal by Friday", "officials
+    tasked to report by Friday"): what is aimed at now lies ahead. Under a past verb
+    ("agreed to meet") it may lie either way; a perfect infinitive ("is said to have met")
+    looks back."""
+    if any(a.lemma_ == "have" for a in auxes):
+        return False
+    head, seen = verb.head, 0
+    while _infinitive(head) and head.head is not head and seen < 4:
+        head, seen = head.head, seen + 1  # "wants to try to meet": the first finite verb
+    if verb.dep_ not in ("xcomp", "advcl") or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return False
+    head_auxes = [a for a in head.children if a.dep_ in ("aux", "auxpass")]
+    return head.tag_ != "VBD" and not any(a.tag_ == "VBD" or a.lemma_ == "have"
+                                          for a in head_auxes)
+
+
+def _infinitive(token: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def direction(text: str, start: int, end: int, doc: Any = None) -> str | None:

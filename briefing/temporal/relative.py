@@ -41,9 +41,27 @@ def weekday_date(name: str, rel: str, ctx: Context, start: int, end: int) -> dt.
         return cal.weekday_date(ctx.anchor, wd, cal.FUTURE)
     if rel == "this past":
         return cal.weekday_date(ctx.anchor, wd, cal.PAST)
+    if rel == "nearest":
+        return cal.weekday_date(ctx.anchor, wd, ctx.direction(start, end) or cal.NEAREST)
     if after_deadline_word(ctx.text, ctx.extent[0] if ctx.extent else start):
         return cal.weekday_date(ctx.anchor, wd, cal.FUTURE)
     return cal.weekday_date(ctx.anchor, wd, ctx.direction(start, end))
+
+
+def possessive_rel(ctx: Context, start: int) -> str:
+    """Return the qualifier a possessive weekday ("Thursday's summit") reads with. Such a
+    weekday names an event. The clause may happen at it ("will speak at Thursday's summit"):
+    then it lies the way the clause's tense points, the nearest such day without one. The
+    clause may come ahead of it ("ahead of Friday's vote"): it lies ahead. Otherwise the
+    clause is about it ("will appeal against Monday's ruling", "after Thursday's ruling"): an
+    event already reported."""
+    before = re.sub(r"\s+", " ", ctx.before(start, 30)).rstrip()
+    words = vocab()["possessive_weekday_words"]
+    if before.endswith(tuple(" " + w for w in words["ahead"])):
+        return "this coming"
+    if before.endswith(tuple(" " + w for w in words["at"])):
+        return "nearest"
+    return "this past"
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -52,7 +70,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-WXX-{wd + 1}", "every such weekday")
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if not rel and ctx.text.startswith(("'s", "’s"), m.end()):
-        rel = "this past"  # "Wednesday's ruling" names an event already reported
+        rel = possessive_rel(ctx, m.start())
     d = weekday_date(m["weekday"], rel, ctx, m.start(), m.end())
     if d is None:
         return Reading("DATE", f"XXXX-WXX-{wd + 1}", "no anchor: weekday only")
@@ -82,12 +100,39 @@ def rel_pod(m: re.Match[str], ctx: Context) -> Reading | None:
         return _mid_pod(m, ctx)
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     code = vocab()["parts_of_day"][re.sub(r"\s+", " ", m["pod"].lower())]
+    if rel in ("the next", "the following", "the previous"):
+        return _next_pod(rel, code, ctx)
     back = rel in ("yesterday", "late last") or (rel == "last" and code in ("NI", "EV"))
     day = _shift(ctx, -1 if back else 1 if rel == "tomorrow" else 0)
     if rel in ("that", "the") and (named := ctx.ref_day()):
         # "that morning", "in the morning": of the day last named, not of publication
         return Reading("TIME", f"{named}T{code}", f"{rel} {m['pod']} of the day last named")
     return Reading("TIME", f"{_iso(day)}T{code}", f"{rel} {m['pod']}")
+
+
+def _next_pod(rel: str, code: str, ctx: Context) -> Reading:
+    """"the next morning": the day after the day last named (the anchor when none is). A
+    DATE of that day, as TimeBank tags these: the part of day is narrative, not a clock."""
+    named = ctx.ref_day()
+    base = dt.date.fromisoformat(named) if named else ctx.anchor
+    if base is None:
+        return Reading("DATE", _UNKNOWN_DAY, f"{rel} part of day, no anchor")
+    day = base + dt.timedelta(days=-1 if rel == "the previous" else 1)
+    why = f"{rel} {code}: the day after {'the day last named' if named else 'the anchor'}"
+    return Reading("DATE", day.isoformat(), why)
+
+
+_COPULA_BEFORE = re.compile(r"(?:\b(?:is|was|are|were|been|be)|['’]s)\s+$", re.I)
+
+
+def ordinal_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """"It is the second day of the offensive": the day the text is at, the day last named
+    (the anchor when none is). Said of anything else ("on his first day in office") it is a
+    day of a stretch whose start is seldom written: unknown."""
+    if not _COPULA_BEFORE.search(ctx.before(m.start(), 12)):
+        return Reading("DATE", _UNKNOWN_DAY, f"{m['ord']} day of a stretch not dated")
+    day = ctx.ref_day() or _iso(ctx.anchor)
+    return Reading("DATE", day, f"{m['ord']} day: the day the text is at")
 
 
 def _mid_pod(m: re.Match[str], ctx: Context) -> Reading:

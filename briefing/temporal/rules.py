@@ -86,12 +86,16 @@ _PATTERNS: list[tuple[str, str]] = [
               r"(?:\s+(?P<zone>{ZONE})\b)?"),
     ("day_pod", r"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?:'s)?\s+(?P<pod>{POD})\b"),
     ("rel_pod", r"(?P<rel>this|that|last|tomorrow|yesterday|early\s+this|late\s+last"
-                r"|(?<=in\s)the)\s+"
+                r"|the\s+next|the\s+following|the\s+previous|(?<=in\s)the)\s+"
                 r"(?P<pod>{POD})\b|(?P<tonight>tonight)\b|(?P<overnight>overnight)\b"
                 # "by mid-afternoon", "at mid-afternoon yesterday": the day may follow
                 r"|(?P<mid>mid-?\s?(?:morning|afternoon))(?:\s+(?P<mday>yesterday|today"
                 r"|tomorrow))?\b"),
     ("deictic", r"\b(?P<word>{DEICTIC})\b(?:'s)?"),
+    # "the second day of an offensive", "on his first day in office": a day counted within
+    # a stretch of time the text is about
+    # (the look-ahead first: the ordinals' alternation is tried only before a "day")
+    ("ordinal_day", r"(?:the\s+)?(?=[\w-]+\s+day\b)(?P<ord>{ORDINAL})\s+day\b(?!-)"),
     ("weekday", r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|the\s+previous"
                 r"|the\s+following|the\s+next)\s+)?(?P<weekday>{WEEKDAY})(?P<plural>s\b)?"),
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<name>{HOLIDAY_CAP}))"

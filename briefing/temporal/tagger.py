@@ -33,6 +33,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "year_ago_bare": quarters.year_ago_bare,
     "clock": relative.clock, "day_pod": relative.day_pod, "rel_pod": relative.rel_pod,
     "deictic": relative.deictic, "weekday": relative.weekday,
+    "ordinal_day": relative.ordinal_day,
     "week_day_rel": relative.week_day_rel,
     "rel_unit": units.rel_unit, "ago": units.ago,
     "set": spans.every, "duration": spans.duration, "vague_span": spans.vague_span,
@@ -47,7 +48,10 @@ _MODIFIABLE = {"month_day", "day_month", "month_year", "month_rel_year", "month"
 _DAY_RULES = {"month_day", "day_month", "deictic", "weekday", "iso_date", "holiday"}
 # Rules whose value is counted from an earlier date: they must not become the reference in
 # turn, or "a year earlier" twice in a row would drift back two years.
-_ANAPHORIC = {"ago", "year_ago_bare", "quarter_ref", "week_day_rel"}
+_ANAPHORIC = {"ago", "year_ago_bare", "quarter_ref", "week_day_rel", "ordinal_day"}
+# A definite stretch of time a report is about ("for the nine months", "in the first nine
+# months"): the comparisons that follow ("a year earlier") are with it, not with the quarter.
+_REPORTED_PERIOD = re.compile(r"the\s", re.I)
 # Between a clock time and its day: a comma, "on", or a short aside ("10:35 a.m. (0735 GMT)
 # Friday").
 _CLOCK_JOIN = re.compile(r"[\s,]*(?:\([^()\n]{1,24}\)[\s,]*)?(?:on\s+)?$", re.I)
@@ -214,6 +218,10 @@ def readings(
             reading = moved
         if c.rule not in _ANAPHORIC:
             ctx.note(reading, c.end)
+        if reading.type == "DURATION" and _REPORTED_PERIOD.match(text, c.start):
+            ctx.leave_quarter()
+        elif c.rule == "quarter_ref" and reading.value == ctx.ref_quarter:
+            ctx.ref = reading.value  # "in the latest quarter": back to the quarter reported
         out.append((c, reading))
     return out
 
