@@ -201,33 +201,16 @@ def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
             column([1.0 if t[6] else 0.0 for t in known]))
 
 
-def vetoes(columns: tuple[np.ndarray, ...], rows: slice) -> np.ndarray:
-    """Return, for the articles in `rows` against every article, where `compatible` is False
-    (the same rules, on the arrays of `veto_columns`)."""
+def vetoes(columns: tuple[np.ndarray, ...], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Return where `compatible` is False for articles `i` against articles `j` (index arrays,
+    broadcast), by the same rules on the arrays of `veto_columns`."""
     fmt, first, last, day, held, told, plain, _ = columns
-    mine = (fmt[rows, None], first[rows, None], last[rows, None], day[rows, None],
-            day[rows, None], held[rows, None], held[rows, None], told[rows, None],
-            plain[rows, None])
-    return vetoed(mine, (fmt[None, :], first[None, :], last[None, :], day[None, :],
-                         day[None, :], held[None, :], held[None, :], told[None, :],
-                         plain[None, :]))
-
-
-def vetoed(a: tuple, b: tuple):
-    """Return where two groups of articles, each given by the extremes of its traits (format,
-    latest first day, earliest last day, earliest and latest publication day, earliest and
-    latest occasion's publication day, latest occasion's own day, earliest publication of a
-    report naming no occasion, as ordinals; arrays broadcast), hold a pair across them that
-    `compatible` rejects. An article is a group of one."""
-    fmt_a, first_a, last_a, early_a, late_a, held_early_a, held_late_a, told_a, plain_a = a
-    fmt_b, first_b, last_b, early_b, late_b, held_early_b, held_late_b, told_b, plain_b = b
     with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
-        out = (fmt_a >= 0) & (fmt_b >= 0) & (fmt_a != fmt_b)
-        out |= np.maximum(first_b - last_a, first_a - last_b) > MAX_DATE_GAP_DAYS
-        out |= np.maximum(late_b - early_a, late_a - early_b) > MAX_PUBLISHED_GAP_DAYS
-        out |= np.maximum(held_late_b - held_early_a,
-                          held_late_a - held_early_b) > MAX_OCCASION_GAP_DAYS
-        out |= np.fmax(told_b - plain_a, told_a - plain_b) > MAX_OCCASION_GAP_DAYS  # either side may be NaN
+        out = (fmt[i] >= 0) & (fmt[j] >= 0) & (fmt[i] != fmt[j])
+        out |= np.maximum(first[j] - last[i], first[i] - last[j]) > MAX_DATE_GAP_DAYS
+        out |= np.abs(day[i] - day[j]) > MAX_PUBLISHED_GAP_DAYS
+        out |= np.abs(held[i] - held[j]) > MAX_OCCASION_GAP_DAYS
+        out |= np.fmax(told[j] - plain[i], told[i] - plain[j]) > MAX_OCCASION_GAP_DAYS  # either may be NaN
     return out
 
 
@@ -259,14 +242,17 @@ def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD,
     return sorted((sorted(g) for g in linkage(vectors, columns, threshold)), key=lambda g: g[0])
 
 
-def _blocks(vectors, columns: tuple[np.ndarray, ...]):
-    """Yield (rows, similarities of those rows to every row, -inf where incompatible)."""
+def _blocks(vectors, columns: tuple[np.ndarray, ...], threshold: float):
+    """Yield (rows, similarities of those rows to every row, -inf where above `threshold` but
+    incompatible): only the pairs above it are checked, a few per row."""
     n = vectors.shape[0]
     for start in range(0, n, BLOCK):
         rows = slice(start, min(start + BLOCK, n))
         block = vectors[rows] @ vectors.T
         block = block if isinstance(block, np.ndarray) else block.toarray()
-        block[vetoes(columns, rows)] = -np.inf
+        r, c = np.nonzero(block > threshold)
+        bad = vetoes(columns, r + start, c)
+        block[r[bad], c[bad]] = -np.inf
         yield rows, block
 
 
@@ -275,7 +261,7 @@ def links(vectors, columns: tuple[np.ndarray, ...],
     """Return the compatible pairs more similar than `threshold`, each once (row < column), as
     arrays of rows, columns and similarities (computed BLOCK rows at a time)."""
     found = []
-    for rows, block in _blocks(vectors, columns):
+    for rows, block in _blocks(vectors, columns, threshold):
         _nearest_only(block, threshold)
         r, c = np.nonzero(block > threshold)
         sims = block[r, c]
