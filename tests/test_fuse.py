@@ -176,6 +176,29 @@ def test_fuse_cluster_a_follow_up_weeks_later_joins_its_happening():
     assert grouped(fs) == [[0, 1]]
 
 
+def story(words: str, day: dt.date, kinds: str) -> list[ArticleFacts]:
+    """Reports of one story published on `day` and the days after, one per letter of `kinds`:
+    m names a meeting, v a visit, - no occasion."""
+    return [facts(f"{day}-{i}", f"{words} w{day.toordinal()} v{day.toordinal()}x{i}",
+                  published=day + dt.timedelta(days=i % 2),
+                  kind={"m": "meeting", "v": "visit", "-": None}[k])
+            for i, k in enumerate(kinds)]
+
+
+def test_fuse_cluster_an_occasion_one_report_in_many_names_is_its_setting():
+    """A launch and its follow-up weeks later: one report of each tells the news during a
+    visit or a meeting. Those occasions are settings, not the event: they do not part it."""
+    words = "missile launch japan korea pyongyang alert hokkaido"
+    fs = story(words, dt.date(2017, 8, 28), "---v--") + story(words, dt.date(2017, 9, 15), "--m---")
+    assert grouped(fs) == [list(range(12))]
+
+
+def test_fuse_cluster_two_meetings_a_week_apart_stay_apart_when_some_reports_name_none():
+    words = "ministers security alliance tokyo washington deterrence"
+    fs = story(words, dt.date(2023, 3, 2), "mm-m") + story(words, dt.date(2023, 3, 9), "m-mm")
+    assert grouped(fs) == [[0, 1, 2, 3], [4, 5, 6, 7]]
+
+
 def test_fuse_cluster_an_undated_report_is_of_the_days_before_it_appeared():
     """A report of an occasion that gives no date is about the days before it appeared: not
     the meeting a dated report sets a week after it."""
@@ -290,20 +313,42 @@ def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
         held = rng.choice([None, published])
         told = first if held and rng.random() < 0.5 else None
         plain = None if held else published
-        return rng.choice([None, "virtual", "in person"]), span, published, held, told, plain
+        return (rng.choice([None, "virtual", "in person"]), span, published, held, told, plain,
+                held is not None)
 
     known = [some_traits() for _ in range(60)]
-    table = vetoes(veto_columns(known), slice(0, 60))
+    every = np.arange(60)
+    table = vetoes(veto_columns(known), every[:, None], every[None, :])
     assert table.any() and not table.all()
     for i in range(60):
         for j in range(60):
             assert table[i, j] == (not compatible(known[i], known[j])), (known[i], known[j])
 
 
+def as_counted(members):
+    """The traits of a group's reports as its vetoes read them: an occasion fewer than
+    SETTING_SHARE of them name is a setting, whose publication window and news days count not."""
+    from briefing.fuse import cluster
+
+    if sum(t[6] for t in members) >= cluster.SETTING_SHARE * len(members):
+        return list(members)
+    return [(fmt, None if occasion and told is None else span, day, None, told, plain, occasion)
+            for fmt, span, day, _, told, plain, occasion in members]
+
+
+def group_compatible(members) -> bool:
+    """Whether a group of reports (their traits) may be one event: every pair compatible."""
+    from briefing.fuse.cluster import compatible
+
+    counted = as_counted(members)
+    return all(compatible(x, y) for i, x in enumerate(counted) for y in counted[i + 1:])
+
+
 def reference_average_linkage(facts, threshold):
     """The textbook algorithm, pair by pair: merge the two groups of highest mean similarity
-    while it is above the threshold; a group pair holding an incompatible pair never merges."""
-    from briefing.fuse.cluster import compatible, needed, tfidf
+    while it is above the threshold; two groups whose union holds an incompatible pair (of
+    the traits its vetoes read: `as_counted`) never merge."""
+    from briefing.fuse.cluster import needed, tfidf, traits
 
     def span(members):
         days = [facts[i].article.published for i in members if facts[i].article.published]
@@ -318,7 +363,7 @@ def reference_average_linkage(facts, threshold):
         for x in range(len(groups)):
             for y in range(x + 1, len(groups)):
                 pairs = [(i, j) for i in groups[x] for j in groups[y]]
-                if all(compatible(facts[i], facts[j]) for i, j in pairs):
+                if group_compatible([traits(facts[i]) for i in groups[x] + groups[y]]):
                     mean = sum(sim[i, j] for i, j in pairs) / len(pairs)
                     if mean > needed(threshold, span(groups[x] + groups[y])) and mean > best:
                         best, pair = mean, (x, y)
@@ -351,35 +396,39 @@ def test_fuse_cluster_groups_as_the_textbook_average_linkage(seed, dense_cells, 
 
 
 def test_fuse_cluster_vetoes_groups_from_their_extreme_traits():
-    """Two groups are compatible, by the extremes of their traits, exactly when every pair
-    across them is (random traits, random groups of compatible articles)."""
+    """Two groups may merge, by the extremes of their traits, exactly when every pair of their
+    union is compatible as its vetoes read them (random traits, random groups that may be)."""
     import random
 
-    from briefing.fuse.cluster import _Traits, compatible, veto_columns
+    from briefing.fuse.cluster import _Traits, veto_columns
 
     rng = random.Random(7)
     day = dt.date(2024, 3, 1)
     checked = set()
-    for _ in range(300):
+    for _ in range(600):
         known = []
-        for _ in range(6):
+        for _ in range(8):
             start = day + dt.timedelta(days=rng.randint(-12, 12))
             span = rng.choice([None, (start, start + dt.timedelta(days=rng.choice([0, 0, 6])))])
             published = rng.choice([None, day + dt.timedelta(days=rng.randint(-200, 200))])
-            held = rng.choice([None, published, day + dt.timedelta(days=rng.randint(-9, 9))])
-            told = span[0] if held and span and rng.random() < 0.5 else None
-            plain = None if held else published
+            occasion = rng.random() < 0.4
+            held = rng.choice([published, day + dt.timedelta(days=rng.randint(-9, 9))]) \
+                if occasion else None
+            told = span[0] if occasion and span and rng.random() < 0.5 else None
+            plain = None if occasion else published
             known.append((rng.choice([None, None, "virtual", "in person"]), span, published, held,
-                          told, plain))
-        a, b = [0, 1, 2], [3, 4, 5]
-        if not all(compatible(known[i], known[j]) for g in (a, b) for i in g for j in g):
-            continue  # a group only ever holds compatible articles
+                          told, plain, occasion))
+        a, b = [0, 1, 2], [3, 4, 5, 6, 7]
+        if not all(group_compatible([known[i] for i in g]) for g in (a, b)):
+            continue  # a group only ever is one that may be
         traits = _Traits(veto_columns(known))
-        traits.merge(0, 1), traits.merge(0, 2), traits.merge(3, 4), traits.merge(3, 5)
-        expected = all(compatible(known[i], known[j]) for i in a for j in b)
+        for g in (a, b):
+            for i in g[1:]:
+                traits.merge(g[0], i)
+        expected = group_compatible([known[i] for i in a + b])
         assert traits.compatible(0, 3) == expected, known
-        checked.add(expected)
-    assert checked == {True, False}
+        checked.add((expected, sum(t[6] for t in known) < 2))
+    assert checked == {(True, True), (True, False), (False, True), (False, False)}
 
 
 def test_fuse_cluster_groups_the_same_whatever_the_block_of_rows(monkeypatch):

@@ -157,7 +157,7 @@ def test_hardening_giant_near_identical_items_link_a_bounded_number_of_pairs(mon
     from briefing.fuse.cluster import Digest, group, links, tfidf, veto_columns
 
     monkeypatch.setattr(cluster, "NEIGHBOURS", 5)
-    digests = [Digest(tuple(t.split()), (None,) * 6)
+    digests = [Digest(tuple(t.split()), (None,) * 6 + (False,))
                for t in _near_identical(300)]
     vectors = tfidf([d.keywords for d in digests])
     rows, columns, _ = links(vectors, veto_columns([d.traits for d in digests]), 0.11)

@@ -12,9 +12,11 @@ formats, or days more than a week apart, are two events. An occasion (a meeting,
 talks, summit) a report does not date took place in the days before the report appeared (news
 is days old), so undated reports are placed by their content among the occasions of those
 days, and reports of an occasion published more than five days apart are of two: two meetings
-of the same ministers a week apart stay apart. Other happenings (a crash, a launch, a
-verdict) have follow-ups weeks later: those join their event when they share more of its
-words (`needed`); publications half a year apart are two events. The sentence cue of the
+of the same ministers a week apart stay apart. An occasion that only one report in many
+names is the setting it tells other news in ("said during a visit"): it does not part the
+reports of that news (`consistent`). Other happenings (a crash, a launch, a verdict) have
+follow-ups weeks later: those join their event when they share more of its words
+(`needed`); publications half a year apart are two events. The sentence cue of the
 article's date and format (`event_range`, `event_format`) is not read: it often dates a cause
 or a background fact.
 
@@ -49,6 +51,7 @@ MAX_DATE_GAP_DAYS = 7  # between two reports' event dates (a misread day is ofte
 MAX_PUBLISHED_GAP_DAYS = 180
 FOLLOW_UP_DAYS = 7  # reports spanning more days than this are news and its follow-ups, which
 FOLLOW_UP = 0.13  # must be this similar (mean similarity of two groups)
+SETTING_SHARE = 0.25  # an occasion named by fewer of a group's reports is a setting (`consistent`)
 MAX_OCCASION_GAP_DAYS = 5  # between the publications of two reports of an occasion: two
 # meetings of the same people a week apart, each reported on its day, are two
 NEWS_DAYS = 3  # an occasion a report does not date took place in the days before it appeared
@@ -121,11 +124,12 @@ def ranges_apart(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] |
 
 
 # What can veto a link: (format its event's predicate gives, event date range, publication day,
-# occasion's publication day). Only a report of an occasion (a meeting, call, visit, talks or
-# summit) has the last; its event date range, when its predicate gives no date, is the
-# NEWS_DAYS before it appeared. Any other happening (a crash, a launch, a verdict) has
-# follow-ups weeks later: only the date its own predicate gives and a publication half a year
-# apart tell its events apart (and follow-ups must be more similar: `needed`).
+# occasion's publication day, occasion's own day, publication day of a report naming no
+# occasion, whether it names an occasion). Only a report of an occasion (a meeting, call,
+# visit, talks or summit) has the fourth and fifth; its event date range, when its predicate
+# gives no date, is the NEWS_DAYS before it appeared. Any other happening (a crash, a launch, a
+# verdict) has follow-ups weeks later: only the date its own predicate gives and a publication
+# half a year apart tell its events apart (and follow-ups must be more similar: `needed`).
 Traits = tuple
 
 
@@ -138,13 +142,14 @@ def traits(f: ArticleFacts) -> Traits:
     return (f.frame_format, span, published,
             published if occasion else None,
             own[0] if occasion and own else None,
-            None if occasion else published)
+            None if occasion else published,
+            occasion)
 
 
 def compatible(a: ArticleFacts | Traits, b: ArticleFacts | Traits) -> bool:
     """Return False when what two articles state rules out one event."""
-    (format_a, range_a, day_a, held_a, told_a, plain_a), \
-        (format_b, range_b, day_b, held_b, told_b, plain_b) = (
+    (format_a, range_a, day_a, held_a, told_a, plain_a, _), \
+        (format_b, range_b, day_b, held_b, told_b, plain_b, _) = (
             x if isinstance(x, tuple) else traits(x) for x in (a, b))
     if format_a and format_b and format_a != format_b:
         return False
@@ -178,8 +183,9 @@ def needed_all(threshold: float, spans: np.ndarray) -> np.ndarray:
 
 
 def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
-    """Return the traits as arrays: format code (-1 unknown), event first and last day,
-    publication day and occasion's publication day (ordinals, NaN unknown)."""
+    """Return the traits as arrays: format code (-1 unknown); event first and last day,
+    publication day, occasion's publication day, occasion's own day, publication day of a
+    report naming no occasion (ordinals, NaN unknown); 1 for a report of an occasion, else 0."""
     def column(values: list, missing: float = np.nan) -> np.ndarray:
         return np.array([missing if v is None else v for v in values], dtype=np.float64)
 
@@ -191,36 +197,20 @@ def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
             ordinals([t[1][0] if t[1] else None for t in known]),
             ordinals([t[1][1] if t[1] else None for t in known]),
             ordinals([t[2] for t in known]), ordinals([t[3] for t in known]),
-            ordinals([t[4] for t in known]), ordinals([t[5] for t in known]))
+            ordinals([t[4] for t in known]), ordinals([t[5] for t in known]),
+            column([1.0 if t[6] else 0.0 for t in known]))
 
 
-def vetoes(columns: tuple[np.ndarray, ...], rows: slice) -> np.ndarray:
-    """Return, for the articles in `rows` against every article, where `compatible` is False
-    (the same rules, on the arrays of `veto_columns`)."""
-    fmt, first, last, day, held, told, plain = columns
-    mine = (fmt[rows, None], first[rows, None], last[rows, None], day[rows, None],
-            day[rows, None], held[rows, None], held[rows, None], told[rows, None],
-            plain[rows, None])
-    return vetoed(mine, (fmt[None, :], first[None, :], last[None, :], day[None, :],
-                         day[None, :], held[None, :], held[None, :], told[None, :],
-                         plain[None, :]))
-
-
-def vetoed(a: tuple, b: tuple):
-    """Return where two groups of articles, each given by the extremes of its traits (format,
-    latest first day, earliest last day, earliest and latest publication day, earliest and
-    latest occasion's publication day, latest occasion's own day, earliest publication of a
-    report naming no occasion, as ordinals; arrays broadcast), hold a pair across them that
-    `compatible` rejects. An article is a group of one."""
-    fmt_a, first_a, last_a, early_a, late_a, held_early_a, held_late_a, told_a, plain_a = a
-    fmt_b, first_b, last_b, early_b, late_b, held_early_b, held_late_b, told_b, plain_b = b
+def vetoes(columns: tuple[np.ndarray, ...], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Return where `compatible` is False for articles `i` against articles `j` (index arrays,
+    broadcast), by the same rules on the arrays of `veto_columns`."""
+    fmt, first, last, day, held, told, plain, _ = columns
     with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
-        out = (fmt_a >= 0) & (fmt_b >= 0) & (fmt_a != fmt_b)
-        out |= np.maximum(first_b - last_a, first_a - last_b) > MAX_DATE_GAP_DAYS
-        out |= np.maximum(late_b - early_a, late_a - early_b) > MAX_PUBLISHED_GAP_DAYS
-        out |= np.maximum(held_late_b - held_early_a,
-                          held_late_a - held_early_b) > MAX_OCCASION_GAP_DAYS
-        out |= np.fmax(told_b - plain_a, told_a - plain_b) > MAX_OCCASION_GAP_DAYS  # either side may be NaN
+        out = (fmt[i] >= 0) & (fmt[j] >= 0) & (fmt[i] != fmt[j])
+        out |= np.maximum(first[j] - last[i], first[i] - last[j]) > MAX_DATE_GAP_DAYS
+        out |= np.abs(day[i] - day[j]) > MAX_PUBLISHED_GAP_DAYS
+        out |= np.abs(held[i] - held[j]) > MAX_OCCASION_GAP_DAYS
+        out |= np.fmax(told[j] - plain[i], told[i] - plain[j]) > MAX_OCCASION_GAP_DAYS  # either may be NaN
     return out
 
 
@@ -252,14 +242,17 @@ def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD,
     return sorted((sorted(g) for g in linkage(vectors, columns, threshold)), key=lambda g: g[0])
 
 
-def _blocks(vectors, columns: tuple[np.ndarray, ...]):
-    """Yield (rows, similarities of those rows to every row, -inf where incompatible)."""
+def _blocks(vectors, columns: tuple[np.ndarray, ...], threshold: float):
+    """Yield (rows, similarities of those rows to every row, -inf where above `threshold` but
+    incompatible): only the pairs above it are checked, a few per row."""
     n = vectors.shape[0]
     for start in range(0, n, BLOCK):
         rows = slice(start, min(start + BLOCK, n))
         block = vectors[rows] @ vectors.T
         block = block if isinstance(block, np.ndarray) else block.toarray()
-        block[vetoes(columns, rows)] = -np.inf
+        r, c = np.nonzero(block > threshold)
+        bad = vetoes(columns, r + start, c)
+        block[r[bad], c[bad]] = -np.inf
         yield rows, block
 
 
@@ -268,7 +261,7 @@ def links(vectors, columns: tuple[np.ndarray, ...],
     """Return the compatible pairs more similar than `threshold`, each once (row < column), as
     arrays of rows, columns and similarities (computed BLOCK rows at a time)."""
     found = []
-    for rows, block in _blocks(vectors, columns):
+    for rows, block in _blocks(vectors, columns, threshold):
         _nearest_only(block, threshold)
         r, c = np.nonzero(block > threshold)
         sims = block[r, c]
@@ -330,7 +323,9 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         for c in near[a]:
             near[c].discard(b)
             near[c].add(a)
-        others = [c for c in sorted(near[a]) if traits.compatible(a, c)]
+        others = sorted(near[a])
+        others = [c for c, ok in zip(others, traits.allowed(a, others).tolist(), strict=True)
+                  if ok] if others else []
         if not others:
             continue
         total = np.asarray(vectors[members[a]].sum(axis=0)).ravel()
@@ -346,38 +341,76 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
     return list(members.values())
 
 
+# The extremes of a group's traits, each kept as its members' lowest (<), highest (>) or total
+# (+); the event date range of a report of an occasion whose predicate gives no date (the
+# NEWS_DAYS before it appeared) apart from the ranges the reports state.
+EXTREMES = (("format low", "<"), ("format high", ">"), ("stated first", ">"),
+            ("stated last", "<"), ("news first", ">"), ("news last", "<"), ("held low", "<"),
+            ("held high", ">"), ("told", ">"), ("plain", "<"), ("day low", "<"),
+            ("day high", ">"), ("size", "+"), ("occasions", "+"))
+COLUMN = {name: i for i, (name, _) in enumerate(EXTREMES)}
+
+
+def consistent(rows: np.ndarray) -> np.ndarray:
+    """Return, for each row of group extremes (see EXTREMES), whether its reports may be one
+    event: every pair of them compatible (`compatible`), but for what a setting implies.
+
+    Reports of one event tell its kind alike, so an occasion that fewer than SETTING_SHARE of
+    a group's reports name is the setting one report tells other news in ("said during a
+    visit to ...", "on the last day of the summit"): the days before that report appeared
+    are not the event's, so its news range and publication window veto nothing; what a
+    report states (a format, a date on the occasion's own predicate) still does."""
+    def col(name: str) -> np.ndarray:
+        return rows[:, COLUMN[name]]
+
+    setting = col("occasions") < SETTING_SHARE * col("size")
+    nan = np.full(len(rows), np.nan)
+    first = np.fmax(col("stated first"), np.where(setting, nan, col("news first")))
+    last = np.fmin(col("stated last"), np.where(setting, nan, col("news last")))
+    with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
+        bad = col("format high") > col("format low")
+        bad |= first - last > MAX_DATE_GAP_DAYS
+        bad |= col("day high") - col("day low") > MAX_PUBLISHED_GAP_DAYS
+        bad |= np.where(setting, nan, col("held high") - col("held low")) > MAX_OCCASION_GAP_DAYS
+        bad |= col("told") - col("plain") > MAX_OCCASION_GAP_DAYS
+    return ~bad
+
+
 class _Traits:
-    """The extremes of each group's traits, from which the vetoes between two groups follow:
-    every pair across them is compatible exactly when the extremes are (see `compatible`)."""
+    """The extremes of each group's traits (one row per group, see EXTREMES), from which the
+    vetoes of merging two groups follow (`consistent`)."""
 
     def __init__(self, columns: tuple[np.ndarray, ...]) -> None:
-        fmt, first, last, day, held, told, plain = columns
-        self.fmt = fmt.copy()
-        self.first_max, self.last_min = first.copy(), last.copy()
-        self.day_min, self.day_max = day.copy(), day.copy()
-        self.held_min, self.held_max = held.copy(), held.copy()
-        self.told_max, self.plain_min = told.copy(), plain.copy()
+        fmt, first, last, day, held, told, plain, occasion = columns
+        fmt = np.where(fmt >= 0, fmt, np.nan)
+        news = np.where((occasion == 1.0) & np.isnan(told), 0.0, np.nan)  # NaN: stated
+        stated = np.where(np.isnan(news), 0.0, np.nan)
+        values = {"format low": fmt, "format high": fmt, "stated first": first + stated,
+                  "stated last": last + stated, "news first": first + news,
+                  "news last": last + news, "held low": held, "held high": held,
+                  "told": told, "plain": plain, "day low": day, "day high": day,
+                  "size": np.ones_like(day), "occasions": occasion}
+        self.table = np.column_stack([values[name] for name, _ in EXTREMES])
+        how = np.array([h for _, h in EXTREMES])
+        self.low, self.high = how == "<", how == ">"
 
     def merge(self, a: int, b: int) -> None:
-        self.fmt[a] = max(self.fmt[a], self.fmt[b])  # -1 (unknown) or the one format
-        self.first_max[a] = np.fmax(self.first_max[a], self.first_max[b])
-        self.last_min[a] = np.fmin(self.last_min[a], self.last_min[b])
-        self.day_min[a] = np.fmin(self.day_min[a], self.day_min[b])
-        self.day_max[a] = np.fmax(self.day_max[a], self.day_max[b])
-        self.held_min[a] = np.fmin(self.held_min[a], self.held_min[b])
-        self.held_max[a] = np.fmax(self.held_max[a], self.held_max[b])
-        self.told_max[a] = np.fmax(self.told_max[a], self.told_max[b])
-        self.plain_min[a] = np.fmin(self.plain_min[a], self.plain_min[b])
+        self.table[a] = self._union(self.table[a], self.table[b])
+
+    def _union(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Return the extremes of groups together (rows broadcast)."""
+        return np.where(self.low, np.fmin(a, b), np.where(self.high, np.fmax(a, b), a + b))
 
     def compatible(self, a: int, b: int) -> bool:
-        return not vetoed(self._extremes(a), self._extremes(b))
+        return bool(self.allowed(a, [b])[0])
+
+    def allowed(self, a: int, others: Sequence[int]) -> np.ndarray:
+        """Return, for each group in `others`, whether it may merge with group `a`."""
+        return consistent(self._union(self.table[[a]], self.table[list(others)]))
 
     def spans(self, a, b) -> np.ndarray:
         """Return the days between the first and last publication of groups `a` and `b`
         together (indices or arrays of them; NaN when no article of either has a date)."""
-        return np.fmax(self.day_max[a], self.day_max[b]) - np.fmin(self.day_min[a], self.day_min[b])
-
-    def _extremes(self, i: int) -> tuple:
-        return (self.fmt[i], self.first_max[i], self.last_min[i], self.day_min[i],
-                self.day_max[i], self.held_min[i], self.held_max[i], self.told_max[i],
-                self.plain_min[i])
+        low, high = COLUMN["day low"], COLUMN["day high"]
+        return np.fmax(self.table[a, high], self.table[b, high]) - \
+            np.fmin(self.table[a, low], self.table[b, low])
