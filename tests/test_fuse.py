@@ -426,3 +426,26 @@ def test_fuse_vote_ties_go_to_the_value_given_most_often_then_first():
     assert vote([("Minister", one), ("Envoy", two)], "role")[0] == "Minister"
     winner, gap = vote([("Envoy", one), ("Minister", two), ("Minister", Span("c", 0, 1))], "role")
     assert winner == "Minister" and [v.value for v in gap.values] == ["Minister", "Envoy"]
+
+
+def test_fuse_items_merge_joins_the_groups_a_later_wording_links():
+    found = [statement("the complete denuclearization of the Korean Peninsula", "a"),
+             statement("denuclearization", "b"), statement("complete denuclearization", "c")]
+    items = merge(found, topics=True)
+    assert [(i.text, len(i.sources)) for i in items] == [("denuclearization", 3)]
+    assert len(merge([statement("a two-state solution", "a"),
+                      statement("the two state solution", "b")], topics=True)) == 1
+
+
+def test_fuse_topics_drop_a_party_and_rank_by_the_reports_carrying_them():
+    from briefing.fuse.topics import agenda
+    from briefing.types import Participant
+
+    a = ArticleFacts(article=article("a", "Russia and Syria. Missile defense and arms control."),
+                     agenda=(statement("Russia", "a"), statement("accusations", "a"),
+                             statement("arms control", "a"), statement("Syria", "a")))
+    b = ArticleFacts(article=article("b", "On arms control, Syria and Moscow."),
+                     agenda=(statement("Syria", "b"), statement("Moscow", "b")))
+    people = [Participant("Vladimir Putin", (), None, "RU", ()),
+              Participant("Barack Obama", (), None, "US", ())]
+    assert [i.text for i in agenda([a, b], people)] == ["Syria", "arms control", "accusations"]

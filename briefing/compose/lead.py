@@ -111,6 +111,7 @@ PAIR_VERBS = {  # status -> kind -> verb phrase, for "A and B <verb> in X on D"
     "under way": {"talks": "are holding talks", "summit": "are holding a summit",
                   "call": "are speaking"},  # a call's " by phone" follows
 }
+LONG_TOPIC = 20  # words: a longer agenda item is left to the Agenda section
 MEET = {"held": "met", "scheduled": "are to meet", "under way": "are meeting"}
 
 
@@ -205,8 +206,7 @@ def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
     if more:
         lines.append(more)
     if event.agenda:
-        best = sorted(event.agenda, key=lambda i: (-len({s.article for s in i.sources}),
-                                                   len(i.text.split()) > 20))[:3]
+        best = sorted(event.agenda, key=lambda i: len(i.text.split()) > LONG_TOPIC)[:3]
         verb = "Topics discussed included" if event.status == "held" else \
             "Topics expected on the agenda include"
         lines.append(Line(f"{verb} {series([i.text.rstrip('.') for i in best], '; ')}.",

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from briefing.extract import statements
-from briefing.knowledge import word_set
+from briefing.knowledge import load, word_set
 
 MAX_TOPIC_WORDS = 14  # longer, a topic is cut to its head and first modifier
 CUT = ("relcl", "advcl", "appos", "parataxis", "npadvmod", "punct_edge")
@@ -224,6 +224,8 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False
     if head.lemma_.lower() in word_set("cues", "agenda_meeting_verbs") and not thing_done(head):
         return False  # "joining their counterparts"; "joining the Paris agreement" is a topic
+    if head.pos_ == "VERB" and not doing_something(head, part):
+        return False  # "canceling the talks", "going to Sweden", "dispatching Pompeo"
     if party and all(w.ent_type_ for w in content):
         return False
     if head.lemma_.lower() in word_set("cues", "agenda_not_topics"):
@@ -256,3 +258,53 @@ def bare_head(head: Token, part: Sequence[Token]) -> bool:
     return bool(pointer) and all(w.dep_ == "det" or w.dep_ == "poss" and w.pos_ == "PRON"
                                  or w.dep_ in ("case", "punct")
                                  or w.dep_ == "amod" and w.tag_ in PARTICIPLES for w in own)
+
+
+LINKING = ("be", "become", "remain", "seem", "get")  # "becoming President of X": no action on a topic
+
+
+def doing_something(verb: Token, part: Sequence[Token] = ()) -> bool:
+    """Return True when an action ("ending joint exercises") bears on a topic: an object,
+    clause or prepositional object that is a thing, or a topic preposition ("consulting
+    closely on X"). A move of the meeting itself ("canceling the talks", "kicking off the
+    meetings"), a journey ("going to Sweden"), an act on a person ("dispatching Pompeo") or
+    a link to a role ("becoming President") is none. A verb the parse left bare inside a
+    list ("expanding trade and tackling climate change") is judged by the words of its
+    `part`."""
+    if verb.lemma_.lower() in LINKING:
+        return False
+    if not any(True for _ in verb.children):
+        return any(w.pos_ in ("NOUN", "PROPN") and thing(w) for w in part if w.i > verb.i)
+    if any(c.dep_ == "prep" and c.lower_ in word_set("cues", "agenda_topic_prepositions")
+           for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children
+                if o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in PLACES]
+    return any(doing_something(o) if o.dep_ == "pcomp" and o.pos_ == "VERB" else thing(o)
+               for o in objects)
+
+
+PLACES = ("GPE", "LOC", "FAC", "DATE", "TIME")  # "going to Sweden", "working with the U.S."
+
+
+def thing(tok: Token) -> bool:
+    """Return True for a word that is no person, pronoun, party acted on ("reassuring
+    America") or bare meeting: "follow-up nuclear talks" name a field, "the Moscow talks" or
+    "a planned meeting" only the meeting."""
+    if tok.ent_type_ in ("PERSON", "GPE") and tok.dep_ == "dobj" or tok.ent_type_ == "PERSON" \
+            or tok.pos_ == "PRON" or tok.lemma_.lower() in word_set(
+            "cues", "agenda_people_nouns"):
+        return False
+    if not meeting_word(tok):
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "amod" and c.pos_ == "ADJ"
+               and c.tag_ not in PARTICIPLES
+               and c.lower_ not in word_set("cues", "agenda_vague_modifiers")
+               for c in tok.children)
+
+
+def meeting_word(tok: Token) -> bool:
+    """Return True for a word for a meeting or a journey ("talks", "summit", "trip")."""
+    return tok.lemma_.lower() in word_set("cues", "event_nouns") | frozenset(
+        load("cues")["frame"]["journey_nouns"])

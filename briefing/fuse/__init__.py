@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing.extract.places import place_kind
-from briefing.fuse import naming
+from briefing.fuse import naming, topics
 from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import complete, day_span
 from briefing.fuse.items import merge, same_place, vote
@@ -270,7 +270,8 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
         location=None if fmt == "virtual" else place, format=fmt,
         status=status(start, end, group),
         participants=people.participants, mentioned=people.mentioned,
-        agenda=items(group, "agenda", topics=True), timeline=tuple(timeline), context=items(group, "context"),
+        agenda=topics.agenda(group, people.participants), timeline=tuple(timeline),
+        context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),
         discrepancies=tuple(d for d in (date_gap, fmt_gap, None if fmt == "virtual" else place_gap)
                             if d) + people.discrepancies,
