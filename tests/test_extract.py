@@ -317,6 +317,7 @@ def test_extract_agenda_drops_moves_of_the_meeting_journeys_and_acts_on_people(m
     doc = model_nlp("Obama decided against canceling the talks. "
                     "He agreed to dispatch Pompeo to Riyadh. "
                     "He decided against going to Sweden. "
+                    "Qandil agreed to lead a delegation to Gaza. "
                     "Kim agreed to engage in follow-up nuclear talks. "
                     "She promised to consult closely on the path.")
     assert [s.text for s in agenda.agenda(doc, "a")] == [
@@ -327,3 +328,16 @@ def test_extract_agenda_quoted_topic_loses_its_speaker(model_nlp):
     doc = model_nlp("They discussed our very large trade deal. "
                     "He discussed the trust between Kim and me.")
     assert [s.text for s in agenda.agenda(doc, "a")] == ["the very large trade deal"]
+
+
+def test_extract_agenda_a_noun_of_a_relation_needs_what_it_is_about(model_nlp):
+    doc = model_nlp("They discussed accusations. They discussed a firm commitment. "
+                    "They discussed Russian relations. They discussed nuclear commitments. "
+                    "They discussed normalizing relations.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "Russian relations", "nuclear commitments", "normalizing relations"]
+
+
+def test_extract_agenda_when_a_topic_comes_up_is_no_part_of_it(model_nlp):
+    doc = model_nlp("They discussed a trade deal with China on Jan. 15.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["a trade deal with China"]
