@@ -28,8 +28,20 @@ def country_names() -> frozenset[str]:
 
 @functools.cache
 def region_names() -> frozenset[str]:
-    """Return the names of every ISO 3166-2 subdivision (states, provinces, regions), lowercased."""
-    return frozenset(s.name.lower().replace(".", "") for s in pycountry.subdivisions)
+    """Return the names of every ISO 3166-2 subdivision (states, provinces, regions), lowercased.
+    A name pycountry gives with another in brackets ("Wales [Cymru GB-CYM]") is both when the
+    subdivision is wider than a town ("Newport [Casnewydd]", a unitary authority, stays a town)."""
+    names = set()
+    for s in pycountry.subdivisions:
+        written = s.name.lower().replace(".", "")
+        names.add(written)
+        name, _, other = written.partition(" [")
+        if other and not any(w in s.type.lower() for w in TOWN_TYPES):
+            names |= {name.strip(), re.sub(r"(\s+[a-z]{2}-[a-z0-9]+)?\]$", "", other).strip()}
+    return frozenset(names)
+
+
+TOWN_TYPES = ("city", "unitary", "borough", "district", "council", "municipal")
 
 
 def place_kind(name: str) -> str:
