@@ -449,3 +449,12 @@ def test_fuse_topics_drop_a_party_and_rank_by_the_reports_carrying_them():
     people = [Participant("Vladimir Putin", (), None, "RU", ()),
               Participant("Barack Obama", (), None, "US", ())]
     assert [i.text for i in agenda([a, b], people)] == ["Syria", "arms control", "accusations"]
+
+
+def test_fuse_event_place_is_never_an_area_wider_than_a_country():
+    from briefing.fuse import build_event
+
+    a = replace(facts("a", "kerry peace talks"), event_place="the Middle East",
+                lead_place="the Middle East", places=("Israel",))
+    b = replace(facts("b", "kerry peace talks"), places=("Israel",))
+    assert build_event([a, b]).location == "Israel"  # not "the Middle East, Israel"

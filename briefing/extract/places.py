@@ -53,3 +53,11 @@ def place_kind(name: str) -> str:
     if key in region_names():
         return "region"
     return "city"
+
+
+def wider_than_country(name: str) -> bool:
+    """Return True for an area wider than a country ("the Middle East", "Europe"): where a
+    trip goes, never where a meeting sits."""
+    key = re.sub(r"^the\s+", "", name.lower()).replace(".", "").strip()
+    return key in load("cues")["frame"]["world_regions"] or name.lower() in load(
+        "cues")["frame"]["world_regions"]

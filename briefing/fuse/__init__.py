@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefing.extract.places import place_kind
+from briefing.extract.places import place_kind, wider_than_country
 from briefing.fuse import naming, topics
 from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import complete, day_span
@@ -188,6 +188,8 @@ def voted_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
     beside a town is no disagreement: the town stands (so do ties); a divergence is left only
     between places of one kind."""
     given = [(f.event_place, whole(f)) for f in group]
+    # "is back in the Middle East": the area of a trip, never the meeting's place
+    given = [(None if v and wider_than_country(v) else v, s) for v, s in given]
     if any(v and place_kind(v) != "country" for v, _ in given):  # a town outranks a country
         given = [(v if v and place_kind(v) != "country" else None, s) for v, s in given]
     place, gap = vote(given, "location", same_place)
@@ -200,7 +202,9 @@ def voted_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
         # race): where their leads put it (a weak cue: no divergence is reported from it). A
         # meeting the reports name but do not place has no place: their leads tell where
         # someone spoke of it.
-        place, _ = vote([(f.lead_place, whole(f)) for f in group], "location", same_place)
+        place, _ = vote([(f.lead_place, whole(f)) for f in group
+                         if not (f.lead_place and wider_than_country(f.lead_place))],
+                        "location", same_place)
     if gap is not None:
         top = len({s.article for s in gap.values[0].sources})
         tied = [v.value for v in gap.values if len({s.article for s in v.sources}) == top]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from briefing.extract.places import place_kind
 from briefing.knowledge import load
+from briefing.knowledge.lexicon import fold
 from briefing.types import Participant
 
 KIND_WORDS = {"summit": "summit", "call": "phone call", "visit": "visit", "talks": "talks",
@@ -38,7 +39,7 @@ def short_name(p: Participant) -> str:
     words = p.name.split()
     if len(words) < 2:
         return p.name
-    if any(a.endswith(" " + p.name) for a in p.aliases) and len(words) == 2:
+    if len(words) == 2 and any(fold(a).endswith(" " + fold(p.name)) for a in p.aliases):
         return p.name
     alone = set(p.aliases)  # the one-word aliases are the names used alone
     if words[-1] not in alone and (words[0] in alone or p.country in family_first()):
