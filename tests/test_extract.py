@@ -341,3 +341,8 @@ def test_extract_agenda_a_noun_of_a_relation_needs_what_it_is_about(model_nlp):
 def test_extract_agenda_when_a_topic_comes_up_is_no_part_of_it(model_nlp):
     doc = model_nlp("They discussed a trade deal with China on Jan. 15.")
     assert [s.text for s in agenda.agenda(doc, "a")] == ["a trade deal with China"]
+
+
+def test_extract_agenda_a_party_in_a_split_list_is_no_topic(model_nlp):
+    doc = model_nlp("And I am calling on China and your great president to work on it.")
+    assert "the great president" not in [s.text for s in agenda.agenda(doc, "a")]

@@ -327,7 +327,7 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
         texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
             statements.shared_head(part))
         out += [balanced(as_gerund(" ".join(SPEAKER_OWNS.sub("the", t).split()), part))
-                for t in texts]
+                for t in texts if len(texts) == 1 or not ends_in_a_party(t)]
     return out
 
 
@@ -347,6 +347,14 @@ def impersonal(part: Sequence[Token]) -> list[Token]:
     if not all(w.dep_ in ("poss", "dative") for w in own):
         return []
     return [w for w in part if w.dep_ != "dative" or w not in own]
+
+
+def ends_in_a_party(text: str) -> bool:
+    """Return True for one wording of a split list that ends in a word for people ("China and
+    your great president": "your great president"): a party, not a topic."""
+    last = text.split()[-1].lower() if text.split() else ""
+    return last in word_set("cues", "agenda_actor_nouns") | word_set(
+        "cues", "agenda_people_nouns") | word_set("titles", "heads")
 
 
 def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
