@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from briefing.compose import compose
 from briefing.compose.words import clause, date_label, long_date, the
@@ -183,3 +184,24 @@ def test_compose_one_known_participant_of_a_named_event_takes_part():
                     generated=dt.datetime(2026, 1, 1))
     assert brief.bottom_line[1].text == (
         "Ann Lee (Foreign Minister, France) is expected to take part.")
+
+
+def test_compose_bottom_line_names_the_owner_of_the_title_once():
+    lee = Participant("Ann Lee", ("Lee",), "foreign minister", "FR", (Span("a", 0, 3),))
+    brief = compose(event(title="Lee's summit in Geneva", kind="summit", participants=(lee,)),
+                    generated=dt.datetime(2026, 1, 1))
+    assert [line.text for line in brief.bottom_line][:2] == [
+        "Lee's summit is to take place in Geneva on Wednesday 11 January 2023.",
+        "Topics expected on the agenda include trade barriers."]
+    ruiz = event().participants[1]
+    pair = compose(event(participants=(event().participants[0], replace(ruiz, role="envoy"))),
+                   generated=dt.datetime(2026, 1, 1))
+    assert "Juan Ruiz (Envoy, Spain)" in pair.bottom_line[0].text  # a role written in lower case
+
+
+def test_compose_bottom_line_names_short_topics_first():
+    topics = (Item("proposing a framework for a lasting peace deal between the two sides",
+                   (Span("a", 0, 1),)), Item("border crossings", (Span("a", 2, 3),)))
+    brief = compose(event(agenda=topics), generated=dt.datetime(2026, 1, 1))
+    assert brief.bottom_line[1].text.startswith(
+        "Topics expected on the agenda include border crossings and proposing")

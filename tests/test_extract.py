@@ -311,3 +311,38 @@ def test_extract_agenda_keeps_a_quotation_whole(model_nlp):
 def test_extract_agenda_a_lack_of_something_is_the_state_of_talks_not_a_topic(model_nlp):
     doc = model_nlp("They discussed a lack of progress.")
     assert agenda.agenda(doc, "a") == []
+
+
+def test_extract_agenda_drops_moves_of_the_meeting_journeys_and_acts_on_people(model_nlp):
+    doc = model_nlp("Obama decided against canceling the talks. "
+                    "He agreed to dispatch Pompeo to Riyadh. "
+                    "He decided against going to Sweden. "
+                    "Qandil agreed to lead a delegation to Gaza. "
+                    "Kim agreed to engage in follow-up nuclear talks. "
+                    "She promised to consult closely on the path.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "engaging in follow-up nuclear talks", "consulting closely on the path"]
+
+
+def test_extract_agenda_quoted_topic_loses_its_speaker(model_nlp):
+    doc = model_nlp("They discussed our very large trade deal. "
+                    "He discussed the trust between Kim and me.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["the very large trade deal"]
+
+
+def test_extract_agenda_a_noun_of_a_relation_needs_what_it_is_about(model_nlp):
+    doc = model_nlp("They discussed accusations. They discussed a firm commitment. "
+                    "They discussed Russian relations. They discussed nuclear commitments. "
+                    "They discussed normalizing relations.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == [
+        "Russian relations", "nuclear commitments", "normalizing relations"]
+
+
+def test_extract_agenda_when_a_topic_comes_up_is_no_part_of_it(model_nlp):
+    doc = model_nlp("They discussed a trade deal with China on Jan. 15.")
+    assert [s.text for s in agenda.agenda(doc, "a")] == ["a trade deal with China"]
+
+
+def test_extract_agenda_a_party_in_a_split_list_is_no_topic(model_nlp):
+    doc = model_nlp("And I am calling on China and your great president to work on it.")
+    assert "the great president" not in [s.text for s in agenda.agenda(doc, "a")]

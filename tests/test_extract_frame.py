@@ -87,6 +87,8 @@ def test_places_kind_of_names():
     assert place_kind("the Middle East") == "country"
     assert place_kind("Quebec") == "region"
     assert place_kind("Charlevoix") == "city"
+    assert place_kind("Wales") == "region"  # pycountry: "Wales [Cymru GB-CYM]"
+    assert place_kind("Newport") == "city"  # "Newport [Casnewydd GB-CNW]", a unitary authority
 
 
 def facts(id: str, published: dt.date, **kw) -> ArticleFacts:

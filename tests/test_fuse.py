@@ -498,3 +498,35 @@ def test_fuse_called_off_meeting_keeps_the_date_it_was_planned_for():
     # A meeting that was held is dated as before.
     held = [replace(f, event_status="held") for f in group]
     assert build_event(held).start != dt.date(2013, 9, 1)
+
+
+def test_fuse_items_merge_joins_the_groups_a_later_wording_links():
+    found = [statement("the complete denuclearization of the Korean Peninsula", "a"),
+             statement("denuclearization", "b"), statement("complete denuclearization", "c")]
+    items = merge(found, topics=True)
+    assert [(i.text, len(i.sources)) for i in items] == [("denuclearization", 3)]
+    assert len(merge([statement("a two-state solution", "a"),
+                      statement("the two state solution", "b")], topics=True)) == 1
+
+
+def test_fuse_topics_drop_a_party_and_rank_by_the_reports_carrying_them():
+    from briefing.fuse.topics import agenda
+    from briefing.types import Participant
+
+    a = ArticleFacts(article=article("a", "Russia and Syria. Missile defense and arms control."),
+                     agenda=(statement("Russia", "a"), statement("accusations", "a"),
+                             statement("arms control", "a"), statement("Syria", "a")))
+    b = ArticleFacts(article=article("b", "On arms control, Syria and Moscow."),
+                     agenda=(statement("Syria", "b"), statement("Moscow", "b")))
+    people = [Participant("Vladimir Putin", (), None, "RU", ()),
+              Participant("Barack Obama", (), None, "US", ())]
+    assert [i.text for i in agenda([a, b], people)] == ["Syria", "arms control", "accusations"]
+
+
+def test_fuse_event_place_is_never_an_area_wider_than_a_country():
+    from briefing.fuse import build_event
+
+    a = replace(facts("a", "kerry peace talks"), event_place="the Middle East",
+                lead_place="the Middle East", places=("Israel",))
+    b = replace(facts("b", "kerry peace talks"), places=("Israel",))
+    assert build_event([a, b]).location == "Israel"  # not "the Middle East, Israel"

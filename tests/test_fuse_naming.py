@@ -114,3 +114,17 @@ def test_naming_series_name_is_the_title_without_its_place():
     assert without_place("NATO summit, Newport") == "NATO summit"
     assert without_place("Obama–Putin meeting at the White House") == "Obama–Putin meeting"
     assert without_place("Trump–Turnbull phone call") == "Trump–Turnbull phone call"
+
+
+def test_naming_short_name_of_a_family_name_first_and_of_a_double_surname():
+    assert short_name(person("Liu He", "CN")) == "Liu"  # no alias says so: the country does
+    assert short_name(person("Moon Jae-in", "KR")) == "Moon"
+    assert short_name(person("Peña Nieto", "MX", "Enrique Pena Nieto", "Pena Nieto")) == \
+        "Peña Nieto"  # an alias spelled without the accent
+    assert short_name(person("Theresa May", "GB")) == "May"
+
+
+def test_naming_one_known_party_owns_the_event():
+    assert event_title(None, "summit", (OBAMA,), "Camp David", False) == \
+        "Obama's summit at Camp David"
+    assert event_title(None, "summit", (), "Camp David", False) == "Summit at Camp David"

@@ -128,3 +128,18 @@ def test_people_fuse_premier_of_a_parliamentary_country_is_its_prime_minister():
                                  ("Li Wei", "Premier", "CN", True))])
     roles = {p.name: p.role for p in result.participants}
     assert roles == {"Marco Rossi": "Prime Minister", "Li Wei": "Premier"}
+
+
+def test_people_fuse_two_wordings_of_one_role_are_no_disagreement():
+    from briefing.fuse.people import one_role
+
+    result = merge_people([
+        facts("a", ("Chuck Schumer", "Democratic Sen.", "US", True)),
+        facts("b", ("Chuck Schumer", "Sen.", "US", True)),
+        facts("c", ("Chuck Schumer", "Sen.", "US", True)),
+    ])
+    assert result.discrepancies == ()
+    assert one_role("President", "leader") and one_role("security adviser",
+                                                        "National Security Adviser")
+    assert not one_role("Minister", "Deputy Minister")
+    assert not one_role("President", "senior adviser to Turkey's President")

@@ -111,6 +111,7 @@ PAIR_VERBS = {  # status -> kind -> verb phrase, for "A and B <verb> in X on D"
     "under way": {"talks": "are holding talks", "summit": "are holding a summit",
                   "call": "are speaking"},  # a call's " by phone" follows
 }
+LONG_TOPIC = 8  # words: the bottom line names shorter agenda items first (the Agenda lists all)
 MEET = {"held": "met", "scheduled": "are to meet", "under way": "are meeting"}
 
 
@@ -170,6 +171,13 @@ def opening(event: Event) -> str:
     return f"{subject(what(event))} {verb}{at}{day}."
 
 
+def owner(event: Event) -> bool:
+    """Return True when the title is one participant's ("Obama's visit to Havana", "Obama's
+    summit"): the bottom line names that participant once."""
+    return bool(event.participants) and what(event).startswith(
+        naming.short_name(event.participants[0]) + "'s ")
+
+
 def visitor(event: Event) -> bool:
     """Return True when the title is one participant's visit ("Obama's visit to Havana")."""
     return bool(event.participants) and " visit to " in what(event)
@@ -177,7 +185,7 @@ def visitor(event: Event) -> bool:
 
 def others(event: Event, cite: Citer) -> Line | None:
     """Return the sentence naming who else takes part (up to four), or None."""
-    named = leads(event) or (event.participants[:1] if visitor(event) else [])
+    named = leads(event) or (event.participants[:1] if owner(event) else [])
     rest = [p for p in event.participants if p not in named][: 4 if not named else 3]
     if not rest:
         return None
@@ -205,8 +213,7 @@ def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
     if more:
         lines.append(more)
     if event.agenda:
-        best = sorted(event.agenda, key=lambda i: (-len({s.article for s in i.sources}),
-                                                   len(i.text.split()) > 20))[:3]
+        best = sorted(event.agenda, key=lambda i: len(i.text.split()) > LONG_TOPIC)[:3]
         verb = "Topics discussed included" if event.status == "held" else \
             "Topics expected on the agenda include"
         lines.append(Line(f"{verb} {series([i.text.rstrip('.') for i in best], '; ')}.",

@@ -71,7 +71,19 @@ def date_label(value: str) -> str:
 
 def role_and_country(p: Participant) -> str:
     """Return "Foreign Minister, France", whichever of the two is known ("" for neither)."""
-    return ", ".join(x for x in (p.role, country_name(p.country)) if x)
+    return ", ".join(x for x in (p.role and titled(p.role), country_name(p.country)) if x)
+
+
+SMALL_WORDS = frozenset({"of", "the", "for", "and", "to", "on", "in", "at"})
+
+
+def titled(role: str) -> str:
+    """Return a role written in lower case as a title ("secretary of state": "Secretary of
+    State", "leader": "Leader"); a role with a capital of its own stays as written."""
+    if role != role.lower():
+        return role
+    words = role.split()
+    return " ".join(w if n and w in SMALL_WORDS else capital(w) for n, w in enumerate(words))
 
 
 def described(p: Participant) -> str:

@@ -17,6 +17,7 @@ matter"), people and bare names of people dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -321,12 +322,39 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
             if given or not qualified(head, part):  # "security issues" names its field
                 continue
             part = without_conjuncts(part, head)
-        if not listable(part, party=party):
+        if not listable(part, party=party) or not (part := impersonal(part)):
             continue
         texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
             statements.shared_head(part))
-        out += [balanced(as_gerund(" ".join(t.split()), part)) for t in texts]
+        out += [balanced(as_gerund(" ".join(SPEAKER_OWNS.sub("the", t).split()), part))
+                for t in texts if len(texts) == 1 or not ends_in_a_party(t)]
     return out
+
+
+SPEAKERS = frozenset({"i", "me", "my", "myself", "mine", "we", "us", "our", "ours",
+                      "ourselves", "you", "your", "yours", "yourself", "yourselves"})
+
+
+SPEAKER_OWNS = re.compile(r"\b(?:[Oo]ur|[Mm]y|[Yy]our)(?: own)?\b")  # "our trade deal": "the"
+
+
+def impersonal(part: Sequence[Token]) -> list[Token]:
+    """Return a quoted topic without the speaker as indirect object ("wishing me
+    congratulations on X": "wishing congratulations on X"; a possessive becomes "the" in
+    `topics`); none when the speaker is more than that ("the summit between Kim and
+    myself")."""
+    own = [w for w in part if w.lower_ in SPEAKERS and w.pos_ == "PRON"]
+    if not all(w.dep_ in ("poss", "dative") for w in own):
+        return []
+    return [w for w in part if w.dep_ != "dative" or w not in own]
+
+
+def ends_in_a_party(text: str) -> bool:
+    """Return True for one wording of a split list that ends in a word for people ("China and
+    your great president": "your great president"): a party, not a topic."""
+    last = text.split()[-1].lower() if text.split() else ""
+    return last in word_set("cues", "agenda_actor_nouns") | word_set(
+        "cues", "agenda_people_nouns") | word_set("titles", "heads")
 
 
 def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from briefing.extract import statements
-from briefing.knowledge import word_set
+from briefing.knowledge import load, word_set
 
 MAX_TOPIC_WORDS = 14  # longer, a topic is cut to its head and first modifier
 CUT = ("relcl", "advcl", "appos", "parataxis", "npadvmod", "punct_edge")
@@ -22,8 +22,8 @@ def phrase(root: Token) -> list[Token]:
     """Return the words of the topic headed by `root`: its subtree without clauses that only
     describe it (relative and adverbial clauses, asides), contiguous, edges trimmed."""
     clause = root.lemma_.lower() in word_set("cues", "agenda_clause_heads")
-    drop = {w.i for c in root.subtree if c.i != root.i and c.dep_ in CUT[:5]
-            and not clause for w in c.subtree}
+    drop = {w.i for c in root.subtree if c.i != root.i and (c.dep_ in CUT[:5] and not clause
+                                                             or dated(c)) for w in c.subtree}
     maimed = {w.i for c in root.subtree if c.dep_ == "acl" and c.i != root.i
               and any(w.i in drop for w in c.subtree) for w in c.subtree}
     if root.pos_ == "VERB" and any(c.dep_ in ("neg", "auxpass") for c in root.children):
@@ -64,6 +64,16 @@ def whole_quote(words: list[Token], root: Token) -> list[Token]:
     return [*inside, doc[end]]
 
 
+TIMES = ("DATE", "TIME")
+
+
+def dated(prep: Token) -> bool:
+    """Return True for a preposition of time ("on Jan. 15", "in mid-December"): when a topic
+    comes up is no part of it."""
+    return prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in TIMES
+                                       for c in prep.children)
+
+
 def stray_topic(root: Token) -> list[Token]:
     """Return the words of a topic preposition the parse hung on the verb right after its
     object ("discuss tariffs on steel"): they belong to the object."""
@@ -71,7 +81,7 @@ def stray_topic(root: Token) -> list[Token]:
         return []
     own = {w.i for w in root.subtree}
     for prep in root.head.children:
-        if (prep.dep_ == "prep" and prep.i > root.i and prep.i - 1 in own
+        if (prep.dep_ == "prep" and prep.i > root.i and prep.i - 1 in own and not dated(prep)
                 and prep.lower_ in word_set("cues", "agenda_topic_prepositions")):
             return list(prep.subtree)
     return []
@@ -224,6 +234,8 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False
     if head.lemma_.lower() in word_set("cues", "agenda_meeting_verbs") and not thing_done(head):
         return False  # "joining their counterparts"; "joining the Paris agreement" is a topic
+    if head.pos_ == "VERB" and not doing_something(head, part):
+        return False  # "canceling the talks", "going to Sweden", "dispatching Pompeo"
     if party and all(w.ent_type_ for w in content):
         return False
     if head.lemma_.lower() in word_set("cues", "agenda_not_topics"):
@@ -233,6 +245,10 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
             | word_set("cues", "agenda_issue_nouns")
             | word_set("cues", "agenda_clause_heads"))):
         return False
+    if head.pos_ == "ADJ" and len(content) < 2:
+        return False  # "commercial" cut from "commercial relations": no noun phrase
+    if incomplete(head, part):
+        return False  # "accusations", "a firm commitment", "the joint statement": of what?
     if any(w.lower_ in statements.DEMONSTRATIVES and w.dep_ == "det" for w in part) and len(content) < 2:
         return False
     if bare_head(head, part):
@@ -256,3 +272,92 @@ def bare_head(head: Token, part: Sequence[Token]) -> bool:
     return bool(pointer) and all(w.dep_ == "det" or w.dep_ == "poss" and w.pos_ == "PRON"
                                  or w.dep_ in ("case", "punct")
                                  or w.dep_ == "amod" and w.tag_ in PARTICIPLES for w in own)
+
+
+LINKING = ("be", "become", "remain", "seem", "get")  # "becoming President of X": no action on a topic
+
+
+def doing_something(verb: Token, part: Sequence[Token] = ()) -> bool:
+    """Return True when an action ("ending joint exercises") bears on a topic: an object,
+    clause or prepositional object that is a thing, or a topic preposition ("consulting
+    closely on X"). A move of the meeting itself ("canceling the talks", "kicking off the
+    meetings"), a journey ("going to Sweden", "leading a delegation to Gaza"), an act on a
+    person ("dispatching Pompeo") or a link to a role ("becoming President") is none. A
+    verb the parse left bare inside a list ("expanding trade and tackling climate change")
+    is judged by the words of its `part`."""
+    if verb.lemma_.lower() in LINKING:
+        return False
+    if not any(True for _ in verb.children):
+        return any(w.pos_ in ("NOUN", "PROPN") and thing(w) for w in part if w.i > verb.i)
+    if any(c.dep_ == "prep" and c.lower_ in word_set("cues", "agenda_topic_prepositions")
+           for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children
+                if o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in PLACES]
+    return any(doing_something(o) if o.dep_ == "pcomp" and o.pos_ == "VERB" else thing(o)
+               for o in objects)
+
+
+PLACES = ("GPE", "LOC", "FAC", "DATE", "TIME")  # "going to Sweden", "working with the U.S."
+
+
+def thing(tok: Token) -> bool:
+    """Return True for a word that is no person, pronoun, party acted on ("reassuring
+    America") or bare meeting: "follow-up nuclear talks" name a field, "the Moscow talks" or
+    "a planned meeting" only the meeting."""
+    if tok.ent_type_ in ("PERSON", "GPE") and tok.dep_ == "dobj" or tok.ent_type_ == "PERSON" \
+            or tok.pos_ == "PRON" or tok.lemma_.lower() in word_set(
+            "cues", "agenda_people_nouns") or journey(tok):
+        return False
+    if not meeting_word(tok):
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "amod" and c.pos_ == "ADJ"
+               and c.tag_ not in PARTICIPLES
+               and c.lower_ not in word_set("cues", "agenda_vague_modifiers")
+               for c in tok.children)
+
+
+def journey(tok: Token) -> bool:
+    """Return True for a party taken to a place ("leading a delegation to Gaza"); "reassuring
+    nervous allies" is a policy."""
+    verb = tok.head
+    return tok.dep_ == "dobj" and tok.lemma_.lower() in word_set("cues", "agenda_actor_nouns") \
+        and any(p.dep_ == "prep" and p.lower_ in ("to", "into") and any(
+            o.ent_type_ in PLACES[:3] for o in p.children)
+            for p in [*verb.children, *tok.children])
+
+
+def meeting_word(tok: Token) -> bool:
+    """Return True for a word for a meeting or a journey ("talks", "summit", "trip")."""
+    return tok.lemma_.lower() in word_set("cues", "event_nouns") | frozenset(
+        load("cues")["frame"]["journey_nouns"])
+
+
+FIELD_ENDINGS = ("al", "ar", "ic", "ary", "ian", "an", "ese", "ish", "ist", "ing")  # "nuclear", "normalizing"
+
+
+def incomplete(head: Token, part: Sequence[Token]) -> bool:
+    """Return True for a noun that names a topic only with what it is about ("accusations",
+    "relations", "a firm commitment", "severe punishment") when the phrase gives no such
+    thing: no complement, no owner, no noun and no adjective of a field or a nation before
+    it ("Russian relations", "security ties", "nuclear commitments" are topics)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in word_set(
+            "cues", "agenda_relational_nouns") | word_set("cues", "agenda_issue_nouns"):
+        return False
+    own = [w for w in part if w.head.i == head.i and w.i != head.i]
+    return not any(w.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
+                   or w.dep_ == "poss" and w.pos_ != "PRON" or w.dep_ == "amod" and field(w)
+                   for w in own)
+
+
+def field(adjective: Token) -> bool:
+    """Return True for a modifier that names a field, a nation or an action ("nuclear",
+    "Russian", "non-aggression", "normalizing relations")."""
+    word, doc = adjective.lower_, adjective.doc
+    hyphened = any(0 <= i < len(doc) and doc[i].text == "-"
+                   for i in (adjective.i - 1, adjective.i + 1))
+    if adjective.ent_type_ or hyphened or adjective.pos_ in ("NOUN", "PROPN", "VERB"):
+        return True
+    return word.endswith(FIELD_ENDINGS) and word not in word_set("cues", "agenda_vague_modifiers")
+

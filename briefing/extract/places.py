@@ -28,8 +28,20 @@ def country_names() -> frozenset[str]:
 
 @functools.cache
 def region_names() -> frozenset[str]:
-    """Return the names of every ISO 3166-2 subdivision (states, provinces, regions), lowercased."""
-    return frozenset(s.name.lower().replace(".", "") for s in pycountry.subdivisions)
+    """Return the names of every ISO 3166-2 subdivision (states, provinces, regions), lowercased.
+    A name pycountry gives with another in brackets ("Wales [Cymru GB-CYM]") is both when the
+    subdivision is wider than a town ("Newport [Casnewydd]", a unitary authority, stays a town)."""
+    names = set()
+    for s in pycountry.subdivisions:
+        written = s.name.lower().replace(".", "")
+        names.add(written)
+        name, _, other = written.partition(" [")
+        if other and not any(w in s.type.lower() for w in TOWN_TYPES):
+            names |= {name.strip(), re.sub(r"(\s+[a-z]{2}-[a-z0-9]+)?\]$", "", other).strip()}
+    return frozenset(names)
+
+
+TOWN_TYPES = ("city", "unitary", "borough", "district", "council", "municipal")
 
 
 def place_kind(name: str) -> str:
@@ -41,3 +53,11 @@ def place_kind(name: str) -> str:
     if key in region_names():
         return "region"
     return "city"
+
+
+def wider_than_country(name: str) -> bool:
+    """Return True for an area wider than a country ("the Middle East", "Europe"): where a
+    trip goes, never where a meeting sits."""
+    key = re.sub(r"^the\s+", "", name.lower()).replace(".", "").strip()
+    return key in load("cues")["frame"]["world_regions"] or name.lower() in load(
+        "cues")["frame"]["world_regions"]

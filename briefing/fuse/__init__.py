@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefing.extract.places import place_kind
-from briefing.fuse import naming
+from briefing.extract.places import place_kind, wider_than_country
+from briefing.fuse import naming, topics
 from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import CALLED_OFF, complete, day_span, planned_span
 from briefing.fuse.items import merge, same_place, vote
@@ -187,6 +187,8 @@ def voted_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
     beside a town is no disagreement: the town stands (so do ties); a divergence is left only
     between places of one kind."""
     given = [(f.event_place, whole(f)) for f in group]
+    # "is back in the Middle East": the area of a trip, never the meeting's place
+    given = [(None if v and wider_than_country(v) else v, s) for v, s in given]
     if any(v and place_kind(v) != "country" for v, _ in given):  # a town outranks a country
         given = [(v if v and place_kind(v) != "country" else None, s) for v, s in given]
     place, gap = vote(given, "location", same_place)
@@ -199,7 +201,9 @@ def voted_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
         # race): where their leads put it (a weak cue: no divergence is reported from it). A
         # meeting the reports name but do not place has no place: their leads tell where
         # someone spoke of it.
-        place, _ = vote([(f.lead_place, whole(f)) for f in group], "location", same_place)
+        place, _ = vote([(f.lead_place, whole(f)) for f in group
+                         if not (f.lead_place and wider_than_country(f.lead_place))],
+                        "location", same_place)
     if gap is not None:
         top = len({s.article for s in gap.values[0].sources})
         tied = [v.value for v in gap.values if len({s.article for s in v.sources}) == top]
@@ -271,7 +275,8 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
         location=None if fmt == "virtual" else place, format=fmt,
         status=status(start, end, group),
         participants=people.participants, mentioned=people.mentioned,
-        agenda=items(group, "agenda", topics=True), timeline=tuple(timeline), context=items(group, "context"),
+        agenda=topics.agenda(group, people.participants), timeline=tuple(timeline),
+        context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),
         discrepancies=tuple(d for d in (date_gap, fmt_gap, None if fmt == "virtual" else place_gap)
                             if d) + people.discrepancies,

@@ -27,12 +27,15 @@ def merge(statements: Iterable[Statement], *, by_date: bool = False,
     """
     groups: list[list[Statement]] = []
     for s in statements:
-        home = next((g for g in groups if same(g[0], s, by_date, threshold)
-                     or (topics and any(same_topic(m.text, s.text) for m in g))), None)
-        if home is None:
+        homes = [g for g in groups if same(g[0], s, by_date, threshold)
+                 or (topics and any(same_topic(m.text, s.text) for m in g))]
+        if not homes:
             groups.append([s])
-        else:
-            home.append(s)
+            continue
+        homes[0].append(s)
+        for other in homes[1:]:  # "denuclearization" joins "the complete denuclearization of
+            homes[0].extend(other)  # the peninsula" to "complete denuclearization", met earlier
+            groups.remove(other)
     items = [as_item(g) for g in groups]
     order = {id(i): n for n, i in enumerate(items)}
     return sorted(items, key=lambda i: (-len({s.article for s in i.sources}), order[id(i)]))
@@ -83,7 +86,7 @@ def same_topic(a: str, b: str) -> bool:
 
 def topic_words(text: str) -> frozenset[str]:
     """Return a topic's content words, lowercased, without a plural or possessive ending."""
-    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text.lower())
+    words = re.findall(r"[^\W_]+", text.lower())  # "two-state", "two state": one wording
     return frozenset(singular(w) for w in words if w not in TOPIC_FILLER)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from briefing.extract.places import place_kind
 from briefing.knowledge import load
+from briefing.knowledge.lexicon import fold
 from briefing.types import Participant
 
 KIND_WORDS = {"summit": "summit", "call": "phone call", "visit": "visit", "talks": "talks",
@@ -31,15 +32,25 @@ def venue_words() -> frozenset[str]:
 
 
 def short_name(p: Participant) -> str:
-    """Return the name reports use alone: the surname ("Obama"), or the family name written
-    first when reports use it alone ("Xi" for Xi Jinping, "Kim" for Kim Jong Un)."""
+    """Return the name reports use alone: the surname ("Obama"); the family name written
+    first when reports use it alone ("Xi" for Xi Jinping) or the person's country writes it
+    first ("Liu" for Liu He, "Kim" for Kim Jong Un); the whole name when it is the surname a
+    longer alias puts after a given name ("Peña Nieto" of "Enrique Peña Nieto")."""
     words = p.name.split()
     if len(words) < 2:
         return p.name
+    if len(words) == 2 and any(fold(a).endswith(" " + fold(p.name)) for a in p.aliases):
+        return p.name
     alone = set(p.aliases)  # the one-word aliases are the names used alone
-    if words[-1] not in alone and words[0] in alone:
+    if words[-1] not in alone and (words[0] in alone or p.country in family_first()):
         return words[0]
     return words[-1]
+
+
+@functools.cache
+def family_first() -> frozenset[str]:
+    """Return the countries (alpha-2) whose names English news writes family name first."""
+    return frozenset(load("cues")["family_name_first"])
 
 
 def principals(people: Sequence[Participant], most: int = 2) -> list[Participant]:
@@ -127,7 +138,8 @@ def kind_word(kind: str, virtual: bool) -> str:
 def what(name: str | None, kind: str, people: Sequence[Participant],
          location: str | None, virtual: bool = False) -> str:
     """Return the title's first half: "NATO summit", "Obama–Putin meeting", "Obama's visit
-    to Havana", "Trump's phone call" (one known party), or the kind alone ("Summit")."""
+    to Havana", "Trump's phone call", "Obama's summit" (one known party), or the kind alone
+    ("Summit")."""
     if name:
         return name
     word = kind_word(kind, virtual)
@@ -138,8 +150,8 @@ def what(name: str | None, kind: str, people: Sequence[Participant],
     place = town(location)
     if leads and kind == "visit" and place and not is_venue(place):
         return f"{short_name(leads[0])}'s visit to {place}"
-    if leads and word == "phone call":
-        return f"{short_name(leads[0])}'s phone call"
+    if leads:  # the one party known: "Trump's phone call", "Obama's summit at Camp David"
+        return f"{short_name(leads[0])}'s {word}"
     return word.capitalize()
 
 

@@ -256,6 +256,34 @@ def _canonical_name(person: _Person) -> tuple[str, tuple[str, ...]]:
     return name, tuple(f for f in forms if f != name)
 
 
+VAGUE_TITLES = frozenset({"leader", "chief", "head", "official"})  # say no role of their own
+
+
+def one_role(a: str, b: str) -> bool:
+    """Return True when two written roles are one: one's words among the other's, a word
+    abbreviated ("Sen." for "senator") or possessive ("Taliban's") aside, or one a vague
+    title ("leader" beside "President")."""
+    def words(role: str) -> list[str]:
+        return [w for w in re.findall(r"[a-z]+", title_key(role).replace("'s", ""))
+                if w not in ("of", "the", "for", "and")]
+    wa, wb = words(a), words(b)
+    if set(wa) <= VAGUE_TITLES or set(wb) <= VAGUE_TITLES:
+        return True
+    def within(xs: list[str], ys: list[str]) -> bool:
+        matched = [y for y in ys if any(y == x or y.startswith(x) and len(x) >= 3 for x in xs)]
+        extra = set(ys) - set(matched)  # "Deputy Minister", "adviser to the President": another role
+        return len(matched) >= len(set(xs)) and not extra & (heads() | RANKS)
+    return within(wa, wb) or within(wb, wa)
+
+
+RANKS = frozenset({"vice", "deputy", "under", "assistant", "acting", "former", "associate"})
+
+
+@functools.cache
+def heads() -> frozenset[str]:
+    return frozenset(fold(h) for h in load("titles")["heads"])
+
+
 def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
     lex = lexicon()
     name, aliases = _canonical_name(person)
@@ -269,6 +297,8 @@ def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
     written = {title_key(r): r for m in person.mentions if (r := role(m))}
     per_article = {a: (written[k], spans) for a, (k, spans) in per_article.items()}
     best_role, role_gap = _vote(per_article, f"role of {name}")
+    if role_gap and all(one_role(v.value, best_role) for v in role_gap.values if best_role):
+        role_gap = None  # "Sen." and "Democratic Sen.", "President" and "leader"
     spans = tuple(sorted({m.span for m in person.mentions},
                          key=lambda s: (s.article, s.start)))
     weight = sum(m.weight for m in person.mentions if m.participant)

@@ -1,0 +1,50 @@
+"""The event's agenda: the topics its reports give, merged and ranked.
+
+Two wordings of one topic are one item (`items.merge` with `topics`). A bare name of a party's
+own country ("Russia" at a meeting with Russia's president) is who meets, not what about, and
+is dropped. Items are ranked by how many reports list them, then by how many carry them: a report carries a
+topic it lists, or one of two or more content words its text has every one of; ties keep the
+order of `merge`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.fuse.items import merge, singular, topic_words
+from briefing.knowledge.lexicon import lexicon
+from briefing.types import ArticleFacts, Item, Participant
+
+LEADING = 4  # the participants whose countries are parties, not topics
+
+
+def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant]) -> tuple[Item, ...]:
+    """Return the event's agenda items, most carried first (see the module docstring)."""
+    merged = merge((s for f in group for s in f.agenda), topics=True)
+    parties = {p.country for p in people[:LEADING] if p.country}
+    kept = [i for i in merged if not party_name(i.text, parties)]
+    words = [report_words(f.article.text) for f in group]
+    order = {id(i): n for n, i in enumerate(kept)}
+    return tuple(sorted(kept, key=lambda i: (-len({s.article for s in i.sources}),
+                                             -carried(i, group, words), order[id(i)])))
+
+
+def party_name(text: str, parties: set[str]) -> bool:
+    """Return True for a bare country name (or its capital) of one of the parties."""
+    return lexicon().country(text) in parties
+
+
+def report_words(text: str) -> frozenset[str]:
+    """Return a report's words, lowercased and singular (as `topic_words` gives a topic's)."""
+    return frozenset(singular(w) for w in re.findall(r"[^\W_]+", text.lower()))
+
+
+def carried(item: Item, group: Sequence[ArticleFacts], words: Sequence[frozenset[str]]) -> int:
+    """Return how many reports carry the item: list it, or have every content word of it."""
+    listed = {s.article for s in item.sources}
+    need = topic_words(item.text)
+    if len(need) < 2:  # one word ("laws", "peace") is in most reports on any topic
+        return len(listed)
+    return sum(1 for f, have in zip(group, words, strict=True)
+               if f.article.id in listed or (need and need <= have))
