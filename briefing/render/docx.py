@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from briefing.render.docx_blocks import BlockRenderer
-from briefing.render.docx_package import missing_in, open_reference
+from briefing.render.docx_package import house_document
 from briefing.render.docx_xml import (
     add_page_footer,
     clear_body,
@@ -59,8 +59,8 @@ def docx_bytes(markdown: str, *, reference: Path, props: DocProperties, base_dir
     Images are resolved against `base_dir`. Raises StyleError when the reference lacks a
     style, ReferenceDocError when it is not a .docx, FileNotFoundError for a missing local image.
     """
-    document = open_reference(reference)
-    if missing := missing_in(document):
+    document, missing = house_document(reference)
+    if missing:
         raise StyleError(
             f"{reference} lacks styles: {', '.join(missing)}; add them or start from templates/reference.docx"
         )

@@ -22,6 +22,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from briefing.render.docx_inline import (
     InlineEnv,
+    StyleProxies,
     anchor_ids,
     only_anchors,
     only_images,
@@ -64,7 +65,7 @@ class BlockRenderer:
 
     def __init__(self, document: Document, base_dir: Path) -> None:
         self.doc = document
-        styles = {s.name.lower(): s for s in document.styles if s.name}
+        styles = StyleProxies(document)
         section = document.sections[-1]
         width = section.page_width - section.left_margin - section.right_margin
         default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)

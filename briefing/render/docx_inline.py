@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
+from docx.document import Document
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.styles.style import BaseStyle
+from docx.styles import BabelFish
+from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from markdown_it.tree import SyntaxTreeNode
@@ -33,6 +36,26 @@ _ANCHORS_ONLY = re.compile(
 _ANCHOR_ID = re.compile(r"""(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 _COMMENT = re.compile(r"^<!--.*-->$", re.S)
 _SPECIAL = re.compile(r"[\t\n\r]")  # characters python-docx writes as elements, not text
+
+
+class StyleProxies(dict[str, BaseStyle]):
+    """A document's styles by lower-case name, as `{s.name.lower(): s for s in
+    document.styles if s.name}`, each proxy made when first asked for: python-docx reads a
+    style's name and kind through several lookups, and a brief uses a few of the house
+    template's hundred-odd styles (making every proxy was a fifth of writing a DOCX)."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self._elements: dict[str, Any] = {}
+        for element in document.styles.element.findall(qn("w:style")):
+            name = element.find(qn("w:name"))
+            value = None if name is None else name.get(qn("w:val"))
+            if value:
+                self._elements[BabelFish.internal2ui(value).lower()] = element
+
+    def __missing__(self, name: str) -> BaseStyle:
+        style = self[name] = StyleFactory(self._elements[name])
+        return style
 
 
 @dataclass(frozen=True)

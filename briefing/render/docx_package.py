@@ -8,6 +8,8 @@ document: ..." or "FILE lacks styles: ...", never with a traceback.
 
 from __future__ import annotations
 
+import functools
+import io
 import zipfile
 from pathlib import Path
 
@@ -54,18 +56,51 @@ def open_reference(reference: Path) -> Document:
         raise ReferenceDocError(
             f"{reference} does not exist; pass an existing .docx or use templates/reference.docx"
         )
-    _refuse_oversized(reference)
+    return _opened(reference, _read(reference))
+
+
+def house_document(reference: Path) -> tuple[Document, list[str]]:
+    """Return a fresh copy of the reference document to write a brief into, and the
+    REQUIRED_STYLES it lacks (see `missing_in`).
+
+    The checks of `open_reference` and the style list run once per content of the file:
+    every brief of a run starts from the same house document. Raises as `open_reference`.
+    """
+    if not reference.is_file():
+        raise ReferenceDocError(
+            f"{reference} does not exist; pass an existing .docx or use templates/reference.docx"
+        )
+    blob = _read(reference)
+    missing = _checked(reference, blob)
+    return docx.Document(io.BytesIO(blob)), list(missing)
+
+
+def _read(reference: Path) -> bytes:
     try:
-        document = docx.Document(str(reference))
+        return reference.read_bytes()
+    except OSError as err:
+        raise unusable(reference, f"not a zip archive ({err})") from err
+
+
+@functools.lru_cache(maxsize=2)
+def _checked(reference: Path, blob: bytes) -> tuple[str, ...]:
+    """Return the styles the reference document of these bytes lacks, once it opened."""
+    return tuple(missing_in(_opened(reference, blob)))
+
+
+def _opened(reference: Path, blob: bytes) -> Document:
+    _refuse_oversized(reference, blob)
+    try:
+        document = docx.Document(io.BytesIO(blob))
         _ = [s.name for s in document.styles]  # parses styles.xml now, not mid-render
     except _UNUSABLE as err:
         raise unusable(reference, _reason(err)) from err
     return document
 
 
-def _refuse_oversized(reference: Path) -> None:
+def _refuse_oversized(reference: Path, blob: bytes) -> None:
     try:
-        with zipfile.ZipFile(reference) as archive:
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
             size = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as err:
         raise unusable(reference, f"not a zip archive ({err})") from err
