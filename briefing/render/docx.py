@@ -60,15 +60,15 @@ def docx_bytes(markdown: str, *, reference: Path, props: DocProperties, base_dir
     Images are resolved against `base_dir`. Raises StyleError when the reference lacks a
     style, ReferenceDocError when it is not a .docx, FileNotFoundError for a missing local image.
     """
-    document, missing = house_document(reference)
-    if missing:
+    document, styles = house_document(reference)
+    if missing := styles.missing:
         raise StyleError(
             f"{reference} lacks styles: {', '.join(missing)}; add them or start from templates/reference.docx"
         )
     tree = SyntaxTreeNode(_parser().parse(strip_forbidden(markdown)))
     clear_body(document)
     drop_stale_parts(document)
-    BlockRenderer(document, base_dir).render(tree)
+    BlockRenderer(document, base_dir, styles).render(tree)
     add_page_footer(document)
     set_update_fields(document)
     apply_properties(document, props)

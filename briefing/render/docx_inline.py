@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlparse
 
 from docx.document import Document
@@ -17,7 +16,6 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -42,20 +40,21 @@ class StyleProxies(dict[str, BaseStyle]):
     """A document's styles by lower-case name, as `{s.name.lower(): s for s in
     document.styles if s.name}`, each proxy made when first asked for: python-docx reads a
     style's name and kind through several lookups, and a brief uses a few of the house
-    template's hundred-odd styles (making every proxy was a fifth of writing a DOCX)."""
+    template's hundred-odd styles (making every proxy was a fifth of writing a DOCX).
+    `positions` gives each name's index among the w:style elements (HouseStyles)."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, positions: dict[str, int]) -> None:
         super().__init__()
-        self._elements: dict[str, Any] = {}
-        for element in document.styles.element.findall(qn("w:style")):
-            name = element.find(qn("w:name"))
-            value = None if name is None else name.get(qn("w:val"))
-            if value:
-                self._elements[BabelFish.internal2ui(value).lower()] = element
+        self._elements = document.styles.element.findall(qn("w:style"))
+        self._positions = positions
 
     def __missing__(self, name: str) -> BaseStyle:
-        style = self[name] = StyleFactory(self._elements[name])
+        style = self[name] = StyleFactory(self._elements[self._positions[name]])
         return style
+
+    def element_at(self, position: int):
+        """Return the w:style element at `position` (HouseStyles' indices)."""
+        return self._elements[position]
 
 
 @dataclass(frozen=True)
