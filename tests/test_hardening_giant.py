@@ -178,3 +178,23 @@ def test_hardening_giant_syndication_compares_each_text_with_few_earlier_ones(mo
     merged = syndication.merge_copies([article(f"a{i}", t) for i, t in enumerate(texts)])
     assert len(merged) == 400 and merged[123].also_in == ("a400",)
     assert len(calls) <= 401 * syndication.CANDIDATES
+
+
+def test_hardening_giant_syndication_counts_many_shared_shingles_as_few(monkeypatch):
+    """The stories sharing many shingles are counted in numpy: the same candidates, in the
+    same order, as counting them one by one (ties: the earlier story)."""
+    import random
+    from array import array
+
+    from briefing.ingest import syndication
+
+    rng = random.Random(3)
+    by_shingle = {m: array("q", sorted(rng.sample(range(600), rng.randrange(1, 400))))
+                  for m in range(40)}
+    marks = set(rng.sample(range(50), 32))
+    counted = syndication._nearest(marks, by_shingle)
+    monkeypatch.setattr(syndication, "_COUNT_IN_NUMPY", 10**9)
+    assert counted == syndication._nearest(marks, by_shingle)
+    assert len(counted) == syndication.CANDIDATES
+    monkeypatch.setattr(syndication, "_COUNT_IN_NUMPY", 0)
+    assert syndication._nearest({99}, by_shingle) == []

@@ -28,6 +28,7 @@ from briefing.knowledge.lexicon import fold, lexicon, title_key
 from briefing.types import ArticleFacts, Entity, Participant, PersonMention
 
 WORD = re.compile(r"[\w.'’-]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
 INSTITUTION_LABELS = frozenset({"ORG", "FAC", "GPE"})
 
 
@@ -36,7 +37,7 @@ def titled_phrases(text: str | None, *, unnamed: bool = False) -> list[tuple[str
     ("Australian PM" -> ("AU", "prime minister")); with `unnamed`, only those no name
     follows ("the U.S. president said", not "U.S. President Jane Roe")."""
     lex = lexicon()
-    words = [m.group() for m in WORD.finditer(re.sub(r"['’]s\b", "", text or ""))]
+    words = WORD.findall(_POSSESSIVE.sub("", text or ""))
     out = []
     i = 0
     while i < len(words):
@@ -94,7 +95,8 @@ def fill_countries(people: Sequence[tuple[Participant, Sequence[PersonMention]]]
     reports imply (see the module), the others unchanged."""
     held = {(p.country, title_key(p.role)) for p, _ in people if p.country and p.role}
     by_id = {f.article.id: f for f in facts}
-    unnamed = {f.article.id: titled_phrases(f.article.text, unnamed=True) for f in facts}
+    unnamed: dict[str, list[tuple[str, str]]] = {}  # read when a person needs them: a
+    # report's whole text is scanned for them (most of the time building an event took)
     homes = {f.article.id: _home(f.entities) for f in facts}
     out = []
     for p, ms in people:
@@ -102,12 +104,17 @@ def fill_countries(people: Sequence[tuple[Participant, Sequence[PersonMention]]]
             out.append(p)
             continue
         role = title_key(p.role)
-        reports = [a for a in dict.fromkeys(m.span.article for m in ms) if a in by_id]
-        said = Counter(c for a in reports for c, key in unnamed[a]
-                       if key and (key == role or key in role) and (c, role) not in held)
-        home = Counter(homes[a] for a in reports if homes[a] and (homes[a], role) not in held)
-        code = _title_countries().get(role) or (
-            (home or said).most_common(1)[0][0] if said or home else None)
+        code = _title_countries().get(role)
+        if not code:
+            reports = [a for a in dict.fromkeys(m.span.article for m in ms) if a in by_id]
+            for a in reports:
+                if a not in unnamed:
+                    unnamed[a] = titled_phrases(by_id[a].article.text, unnamed=True)
+            said = Counter(c for a in reports for c, key in unnamed[a]
+                           if key and (key == role or key in role) and (c, role) not in held)
+            home = Counter(homes[a] for a in reports
+                           if homes[a] and (homes[a], role) not in held)
+            code = (home or said).most_common(1)[0][0] if said or home else None
         if code:
             held.add((code, role))
         out.append(replace(p, country=code) if code else p)

@@ -51,6 +51,8 @@ _PIECES = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’)\]]))\s+(?=[\"“
 _QUOTED = re.compile(r"[\"“”]")
 _COUNTER = re.compile(r"\b(\d{1,3}) of (\d{1,3})\b")
 _TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}$")
+_NUMBER = re.compile(r"\(?\d+\)?")
+_DIGIT = re.compile(r"\d")
 _NAME = r"[A-Z][\w.'’&-]*"
 _CHAIN = rf"{_NAME}(?: {_NAME}){{0,4}}"
 _CAPS = r"[A-Z][A-Z.'’&-]+(?: [A-Z][A-Z.'’&-]+)*"
@@ -231,7 +233,9 @@ def _content_words(text: str) -> set[str]:
 def _cut_credits(para: str) -> tuple[str, list[str]]:
     """Return `para` without its photo credit, and the credit: a credit alone goes whole, a
     caption keeps its words ("Leaders meet on Friday. Photograph: Jane Roe/Agency")."""
-    for pattern in _credit_patterns():
+    for pattern, mark in zip(_credit_patterns(), _CREDIT_MARKS, strict=True):
+        if mark not in para:
+            continue  # the pattern cannot match: the search would try every position
         match = pattern.search(para)
         if match and not find_dateline(para) and len(match.group(0).split()) <= _CREDIT_WORDS:
             rest = (para[: match.start()] + " " + para[match.end():]).strip()
@@ -240,6 +244,7 @@ def _cut_credits(para: str) -> tuple[str, list[str]]:
 
 
 _CREDIT_WORDS = 25  # a longer "credit" is a sentence that happens to fit the shape
+_CREDIT_MARKS = ("/", ":", "|", "|", "/", "/")  # a character each credit pattern must hold
 
 
 @functools.cache
@@ -271,7 +276,7 @@ def _token_kind(token: str) -> str | None:
         return "strong"
     if word in _words("widget_fillers") or token in vocab["widget_fillers"]:
         return "filler"
-    if re.fullmatch(r"\(?\d+\)?", word) or _TIMESTAMP.match(word):
+    if _NUMBER.fullmatch(word) or _TIMESTAMP.match(word):
         return "filler"
     return None
 
@@ -291,13 +296,25 @@ def _runs(tokens: list[str]) -> list[tuple[int, int, int]]:
     return runs
 
 
+def _leading_run(tokens: list[str]) -> tuple[int, int, int] | None:
+    """Return the run of bar tokens `tokens` opens with, as `_runs` gives it, or None; only
+    the run's own tokens are looked at (most paragraphs open with a word of the story)."""
+    strong = 0
+    for i, token in enumerate(tokens):
+        kind = _token_kind(token)
+        if not kind:
+            return (0, i, strong) if i else None
+        strong += kind == "strong"
+    return (0, len(tokens), strong) if tokens else None
+
+
 def _leading_widgets(para: str) -> int:
     """Return how many characters of `para` a share bar or player label takes at its start."""
     tokens = para.split()
-    runs = _runs(tokens)
-    if not runs or runs[0][0] != 0 or runs[0][2] < 2:
+    run = _leading_run(tokens)
+    if run is None or run[2] < 2:
         return 0
-    end = runs[0][1]
+    end = run[1]
     while _token_kind(tokens[end - 1]) != "strong" and not _TIMESTAMP.match(tokens[end - 1]):
         end -= 1  # "Facebook Twitter Pinterest The Afghan president": "The" opens the caption
     if end < len(tokens) and not tokens[end][0].isupper() and tokens[end][0] not in "“\"":
@@ -324,6 +341,8 @@ def _is_widget(para: str) -> bool:
 def _gallery(para: str) -> bool:
     """True when slide counters of one gallery ("1 of 12", "2 of 12") follow each other, or
     a slide shows its counter control ("Hide Caption 3 of 12") or a doubled label."""
+    if not _DIGIT.search(para):  # counters and counter controls have digits
+        return bool(_DOUBLED_LABEL.search(para))
     if _SLIDE_CONTROL.search(para) or _DOUBLED_LABEL.search(para):
         return True
     slides: dict[str, list[int]] = defaultdict(list)

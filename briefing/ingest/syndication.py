@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from collections import Counter
 from dataclasses import replace
 
@@ -17,6 +18,8 @@ _LENGTH_RATIO = 0.8  # texts whose lengths differ more than this cannot reach SA
 _GRAM = 4  # words per shingle
 _SKETCH = 32  # shingles kept per text (the smallest hashes): near-copies share some of them
 CANDIDATES = 16  # earlier stories a text is compared with, those sharing most shingles
+_COUNT_IN_NUMPY = 4096  # shared shingles from which they are counted in numpy (measured:
+# Counter's loop grew with the square of a pile of near-identical items)
 
 
 def merge_copies(articles: list[Article]) -> list[Article]:
@@ -25,7 +28,7 @@ def merge_copies(articles: list[Article]) -> list[Article]:
     copies: list[list[Article]] = []
     flats: list[str] = []
     exact: dict[str, int] = {}
-    by_shingle: dict[int, list[int]] = {}  # a sketch shingle -> the kept stories having it
+    by_shingle: dict[int, array[int]] = {}  # a sketch shingle -> the kept stories having it
     for article in articles:
         flat = _flat(article.text)
         marks = sketch(flat)
@@ -36,7 +39,7 @@ def merge_copies(articles: list[Article]) -> list[Article]:
         if index is None:
             exact.setdefault(flat, len(kept))
             for m in marks:
-                by_shingle.setdefault(m, []).append(len(kept))
+                by_shingle.setdefault(m, array("q")).append(len(kept))
             kept.append(article)
             copies.append([])
             flats.append(flat)
@@ -45,12 +48,22 @@ def merge_copies(articles: list[Article]) -> list[Article]:
     return [_with_copies(a, c) for a, c in zip(kept, copies, strict=True)]
 
 
-def _nearest(marks: set[int], by_shingle: dict[int, list[int]]) -> list[int]:
+def _nearest(marks: set[int], by_shingle: dict[int, array[int]]) -> list[int]:
     """Return the kept stories sharing the most shingles of `marks` (at most CANDIDATES, in
     text order): a copy shares most of them, and a pile of items written from one
-    vocabulary would otherwise compare every pair."""
-    shared = Counter(i for m in marks for i in by_shingle.get(m, ()))
-    return sorted(i for i, _ in sorted(shared.items(), key=lambda s: (-s[1], s[0]))[:CANDIDATES])
+    vocabulary would otherwise compare every pair. Where the stories sharing them are many
+    (items written from one vocabulary share every shingle), they are counted in numpy."""
+    postings = [by_shingle[m] for m in marks if m in by_shingle]
+    if not postings or sum(map(len, postings)) < _COUNT_IN_NUMPY:
+        shared = Counter(i for p in postings for i in p)
+        return sorted(i for i, _ in sorted(shared.items(),
+                                           key=lambda s: (-s[1], s[0]))[:CANDIDATES])
+    import numpy as np
+
+    counts = np.bincount(np.concatenate([np.frombuffer(p, dtype=np.int64) for p in postings]))
+    stories = np.flatnonzero(counts)
+    most = stories[np.lexsort((stories, -counts[stories]))][:CANDIDATES]
+    return sorted(most.tolist())
 
 
 def sketch(flat: str) -> set[int]:

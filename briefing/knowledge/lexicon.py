@@ -21,17 +21,24 @@ GROUP = "(group)"  # an unnamed group of people
 LEAD_SUBJECT = 3.5
 
 
+_SPACES = re.compile(r"\s+")
+_DASHES_SPACES = re.compile(r"[-\s]+")
+_POSSESSIVE_END = re.compile(r"'s?$")
+_THE = re.compile(r"^the ")
+
+
 def fold(text: str) -> str:
     """Return `text` lower-cased, accents and curly quotes removed, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text).strip().lower()
+    if not text.isascii():  # ASCII has no accents, curly quotes or compatibility forms
+        text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SPACES.sub(" ", text).strip().lower()
 
 
 def title_key(role: str) -> str:
     """Return the comparison key of a title: folded, 'defence' spelled 'defense', no dots."""
     key = fold(role).replace("defence", "defense").replace(".", "")
-    return re.sub(r"[-\s]+", " ", key).strip(" ,")
+    return _DASHES_SPACES.sub(" ", key).strip(" ,")
 
 
 @dataclass(frozen=True)
@@ -52,12 +59,11 @@ class Lexicon:
 
     def country(self, text: str) -> str | None:
         """Return the alpha-2 code of a country name or demonym (possessive allowed), or None."""
-        key = re.sub(r"'s?$", "", fold(text)).strip()
-        key = re.sub(r"^the ", "", key)
-        return self.places.get(key)
+        key = _POSSESSIVE_END.sub("", fold(text)).strip()
+        return self.places.get(_THE.sub("", key))
 
     def is_place_or_org(self, text: str) -> bool:
-        key = re.sub(r"^the ", "", re.sub(r"'s?$", "", fold(text)).strip())
+        key = _THE.sub("", _POSSESSIVE_END.sub("", fold(text)).strip())
         return (key in self.places or key in self.orgs or key in self.ministries
                 or key.rsplit(" ", 1)[-1] in self.org_heads)
 

@@ -19,11 +19,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 from docx.document import Document
+from docx.opc.pkgwriter import PackageWriter
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from briefing.render.docx_blocks import BlockRenderer
-from briefing.render.docx_package import missing_in, open_reference
+from briefing.render.docx_package import house_document
 from briefing.render.docx_xml import (
     add_page_footer,
     clear_body,
@@ -59,15 +60,15 @@ def docx_bytes(markdown: str, *, reference: Path, props: DocProperties, base_dir
     Images are resolved against `base_dir`. Raises StyleError when the reference lacks a
     style, ReferenceDocError when it is not a .docx, FileNotFoundError for a missing local image.
     """
-    document = open_reference(reference)
-    if missing := missing_in(document):
+    document, styles = house_document(reference)
+    if missing := styles.missing:
         raise StyleError(
             f"{reference} lacks styles: {', '.join(missing)}; add them or start from templates/reference.docx"
         )
     tree = SyntaxTreeNode(_parser().parse(strip_forbidden(markdown)))
     clear_body(document)
     drop_stale_parts(document)
-    BlockRenderer(document, base_dir).render(tree)
+    BlockRenderer(document, base_dir, styles).render(tree)
     add_page_footer(document)
     set_update_fields(document)
     apply_properties(document, props)
@@ -143,14 +144,37 @@ def _code_hash() -> str:
 
 def reproducible_bytes(document: Document) -> bytes:
     """Return `document` saved with fixed zip timestamps and member order."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    return _normalise_zip(_members(document))
 
 
-def _normalise_zip(blob: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(blob)) as src:
-        members = {name: src.read(name) for name in src.namelist()}
+class _Members:
+    """Stands in for python-docx's zip writer, keeping each member's bytes by name: the
+    package is zipped once, with fixed timestamps, not zipped, unzipped and zipped again."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.blobs[pack_uri.membername] = blob
+
+    def close(self) -> None:
+        pass
+
+
+def _members(document: Document) -> dict[str, bytes]:
+    """Return the zip members `document.save` would write, by name (as OpcPackage.save and
+    PackageWriter.write make them)."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, package.parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, package.parts)
+    return members.blobs
+
+
+def _normalise_zip(members: dict[str, bytes]) -> bytes:
     first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in members]
     order = first + sorted(n for n in members if n not in first)
     buffer = io.BytesIO()

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.shared import Emu
 from docx.table import _Cell
@@ -22,12 +21,14 @@ from markdown_it.tree import SyntaxTreeNode
 
 from briefing.render.docx_inline import (
     InlineEnv,
+    StyleProxies,
     anchor_ids,
     only_anchors,
     only_images,
     plain_text,
     write_inline,
 )
+from briefing.render.docx_package import HouseStyles, house_styles
 from briefing.render.docx_xml import (
     bookmark_name,
     field_char,
@@ -62,14 +63,15 @@ class _Where:
 class BlockRenderer:
     """Appends the blocks of one Markdown syntax tree to the body of `document`."""
 
-    def __init__(self, document: Document, base_dir: Path) -> None:
+    def __init__(self, document: Document, base_dir: Path,
+                 styles: HouseStyles | None = None) -> None:
         self.doc = document
-        styles = {s.name.lower(): s for s in document.styles if s.name}
+        self.house = styles or house_styles(document)  # read once per house document
         section = document.sections[-1]
         width = section.page_width - section.left_margin - section.right_margin
-        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-        self.env = InlineEnv(styles=styles, base_dir=base_dir, column_width=int(width),
-                             default_paragraph=default.style_id if default else None)
+        self.env = InlineEnv(styles=StyleProxies(document, self.house.positions),
+                             base_dir=base_dir, column_width=int(width),
+                             default_paragraph=self.house.default_paragraph)
         self.bookmark_ids = itertools.count(1)
         self.bookmarks: set[str] = set()
         self.heading_anchors: dict[int, str] = {}  # id(heading node) -> bookmark name
@@ -175,7 +177,11 @@ class BlockRenderer:
         rows = [row for section in node.children for row in section.children]
         n_cols = max(len(row.children) for row in rows)
         table = self.doc.add_table(rows=len(rows), cols=n_cols)
-        table.style = self.env.styles["brief table"]
+        # by id, as python-docx's setter does it, without its search for the default style
+        default = self.house.default_table
+        style = self.env.styles["brief table"]
+        table._tbl.tblStyle_val = (None if default is not None and style.element
+                                   is self.env.styles.element_at(default) else style.style_id)
         for tr, row in zip(table._tbl.tr_lst, rows, strict=True):
             for tc, cell in zip(tr.tc_lst, row.children, strict=False):
                 # by element: python-docx's table.cell() rebuilds the whole grid on each call

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from docx.document import Document
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from markdown_it.tree import SyntaxTreeNode
@@ -33,6 +34,27 @@ _ANCHORS_ONLY = re.compile(
 _ANCHOR_ID = re.compile(r"""(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 _COMMENT = re.compile(r"^<!--.*-->$", re.S)
 _SPECIAL = re.compile(r"[\t\n\r]")  # characters python-docx writes as elements, not text
+
+
+class StyleProxies(dict[str, BaseStyle]):
+    """A document's styles by lower-case name, as `{s.name.lower(): s for s in
+    document.styles if s.name}`, each proxy made when first asked for: python-docx reads a
+    style's name and kind through several lookups, and a brief uses a few of the house
+    template's hundred-odd styles (making every proxy was a fifth of writing a DOCX).
+    `positions` gives each name's index among the w:style elements (HouseStyles)."""
+
+    def __init__(self, document: Document, positions: dict[str, int]) -> None:
+        super().__init__()
+        self._elements = document.styles.element.findall(qn("w:style"))
+        self._positions = positions
+
+    def __missing__(self, name: str) -> BaseStyle:
+        style = self[name] = StyleFactory(self._elements[self._positions[name]])
+        return style
+
+    def element_at(self, position: int):
+        """Return the w:style element at `position` (HouseStyles' indices)."""
+        return self._elements[position]
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,18 @@ document: ..." or "FILE lacks styles: ...", never with a traceback.
 
 from __future__ import annotations
 
+import functools
+import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.styles import BabelFish
 from lxml import etree
 
 from briefing.render.problems import ReferenceDocError
@@ -54,18 +59,78 @@ def open_reference(reference: Path) -> Document:
         raise ReferenceDocError(
             f"{reference} does not exist; pass an existing .docx or use templates/reference.docx"
         )
-    _refuse_oversized(reference)
+    return _opened(reference, _read(reference))
+
+
+@dataclass(frozen=True)
+class HouseStyles:
+    """What writing a brief needs to know of the house document's styles, read once."""
+
+    missing: tuple[str, ...]  # the REQUIRED_STYLES it lacks (see `missing_in`)
+    positions: dict[str, int]  # lower-case style name -> index among styles.xml's w:style
+    # elements (the last one of a name, as a dict of python-docx's styles keeps it)
+    default_paragraph: str | None  # the style id Word applies when none is named
+    default_table: int | None  # the index of the default table style
+
+
+def house_styles(document: Document) -> HouseStyles:
+    """Return what `document`'s styles tell a brief (see HouseStyles)."""
+    elements = document.styles.element.findall(qn("w:style"))
+    positions = {}
+    for i, element in enumerate(elements):
+        name = element.find(qn("w:name"))
+        value = None if name is None else name.get(qn("w:val"))
+        if value:
+            positions[BabelFish.internal2ui(value).lower()] = i
+    paragraph = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    table = document.styles.element.default_for(WD_STYLE_TYPE.TABLE)
+    return HouseStyles(tuple(missing_in(document)), positions,
+                       paragraph.style_id if paragraph is not None else None,
+                       elements.index(table) if table is not None else None)
+
+
+def house_document(reference: Path) -> tuple[Document, HouseStyles]:
+    """Return a fresh copy of the reference document to write a brief into, and its styles.
+
+    The checks of `open_reference` and the reading of the styles run once per content of
+    the file: every brief of a run starts from the same house document. Raises as
+    `open_reference`.
+    """
+    if not reference.is_file():
+        raise ReferenceDocError(
+            f"{reference} does not exist; pass an existing .docx or use templates/reference.docx"
+        )
+    blob = _read(reference)
+    styles = _checked(reference, blob)
+    return docx.Document(io.BytesIO(blob)), styles
+
+
+def _read(reference: Path) -> bytes:
     try:
-        document = docx.Document(str(reference))
+        return reference.read_bytes()
+    except OSError as err:
+        raise unusable(reference, f"not a zip archive ({err})") from err
+
+
+@functools.lru_cache(maxsize=2)
+def _checked(reference: Path, blob: bytes) -> HouseStyles:
+    """Return the styles of the reference document of these bytes, once it opened."""
+    return house_styles(_opened(reference, blob))
+
+
+def _opened(reference: Path, blob: bytes) -> Document:
+    _refuse_oversized(reference, blob)
+    try:
+        document = docx.Document(io.BytesIO(blob))
         _ = [s.name for s in document.styles]  # parses styles.xml now, not mid-render
     except _UNUSABLE as err:
         raise unusable(reference, _reason(err)) from err
     return document
 
 
-def _refuse_oversized(reference: Path) -> None:
+def _refuse_oversized(reference: Path, blob: bytes) -> None:
     try:
-        with zipfile.ZipFile(reference) as archive:
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
             size = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError) as err:
         raise unusable(reference, f"not a zip archive ({err})") from err
