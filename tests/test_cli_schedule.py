@@ -13,7 +13,7 @@ from briefing.cli.schedule import ScheduleError, cron_to_calendar, every_to_cron
 runner = CliRunner()
 
 
-def test_regen_schedule_every_becomes_cron():
+def test_cli_schedule_every_becomes_cron():
     assert every_to_cron("6h") == "0 */6 * * *"
     assert every_to_cron("30m") == "*/30 * * * *"
     assert every_to_cron("1d") == "0 0 * * *"
@@ -21,7 +21,7 @@ def test_regen_schedule_every_becomes_cron():
         every_to_cron("7h")
 
 
-def test_regen_schedule_cron_becomes_calendar():
+def test_cli_schedule_cron_becomes_calendar():
     assert cron_to_calendar("0 7 * * *") == "*-*-* 07:00:00"
     assert cron_to_calendar("30 7 * * 1-5") == "Mon..Fri *-*-* 07:30:00"
     assert cron_to_calendar("0 */6 * * *") == "*-*-* 00/6:00:00"
@@ -29,7 +29,7 @@ def test_regen_schedule_cron_becomes_calendar():
         cron_to_calendar("0 7 * *")
 
 
-def test_regen_schedule_prints_crontab_and_persistent_timer(tmp_path, monkeypatch):
+def test_cli_schedule_prints_crontab_and_persistent_timer(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["schedule", "--every", "6h"])
     assert result.exit_code == 0, result.output
@@ -38,7 +38,7 @@ def test_regen_schedule_prints_crontab_and_persistent_timer(tmp_path, monkeypatc
     assert f"WorkingDirectory={tmp_path}" in result.output
 
 
-def test_regen_schedule_install_writes_user_units_under_xdg(tmp_path, monkeypatch):
+def test_cli_schedule_install_writes_user_units_under_xdg(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     result = runner.invoke(app, ["schedule", "--cron", "0 7 * * *", "--install"])
@@ -48,7 +48,7 @@ def test_regen_schedule_install_writes_user_units_under_xdg(tmp_path, monkeypatc
     assert "ExecStart=" in (units / "briefing.service").read_text()
 
 
-def test_regen_schedule_bad_expression_fails_in_one_line(tmp_path, monkeypatch):
+def test_cli_schedule_bad_expression_fails_in_one_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["schedule", "--cron", "61 7 * * *"])
     assert result.exit_code == 2
@@ -56,14 +56,14 @@ def test_regen_schedule_bad_expression_fails_in_one_line(tmp_path, monkeypatch):
     assert runner.invoke(app, ["schedule"]).exit_code == 2  # neither given, no briefing.toml
 
 
-def test_regen_schedule_reads_the_project_file(tmp_path, monkeypatch):
+def test_cli_schedule_reads_the_project_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(app, ["init"]).exit_code == 0
     result = runner.invoke(app, ["schedule"])
     assert result.exit_code == 0 and "0 */6 * * *" in result.output
 
 
-def test_regen_init_writes_a_starter_and_refuses_to_overwrite(tmp_path, monkeypatch):
+def test_cli_schedule_init_writes_a_starter_and_refuses_to_overwrite(tmp_path, monkeypatch):
     from briefing.cli import settings
 
     monkeypatch.chdir(tmp_path)
@@ -78,7 +78,7 @@ def test_regen_init_writes_a_starter_and_refuses_to_overwrite(tmp_path, monkeypa
     assert "briefing.toml already exists" in again.output
 
 
-def test_regen_project_bad_key_names_the_file(tmp_path):
+def test_cli_schedule_project_bad_key_names_the_file(tmp_path):
     from briefing.cli import settings
 
     path = tmp_path / "briefing.toml"

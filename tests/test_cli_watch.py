@@ -10,7 +10,7 @@ import pytest
 from briefing.cli.watch import outside, watch_loop
 
 
-def test_regen_watch_rebuilds_on_change_and_survives_a_bad_build(tmp_path):
+def test_cli_watch_rebuilds_on_change_and_survives_a_bad_build(tmp_path):
     (tmp_path / "in").mkdir()
     calls: list[int] = []
     logged: list[str] = []
@@ -40,14 +40,14 @@ def test_regen_watch_rebuilds_on_change_and_survives_a_bad_build(tmp_path):
     assert logged[0] == "build failed (ValueError: bad input in.txt); still watching"
 
 
-def test_regen_watch_ignores_the_output_folder_and_hidden_files(tmp_path):
+def test_cli_watch_ignores_the_output_folder_and_hidden_files(tmp_path):
     keep = outside(tmp_path / "out")
     assert keep(None, str(tmp_path / "in" / "a.txt"))
     assert not keep(None, str(tmp_path / "out" / "brief.md"))
     assert not keep(None, str(tmp_path / "in" / ".a.txt.swp"))
 
 
-def test_regen_watch_stops_when_asked(tmp_path):
+def test_cli_watch_stops_when_asked(tmp_path):
     stop = threading.Event()
     threading.Timer(0.3, stop.set).start()
     start = time.monotonic()
@@ -56,7 +56,7 @@ def test_regen_watch_stops_when_asked(tmp_path):
 
 
 @pytest.mark.model
-def test_regen_watch_loads_the_model_once_in_its_own_process(tmp_path, monkeypatch):
+def test_cli_watch_loads_the_model_once_in_its_own_process(tmp_path, monkeypatch):
     import datetime as dt
 
     from briefing.cli import watch

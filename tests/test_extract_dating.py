@@ -20,7 +20,7 @@ def day(value: str, span: tuple[int, int], text: str = "x") -> Timex:
     return Timex(span[0], span[1], text, "DATE", value)
 
 
-def test_dating_main_values_prefer_an_event_in_the_lead_to_a_statement():
+def test_extract_dating_main_values_prefer_an_event_in_the_lead_to_a_statement():
     said, met = Slot(0, 5, "speech"), Slot(10, 15, "event")
     timexes = {(0, 5): day("2023-01-05", (0, 5)), (10, 15): day("2023-01-03", (10, 15))}
     pools = {"lead": ((said, met),), "headline": (), "event": ((said, met),)}
@@ -29,14 +29,14 @@ def test_dating_main_values_prefer_an_event_in_the_lead_to_a_statement():
     assert main_values(only_said, timexes) == ("2023-01-05", ())
 
 
-def test_dating_main_values_refine_a_week_by_a_day_inside_it():
+def test_extract_dating_main_values_refine_a_week_by_a_day_inside_it():
     week, thursday = Slot(0, 9, "event"), Slot(20, 28, "event")
     timexes = {(0, 9): day("2023-W01", (0, 9)), (20, 28): day("2023-01-05", (20, 28))}
     pools = {"lead": ((week,),), "headline": (), "event": ((week,), (thursday,))}
     assert main_values(pools, timexes)[0] == "2023-01-05"
 
 
-def test_dating_timeline_gives_a_row_once_per_value():
+def test_extract_dating_timeline_gives_a_row_once_per_value():
     row = Row("They met on 3 and 3 January.", Span("a", 0, 28), (Slot(0, 1, at=12),
                                                                  Slot(2, 3, at=18)))
     timexes = {(0, 1): day("2023-01-03", (0, 1)), (2, 3): day("2023-01-03", (2, 3))}
@@ -44,7 +44,7 @@ def test_dating_timeline_gives_a_row_once_per_value():
     assert (entry.date, entry.at, entry.kind) == ("2023-01-03", 12, "timeline")
 
 
-def test_dating_a_scheduled_weekday_is_the_coming_one():
+def test_extract_dating_a_scheduled_weekday_is_the_coming_one():
     """A bare weekday hung on a scheduled predicate lies ahead of the report's date."""
     friday = Timex(*FRIDAY, "Friday", "DATE", "2023-01-06")
     dating = Dating((), (Slot(*FRIDAY, "scheduled"),), (), (), (), ())
@@ -52,7 +52,7 @@ def test_dating_a_scheduled_weekday_is_the_coming_one():
     assert resolve(dating, [friday], None).frame_date == "2023-01-06"
 
 
-def test_dating_reanchor_reads_the_tenses_it_was_given_for_any_anchor():
+def test_extract_dating_reanchor_reads_the_tenses_it_was_given_for_any_anchor():
     """The parse's directions (`tenses`) turn "on Friday" back and "on Monday" ahead, whatever
     the candidate date; without them the word heuristic would be asked."""
     tenses = (Slot(*FRIDAY, "past"), Slot(*MONDAY, "future"))
@@ -71,7 +71,7 @@ def test_dating_reanchor_reads_the_tenses_it_was_given_for_any_anchor():
 
 
 @pytest.mark.model
-def test_dating_reanchor_gives_the_facts_a_parse_with_that_date_gives(model_nlp):
+def test_extract_dating_reanchor_gives_the_facts_a_parse_with_that_date_gives(model_nlp):
     """Re-dating an undated article from its kept dating equals parsing it with the date."""
     from briefing import ingest
     from briefing.extract import article_facts

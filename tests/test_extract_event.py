@@ -19,14 +19,14 @@ def event_date_of(nlp, text: str, anchor: dt.date = FRIDAY) -> str | None:
     return event.main_date(doc, tag_dates(text, anchor, doc=doc))[0]
 
 
-def test_events_dates_a_statement_in_the_lead_is_dated_by_its_speech_verb(model_nlp):
+def test_extract_event_a_statement_in_the_lead_is_dated_by_its_speech_verb(model_nlp):
     # the news is what she said: the day she said it is the event's day
     text = ("Mayor Ana Ruiz said on Wednesday that the flood barrier had failed. "
             "Residents were angry. Repairs will take months.")
     assert event_date_of(model_nlp, text) == "2023-03-08"
 
 
-def test_events_dates_an_event_in_the_lead_beats_the_day_it_was_announced(model_nlp):
+def test_extract_event_an_event_in_the_lead_beats_the_day_it_was_announced(model_nlp):
     text = ("The envoys will meet in Oslo on Tuesday, officials said on Thursday. "
             "The talks were announced on Wednesday.")
     assert event_date_of(model_nlp, text) == "2023-03-14"
@@ -37,7 +37,7 @@ def roles(nlp, text: str) -> dict[str, str]:
     return {t.text: event.date_role(doc, t) for t in tag_dates(text, FRIDAY, doc=doc)}
 
 
-def test_events_dates_a_date_on_a_noun_dates_that_noun_not_the_speech(model_nlp):
+def test_extract_event_a_date_on_a_noun_dates_that_noun_not_the_speech(model_nlp):
     text = ("The rebels said the bombing late Thursday, which tore a crater in the road, "
             "was a revenge attack.")
     assert roles(model_nlp, text) == {"late Thursday": "event"}
@@ -45,19 +45,19 @@ def test_events_dates_a_date_on_a_noun_dates_that_noun_not_the_speech(model_nlp)
         "Friday": "speech"}
 
 
-def test_events_dates_a_call_with_a_date_is_an_event_inside_a_statement(model_nlp):
+def test_extract_event_a_call_with_a_date_is_an_event_inside_a_statement(model_nlp):
     text = ("The senator has blamed the storm for her defeat. During a call with donors on "
             "Thursday, she said the flooding on Monday had kept voters at home.")
     assert event_date_of(model_nlp, text) == "2023-03-09"
 
 
-def test_events_dates_a_relative_clause_date_is_background(model_nlp):
+def test_extract_event_a_relative_clause_date_is_background(model_nlp):
     text = ("Mr Ortiz, who won the vote on Tuesday, met the outgoing mayor at city hall "
             "on Thursday.")
     assert event_date_of(model_nlp, text) == "2023-03-09"
 
 
-def test_events_dates_a_sentence_retelling_the_headline_dates_the_news(model_nlp):
+def test_extract_event_a_sentence_retelling_the_headline_dates_the_news(model_nlp):
     # the lead is undated; a later sentence repeating the headline's words dates the event,
     # not the better-scored background sentence
     text = ("Fans were stunned by the news. The band had played together for 30 years. "

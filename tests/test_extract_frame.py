@@ -32,7 +32,7 @@ def dated_frame_of(nlp, text: str, published: dt.date = FRIDAY):
     return frame, frame_values(frame.slots, by_span(timexes), published)[0]
 
 
-def test_frame_future_predicate_is_scheduled(model_nlp):
+def test_extract_frame_future_predicate_is_scheduled(model_nlp):
     found, date = dated_frame_of(
         model_nlp, "President Smith will meet Prime Minister Jones in Geneva on Monday.")
     assert found.status == "scheduled"
@@ -40,41 +40,41 @@ def test_frame_future_predicate_is_scheduled(model_nlp):
     assert date == "2024-03-11"
 
 
-def test_frame_past_predicate_is_held(model_nlp):
+def test_extract_frame_past_predicate_is_held(model_nlp):
     found, date = dated_frame_of(
         model_nlp, "President Smith met Prime Minister Jones in Geneva on Thursday.")
     assert found.status == "held"
     assert date == "2024-03-07"
 
 
-def test_frame_called_off_meeting_is_cancelled_and_keeps_its_planned_date(model_nlp):
+def test_extract_frame_called_off_meeting_is_cancelled_and_keeps_its_planned_date(model_nlp):
     found, date = dated_frame_of(model_nlp, "President Smith on Thursday canceled a meeting "
                                  "with Prime Minister Jones that had been set for next Tuesday.")
     assert found.status == "cancelled"
     assert date == "2024-03-12"  # the meeting's day, not the day it was called off
 
 
-def test_frame_threatened_cancellation_is_no_cancellation(model_nlp):
+def test_extract_frame_threatened_cancellation_is_no_cancellation(model_nlp):
     found = frame_of(model_nlp, "President Smith threatened to cancel his meeting with Prime "
                                 "Minister Jones next week.")
     assert found.status != "cancelled"
 
 
-def test_frame_phone_call_is_virtual_and_has_no_place(model_nlp):
+def test_extract_frame_phone_call_is_virtual_and_has_no_place(model_nlp):
     found = frame_of(model_nlp, "President Smith spoke with King Omar by phone on Thursday, "
                                 "after he had flown back from Istanbul.")
     assert found.format == "virtual"
     assert found.place is None  # Istanbul is where he flew from, not where the call was
 
 
-def test_frame_place_said_in_passing_is_no_venue(model_nlp):
+def test_extract_frame_place_said_in_passing_is_no_venue(model_nlp):
     found = frame_of(model_nlp, "The two leaders met at the White House on Thursday to discuss "
                                 "the war in Syria.")
     assert found.venue == "the White House"
     assert found.place is None
 
 
-def test_frame_weekday_of_a_future_meeting_is_the_coming_one(model_nlp):
+def test_extract_frame_weekday_of_a_future_meeting_is_the_coming_one(model_nlp):
     # "Thursday" in a preview written on a Sunday is the coming Thursday
     found, date = dated_frame_of(model_nlp, "Gulf leaders will attend Thursday's summit at "
                                  "Camp David.", dt.date(2024, 3, 10))
@@ -82,7 +82,7 @@ def test_frame_weekday_of_a_future_meeting_is_the_coming_one(model_nlp):
     assert date == "2024-03-14"
 
 
-def test_places_kind_of_names():
+def test_extract_frame_places_kind_of_names():
     assert place_kind("Canada") == "country"
     assert place_kind("the Middle East") == "country"
     assert place_kind("Quebec") == "region"
@@ -95,7 +95,7 @@ def facts(id: str, published: dt.date, **kw) -> ArticleFacts:
     return ArticleFacts(article=article(id, "text", published), **kw)
 
 
-def test_fuse_later_cancellation_wins_and_town_outranks_country():
+def test_extract_frame_later_cancellation_wins_and_town_outranks_country():
     group = [facts("a", dt.date(2024, 3, 1), event_status="scheduled", event_place="Canada",
                    frame_date="2024-03-12"),
              facts("b", dt.date(2024, 3, 5), event_status="cancelled", event_place="Ottawa",
@@ -106,7 +106,7 @@ def test_fuse_later_cancellation_wins_and_town_outranks_country():
     assert not [d for d in event.discrepancies if d.about == "location"]
 
 
-def test_fuse_town_of_an_event_no_report_calls_a_meeting_comes_with_the_named_country():
+def test_extract_frame_town_of_an_event_no_report_calls_a_meeting_comes_with_the_named_country():
     day = dt.date(2016, 11, 8)
     group = [facts("a", day, event_place="London", places=("Britain", "UK")),
              facts("b", day, places=("UK", "US")), facts("c", day, places=("UK",))]
@@ -115,7 +115,7 @@ def test_fuse_town_of_an_event_no_report_calls_a_meeting_comes_with_the_named_co
     assert build_event(met).location == "London"
 
 
-def test_fuse_country_of_an_event_no_report_calls_a_meeting_takes_the_named_town():
+def test_extract_frame_country_of_an_event_no_report_calls_a_meeting_takes_the_named_town():
     day = dt.date(2016, 11, 8)
     group = [facts("a", day, event_place="China", places=("China", "Baoding", "Hebei")),
              facts("b", day, places=("Baoding", "Shanghai")), facts("c", day, places=("Baoding",))]
@@ -124,14 +124,14 @@ def test_fuse_country_of_an_event_no_report_calls_a_meeting_takes_the_named_town
     assert build_event(unplaced).location == "Baoding"
 
 
-def test_fuse_scheduled_event_is_held_once_a_later_report_is_past_its_day():
+def test_extract_frame_scheduled_event_is_held_once_a_later_report_is_past_its_day():
     group = [facts("a", dt.date(2024, 3, 1), event_status="scheduled",
                    frame_date="2024-03-02"),
              facts("b", dt.date(2024, 3, 4))]
     assert build_event(group).status == "held"
 
 
-def test_fuse_call_has_virtual_format_and_no_location():
+def test_extract_frame_call_has_virtual_format_and_no_location():
     group = [facts("a", dt.date(2024, 3, 1), frame_format="virtual", event_place="Istanbul",
                    event_status="held")]
     event = build_event(group)
@@ -139,13 +139,13 @@ def test_fuse_call_has_virtual_format_and_no_location():
     assert event.location is None
 
 
-def test_frame_a_guest_calling_off_his_attendance_does_not_cancel_the_summit(model_nlp):
+def test_extract_frame_a_guest_calling_off_his_attendance_does_not_cancel_the_summit(model_nlp):
     found = frame_of(model_nlp, "King Karl on Sunday canceled plans to attend this week's "
                                 "summit with President Smith.")
     assert found.status != "cancelled"
 
 
-def test_event_place_inside_a_quotation_is_no_venue(model_nlp):
+def test_extract_frame_event_place_inside_a_quotation_is_no_venue(model_nlp):
     from briefing.extract.event import main_place
 
     doc = model_nlp('"There will be no parties at the Grand Hotel for them," the senator wrote '
@@ -155,30 +155,30 @@ def test_event_place_inside_a_quotation_is_no_venue(model_nlp):
     assert main_place(list(doc.sents)) == "the Grand Hotel"
 
 
-def test_frame_place_outside_a_venue_is_not_the_venue(model_nlp):
+def test_extract_frame_place_outside_a_venue_is_not_the_venue(model_nlp):
     found = frame_of(model_nlp, "President Smith and President Wu are meeting at an estate "
                                 "outside Los Angeles.")
     assert found.place is None  # "outside Los Angeles" says where the estate is not
 
 
-def test_frame_clause_on_the_partner_places_the_meeting(model_nlp):
+def test_extract_frame_clause_on_the_partner_places_the_meeting(model_nlp):
     found = frame_of(model_nlp, "Moon briefed reporters on his Saturday meeting with Kim, which "
                                 "took place on the northern side of the village of Kaesong.")
     assert found.place == "Kaesong"
 
 
-def test_frame_earlier_meeting_of_a_series_is_no_venue(model_nlp):
+def test_extract_frame_earlier_meeting_of_a_series_is_no_venue(model_nlp):
     found = frame_of(model_nlp, "Smith recalled that at the start of last year's G20 talks in "
                                 "Hangzhou he was denied a staircase.")
     assert found.place is None
 
 
-def test_frame_welcome_to_a_city_places_a_state_visit(model_nlp):
+def test_extract_frame_welcome_to_a_city_places_a_state_visit(model_nlp):
     found = frame_of(model_nlp, "The official welcome to Beijing of President Smith was lavish.")
     assert found.place == "Beijing"
 
 
-def test_event_story_naming_no_meeting_has_no_format(model_nlp):
+def test_extract_frame_event_story_naming_no_meeting_has_no_format(model_nlp):
     from briefing.extract.event import event_cues
 
     text = ("The chocolate maker posted a video online showing the new bar in stores in "
@@ -188,14 +188,14 @@ def test_event_story_naming_no_meeting_has_no_format(model_nlp):
     assert cues.frame_format is None  # "video", "online" say nothing of a meeting's format
 
 
-def test_fuse_call_kind_alone_is_no_virtual_format():
+def test_extract_frame_call_kind_alone_is_no_virtual_format():
     group = [facts("a", FRIDAY, event_kind="call", event_place="Sao Paulo"),
              facts("b", FRIDAY, event_kind="call")]
     event = build_event(group)
     assert event.format == "in-person" and event.location == "Sao Paulo"
 
 
-def test_fuse_unplaced_meeting_takes_no_place_from_the_leads():
+def test_extract_frame_unplaced_meeting_takes_no_place_from_the_leads():
     group = [facts("a", FRIDAY, event_status="cancelled", lead_place="Philadelphia"),
              facts("b", FRIDAY, event_status="cancelled")]
     assert build_event(group).location is None  # where the cancellation was spoken of
@@ -203,7 +203,7 @@ def test_fuse_unplaced_meeting_takes_no_place_from_the_leads():
     assert build_event(crash).location == "Croydon"
 
 
-def test_frame_kind_is_the_lead_predicates_not_a_later_mention(model_nlp):
+def test_extract_frame_kind_is_the_lead_predicates_not_a_later_mention(model_nlp):
     """A launch whose report mentions talks in passing is no occasion; a lead's own call is."""
     launch = frame_of(model_nlp, "North Korea fired two missiles into the sea on Friday. "
                       "Officials said the launch was the third this month. It flew 400 km. "
@@ -215,7 +215,7 @@ def test_frame_kind_is_the_lead_predicates_not_a_later_mention(model_nlp):
     assert summit.kind == "summit"
 
 
-def test_frame_call_named_by_its_date_reported_weeks_later(model_nlp):
+def test_extract_frame_call_named_by_its_date_reported_weeks_later(model_nlp):
     # The record of a call released weeks later: the call's own date dates it.
     found, date = dated_frame_of(model_nlp, "Transcripts released on Thursday show that "
                                  "President Smith told Prime Minister Jones in their Jan. 28 "

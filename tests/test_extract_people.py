@@ -22,52 +22,52 @@ def people(model_nlp):
     return run
 
 
-def test_people_title_and_demonym_before_the_name(people):
+def test_extract_people_title_and_demonym_before_the_name(people):
     got = people("U.S. Secretary of State Antony Blinken will meet his counterparts on Monday.")
     assert got["Antony Blinken"] == ("Secretary of State", "US", True)
 
 
-def test_people_possessive_country_and_coordinated_titles(people):
+def test_extract_people_possessive_country_and_coordinated_titles(people):
     got = people("Japan's Foreign Minister Yoshimasa Hayashi and Defense Minister Yasukazu Hamada "
                  "will hold talks in Washington on Wednesday.")
     assert got["Yoshimasa Hayashi"] == ("Foreign Minister", "JP", True)
     assert got["Yasukazu Hamada"] == ("Defense Minister", "JP", True)
 
 
-def test_people_organisation_implies_country_and_speaker_is_not_participant(people):
+def test_extract_people_organisation_implies_country_and_speaker_is_not_participant(people):
     got = people("The ministers met in Tokyo on Monday. The talks went well, "
                  "Pentagon spokesperson Pat Ryder said on Tuesday.")
     assert got["Pat Ryder"] == ("spokesperson", "US", False)
 
 
-def test_people_apposition_gives_the_role(people):
+def test_extract_people_apposition_gives_the_role(people):
     got = people("Officials met in Beijing on Monday. Wang Wenbin, the ministry's spokesperson, "
                  "told reporters that the talks were useful.")
     assert got["Wang Wenbin"][0] == "spokesperson"
     assert got["Wang Wenbin"][2] is False
 
 
-def test_people_title_before_comma(people):
+def test_extract_people_title_before_comma(people):
     got = people("Secretary of State, Antony Blinken, and Secretary of Defense, Lloyd Austin "
                  "will represent the US at the meeting.")
     assert got["Lloyd Austin"] == ("Secretary of Defense", "US", True)
     assert got["Antony Blinken"][0] == "Secretary of State"
 
 
-def test_people_represented_by_gives_country(people):
+def test_extract_people_represented_by_gives_country(people):
     got = people("The two countries will co-host a meeting on Monday. Japan will be represented "
                  "by Foreign Minister Hayashi Yoshimasa at the meeting.")
     assert got["Hayashi Yoshimasa"] == ("Foreign Minister", "JP", True)
 
 
-def test_people_counterparts_give_country_without_role(people):
+def test_extract_people_counterparts_give_country_without_role(people):
     got = people("The ministers will fly to Washington to join their US counterparts "
                  "Lloyd Austin and Antony Blinken for security talks.")
     assert got["Lloyd Austin"][1] == "US"
     assert got["Antony Blinken"][1] == "US"
 
 
-def test_people_other_event_is_not_participation(people):
+def test_extract_people_other_event_is_not_participation(people):
     got = people("Japan and the United States will hold security talks on Wednesday. "
                  "Kishida said that his talks with Biden would strengthen the alliance. "
                  "Fernandez also traveled to Japan to participate in the Business Forum.")
@@ -77,20 +77,20 @@ def test_people_other_event_is_not_participation(people):
     assert people_only and not any(people_only)
 
 
-def test_people_lead_organisation_is_an_actor(people):
+def test_extract_people_lead_organisation_is_an_actor(people):
     from briefing.extract.people import ORGANISATION
 
     got = people("The Taliban attacked the consulate in the northern city on Thursday night.")
     assert got["Taliban"] == (ORGANISATION, None, True)
 
 
-def test_people_misread_surname_is_still_a_person(people):
+def test_extract_people_misread_surname_is_still_a_person(people):
     got = people("Foreign Minister Yoshimasa Hayashi will attend the talks. "
                  "Hayashi said the alliance was strong.")
     assert "Hayashi" in got
 
 
-def test_people_background_leader_is_not_participant(people):
+def test_extract_people_background_leader_is_not_participant(people):
     got = people("The foreign ministers of both countries will meet on Wednesday. They will "
                  "discuss the security alliance and trade. On January 1, "
                  "North Korean leader "
@@ -98,13 +98,13 @@ def test_people_background_leader_is_not_participant(people):
     assert got["Kim Jong Un"] == ("leader", "KP", False)
 
 
-def test_people_conversation_with_a_person_is_taking_part(people):
+def test_extract_people_conversation_with_a_person_is_taking_part(people):
     got = people("On Monday President Ann Smith spoke to Prime Minister Kenji Tanaka about trade. "
                  "Ms Smith also spoke to reporters.")
     assert got["Ann Smith"][2] and got["Kenji Tanaka"][2]
 
 
-def test_people_talks_held_with_a_list_share_the_holders_predicate(model_nlp):
+def test_extract_people_talks_held_with_a_list_share_the_holders_predicate(model_nlp):
     from briefing.extract.people import extract_people
 
     text = ("The summit opened in London on Tuesday. Later, Ann Smith is due to hold talks "
@@ -115,28 +115,28 @@ def test_people_talks_held_with_a_list_share_the_holders_predicate(model_nlp):
     assert len(frames) == 1 and None not in frames
 
 
-def test_people_title_of_someone_else_before_a_preposition(people):
+def test_extract_people_title_of_someone_else_before_a_preposition(people):
     got = people("The minister left for Riyadh to meet the Saudi king on Ann Smith's orders.")
     assert got["Ann Smith"][:2] == (None, None)
 
 
-def test_people_negated_participation_is_no_participation(people):
+def test_extract_people_negated_participation_is_no_participation(people):
     got = people("President Smith will sign the accord in Geneva on Monday. Prime Minister "
                  "Jones will not attend the ceremony, officials said.")
     assert got["Smith"][2] is True and got["Jones"][2] is False
 
 
-def test_people_speaker_of_his_own_part_takes_part(people):
+def test_extract_people_speaker_of_his_own_part_takes_part(people):
     got = people("President Smith said Tuesday he will meet Prime Minister Jones in Geneva.")
     assert got["Smith"][2] is True and got["Jones"][2] is True
 
 
-def test_people_hyphenated_title_is_one_title(people):
+def test_extract_people_hyphenated_title_is_one_title(people):
     got = people("NATO Secretary-General Jens Stoltenberg met the leaders in London on Tuesday.")
     assert got["Jens Stoltenberg"][0] == "Secretary-General"
 
 
-def test_people_agent_of_the_headlines_event_noun_takes_part(model_nlp):
+def test_extract_people_agent_of_the_headlines_event_noun_takes_part(model_nlp):
     from briefing.extract.people import extract_people
 
     text = ("The army closed several roads near the border on Friday morning. Sirens sounded "
@@ -146,19 +146,19 @@ def test_people_agent_of_the_headlines_event_noun_takes_part(model_nlp):
     assert next(m for m in found if m.name == "Omar Hadi").participant
 
 
-def test_people_possessor_of_the_leads_visit_takes_part(people):
+def test_extract_people_possessor_of_the_leads_visit_takes_part(people):
     got = people("The visit is expected to last about three hours, officials said on Friday. "
                  "Heavy shelling during Mr. Hadi's visit would embarrass the government.")
     assert got["Hadi"][2] is True
 
 
-def test_people_visit_beside_the_leads_talks_is_another_event(people):
+def test_extract_people_visit_beside_the_leads_talks_is_another_event(people):
     got = people("The two ministers will hold security talks in Washington on Monday. "
                  "The talks come ahead of Prime Minister Omar Hadi's visit on Friday.")
     assert got["Omar Hadi"][2] is False
 
 
-def test_people_subject_holding_talks_with_someone_takes_part(people):
+def test_extract_people_subject_holding_talks_with_someone_takes_part(people):
     got = people("The alliance's leaders gathered on Tuesday to mark the anniversary. "
                  "The gathering was overshadowed by a row over spending on defence. "
                  "Omar Hadi is due to hold separate talks with Karl Jensen on the sidelines.")
@@ -166,13 +166,13 @@ def test_people_subject_holding_talks_with_someone_takes_part(people):
     assert got["Karl Jensen"][2] is True
 
 
-def test_people_elect_belongs_to_the_title(people):
+def test_extract_people_elect_belongs_to_the_title(people):
     got = people("The call between President-elect Donald Trump and the leader lasted ten "
                  "minutes on Friday.")
     assert got["Donald Trump"][0] == "President-elect"
 
 
-def test_people_country_words_are_no_part_of_a_name():
+def test_extract_people_country_words_are_no_part_of_a_name():
     import spacy
     from spacy.tokens import Doc, Span
 
@@ -186,7 +186,7 @@ def test_people_country_words_are_no_part_of_a_name():
     assert king.name == "Salman"
 
 
-def test_people_given_name_left_out_by_the_model_after_a_title():
+def test_extract_people_given_name_left_out_by_the_model_after_a_title():
     import spacy
     from spacy.tokens import Doc, Span
 
@@ -201,14 +201,14 @@ def test_people_given_name_left_out_by_the_model_after_a_title():
     assert (chief.name, chief.role) == ("Anders Fogh Rasmussen", "Secretary General")
 
 
-def test_people_name_inside_a_leads_quotation_is_not_its_subject(people):
+def test_extract_people_name_inside_a_leads_quotation_is_not_its_subject(people):
     got = people("Fighting went on along the border on Thursday as the envoys gathered. "
                  "“President Ann Smith is committed to the peace treaty,” an official said "
                  "on Friday.")
     assert got["Ann Smith"][2] is False
 
 
-def test_people_tour_with_someone_is_taking_part(model_nlp):
+def test_extract_people_tour_with_someone_is_taking_part(model_nlp):
     from briefing.extract.people import extract_people
 
     text = ("Prime Minister Hesham Kandil of Egypt arrived in the city on Friday. Kandil got "
@@ -224,19 +224,19 @@ def _actors_taking_part(model_nlp, text: str) -> list[str]:
             if m.participant and m.tag != "PERSON"]
 
 
-def test_people_unnamed_source_of_the_lead_is_no_actor(model_nlp):
+def test_extract_people_unnamed_source_of_the_lead_is_no_actor(model_nlp):
     text = ("Fighting went on along the border on Thursday as envoys gathered in the city. "
             "An official said the talks would resume on Friday.")
     assert not any("official" in n for n in _actors_taking_part(model_nlp, text))
 
 
-def test_people_source_joined_to_the_leads_verb_is_no_subject(model_nlp):
+def test_extract_people_source_joined_to_the_leads_verb_is_no_subject(model_nlp):
     text = ("The visit is expected to last about three hours, and an official in the prime "
             "minister's office said by telephone that the border would stay open.")
     assert not any("official" in n for n in _actors_taking_part(model_nlp, text))
 
 
-def test_people_meeting_their_own_counterparts_is_another_meeting(people):
+def test_extract_people_meeting_their_own_counterparts_is_another_meeting(people):
     got = people("President Ann Smith cancelled her summit with President Kenji Tanaka on "
                  "Wednesday. The two leaders had planned to meet in the capital. A spokesman "
                  "said cooperation remains a priority. He said Defense Secretary Bob Jones and "

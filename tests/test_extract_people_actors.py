@@ -25,19 +25,19 @@ LEAD = "The foreign ministers of both countries met in Geneva on Monday to discu
 
 
 @pytest.mark.model
-def test_people_actors_organisation_holding_talks_later_in_the_story(actors):
+def test_extract_people_actors_organisation_holding_talks_later_in_the_story(actors):
     got = actors(LEAD + "Later in the day the ministers held talks with the IAEA.")
     assert got["IAEA"][:3] == (ORGANISATION, None, True)
 
 
 @pytest.mark.model
-def test_people_actors_national_delegation_attending(actors):
+def test_extract_people_actors_national_delegation_attending(actors):
     got = actors(LEAD + "A Chinese delegation also attended the talks.")
     assert got["Chinese delegation"][:3] == (ORGANISATION, "CN", True)
 
 
 @pytest.mark.model
-def test_people_actors_delegation_led_by_a_person_is_that_person(model_nlp):
+def test_extract_people_actors_delegation_led_by_a_person_is_that_person(model_nlp):
     from briefing.extract.people import extract_people
 
     text = LEAD + "The Japanese delegation, headed by Taro Kono, met US officials on Tuesday."
@@ -48,14 +48,14 @@ def test_people_actors_delegation_led_by_a_person_is_that_person(model_nlp):
 
 
 @pytest.mark.model
-def test_people_actors_organisation_in_a_title_is_an_affiliation(actors):
+def test_extract_people_actors_organisation_in_a_title_is_an_affiliation(actors):
     got = actors(LEAD + "NATO chief Jens Stoltenberg attended the talks.")
     assert "NATO" not in got
     assert got["Jens Stoltenberg"][3] == "NATO"
 
 
 @pytest.mark.model
-def test_people_actors_place_visited_or_topic_is_no_party(actors):
+def test_extract_people_actors_place_visited_or_topic_is_no_party(actors):
     got = actors(LEAD + "The ministers later visited Austria and discussed the COVID-19 pandemic.")
     assert not any(role == ORGANISATION for role, *_ in got.values())
 
@@ -70,7 +70,7 @@ def person(article: str, name: str, country=None, affiliation=None, at=10) -> Pe
                          3.0, affiliation=affiliation)
 
 
-def test_people_actors_organisation_without_its_own_person_takes_part():
+def test_extract_people_actors_organisation_without_its_own_person_takes_part():
     people = merge_people([
         ArticleFacts(Article("a", "x" * 90), people=(
             person("a", "Kenji Tanaka", "JP"), actor("a", "IAEA", at=40),
@@ -84,7 +84,7 @@ def test_people_actors_organisation_without_its_own_person_takes_part():
     assert iaea.sources == (Span("a", 40, 44), Span("b", 40, 48))
 
 
-def test_people_actors_organisation_with_its_person_is_left_out():
+def test_extract_people_actors_organisation_with_its_person_is_left_out():
     people = merge_people([
         ArticleFacts(Article("a", "x" * 90), people=(
             actor("a", "IAEA", at=40), actor("a", "Japan", "JP", tag="GPE", at=60),
@@ -98,7 +98,7 @@ def test_people_actors_organisation_with_its_person_is_left_out():
         "Rafael Grossi", "Kenji Tanaka", "Chinese delegation"}
 
 
-def test_people_actors_country_beside_people_taking_part_is_left_out():
+def test_extract_people_actors_country_beside_people_taking_part_is_left_out():
     people = merge_people([
         ArticleFacts(Article(r, "x" * 90), people=(
             person(r, "Kenji Tanaka", "JP"), person(r, "Ann Smith", "US", at=30),
@@ -109,7 +109,7 @@ def test_people_actors_country_beside_people_taking_part_is_left_out():
 
 
 @pytest.mark.model
-def test_people_actors_a_credit_in_brackets_is_no_party(model_nlp):
+def test_extract_people_actors_a_credit_in_brackets_is_no_party(model_nlp):
     from briefing.extract.people import extract_people
     from briefing.types import Article
 

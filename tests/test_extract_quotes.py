@@ -13,24 +13,24 @@ def speakers(model_nlp, text: str) -> list[tuple[str | None, str]]:
     return [(q.speaker, q.text[:12]) for q in quotes(model_nlp(text), "a")]
 
 
-def test_people_quotes_a_quote_going_on_after_its_attribution_keeps_the_speaker(model_nlp):
+def test_extract_quotes_a_quote_going_on_after_its_attribution_keeps_the_speaker(model_nlp):
     got = speakers(model_nlp, 'The talks ended on Monday. "We made real progress today," '
                    'Pedro Alves told reporters. "The hardest questions are still open."')
     assert got == [("Pedro Alves", "We made real"), ("Pedro Alves", "The hardest ")]
 
 
-def test_people_quotes_according_to_names_the_speaker(model_nlp):
+def test_extract_quotes_according_to_names_the_speaker(model_nlp):
     got = speakers(model_nlp, 'The deal is "a first step toward lasting peace in the region," '
                    "according to Maria Lopez.")
     assert got == [("Maria Lopez", "a first step")]
 
 
-def test_people_quotes_a_quote_nobody_is_named_for_is_left_out(model_nlp):
+def test_extract_quotes_a_quote_nobody_is_named_for_is_left_out(model_nlp):
     assert speakers(model_nlp, 'The banner read "no more wars in our time, please" as the '
                     "crowd gathered on Monday.") == []
 
 
-def test_people_quotes_a_speech_verb_inside_the_quote_is_not_the_attribution(model_nlp):
+def test_extract_quotes_a_speech_verb_inside_the_quote_is_not_the_attribution(model_nlp):
     got = speakers(model_nlp, 'Ana Ruiz spoke first. "Maria Lopez said nothing about that '
                    'question yet," Pedro Alves told reporters.')
     assert got == [("Pedro Alves", "Maria Lopez ")]

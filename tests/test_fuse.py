@@ -289,7 +289,7 @@ def test_fuse_related_gives_every_event_its_own_id():
 
 
 @pytest.mark.model
-def test_extract_keywords_count_the_lead_twice(model_nlp):
+def test_fuse_keywords_count_the_lead_twice(model_nlp):
     from briefing.extract import keywords
 
     doc = model_nlp("Ministers met in Oslo. They agreed a treaty. "

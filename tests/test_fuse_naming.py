@@ -20,12 +20,12 @@ MAY = person("Theresa May", "GB", "May")
 KERRY = Participant("John Kerry", ("Kerry",), "Secretary of State", "US", ())
 
 
-def test_naming_short_name_is_the_name_reports_use_alone():
+def test_fuse_naming_short_name_is_the_name_reports_use_alone():
     assert short_name(OBAMA) == "Obama"
     assert short_name(XI) == "Xi"  # the family name, written first
 
 
-def test_naming_bilateral_title_names_principals_kind_and_place():
+def test_fuse_naming_bilateral_title_names_principals_kind_and_place():
     assert event_title(None, "meeting", (OBAMA, KERRY, PUTIN), "Los Cabos", False) == \
         "Obama–Putin meeting in Los Cabos"  # one principal per country
     assert event_title(None, "call", (OBAMA, PUTIN), None, True) == "Obama–Putin phone call"
@@ -35,11 +35,11 @@ def test_naming_bilateral_title_names_principals_kind_and_place():
         "Obama–Putin summit at Camp David"
 
 
-def test_naming_visit_of_one_principal():
+def test_fuse_naming_visit_of_one_principal():
     assert event_title(None, "visit", (OBAMA,), "Havana", False) == "Obama's visit to Havana"
 
 
-def test_naming_proper_name_only_for_a_multilateral_event_or_a_standing_body():
+def test_fuse_naming_proper_name_only_for_a_multilateral_event_or_a_standing_body():
     assert voted_name(["G20 summit", "G20 summit"], (OBAMA, XI, MAY)) == "G20 summit"
     assert voted_name(["G20 summit"], (OBAMA, PUTIN)) is None  # a bilateral at the G20
     assert voted_name(["Security Consultative Committee"], (OBAMA, PUTIN)) == \
@@ -51,7 +51,7 @@ def test_naming_proper_name_only_for_a_multilateral_event_or_a_standing_body():
 
 
 @pytest.mark.model
-def test_frame_name_of_the_event_but_not_of_its_setting(model_nlp):
+def test_fuse_naming_frame_name_of_the_event_but_not_of_its_setting(model_nlp):
     def name(text: str) -> str | None:
         return read_frame(model_nlp(text), []).name
     assert name("Leaders gathered in Wales for the NATO summit on Thursday.") == "NATO summit"
@@ -60,7 +60,7 @@ def test_frame_name_of_the_event_but_not_of_its_setting(model_nlp):
     assert name("Ministers will hold a press conference after the talks.") is None
 
 
-def test_fuse_summit_reported_on_consecutive_days_spans_them():
+def test_fuse_naming_summit_reported_on_consecutive_days_spans_them():
     import datetime as dt
 
     from briefing.fuse.dates import day_span
@@ -77,7 +77,7 @@ def test_fuse_summit_reported_on_consecutive_days_spans_them():
     assert day_span(dt.date(2014, 9, 5), far, "summit")[2] is far
 
 
-def test_event_place_of_a_possessive_is_no_place():
+def test_fuse_naming_event_place_of_a_possessive_is_no_place():
     import spacy
     from spacy.tokens import Doc
 
@@ -90,7 +90,7 @@ def test_event_place_of_a_possessive_is_no_place():
     assert main_place(list(doc.sents)) is None
 
 
-def test_fuse_meeting_of_three_countries_reported_on_consecutive_days_spans_them():
+def test_fuse_naming_meeting_of_three_countries_reported_on_consecutive_days_spans_them():
     import datetime as dt
 
     from briefing.fuse import build_event
@@ -109,14 +109,14 @@ def test_fuse_meeting_of_three_countries_reported_on_consecutive_days_spans_them
     assert not [d for d in event.discrepancies if d.about == "date"]
 
 
-def test_naming_series_name_is_the_title_without_its_place():
+def test_fuse_naming_series_name_is_the_title_without_its_place():
     assert without_place("Obama–Putin meeting in Los Cabos") == "Obama–Putin meeting"
     assert without_place("NATO summit, Newport") == "NATO summit"
     assert without_place("Obama–Putin meeting at the White House") == "Obama–Putin meeting"
     assert without_place("Trump–Turnbull phone call") == "Trump–Turnbull phone call"
 
 
-def test_naming_short_name_of_a_family_name_first_and_of_a_double_surname():
+def test_fuse_naming_short_name_of_a_family_name_first_and_of_a_double_surname():
     assert short_name(person("Liu He", "CN")) == "Liu"  # no alias says so: the country does
     assert short_name(person("Moon Jae-in", "KR")) == "Moon"
     assert short_name(person("Peña Nieto", "MX", "Enrique Pena Nieto", "Pena Nieto")) == \
@@ -124,7 +124,7 @@ def test_naming_short_name_of_a_family_name_first_and_of_a_double_surname():
     assert short_name(person("Theresa May", "GB")) == "May"
 
 
-def test_naming_one_known_party_owns_the_event():
+def test_fuse_naming_one_known_party_owns_the_event():
     assert event_title(None, "summit", (OBAMA,), "Camp David", False) == \
         "Obama's summit at Camp David"
     assert event_title(None, "summit", (), "Camp David", False) == "Summit at Camp David"

@@ -14,7 +14,7 @@ def facts(article: str, *mentions: tuple) -> ArticleFacts:
     return ArticleFacts(article=Article(article, "x" * 200), people=people)
 
 
-def test_people_fuse_family_name_first_is_the_same_person():
+def test_fuse_people_family_name_first_is_the_same_person():
     result = merge_people([
         facts("a", ("Yoshimasa Hayashi", "Foreign Minister", "JP", True)),
         facts("b", ("Hayashi Yoshimasa", "Foreign Minister", "JP", True)),
@@ -24,7 +24,7 @@ def test_people_fuse_family_name_first_is_the_same_person():
     assert result.participants[0].aliases == ("Hayashi Yoshimasa",)
 
 
-def test_people_fuse_spelling_variant_and_surname_join_the_full_name():
+def test_fuse_people_spelling_variant_and_surname_join_the_full_name():
     result = merge_people([
         facts("a", ("Anthony Blinken", "Secretary of State", "US", True),
               ("Blinken", None, None, False)),
@@ -37,13 +37,13 @@ def test_people_fuse_spelling_variant_and_surname_join_the_full_name():
     assert len(blinken.sources) == 5
 
 
-def test_people_fuse_different_first_names_stay_apart():
+def test_fuse_people_different_first_names_stay_apart():
     result = merge_people([facts("a", ("Kim Jong Un", None, "KP", False),
                                  ("Kim Jong Il", None, "KP", False))])
     assert len(result.mentioned) == 2
 
 
-def test_people_fuse_role_vote_records_the_minority_title():
+def test_fuse_people_role_vote_records_the_minority_title():
     result = merge_people([
         facts("a", ("Yasukazu Hamada", "Defense Minister", "JP", True)),
         facts("b", ("Yasukazu Hamada", "Defense Secretary", None, True)),
@@ -57,7 +57,7 @@ def test_people_fuse_role_vote_records_the_minority_title():
         ("Defense Minister", {"a", "c"}), ("Defense Secretary", {"b"})]
 
 
-def test_people_fuse_us_title_forms_are_one_role():
+def test_fuse_people_us_title_forms_are_one_role():
     result = merge_people([
         facts("a", ("Lloyd Austin", "Defense Secretary", "US", True)),
         facts("b", ("Lloyd Austin", "Secretary of Defense", "US", True)),
@@ -66,7 +66,7 @@ def test_people_fuse_us_title_forms_are_one_role():
     assert result.discrepancies == ()
 
 
-def test_people_fuse_participant_from_any_report_and_ordered_by_weight():
+def test_fuse_people_participant_from_any_report_and_ordered_by_weight():
     result = merge_people([
         facts("a", ("Pat Ryder", "spokesperson", "US", False), ("Lloyd Austin", None, "US", True)),
         facts("b", ("Joe Biden", "President", "US", False)),
@@ -75,12 +75,12 @@ def test_people_fuse_participant_from_any_report_and_ordered_by_weight():
     assert {p.name for p in result.mentioned} == {"Pat Ryder", "Joe Biden"}
 
 
-def test_people_fuse_name_words_drop_honorifics_and_possessives():
+def test_fuse_people_name_words_drop_honorifics_and_possessives():
     assert name_words("Mr. Austin's") == ("austin",)
     assert name_words("Donald J. Trump") == ("donald", "trump")
 
 
-def test_people_fuse_group_counts_only_where_no_one_is_named():
+def test_fuse_people_group_counts_only_where_no_one_is_named():
     from briefing.extract.people import GROUP
 
     result = merge_people([
@@ -91,7 +91,7 @@ def test_people_fuse_group_counts_only_where_no_one_is_named():
     assert result.participants[1].role is None
 
 
-def test_people_fuse_nickname_and_middle_initial_are_one_person():
+def test_fuse_people_nickname_and_middle_initial_are_one_person():
     result = merge_people([
         facts("a", ("Charles E. Schumer", "Senate Minority Leader", "US", True)),
         facts("b", ("Chuck Schumer", "Senate Minority Leader", "US", True)),
@@ -100,7 +100,7 @@ def test_people_fuse_nickname_and_middle_initial_are_one_person():
     assert set([schumer.name, *schumer.aliases]) == {"Charles E. Schumer", "Chuck Schumer"}
 
 
-def test_people_fuse_nickname_and_full_middle_name_are_one_person():
+def test_fuse_people_nickname_and_full_middle_name_are_one_person():
     result = merge_people([
         facts("a", ("Charles Ellis Schumer", "Senator", "US", True)),
         facts("b", ("Chuck Schumer", "Senator", "US", True)),
@@ -109,7 +109,7 @@ def test_people_fuse_nickname_and_full_middle_name_are_one_person():
     assert set([schumer.name, *schumer.aliases]) == {"Charles Ellis Schumer", "Chuck Schumer"}
 
 
-def test_people_fuse_hyphenated_and_spaced_given_names_are_one_person():
+def test_fuse_people_hyphenated_and_spaced_given_names_are_one_person():
     result = merge_people([
         facts("a", ("Kim Jong-un", "leader", "KP", True)),
         facts("b", ("Kim Jong Un", "leader", "KP", True)),
@@ -117,20 +117,20 @@ def test_people_fuse_hyphenated_and_spaced_given_names_are_one_person():
     assert len(result.participants) == 1
 
 
-def test_people_fuse_two_familiar_forms_stay_apart():
+def test_fuse_people_two_familiar_forms_stay_apart():
     result = merge_people([facts("a", ("Bill Smith", None, "US", False),
                                  ("Bob Smith", None, "US", False))])
     assert len(result.mentioned) == 2
 
 
-def test_people_fuse_premier_of_a_parliamentary_country_is_its_prime_minister():
+def test_fuse_people_premier_of_a_parliamentary_country_is_its_prime_minister():
     result = merge_people([facts("a", ("Marco Rossi", "Premier", "IT", True),
                                  ("Li Wei", "Premier", "CN", True))])
     roles = {p.name: p.role for p in result.participants}
     assert roles == {"Marco Rossi": "Prime Minister", "Li Wei": "Premier"}
 
 
-def test_people_fuse_two_wordings_of_one_role_are_no_disagreement():
+def test_fuse_people_two_wordings_of_one_role_are_no_disagreement():
     from briefing.fuse.people import one_role
 
     result = merge_people([

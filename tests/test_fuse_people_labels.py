@@ -36,26 +36,26 @@ def report(blank_nlp):
     return build
 
 
-def test_people_labels_name_tagged_as_organisation_is_kept_for_the_vote(report):
+def test_fuse_people_labels_name_tagged_as_organisation_is_kept_for_the_vote(report):
     facts = report("b", "Hamada arrived in the capital on Monday.", ("Hamada", "ORG"))
     (hamada,) = [m for m in facts.people if m.role not in (ORGANISATION, GROUP)]
     assert (hamada.name, hamada.tag) == ("Hamada", "ORG")
     assert facts.entities == (Entity("Hamada", "ORG", Span("b", 0, 6)),)
 
 
-def test_people_labels_same_article_surname_makes_a_person(report):
+def test_fuse_people_labels_same_article_surname_makes_a_person(report):
     facts = report("a", "Kenji Hamada landed. Hamada arrived in the capital on Monday.",
                    ("Kenji Hamada", "PERSON"), ("Hamada", "ORG"))
     assert [(m.name, m.tag) for m in facts.people] == [("Kenji Hamada", "PERSON"),
                                                        ("Hamada", "PERSON")]
 
 
-def test_people_labels_a_name_after_in_is_a_place(report):
+def test_fuse_people_labels_a_name_after_in_is_a_place(report):
     facts = report("a", "The talks were held in Sherwood on Monday.", ("Sherwood", "GPE"))
     assert facts.people == ()
 
 
-def test_people_labels_organisation_once_person_elsewhere_is_a_person(report):
+def test_fuse_people_labels_organisation_once_person_elsewhere_is_a_person(report):
     reports = [
         report("a", "Defense Minister Kenji Hamada spoke on Monday.", ("Kenji Hamada", "PERSON")),
         report("b", "Hamada arrived in the capital on Monday.", ("Hamada", "ORG")),
@@ -74,12 +74,12 @@ def sherwood(report, places: int) -> list[ArticleFacts]:
         report(f"p{i}", "Sherwood is a market town.", ("Sherwood", "GPE")) for i in range(places)]
 
 
-def test_people_labels_person_once_place_elsewhere_is_not_a_person(report):
+def test_fuse_people_labels_person_once_place_elsewhere_is_not_a_person(report):
     people = merge_people(sherwood(report, places=2))
     assert people.participants == () and people.mentioned == ()
 
 
-def test_people_labels_a_tie_keeps_the_model_label(report):
+def test_fuse_people_labels_a_tie_keeps_the_model_label(report):
     (person,) = merge_people(sherwood(report, places=1)).mentioned
     assert person.sources == (Span("a", 0, 8),)
 
@@ -89,7 +89,7 @@ def mention(article: str, name: str, role=None, tag="PERSON", participant=False,
                          tag=tag)
 
 
-def test_people_labels_the_corrected_mention_counts_for_role_and_participation():
+def test_fuse_people_labels_the_corrected_mention_counts_for_role_and_participation():
     # Without report b, Hamada's titles tie (the first report's wins) and no report has him
     # taking part; b was tagged ORG by the model but is the same person.
     reports = [
@@ -109,7 +109,7 @@ def test_people_labels_the_corrected_mention_counts_for_role_and_participation()
         ("Defense Minister", {"b", "c"}), ("Defense Secretary", {"a"})]
 
 
-def test_people_labels_spelling_variant_of_a_person_is_a_person():
+def test_fuse_people_labels_spelling_variant_of_a_person_is_a_person():
     kept = correct_labels(
         [mention("a", "Anthony Blinken"), mention("b", "Antony Blinken", tag="ORG"),
          mention("c", "Anthony Blinken")],
@@ -117,7 +117,7 @@ def test_people_labels_spelling_variant_of_a_person_is_a_person():
     assert [m.tag for m in kept] == ["PERSON"] * 3
 
 
-def test_people_labels_organisation_actor_that_is_a_person_becomes_the_person():
+def test_fuse_people_labels_organisation_actor_that_is_a_person_becomes_the_person():
     actor = PersonMention("Hamada", Span("b", 0, 6), ORGANISATION, "JP", True, 3.0, tag="ORG")
     people = merge_people([
         ArticleFacts(Article("a", "x" * 50), people=(mention("a", "Kenji Hamada"),)),
@@ -130,7 +130,7 @@ def test_people_labels_organisation_actor_that_is_a_person_becomes_the_person():
     assert Span("b", 0, 6) in hamada.sources
 
 
-def test_people_labels_organisation_actor_stays_when_the_reports_say_organisation():
+def test_fuse_people_labels_organisation_actor_stays_when_the_reports_say_organisation():
     actor = PersonMention("Hamada", Span("b", 0, 6), ORGANISATION, None, True, 3.0, tag="ORG")
     people = merge_people([
         ArticleFacts(Article("a", "x" * 50), people=(mention("a", "Hamada"),)),
@@ -144,7 +144,7 @@ def test_people_labels_organisation_actor_stays_when_the_reports_say_organisatio
     assert people.mentioned == ()
 
 
-def test_people_labels_a_title_keeps_a_person_whatever_the_votes():
+def test_fuse_people_labels_a_title_keeps_a_person_whatever_the_votes():
     kept = correct_labels(
         [mention("a", "Sherwood", "Mayor")],
         [Entity("Sherwood", "GPE", Span("b", 0, 8)), Entity("Sherwood", "GPE", Span("c", 0, 8))])

@@ -24,7 +24,7 @@ def names(people) -> list[str]:
     return sorted(p.name for p in people)
 
 
-def test_people_vote_a_meeting_one_report_tells_is_only_mentioned():
+def test_fuse_people_vote_a_meeting_one_report_tells_is_only_mentioned():
     result = merge_people([
         report("a", mention("a", "Ann Smith", 0), mention("a", "Kenji Tanaka", 20),
                mention("a", "Pat Lee", 40, weight=1.0)),  # "Pat Lee visited Havana in 1998"
@@ -35,7 +35,7 @@ def test_people_vote_a_meeting_one_report_tells_is_only_mentioned():
     assert names(result.mentioned) == ["Pat Lee"]
 
 
-def test_people_vote_a_headline_names_the_participant_by_name_or_by_title():
+def test_fuse_people_vote_a_headline_names_the_participant_by_name_or_by_title():
     result = merge_people([
         report("a", mention("a", "Ann Smith", 0), mention("a", "Kenji Tanaka", 20),
                mention("a", "Malcolm Reed", 40, role="Prime Minister", country="AU"),
@@ -49,7 +49,7 @@ def test_people_vote_a_headline_names_the_participant_by_name_or_by_title():
     assert names(result.mentioned) == ["Bo Park"]
 
 
-def test_people_vote_a_summit_list_beside_two_participants_joins_them():
+def test_fuse_people_vote_a_summit_list_beside_two_participants_joins_them():
     listed = ("Ann Smith", "Kenji Tanaka", "Lena Ortiz", "Bo Park")
     result = merge_people([
         report("a", *(mention("a", n, 20 * i, frame=100) for i, n in enumerate(listed))),
@@ -61,7 +61,7 @@ def test_people_vote_a_summit_list_beside_two_participants_joins_them():
     assert names(result.mentioned) == ["Lee Wong", "Sam Roe"]  # beside one participant only
 
 
-def test_people_vote_a_meeting_has_two_sides():
+def test_fuse_people_vote_a_meeting_has_two_sides():
     result = merge_people([
         report("a", mention("a", "Ann Smith", 0), mention("a", "Kenji Tanaka", 20),
                mention("a", "Bo Park", 40, part=False)),
@@ -70,13 +70,13 @@ def test_people_vote_a_meeting_has_two_sides():
     assert names(result.participants) == ["Ann Smith", "Kenji Tanaka"]
 
 
-def test_people_country_titled_phrases_without_a_name():
+def test_fuse_people_vote_country_titled_phrases_without_a_name():
     text = "The U.S. president met Russian President Ivan Petrov; the Japanese premier stayed."
     assert titled_phrases(text, unnamed=True) == [("US", "president"), ("JP", "prime minister")]
     assert ("RU", "president") in titled_phrases(text)
 
 
-def test_people_country_from_the_title_and_the_reports_own_institutions():
+def test_fuse_people_vote_country_from_the_title_and_the_reports_own_institutions():
     text = "The White House said on Monday that the talks in the Kremlin went well."
     people = (mention("a", "Ann Smith", 0, role="President"),
               mention("a", "Ivan Petrov", 20, role="President", country="RU"),
@@ -92,7 +92,7 @@ def test_people_country_from_the_title_and_the_reports_own_institutions():
                        "Bo Park": None}
 
 
-def test_people_country_none_for_an_international_official():
+def test_fuse_people_vote_country_none_for_an_international_official():
     people = (PersonMention("Ana Ruiz", Span("a", 0, 8), "Secretary General", None, True, 3.0,
                             affiliation="NATO"),)
     entities = [Entity("White House", "ORG", Span("a", 40, 51))]
@@ -100,7 +100,7 @@ def test_people_country_none_for_an_international_official():
     assert result.participants[0].country is None
 
 
-def test_people_vote_one_report_naming_someone_often_does_not_outvote_two_reports():
+def test_fuse_people_vote_one_report_naming_someone_often_does_not_outvote_two_reports():
     # Two of three reports name Smith and Tanaka; the third names Lee often, at another meeting.
     result = merge_people([
         report("a", mention("a", "Ann Smith", 0), mention("a", "Kenji Tanaka", 20)),
@@ -111,7 +111,7 @@ def test_people_vote_one_report_naming_someone_often_does_not_outvote_two_report
     assert names(result.participants) == ["Ann Smith", "Kenji Tanaka"]
 
 
-def test_people_vote_the_head_of_the_organisation_meeting_takes_part():
+def test_fuse_people_vote_the_head_of_the_organisation_meeting_takes_part():
     def chief(article: str) -> PersonMention:
         return PersonMention("Lars Holm", Span(article, 60, 69), "Secretary General", None,
                              False, 1.0, affiliation="NATO")

@@ -49,7 +49,7 @@ def injected(tmp_path_factory):
     return out
 
 
-def test_hardening_markdown_injection_is_escaped(injected):
+def test_hardening_content_markdown_injection_is_escaped(injected):
     (md,) = [p for p in injected.glob("*.md") if p.name != "index.md"]
     text = md.read_text("utf-8")
     assert "{{ 7\\*7 }}" in text  # the quote is there, escaped
@@ -63,7 +63,7 @@ def test_hardening_markdown_injection_is_escaped(injected):
     assert not re.search(r"(?<!\\)<script|(?<!\\)\]\(javascript:", text)
 
 
-def test_hardening_docx_shows_injection_as_text(injected):
+def test_hardening_content_docx_shows_injection_as_text(injected):
     (path,) = injected.glob("*.docx")
     document = docx.Document(str(path))
     body = "\n".join(p.text for p in document.paragraphs)
@@ -72,7 +72,7 @@ def test_hardening_docx_shows_injection_as_text(injected):
     assert not [t for t in targets if not t.startswith(("http://", "https://"))], targets
 
 
-def test_hardening_template_code_in_text_is_never_evaluated(injected):
+def test_hardening_content_template_code_in_text_is_never_evaluated(injected):
     source = str(injected.parent / "in")  # the sources list names the input file, whose path may hold "49"
     for path in injected.glob("*.md"):
         text = path.read_text("utf-8").replace(source, "")
@@ -85,7 +85,7 @@ def test_hardening_template_code_in_text_is_never_evaluated(injected):
 @pytest.mark.slow
 @pytest.mark.parametrize("title", ["../../etc/passwd", "/etc/passwd", "..\\..\\windows\\x",
                                    "..", "~", "a/b/../../../c", "x" * 400])
-def test_hardening_titles_never_escape_the_output_folder(tmp_path, title):
+def test_hardening_content_titles_never_escape_the_output_folder(tmp_path, title):
     result, out = generate(tmp_path, {"a.md": story(title=title, date=None)})
     assert result.exit_code == 0, result.output
     written = [p for p in tmp_path.rglob("*") if p.is_file() and not p.is_relative_to(tmp_path / "in")]
@@ -96,20 +96,20 @@ def test_hardening_titles_never_escape_the_output_folder(tmp_path, title):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("title", ["CON", "nul", "Aux"])
-def test_hardening_windows_device_names_are_not_slugs(tmp_path, title):
+def test_hardening_content_windows_device_names_are_not_slugs(tmp_path, title):
     result, out = generate(tmp_path, {"a.md": story(title=title, date=None)})
     assert result.exit_code == 0, result.output
     assert not [p for p in out.iterdir() if p.stem.split(".")[0].lower() in WINDOWS_RESERVED]
 
 
 @pytest.mark.slow
-def test_hardening_event_called_index_keeps_its_brief(tmp_path):
+def test_hardening_content_event_called_index_keeps_its_brief(tmp_path):
     result, out = generate(tmp_path, {"a.md": story(title="Index", date=None)}, "--format", "md")
     assert result.exit_code == 0, result.output
     assert len(list(out.glob("*.md"))) == 2  # the brief and the index
 
 
-def test_hardening_user_templates_run_in_the_sandbox(tmp_path):
+def test_hardening_content_user_templates_run_in_the_sandbox(tmp_path):
     from briefing.render.markdown import TemplateProblem, environment, render
 
     (tmp_path / "brief.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}")
@@ -121,7 +121,7 @@ def test_hardening_user_templates_run_in_the_sandbox(tmp_path):
 
 
 @pytest.mark.slow
-def test_hardening_unsafe_user_template_exits_2_with_one_line(tmp_path):
+def test_hardening_content_unsafe_user_template_exits_2_with_one_line(tmp_path):
     (tmp_path / "tpl").mkdir()
     (tmp_path / "tpl" / "brief.md.j2").write_text("{{ ''.__class__.__mro__ }}")
     result, out = generate(tmp_path, {"a.md": story()}, "--templates", str(tmp_path / "tpl"))

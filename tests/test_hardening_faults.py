@@ -23,7 +23,7 @@ def generate(inputs: Path, out: Path, *extra: str):
                                     "--today", "2026-01-01", "--quiet", *extra])
 
 
-def test_hardening_max_articles_cuts_a_file_short_with_one_line(tmp_path):
+def test_hardening_faults_max_articles_cuts_a_file_short_with_one_line(tmp_path):
     path = tmp_path / "many.jsonl"
     path.write_text("".join(json.dumps({"text": f"Story number {n} about talks in Oslo."}) + "\n"
                             for n in range(5)))
@@ -33,7 +33,7 @@ def test_hardening_max_articles_cuts_a_file_short_with_one_line(tmp_path):
     assert warnings == [f"stopped after 2 articles (max_articles); 3 more in {path}#3 not read"]
 
 
-def test_hardening_max_articles_across_files_one_line(tmp_path):
+def test_hardening_faults_max_articles_across_files_one_line(tmp_path):
     for n in range(4):
         (tmp_path / f"{n}.txt").write_text(f"Story {n}: the talks in Oslo went on for a day.\n")
     warnings: list[str] = []
@@ -42,7 +42,7 @@ def test_hardening_max_articles_across_files_one_line(tmp_path):
                         "later inputs not read"]
 
 
-def test_hardening_max_chars_skips_with_one_line(tmp_path):
+def test_hardening_faults_max_chars_skips_with_one_line(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text(STORY * 20)
     warnings: list[str] = []
@@ -54,7 +54,7 @@ def test_hardening_max_chars_skips_with_one_line(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.model
-def test_hardening_single_5mb_paragraph_exits_2_with_clear_lines(tmp_path):
+def test_hardening_faults_single_5mb_paragraph_exits_2_with_clear_lines(tmp_path):
     (tmp_path / "in").mkdir()
     text = (STORY.strip() + " ") * (5_000_000 // len(STORY) + 1)
     (tmp_path / "in" / "huge.txt").write_text(text[:5_000_000])
@@ -93,7 +93,7 @@ def copy_outputs(first_run: Path, tmp_path: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_hardening_read_only_output_folder_exits_2_and_keeps_outputs(first_run, tmp_path,
+def test_hardening_faults_read_only_output_folder_exits_2_and_keeps_outputs(first_run, tmp_path,
                                                                       monkeypatch):
     out = copy_outputs(first_run, tmp_path)
     before = snapshot(out)
@@ -109,7 +109,7 @@ def test_hardening_read_only_output_folder_exits_2_and_keeps_outputs(first_run, 
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
-def test_hardening_really_read_only_folder(first_run, tmp_path):
+def test_hardening_faults_really_read_only_folder(first_run, tmp_path):
     out = copy_outputs(first_run, tmp_path)
     before = snapshot(out)
     out.chmod(0o555)
@@ -123,7 +123,7 @@ def test_hardening_really_read_only_folder(first_run, tmp_path):
 
 @pytest.mark.parametrize("workers", ["1", "2"])  # 2: the briefs are written by a helper process
 @pytest.mark.parametrize("when", ["replace", "write"])
-def test_hardening_ctrl_c_while_writing_leaves_no_partial_files(first_run, tmp_path, monkeypatch,
+def test_hardening_faults_ctrl_c_while_writing_leaves_no_partial_files(first_run, tmp_path, monkeypatch,
                                                                  when, workers):
     out = copy_outputs(first_run, tmp_path)
     before = snapshot(out)

@@ -72,23 +72,23 @@ def server():
     httpd.server_close()
 
 
-def test_hardening_fetch_only_http_and_https():
+def test_hardening_network_fetch_only_http_and_https():
     for url in ("file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://127.0.0.1/", "data:,x"):
         with pytest.raises(FetchError, match="only http and https"):
             fetch(url, timeout=1, max_bytes=100)
 
 
-def test_hardening_file_url_input_is_not_read():
+def test_hardening_network_file_url_input_is_not_read():
     with pytest.raises(IngestError, match="input not found: file:///etc/passwd"):
         read_articles(["file:///etc/passwd"])
 
 
-def test_hardening_redirect_to_file_is_refused(server):
+def test_hardening_network_redirect_to_file_is_refused(server):
     with pytest.raises(FetchError, match="file:///etc/passwd.*(not allowed|not http)"):
         fetch(f"{server.base}/to-file", timeout=2, max_bytes=10_000)
 
 
-def test_hardening_redirects_are_limited(server):
+def test_hardening_network_redirects_are_limited(server):
     assert fetch(f"{server.base}/hop/{MAX_REDIRECTS - 1}", timeout=2, max_bytes=10_000).data == PAGE
     server.hits.clear()
     with pytest.raises(FetchError):
@@ -96,26 +96,26 @@ def test_hardening_redirects_are_limited(server):
     assert len(server.hits) == MAX_REDIRECTS + 1
 
 
-def test_hardening_fetch_times_out(server):
+def test_hardening_network_fetch_times_out(server):
     started = time.monotonic()
     with pytest.raises(FetchError, match="timed out|took too long"):
         fetch(f"{server.base}/slow", timeout=0.5, max_bytes=10_000)
     assert time.monotonic() - started < 2
 
 
-def test_hardening_trickling_server_hits_the_whole_body_deadline(server):
+def test_hardening_network_trickling_server_hits_the_whole_body_deadline(server):
     started = time.monotonic()
     with pytest.raises(FetchError, match="took too long"):
         fetch(f"{server.base}/trickle", timeout=1, max_bytes=10_000)
     assert time.monotonic() - started < 3
 
 
-def test_hardening_endless_body_stops_at_the_size_limit(server):
+def test_hardening_network_endless_body_stops_at_the_size_limit(server):
     with pytest.raises(FetchError, match="larger than the 200000-byte limit"):
         fetch(f"{server.base}/endless", timeout=5, max_bytes=200_000)
 
 
-def test_hardening_feed_links_only_followed_over_http(server):
+def test_hardening_network_feed_links_only_followed_over_http(server):
     server.feed = (
         b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
         b"<item><title>One</title><link>file:///etc/passwd</link>"
@@ -128,7 +128,7 @@ def test_hardening_feed_links_only_followed_over_http(server):
     assert not any("root:" in a.text for a in articles)
 
 
-def test_hardening_feed_external_dtd_and_entities_are_not_fetched(server):
+def test_hardening_network_feed_external_dtd_and_entities_are_not_fetched(server):
     server.feed = (
         f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{server.base}/dtd">'
         '<rss version="2.0"><channel><title>Wire</title><item><title>One</title>'

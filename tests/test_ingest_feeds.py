@@ -98,7 +98,7 @@ def poll(site: Site, state, warn=pytest.fail):
     return read_polled([f"{site.base}/feed"], state, warn, timeout=5)
 
 
-def test_feeds_second_poll_is_conditional_and_fetches_nothing_new(site, tmp_path):
+def test_ingest_feeds_second_poll_is_conditional_and_fetches_nothing_new(site, tmp_path):
     state = tmp_path / FEED_STATE
     first = poll(site, state)
     assert site.hits == Counter({"/feed": 1, "/a": 1, "/b": 1})
@@ -113,7 +113,7 @@ def test_feeds_second_poll_is_conditional_and_fetches_nothing_new(site, tmp_path
     assert second == first
 
 
-def test_feeds_server_without_validators_still_fetches_no_item_twice(site, tmp_path):
+def test_ingest_feeds_server_without_validators_still_fetches_no_item_twice(site, tmp_path):
     site.validators = False
     state = tmp_path / FEED_STATE
     first = poll(site, state)
@@ -124,7 +124,7 @@ def test_feeds_server_without_validators_still_fetches_no_item_twice(site, tmp_p
     assert second == first
 
 
-def test_feeds_new_item_costs_exactly_one_fetch(site, tmp_path):
+def test_ingest_feeds_new_item_costs_exactly_one_fetch(site, tmp_path):
     state = tmp_path / FEED_STATE
     first = poll(site, state)
     site.items = "abc"
@@ -133,7 +133,7 @@ def test_feeds_new_item_costs_exactly_one_fetch(site, tmp_path):
     assert second[:2] == first and second[2].title == STORIES["c"][0]
 
 
-def test_feeds_state_keeps_only_current_items(site, tmp_path):
+def test_ingest_feeds_state_keeps_only_current_items(site, tmp_path):
     state = tmp_path / FEED_STATE
     poll(site, state)
     site.items = "b"
@@ -143,7 +143,7 @@ def test_feeds_state_keeps_only_current_items(site, tmp_path):
     assert list(kept["urls"]) == [f"{site.base}/feed"]
 
 
-def test_feeds_page_that_failed_is_tried_again(site, tmp_path):
+def test_ingest_feeds_page_that_failed_is_tried_again(site, tmp_path):
     state = tmp_path / FEED_STATE
     site.status["/b"] = 503
     warnings: list[str] = []
@@ -157,7 +157,7 @@ def test_feeds_page_that_failed_is_tried_again(site, tmp_path):
     assert second[1].text.startswith("Dock workers in Lima")
 
 
-def test_feeds_unreachable_feed_keeps_its_items_for_next_time(site, tmp_path):
+def test_ingest_feeds_unreachable_feed_keeps_its_items_for_next_time(site, tmp_path):
     state = tmp_path / FEED_STATE
     first = poll(site, state)
     site.status["/feed"] = 500
@@ -169,21 +169,21 @@ def test_feeds_unreachable_feed_keeps_its_items_for_next_time(site, tmp_path):
     assert site.hits == Counter({"/feed": 3, "/a": 1, "/b": 1})
 
 
-def test_feeds_unasked_304_skips_the_feed(site, tmp_path):
+def test_ingest_feeds_unasked_304_skips_the_feed(site, tmp_path):
     site.status["/feed"] = 304
     warnings: list[str] = []
     assert poll(site, tmp_path / FEED_STATE, warnings.append) == []
     assert warnings == [f"skipped {site.base}/feed: HTTP 304 Not Modified"]
 
 
-def test_feeds_page_url_input_is_polled_too(site, tmp_path):
+def test_ingest_feeds_page_url_input_is_polled_too(site, tmp_path):
     state = tmp_path / FEED_STATE
     first = read_polled([f"{site.base}/c"], state)
     second = read_polled([f"{site.base}/c"], state)
     assert site.answered == [("/c", 200), ("/c", 304)] and second == first
 
 
-def test_feeds_file_feed_items_fetched_once(site, tmp_path):
+def test_ingest_feeds_file_feed_items_fetched_once(site, tmp_path):
     (tmp_path / "wire.rss").write_bytes(feed(site.base, "ab"))
     state = tmp_path / FEED_STATE
     first = read_polled([str(tmp_path / "wire.rss")], state)
@@ -191,7 +191,7 @@ def test_feeds_file_feed_items_fetched_once(site, tmp_path):
     assert site.hits == Counter({"/a": 1, "/b": 1}) and second == first
 
 
-def test_feeds_without_state_every_run_fetches_everything(site):
+def test_ingest_feeds_without_state_every_run_fetches_everything(site):
     assert poll(site, None) == poll(site, None)
     assert site.hits == Counter({"/feed": 2, "/a": 2, "/b": 2})
 
@@ -211,7 +211,7 @@ def _wrong_types(path):
     lambda path: b'{"format": 1, "tool": "x", "urls": {"u": {"body": 5}}, "items": {}}',
     _wrong_types,
 ], ids=["binary", "truncated", "list", "future-format", "wrong-body", "wrong-article"])
-def test_feeds_corrupt_state_is_rebuilt_with_a_warning(site, tmp_path, damage):
+def test_ingest_feeds_corrupt_state_is_rebuilt_with_a_warning(site, tmp_path, damage):
     state = tmp_path / FEED_STATE
     first = poll(site, state)
     state.write_bytes(damage(state))
@@ -223,7 +223,7 @@ def test_feeds_corrupt_state_is_rebuilt_with_a_warning(site, tmp_path, damage):
     assert site.hits == Counter({"/feed": 3, "/a": 2, "/b": 2})
 
 
-def test_feeds_state_that_cannot_be_read_or_written_warns(site, tmp_path):
+def test_ingest_feeds_state_that_cannot_be_read_or_written_warns(site, tmp_path):
     state = tmp_path / FEED_STATE
     state.mkdir(parents=True)  # a folder where the file should be
     warnings: list[str] = []
@@ -234,7 +234,7 @@ def test_feeds_state_that_cannot_be_read_or_written_warns(site, tmp_path):
 
 
 @pytest.mark.slow
-def test_feeds_generate_twice_polls_conditionally_through_the_cli(site, tmp_path):
+def test_ingest_feeds_generate_twice_polls_conditionally_through_the_cli(site, tmp_path):
     from typer.testing import CliRunner
 
     from briefing.cli import app

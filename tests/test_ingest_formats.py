@@ -33,7 +33,7 @@ def _one(path, **kwargs):
     return articles[0]
 
 
-def test_ingest_text_headline_dateline_and_cleaning():
+def test_ingest_formats_text_headline_dateline_and_cleaning():
     article = _one(DATA / "plain.txt")
     assert article.title == "Talks set for next week"
     assert (article.dateline_place, article.outlet, article.published_partial) == (
@@ -44,7 +44,7 @@ def test_ingest_text_headline_dateline_and_cleaning():
                             "coast guard contacts.")
 
 
-def test_ingest_markdown_front_matter_wins_and_lines_rejoin():
+def test_ingest_formats_markdown_front_matter_wins_and_lines_rejoin():
     article = _one(DATA / "frontmatter.md")
     assert article.title == "Ministers agree on a new research pact"
     assert (article.outlet, article.published) == ("Example Wire", dt.date(2023, 1, 12))
@@ -55,7 +55,7 @@ def test_ingest_markdown_front_matter_wins_and_lines_rejoin():
                             "starts in April and runs for five years.")
 
 
-def test_ingest_html_main_text_and_metadata_without_scripts():
+def test_ingest_formats_html_main_text_and_metadata_without_scripts():
     article = _one(DATA / "page.html")
     assert (article.title, article.outlet) == ("Allies sign a maritime accord", "Example Herald")
     assert article.published == dt.date(2023, 2, 14)
@@ -65,7 +65,7 @@ def test_ingest_html_main_text_and_metadata_without_scripts():
     assert "Copyright" not in article.text and "Home" not in article.text
 
 
-def test_ingest_newsplease_json_prepends_the_lead():
+def test_ingest_formats_newsplease_json_prepends_the_lead():
     article = _one(DATA / "newsplease.json")
     assert article.id == "newsplease"
     assert (article.outlet, article.published) == ("www.example-news.com", dt.date(2023, 3, 6))
@@ -74,21 +74,21 @@ def test_ingest_newsplease_json_prepends_the_lead():
                             "to hold a joint drill in June.")
 
 
-def test_ingest_newsplease_lead_not_repeated(tmp_path):
+def test_ingest_formats_newsplease_lead_not_repeated(tmp_path):
     lead = "Officials from both countries met in Manila on Monday."
     (tmp_path / "x.json").write_text(
         f'{{"title": "T", "description": "{lead}", "text": "{lead}  They agreed."}}')
     assert _one(tmp_path / "x.json").text == f"{lead} They agreed."
 
 
-def test_ingest_jsonl_ids_and_url_dates():
+def test_ingest_formats_jsonl_ids_and_url_dates():
     articles = read_articles([str(DATA / "records.jsonl")], warn=pytest.fail)
     assert [a.id for a in articles] == ["records-001", "records-003"]
     assert [a.outlet for a in articles] == ["Alpha", "beta.example"]
     assert [a.published for a in articles] == [dt.date(2023, 5, 1), dt.date(2023, 5, 2)]
 
 
-def test_ingest_docx_paragraphs_and_title(tmp_path):
+def test_ingest_formats_docx_paragraphs_and_title(tmp_path):
     document = docx.Document()
     document.add_heading("Leaders meet in Seoul", level=1)
     document.add_paragraph("SEOUL (Example Wire) - The leaders met on Monday.")
@@ -100,7 +100,7 @@ def test_ingest_docx_paragraphs_and_title(tmp_path):
     assert article.text == "The leaders met on Monday.\n\nThey agreed to meet again in autumn."
 
 
-def test_ingest_folder_recursive_sorted_and_glob(tmp_path):
+def test_ingest_formats_folder_recursive_sorted_and_glob(tmp_path):
     warnings: list[str] = []
     articles = read_articles([str(DATA / "folder")], warn=warnings.append)
     assert [a.id for a in articles] == ["a", "b", "c"]
@@ -109,21 +109,21 @@ def test_ingest_folder_recursive_sorted_and_glob(tmp_path):
     assert [a.id for a in globbed] == ["a", "b"]
 
 
-def test_ingest_stdin_sniffs_the_content():
+def test_ingest_formats_stdin_sniffs_the_content():
     text = io.StringIO("Officials said the talks would resume on Monday in Geneva.\n")
     article = read_articles(["-"], stdin=text, warn=pytest.fail)[0]
     assert (article.id, article.source) == ("stdin", "<stdin>")
     assert article.text == "Officials said the talks would resume on Monday in Geneva."
 
 
-def test_ingest_missing_input_is_a_usage_error(tmp_path):
+def test_ingest_formats_missing_input_is_a_usage_error(tmp_path):
     with pytest.raises(IngestError, match="input not found: .*nothing.txt"):
         read_articles([str(tmp_path / "nothing.txt")])
     with pytest.raises(IngestError, match="no files match"):
         read_articles([str(tmp_path / "*.nothing")])
 
 
-def test_ingest_syndicated_copies_merge(tmp_path):
+def test_ingest_formats_syndicated_copies_merge(tmp_path):
     story = ("Officials said the two countries would hold talks on Monday in Geneva. The "
              "talks will cover trade and security, and a joint statement is expected. Both "
              "delegations arrive on Sunday, and the ministers will meet the press on Tuesday.\n")
@@ -136,14 +136,14 @@ def test_ingest_syndicated_copies_merge(tmp_path):
     assert articles[0].copies == ("b",)
 
 
-def test_ingest_duplicate_file_names_get_unique_ids(tmp_path):
+def test_ingest_formats_duplicate_file_names_get_unique_ids(tmp_path):
     for folder, city in (("x", "Oslo"), ("y", "Lima")):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "story.txt").write_text(f"It rained in {city} all week long.\n")
     assert [a.id for a in read_articles([str(tmp_path)])] == ["story", "story-2"]
 
 
-def test_ingest_max_articles_stops_with_a_warning():
+def test_ingest_formats_max_articles_stops_with_a_warning():
     warnings: list[str] = []
     articles = read_articles([str(DATA / "folder")], warn=warnings.append, max_articles=2)
     assert [a.id for a in articles] == ["a", "b"]
@@ -168,7 +168,7 @@ def server():
         yield base
 
 
-def test_ingest_feed_url_fetches_pages_and_falls_back_to_summary(server):
+def test_ingest_formats_feed_url_fetches_pages_and_falls_back_to_summary(server):
     warnings: list[str] = []
     articles = read_articles([f"{server}/feed"], warn=warnings.append, timeout=5)
     assert [a.title for a in articles] == ["Allies sign a maritime accord", "Summit delayed by storm"]
@@ -182,7 +182,7 @@ def test_ingest_feed_url_fetches_pages_and_falls_back_to_summary(server):
     assert len({a.id for a in articles}) == 2
 
 
-def test_ingest_feed_file_uses_summaries_when_links_fail(tmp_path):
+def test_ingest_formats_feed_file_uses_summaries_when_links_fail(tmp_path):
     (tmp_path / "wire.rss").write_text(FEED.format(base="http://127.0.0.1:9"))
     articles = read_articles([str(tmp_path / "wire.rss")], warn=lambda m: None, timeout=2)
     assert [a.id for a in articles] == ["wire-allies-sign-a-maritime-accord",
@@ -190,13 +190,13 @@ def test_ingest_feed_file_uses_summaries_when_links_fail(tmp_path):
     assert articles[0].text == "Short summary."
 
 
-def test_ingest_page_url_redirects_and_slug_id(server):
+def test_ingest_formats_page_url_redirects_and_slug_id(server):
     article = read_articles([f"{server}/moved"], warn=pytest.fail)[0]
     assert article.title == "Allies sign a maritime accord"
     assert article.id.startswith("moved-") and len(article.id) == len("moved-") + 8
 
 
-def test_ingest_url_failures_warn_once_each(server):
+def test_ingest_formats_url_failures_warn_once_each(server):
     warnings: list[str] = []
     urls = [f"{server}/loop", f"{server}/ftp", f"{server}/story"]
     articles = read_articles(urls, warn=warnings.append, max_bytes=len(PAGE) + 10)
@@ -207,6 +207,6 @@ def test_ingest_url_failures_warn_once_each(server):
     assert warnings[-1] == f"skipped {server}/story: larger than the 100-byte limit"
 
 
-def test_ingest_copies_fixture_folder_unchanged(tmp_path):
+def test_ingest_formats_copies_fixture_folder_unchanged(tmp_path):
     shutil.copytree(DATA / "folder", tmp_path / "f")
     assert len(read_articles([str(tmp_path / "f")], warn=lambda m: None)) == 3

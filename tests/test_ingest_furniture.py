@@ -52,12 +52,12 @@ def _story(*extra: str) -> list[str]:
 
 
 @pytest.mark.parametrize("sentence", STORY)
-def test_furniture_keeps_story_sentences(sentence):
+def test_ingest_furniture_keeps_story_sentences(sentence):
     kept, gone = furniture.strip_paragraphs(_story(sentence))
     assert sentence in kept, gone
 
 
-def test_furniture_keeps_a_lead_without_full_stop():
+def test_ingest_furniture_keeps_a_lead_without_full_stop():
     paras = ["Leaders to meet in Geneva as ceasefire talks resume on Tuesday", *_story()]
     assert furniture.strip_paragraphs(paras)[0] == paras
 
@@ -80,20 +80,20 @@ def test_furniture_keeps_a_lead_without_full_stop():
      "Privacy Policy", furniture.PROMO),
     ("Reader highlights", furniture.LABEL),
 ])
-def test_furniture_removes_each_kind_with_its_reason(line, reason):
+def test_ingest_furniture_removes_each_kind_with_its_reason(line, reason):
     kept, gone = furniture.strip_paragraphs(_story(line))
     assert line not in " ".join(kept)
     assert reason in {r for r, _ in gone}, gone
 
 
-def test_furniture_caption_keeps_its_words_but_not_the_credit():
+def test_ingest_furniture_caption_keeps_its_words_but_not_the_credit():
     caption = "The minister arrives in Geneva on Tuesday. Photograph: Jane Roe/Agency"
     kept, gone = furniture.strip_paragraphs(_story(caption))
     assert "The minister arrives in Geneva on Tuesday." in kept
     assert (furniture.CAPTION, "Photograph: Jane Roe/Agency") in gone
 
 
-def test_furniture_gallery_keeps_captions_after_the_story_without_counters():
+def test_ingest_furniture_gallery_keeps_captions_after_the_story_without_counters():
     gallery = ("Photos: Summit in Geneva Summit in Geneva – Leaders shake hands on Tuesday. "
                "Hide Caption 1 of 3 Photos: Summit in Geneva Ministers sign the accord. Hide "
                "Caption 2 of 3 Photos: Summit in Geneva The leaders pose for a photo. Hide "
@@ -104,7 +104,7 @@ def test_furniture_gallery_keeps_captions_after_the_story_without_counters():
     assert "Hide Caption" not in " ".join(kept) and "Photos:" not in " ".join(kept)
 
 
-def test_furniture_hover_card_leaves_the_short_name():
+def test_ingest_furniture_hover_card_leaves_the_short_name():
     para = ("Foreign Minister Jane Roe Jane Ann RoeTalks collapse in Vienna Markets fall on "
             "rate fears MORE said on Monday that the talks would go on.")
     kept, gone = furniture.strip_paragraphs(_story(para))
@@ -113,12 +113,12 @@ def test_furniture_hover_card_leaves_the_short_name():
             "MORE") in gone
 
 
-def test_furniture_glued_names_without_a_card_stay():
+def test_ingest_furniture_glued_names_without_a_card_stay():
     para = "McDonald told YouTube viewers that the talks would go on, a MORE hopeful sign."
     assert para in furniture.strip_paragraphs(_story(para))[0]
 
 
-def test_furniture_lines_repeated_by_one_outlet_go_long_sentences_stay():
+def test_ingest_furniture_lines_repeated_by_one_outlet_go_long_sentences_stay():
     shared = "Story Goes On Below"
     background = ("The two countries have held talks on the river dispute every year since "
                   "they signed the first water treaty in 1996.")
@@ -134,7 +134,7 @@ def test_furniture_lines_repeated_by_one_outlet_go_long_sentences_stay():
                                                      ("a1", furniture.REPEATED)}
 
 
-def test_furniture_read_articles_tells_each_removal(tmp_path):
+def test_ingest_furniture_read_articles_tells_each_removal(tmp_path):
     body = "\n\n".join(_story("Facebook Twitter Pinterest", "Leaders agree to meet again Read more"))
     (tmp_path / "story.txt").write_text("Summit opens in Geneva\n\n" + body, encoding="utf-8")
     told: list[str] = []
@@ -160,7 +160,7 @@ def allsides():
 
 
 @pytest.mark.slow
-def test_furniture_allsides_texts_carry_no_gold_junk(allsides):
+def test_ingest_furniture_allsides_texts_carry_no_gold_junk(allsides):
     junk = json.loads(GOLD.read_text())["boilerplate_never_in_output"]
     leaked = [s for s in junk if any(s.lower() in a.text.lower() for a in allsides[0])]
     # 64 of the 69 are gone from the texts; the rest stand in lines no brief draws on (an
@@ -169,7 +169,7 @@ def test_furniture_allsides_texts_carry_no_gold_junk(allsides):
 
 
 @pytest.mark.slow
-def test_furniture_allsides_loses_no_story_sentence(allsides, monkeypatch):
+def test_ingest_furniture_allsides_loses_no_story_sentence(allsides, monkeypatch):
     """Every sentence of 8 words or more that the story held before the furniture rules is
     still there after them, unless it is furniture the cleaner told it removed (a gallery's
     captions are kept after the story, without its labels)."""
@@ -192,7 +192,7 @@ def test_furniture_allsides_loses_no_story_sentence(allsides, monkeypatch):
     assert lost == []
 
 
-def test_furniture_seed_subheadings_survive():
+def test_ingest_furniture_seed_subheadings_survive():
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     text = " ".join(a.text for a in read_articles([str(seeds)], warn=pytest.fail))
     assert "Pacific Security Challenges" in text and "Japan-US ties" in text

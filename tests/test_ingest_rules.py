@@ -26,7 +26,7 @@ from briefing.ingest.dates import parse_stated
     ("NEW YORK, Nov. 9, 2016 (AP) - Stocks rose", "New York", "AP", dt.date(2016, 11, 9),
      "Stocks rose"),
 ])
-def test_ingest_dateline_forms(text, place, outlet, date, rest):
+def test_ingest_rules_dateline_forms(text, place, outlet, date, rest):
     line = find_dateline(text)
     assert (line.place, line.outlet) == (place, outlet)
     assert (line.date.date if line.date else None) == date
@@ -37,11 +37,11 @@ def test_ingest_dateline_forms(text, place, outlet, date, rest):
     "Japan and the United States will hold talks.", "Kishida (pictured) said on Friday.",
     "The United States (US) and Japan will meet.", "UPDATE: the plan changed.",
 ])
-def test_ingest_dateline_not_in_ordinary_sentences(text):
+def test_ingest_rules_dateline_not_in_ordinary_sentences(text):
     assert find_dateline(text) is None
 
 
-def test_ingest_dates_partial_never_guesses_the_year():
+def test_ingest_rules_partial_never_guesses_the_year():
     assert parse_stated("7 January").partial == "XXXX-01-07"
     assert parse_stated("7 January").date is None
     assert parse_stated("Jan. 13, 2023").date == dt.date(2023, 1, 13)
@@ -49,7 +49,7 @@ def test_ingest_dates_partial_never_guesses_the_year():
     assert parse_stated("31 February") is None and parse_stated("None") is None
 
 
-def test_ingest_headline_rules():
+def test_ingest_rules_headline_rules():
     assert looks_like_headline("US, Japan to Hold Virtual Talks on Security")
     assert not looks_like_headline("Japan and the US will hold talks, officials said.")
     assert not looks_like_headline("Tokyo, 7 January, /AJMEDIA/")
@@ -58,14 +58,14 @@ def test_ingest_headline_rules():
     assert clean_title("EXCLUSIVE: Deal near") == "Deal near"
 
 
-def test_ingest_bio_detected_generically():
+def test_ingest_rules_bio_detected_generically():
     assert is_bio("“Coffee junkie. Music nerd. Proud web evangelist. Thinker.”")
     assert is_bio("Bacon aficionado. Hardcore twitter enthusiast. Student. Certified beer buff.")
     assert not is_bio("He said the talks went well. Both sides agreed. More talks follow.")
     assert not is_bio("Kishida met Biden.")
 
 
-def test_ingest_boilerplate_lines():
+def test_ingest_rules_boilerplate_lines():
     for line in ("Read more: x", "Also read: y", "Leave a reply", "Share this article",
                  "Follow us on Twitter", "We use cookies to improve your experience.",
                  "Copyright 2023 Example", "Click here to subscribe"):
@@ -74,7 +74,7 @@ def test_ingest_boilerplate_lines():
         assert not is_boilerplate_line(line), line
 
 
-def test_ingest_editor_initials_and_paragraphs():
+def test_ingest_rules_editor_initials_and_paragraphs():
     text = "First line of a\nwrapped paragraph.\r\n\r\n\r\nSecond\u00a0 paragraph. [ab/uh]\n"
     assert remove_boilerplate(paragraphs(text)) == ["First line of a wrapped paragraph.",
                                                     "Second paragraph."]

@@ -88,7 +88,7 @@ def test_ingest_seeds_white_space_normalised(seeds):
 
 
 @pytest.mark.skipif(not GIVEME5W1H.is_dir(), reason="the shared Giveme5W1H data is not here")
-def test_ingest_giveme5w1h_reads_all_with_title_outlet_and_date():
+def test_ingest_seeds_giveme5w1h_reads_all_with_title_outlet_and_date():
     warnings: list[str] = []
     articles = read_articles([str(GIVEME5W1H)], warn=warnings.append)
     assert len(articles) == 76, warnings

@@ -93,7 +93,7 @@ def seed_pairs(seeds_out):
     return pairs
 
 
-def test_roundtrip_pandoc_reads_the_docx_with_the_markdown_structure(seeds_out):
+def test_render_docx_roundtrip_pandoc_reads_the_docx_with_the_markdown_structure(seeds_out):
     for md, word in seed_pairs(seeds_out):
         expected = markdown_outline(md)
         assert expected["headings"][1] == (2, "Bottom line") and expected["tables"]
@@ -105,7 +105,7 @@ def test_roundtrip_pandoc_reads_the_docx_with_the_markdown_structure(seeds_out):
         assert outline(word, "docx")["headings"][0] == (1, "Contents")  # the TOC's heading
 
 
-def test_roundtrip_comparison_catches_a_heading_or_list_item_turned_plain(seeds_out, tmp_path):
+def test_render_docx_roundtrip_comparison_catches_a_heading_or_list_item_turned_plain(seeds_out, tmp_path):
     md, word = seed_pairs(seeds_out)[-1]
     expected = markdown_outline(md)
     for style, lost in (("Heading 1", "headings"), ("List Number", "lists")):
@@ -116,7 +116,7 @@ def test_roundtrip_comparison_catches_a_heading_or_list_item_turned_plain(seeds_
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; it is not "
                     "on PyPI (Debian: apt-get install libreoffice-writer)")
-def test_roundtrip_libreoffice_converts_the_docx_to_pdf_without_errors(seeds_out, tmp_path):
+def test_render_docx_roundtrip_libreoffice_converts_the_docx_to_pdf_without_errors(seeds_out, tmp_path):
     pairs = seed_pairs(seeds_out)
     control = made_plain(pairs[-1][1], "Heading 1", tmp_path / "control.docx")
     words = [word for _, word in pairs] + [control]

@@ -121,7 +121,7 @@ def test_render_markdown_text_ending_in_bang_before_a_citation_is_no_image():
 
 
 @pytest.mark.parametrize("count", [0, 1, 3])
-def test_render_facts_json_written_piece_by_piece_is_one_json_dumps(count):
+def test_render_markdown_facts_json_written_piece_by_piece_is_one_json_dumps(count):
     """facts.json is written an article and an event at a time; the text is exactly that of
     json.dumps over the whole document (no event, one, several)."""
     import datetime as dt
@@ -148,7 +148,7 @@ def test_render_facts_json_written_piece_by_piece_is_one_json_dumps(count):
     assert len(pieces) == 7 + 3 * count  # one per article and event
 
 
-def test_render_facts_json_lists_syndicated_copies_under_their_event():
+def test_render_markdown_facts_json_lists_syndicated_copies_under_their_event():
     """A copy merged at ingest is a report of its original's event: facts.json names it there."""
     import datetime as dt
     import json

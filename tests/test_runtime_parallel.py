@@ -22,7 +22,7 @@ def slow(seconds: float) -> int:
     return os.getpid()
 
 
-def test_parallel_helper_prepares_then_runs_tasks_in_another_process(tmp_path):
+def test_runtime_parallel_helper_prepares_then_runs_tasks_in_another_process(tmp_path):
     marker = tmp_path / "prepared"
     with parallel.helper(prepared, str(marker)) as helper:
         assert helper is not None
@@ -31,7 +31,7 @@ def test_parallel_helper_prepares_then_runs_tasks_in_another_process(tmp_path):
     assert marker.read_text() == str(pids[0])  # prepared by the process that ran the tasks
 
 
-def test_parallel_helper_drops_work_not_started_when_the_block_ends():
+def test_runtime_parallel_helper_drops_work_not_started_when_the_block_ends():
     with parallel.helper(slow, 0.2) as helper:
         futures = [helper.submit(slow, 0.5) for _ in range(4)]
         time.sleep(0.05)
@@ -48,7 +48,7 @@ def ended(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc (Linux)")
-def test_parallel_helper_ends_when_its_run_is_killed():
+def test_runtime_parallel_helper_ends_when_its_run_is_killed():
     import signal
     import subprocess
     import sys

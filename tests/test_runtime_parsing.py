@@ -42,14 +42,14 @@ def cluster():
         yield local
 
 
-def test_parallel_worker_processes_give_the_facts_of_one_worker(one_worker):
+def test_runtime_parsing_worker_processes_give_the_facts_of_one_worker(one_worker):
     said: list[str] = []
     pool = extraction.Extractor(None, None, said.append, workers=2, min_per_worker=1)
     assert facts_of(pool) == one_worker
     assert "parsing with 2 worker processes" in said  # the pool really ran
 
 
-def test_parallel_few_articles_are_shared_with_forked_processes(one_worker, monkeypatch):
+def test_runtime_parsing_few_articles_are_shared_with_forked_processes(one_worker, monkeypatch):
     split = []
     real_shares = extraction.shares
     monkeypatch.setattr(extraction, "shares", lambda *a: split.append(real_shares(*a)) or split[-1])
@@ -61,7 +61,7 @@ def test_parallel_few_articles_are_shared_with_forked_processes(one_worker, monk
     assert extractor.parsed == len(one_worker)
 
 
-def test_parallel_shares_balance_the_text_heaviest_first():
+def test_runtime_parsing_shares_balance_the_text_heaviest_first():
     from briefing.types import Article
 
     items = [Article(id=str(n), text="x" * n) for n in (10, 50, 20, 40, 30)]
@@ -70,7 +70,7 @@ def test_parallel_shares_balance_the_text_heaviest_first():
     assert extraction.shares(items[:1], 3) == [items[:1]]  # no empty shares
 
 
-def test_parallel_batches_cover_every_article_once_in_order_read_when_asked_for():
+def test_runtime_parsing_batches_cover_every_article_once_in_order_read_when_asked_for():
     from briefing.runtime.shelf import Computed
 
     items = [str(i) for i in range(70)]
@@ -82,7 +82,7 @@ def test_parallel_batches_cover_every_article_once_in_order_read_when_asked_for(
     assert [x for p in parts for x in p] == items
 
 
-def test_parallel_ahead_map_keeps_order_and_only_so_many_calls_waiting():
+def test_runtime_parsing_ahead_map_keeps_order_and_only_so_many_calls_waiting():
     from concurrent.futures import Future
 
     from briefing.runtime.parallel import ahead_map
@@ -108,13 +108,13 @@ def test_parallel_ahead_map_keeps_order_and_only_so_many_calls_waiting():
     assert out == [i * 10 for i in range(9)] and most[0] == 3
 
 
-def test_parallel_dask_cluster_gives_the_facts_of_one_worker(one_worker, cluster):
+def test_runtime_parsing_dask_cluster_gives_the_facts_of_one_worker(one_worker, cluster):
     extractor = extraction.Extractor(None, None, lambda m: None, dask=cluster.scheduler_address)
     assert facts_of(extractor) == one_worker
     assert extractor.parsed == 5
 
 
-def test_parallel_cli_on_dask_writes_the_same_facts_json(cluster, tmp_path):
+def test_runtime_parsing_on_dask_writes_the_same_facts_json(cluster, tmp_path):
     runs = {}
     for name, extra in (("here", ["--workers", "1"]), ("dask", ["--dask", cluster.scheduler_address])):
         out = tmp_path / name
@@ -125,7 +125,7 @@ def test_parallel_cli_on_dask_writes_the_same_facts_json(cluster, tmp_path):
     assert runs["dask"] == runs["here"]
 
 
-def test_parallel_unreachable_scheduler_is_one_line_exit_2(tmp_path, monkeypatch):
+def test_runtime_parsing_unreachable_scheduler_is_one_line_exit_2(tmp_path, monkeypatch):
     pytest.importorskip("dask.distributed", reason="the [test] extra installs it")
     from briefing.runtime import dask_cluster as distributed
 
@@ -153,7 +153,7 @@ def spy(monkeypatch, module, name: str) -> list:
     return calls
 
 
-def test_parallel_briefs_shared_with_forked_writers_are_byte_identical(tmp_path, monkeypatch):
+def test_runtime_parsing_briefs_shared_with_forked_writers_are_byte_identical(tmp_path, monkeypatch):
     from briefing.runtime import parallel
 
     pools, helpers = spy(monkeypatch, parallel, "pool"), spy(monkeypatch, parallel, "helper")
@@ -165,7 +165,7 @@ def test_parallel_briefs_shared_with_forked_writers_are_byte_identical(tmp_path,
     assert two == one and any(n.endswith(".docx") for n in one) and any(n.endswith(".png") for n in one)
 
 
-def test_parallel_without_fork_a_spawned_pool_writes_identical_briefs(tmp_path, monkeypatch):
+def test_runtime_parsing_without_fork_a_spawned_pool_writes_identical_briefs(tmp_path, monkeypatch):
     from briefing.runtime import parallel, writers
 
     one = outputs(tmp_path, "1")
@@ -176,7 +176,7 @@ def test_parallel_without_fork_a_spawned_pool_writes_identical_briefs(tmp_path, 
     assert pools == [(2,)]  # no model process, no shared parse: only the spawned writers
 
 
-def test_parallel_model_process_reads_like_this_process(one_worker):
+def test_runtime_parsing_model_process_reads_like_this_process(one_worker):
     from briefing.runtime import parallel
 
     changed = replace(seeds()[0], text=seeds()[0].text + " The talks ended.")
@@ -192,7 +192,7 @@ def test_parallel_model_process_reads_like_this_process(one_worker):
             process.submit(print)
 
 
-def test_parallel_cli_never_imports_spacy_here_with_a_model_process(tmp_path):
+def test_runtime_parsing_never_imports_spacy_here_with_a_model_process(tmp_path):
     import subprocess
     import sys
 
@@ -212,7 +212,7 @@ def test_parallel_cli_never_imports_spacy_here_with_a_model_process(tmp_path):
     assert (tmp_path / "1" / "facts.json").read_bytes() == (tmp_path / "2" / "facts.json").read_bytes()
 
 
-def test_parallel_many_articles_stream_facts_through_the_cache_with_the_same_briefs(
+def test_runtime_parsing_many_articles_stream_facts_through_the_cache_with_the_same_briefs(
         tmp_path, monkeypatch):
     """Beyond KEEP_FACTS articles, facts are not kept in memory: each event's are read back
     from the cache when it is built. The briefs are the same."""

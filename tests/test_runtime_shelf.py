@@ -31,7 +31,7 @@ def read_shelved(index: int) -> Event:
 
 
 @pytest.mark.parametrize("positional", [True, False], ids=["pread", "seek"])
-def test_shelf_gives_back_what_was_put_by_number_here_and_in_a_forked_process(positional,
+def test_runtime_shelf_gives_back_what_was_put_by_number_here_and_in_a_forked_process(positional,
                                                                                monkeypatch):
     global SHELVED
     from briefing.runtime import parallel
@@ -58,7 +58,7 @@ def test_shelf_gives_back_what_was_put_by_number_here_and_in_a_forked_process(po
         assert shelf[5] == events[0] and shelf[4] == events[4]
 
 
-def test_shelf_computed_values_are_made_each_time_they_are_asked_for():
+def test_runtime_shelf_computed_values_are_made_each_time_they_are_asked_for():
     made: list[int] = []
     squares = Computed(4, lambda i: made.append(i) or i * i)
     assert len(squares) == 4 and list(squares) == [0, 1, 4, 9]
@@ -68,7 +68,7 @@ def test_shelf_computed_values_are_made_each_time_they_are_asked_for():
     assert made == [0, 1, 2, 3, 3, 1, 2]
 
 
-def test_shelf_briefs_take_their_final_ids_and_series_links_from_the_headlines():
+def test_runtime_shelf_briefs_take_their_final_ids_and_series_links_from_the_headlines():
     from briefing.compose import compose
     from briefing.fuse import link_related, relinked
     from briefing.types import headline
@@ -89,7 +89,7 @@ def test_shelf_briefs_take_their_final_ids_and_series_links_from_the_headlines()
 
 
 @pytest.mark.slow
-def test_shelf_a_run_holds_only_the_events_it_is_writing(tmp_path, monkeypatch):
+def test_runtime_shelf_a_run_holds_only_the_events_it_is_writing(tmp_path, monkeypatch):
     """While briefs are written, the run's events and articles are on the shelf, not in
     memory: only the event being written and its articles are alive (the seeds make two)."""
     from briefing.runtime import writers

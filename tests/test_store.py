@@ -24,12 +24,12 @@ def facts(text: str = "Ministers met.") -> ArticleFacts:
                         keywords=("minister",))
 
 
-def test_regen_codec_round_trips_article_facts():
+def test_store_codec_round_trips_article_facts():
     value = facts()
     assert codec.loads(ArticleFacts, codec.dumps(value)) == value
 
 
-def test_regen_cache_hits_after_a_store_and_misses_on_other_content(tmp_path):
+def test_store_cache_hits_after_a_store_and_misses_on_other_content(tmp_path):
     path = tmp_path / "c.sqlite"
     cache = FactsCache(path, salt="v1", warn=print)
     cache.put(facts())
@@ -41,7 +41,7 @@ def test_regen_cache_hits_after_a_store_and_misses_on_other_content(tmp_path):
     assert FactsCache(path, salt="v2", warn=print).get(facts().article) is None
 
 
-def test_regen_cache_corrupt_database_is_rebuilt_with_a_warning(tmp_path):
+def test_store_cache_corrupt_database_is_rebuilt_with_a_warning(tmp_path):
     path = tmp_path / "c.sqlite"
     path.write_bytes(b"this is not a database" * 100)
     warnings: list[str] = []
@@ -56,7 +56,7 @@ def brief_files(out, n: int) -> None:
     (out / "facts.json").write_text(json.dumps({"n": n}))
 
 
-def test_regen_history_keeps_at_most_n_and_finds_the_previous_facts(tmp_path):
+def test_store_history_keeps_at_most_n_and_finds_the_previous_facts(tmp_path):
     assert history.previous_facts(tmp_path) is None
     for n in range(5):
         brief_files(tmp_path, n)
@@ -66,14 +66,14 @@ def test_regen_history_keeps_at_most_n_and_finds_the_previous_facts(tmp_path):
     assert history.previous_facts(tmp_path) == {"n": 4}
 
 
-def test_regen_history_does_not_repeat_an_identical_snapshot(tmp_path):
+def test_store_history_does_not_repeat_an_identical_snapshot(tmp_path):
     brief_files(tmp_path, 1)
     assert history.keep(tmp_path, now=dt.datetime(2026, 1, 1, 1), limit=30) is not None
     assert history.keep(tmp_path, now=dt.datetime(2026, 1, 1, 2), limit=30) is None
     assert len(history.snapshots(tmp_path)) == 1
 
 
-def test_regen_lock_second_holder_gives_up_after_the_timeout(tmp_path):
+def test_store_lock_second_holder_gives_up_after_the_timeout(tmp_path):
     with lock.locked(tmp_path, timeout=0):
         with pytest.raises(lock.Busy, match="another briefing run is writing"):
             with lock.locked(tmp_path, timeout=0.2):
@@ -82,7 +82,7 @@ def test_regen_lock_second_holder_gives_up_after_the_timeout(tmp_path):
         pass
 
 
-def test_regen_lock_dies_with_its_run_though_a_forked_child_lives_on(tmp_path):
+def test_store_lock_dies_with_its_run_though_a_forked_child_lives_on(tmp_path):
     import os
     import signal
     import subprocess
@@ -118,7 +118,7 @@ def test_regen_lock_dies_with_its_run_though_a_forked_child_lives_on(tmp_path):
             os.kill(child, signal.SIGKILL)
 
 
-def test_regen_retire_removes_only_what_the_last_run_wrote(tmp_path):
+def test_store_retire_removes_only_what_the_last_run_wrote(tmp_path):
     from briefing.store.stamps import KEYS, WRITTEN, retire
 
     out = tmp_path / "out"

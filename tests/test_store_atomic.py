@@ -7,7 +7,7 @@ import pytest
 from briefing.store.atomic import write_atomic
 
 
-def test_files_write_atomic_replaces_whole_and_readable(tmp_path):
+def test_store_atomic_write_atomic_replaces_whole_and_readable(tmp_path):
     target = tmp_path / "sub" / "brief.md"
     write_atomic(target, b"one")
     write_atomic(target, b"two")
@@ -16,7 +16,7 @@ def test_files_write_atomic_replaces_whole_and_readable(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["brief.md"]
 
 
-def test_files_write_atomic_failure_keeps_the_previous_file(tmp_path, monkeypatch):
+def test_store_atomic_write_atomic_failure_keeps_the_previous_file(tmp_path, monkeypatch):
     target = tmp_path / "facts.json"
     target.write_bytes(b"previous")
 

@@ -31,16 +31,16 @@ def _where(text: str, phrase: str) -> tuple[int, int]:
         ("Friday is a holiday.", None),
     ],
 )
-def test_temporal_heuristic_direction(text: str, expected: str | None) -> None:
+def test_temporal_direction_heuristic_direction(text: str, expected: str | None) -> None:
     assert heuristic_direction(text, *_where(text, "Friday")) == expected
 
 
-def test_temporal_heuristic_stops_at_sentence_boundary() -> None:
+def test_temporal_direction_heuristic_stops_at_sentence_boundary() -> None:
     text = "Talks will resume. Friday is a holiday."
     assert heuristic_direction(text, *_where(text, "Friday")) is None
 
 
-def test_temporal_word_cue_past_forms() -> None:
+def test_temporal_direction_word_cue_past_forms() -> None:
     assert word_cue("launched") == "past"
     assert word_cue("United") is None  # a name, not a past tense
     assert word_cue("set", "to") == "future" and word_cue("set") is None
@@ -51,7 +51,7 @@ def _doc_values(nlp, text: str, anchor: dt.date) -> dict[str, str]:
 
 
 @pytest.mark.model
-def test_temporal_doc_future_weekday(model_nlp) -> None:
+def test_temporal_direction_doc_future_weekday(model_nlp) -> None:
     text = "The foreign ministers will meet their counterparts on Wednesday."
     assert _doc_values(model_nlp, text, WED)["Wednesday"] == "2023-01-11"
     text = "The foreign ministers will meet their counterparts on Thursday."
@@ -59,25 +59,25 @@ def test_temporal_doc_future_weekday(model_nlp) -> None:
 
 
 @pytest.mark.model
-def test_temporal_doc_past_weekday(model_nlp) -> None:
+def test_temporal_direction_doc_past_weekday(model_nlp) -> None:
     text = "North Korea launched a ballistic missile on Thursday."
     assert _doc_values(model_nlp, text, WED)["Thursday"] == "2023-01-05"
 
 
 @pytest.mark.model
-def test_temporal_doc_said_weekday_latest_on_or_before(model_nlp) -> None:
+def test_temporal_direction_doc_said_weekday_latest_on_or_before(model_nlp) -> None:
     text = "The spokesman said on Wednesday that the talks were productive."
     assert _doc_values(model_nlp, text, WED)["Wednesday"] == "2023-01-11"
 
 
 @pytest.mark.model
-def test_temporal_doc_infinitive_after_plan_points_ahead(model_nlp) -> None:
+def test_temporal_direction_doc_infinitive_after_plan_points_ahead(model_nlp) -> None:
     text = "The two leaders plan to sign the accord on Friday, officials said."
     assert _doc_values(model_nlp, text, WED)["Friday"] == "2023-01-13"
 
 
 @pytest.mark.model
-def test_temporal_doc_and_heuristic_agree_on_seed_like_text(model_nlp) -> None:
+def test_temporal_direction_doc_and_heuristic_agree_on_seed_like_text(model_nlp) -> None:
     text = ("The ministers will hold talks on Wednesday and Thursday. The talks were "
             "announced last week, and the approvals came on December 16.")
     with_doc = _doc_values(model_nlp, text, WED)
@@ -103,11 +103,11 @@ def test_temporal_doc_and_heuristic_agree_on_seed_like_text(model_nlp) -> None:
         ("''He will leave on Friday,'' Castro said.", "future"),
     ],
 )
-def test_temporal_heuristic_direction_clause_rules(text: str, expected: str | None) -> None:
+def test_temporal_direction_heuristic_direction_clause_rules(text: str, expected: str | None) -> None:
     assert heuristic_direction(text, *_where(text, "Friday")) == expected
 
 
-def test_temporal_month_follows_tense_beyond_a_quarter() -> None:
+def test_temporal_direction_month_follows_tense_beyond_a_quarter() -> None:
     nov = dt.date(1989, 11, 2)
     past = {t.text: t.value for t in tag_dates("He stepped down in March.", nov)}
     assert past["March"] == "1989-03"  # eight months back, not four ahead
@@ -116,7 +116,7 @@ def test_temporal_month_follows_tense_beyond_a_quarter() -> None:
     assert near["Nov. 21"] == "1989-11-21"  # within a quarter: the near date beats the tense
 
 
-def test_temporal_weekday_deadline_after_its_verb_lies_ahead() -> None:
+def test_temporal_direction_weekday_deadline_after_its_verb_lies_ahead() -> None:
     text = "Officials postponed any action until Friday."
     assert {t.text: t.value for t in tag_dates(text, WED)}["Friday"] == "2023-01-13"
     text = "Until Friday, they had not called him a suspect."
@@ -135,7 +135,7 @@ def _held_in_march(blank_nlp, verb: str = "held", prep: str = "in"):
                heads=[1, 3, 3, 3, 3, 4, 3])
 
 
-def test_temporal_parsed_past_tense_wins_near_the_anchor(blank_nlp) -> None:
+def test_temporal_direction_parsed_past_tense_wins_near_the_anchor(blank_nlp) -> None:
     # Written in January: "were held in March" is last March by the parse; the word
     # heuristic alone keeps the nearest March, as a tense guessed from words misleads there.
     jan = dt.date(2022, 1, 7)
@@ -168,7 +168,7 @@ def _look_to(blank_nlp, head_tag: str, head_word: str):
                heads=[1, 1, 1, 2, 5, 1, 5, 5, 10, 8, 7, 1])
 
 
-def test_temporal_infinitive_of_aim_under_present_verb_points_ahead(blank_nlp) -> None:
+def test_temporal_direction_infinitive_of_aim_under_present_verb_points_ahead(blank_nlp) -> None:
     # Written on a Sunday: the summit leaders look to is the coming Thursday.
     sunday = dt.date(2015, 5, 10)
     doc = _look_to(blank_nlp, "VBP", "look")
