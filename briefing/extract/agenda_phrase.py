@@ -6,6 +6,7 @@ Pure functions over spaCy tokens; the word lists are in knowledge/cues.json (age
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -330,8 +331,12 @@ def journey(tok: Token) -> bool:
 
 def meeting_word(tok: Token) -> bool:
     """Return True for a word for a meeting or a journey ("talks", "summit", "trip")."""
-    return tok.lemma_.lower() in word_set("cues", "event_nouns") | frozenset(
-        load("cues")["frame"]["journey_nouns"])
+    return tok.lemma_.lower() in _meeting_words()
+
+
+@functools.cache  # called for every candidate topic: the union is built once
+def _meeting_words() -> frozenset[str]:
+    return word_set("cues", "event_nouns") | frozenset(load("cues")["frame"]["journey_nouns"])
 
 
 FIELD_ENDINGS = ("al", "ar", "ic", "ary", "ian", "an", "ese", "ish", "ist", "ing")  # "nuclear", "normalizing"
