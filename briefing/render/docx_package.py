@@ -55,10 +55,6 @@ def open_reference(reference: Path) -> Document:
     Raises ReferenceDocError when the file is missing, is not a Word .docx package, unpacks
     to more than MAX_UNPACKED bytes or holds XML that cannot be read safely.
     """
-    if not reference.is_file():
-        raise ReferenceDocError(
-            f"{reference} does not exist; pass an existing .docx or use templates/reference.docx"
-        )
     return _opened(reference, _read(reference))
 
 
@@ -96,16 +92,18 @@ def house_document(reference: Path) -> tuple[Document, HouseStyles]:
     the file: every brief of a run starts from the same house document. Raises as
     `open_reference`.
     """
-    if not reference.is_file():
-        raise ReferenceDocError(
-            f"{reference} does not exist; pass an existing .docx or use templates/reference.docx"
-        )
     blob = _read(reference)
     styles = _checked(reference, blob)
     return docx.Document(io.BytesIO(blob)), styles
 
 
 def _read(reference: Path) -> bytes:
+    """Return the reference document's bytes; raises ReferenceDocError when it is missing or
+    cannot be read."""
+    if not reference.is_file():
+        raise ReferenceDocError(
+            f"{reference} does not exist; pass an existing .docx or use templates/reference.docx"
+        )
     try:
         return reference.read_bytes()
     except OSError as err:
