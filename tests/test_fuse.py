@@ -301,7 +301,7 @@ def test_fuse_keywords_count_the_lead_twice(model_nlp):
 def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
     import random
 
-    from briefing.fuse.cluster import compatible, veto_columns, vetoes
+    from briefing.fuse.cluster import _Traits, compatible, veto_columns
 
     rng = random.Random(7)
     day = dt.date(2024, 5, 1)
@@ -318,7 +318,9 @@ def test_fuse_cluster_array_vetoes_match_the_pairwise_rule():
 
     known = [some_traits() for _ in range(60)]
     every = np.arange(60)
-    table = vetoes(veto_columns(known), every[:, None], every[None, :])
+    pairs = _Traits(veto_columns(known))  # each report a group of its own
+    i, j = np.repeat(every, 60), np.tile(every, 60)
+    table = (~pairs.allowed_pairs(i, j)).reshape(60, 60)
     assert table.any() and not table.all()
     for i in range(60):
         for j in range(60):

@@ -201,19 +201,6 @@ def veto_columns(known: Sequence[Traits]) -> tuple[np.ndarray, ...]:
             column([1.0 if t[6] else 0.0 for t in known]))
 
 
-def vetoes(columns: tuple[np.ndarray, ...], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Return where `compatible` is False for articles `i` against articles `j` (index arrays,
-    broadcast), by the same rules on the arrays of `veto_columns`."""
-    fmt, first, last, day, held, told, plain, _ = columns
-    with np.errstate(invalid="ignore"):  # NaN (unknown) compares False: no veto
-        out = (fmt[i] >= 0) & (fmt[j] >= 0) & (fmt[i] != fmt[j])
-        out |= np.maximum(first[j] - last[i], first[i] - last[j]) > MAX_DATE_GAP_DAYS
-        out |= np.abs(day[i] - day[j]) > MAX_PUBLISHED_GAP_DAYS
-        out |= np.abs(held[i] - held[j]) > MAX_OCCASION_GAP_DAYS
-        out |= np.fmax(told[j] - plain[i], told[i] - plain[j]) > MAX_OCCASION_GAP_DAYS  # either may be NaN
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class Digest:
     """What grouping reads of an article."""
@@ -245,13 +232,13 @@ def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD,
 def _blocks(vectors, columns: tuple[np.ndarray, ...], threshold: float):
     """Yield (rows, similarities of those rows to every row, -inf where above `threshold` but
     incompatible): only the pairs above it are checked, a few per row."""
-    n = vectors.shape[0]
+    n, singles = vectors.shape[0], _Traits(columns)  # each report a group of its own
     for start in range(0, n, BLOCK):
         rows = slice(start, min(start + BLOCK, n))
         block = vectors[rows] @ vectors.T
         block = block if isinstance(block, np.ndarray) else block.toarray()
         r, c = np.nonzero(block > threshold)
-        bad = vetoes(columns, r + start, c)
+        bad = ~singles.allowed_pairs(r + start, c)
         block[r[bad], c[bad]] = -np.inf
         yield rows, block
 
@@ -407,6 +394,11 @@ class _Traits:
     def allowed(self, a: int, others: Sequence[int]) -> np.ndarray:
         """Return, for each group in `others`, whether it may merge with group `a`."""
         return consistent(self._union(self.table[[a]], self.table[list(others)]))
+
+    def allowed_pairs(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Return whether each group of `a` may merge with the group of `b` beside it (index
+        arrays of one length)."""
+        return consistent(self._union(self.table[a], self.table[b]))
 
     def spans(self, a, b) -> np.ndarray:
         """Return the days between the first and last publication of groups `a` and `b`
