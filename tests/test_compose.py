@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from briefing.compose import compose
-from briefing.compose.words import clause, date_label, long_date, the
+from briefing.compose.words import clause, date_label, long_date, the, whole_period
 from briefing.types import Discrepancy, Event, Item, Participant, Span, Variant
 from tests.conftest import article
 
@@ -146,6 +146,26 @@ def test_compose_bottom_line_of_a_cancelled_event_gives_its_planned_day():
     assert brief.bottom_line[0].text == (
         "The planned Lee–Ruiz talks were cancelled; they had been set for Wednesday 11 January "
         "2023 in Geneva.")
+
+
+def test_compose_a_meeting_planned_for_a_month_is_said_in_that_month():
+    planned = event(status="cancelled", start=dt.date(2018, 9, 1), end=dt.date(2018, 9, 30))
+    brief = compose(planned, generated=dt.datetime(2026, 1, 1))
+    assert brief.bottom_line[0].text == (
+        "The planned Lee–Ruiz talks were cancelled; they had been set for September 2018 "
+        "in Geneva.")
+    held = compose(replace(planned, status="held"), generated=dt.datetime(2026, 1, 1))
+    assert " in September 2018." in held.bottom_line[0].text
+    assert brief.subtitle.startswith("Geneva - September 2018 - ")
+
+
+def test_compose_whole_periods_are_months_and_years_only():
+    assert whole_period(dt.date(2018, 2, 1), dt.date(2018, 2, 28)) == "February 2018"
+    assert whole_period(dt.date(2018, 12, 1), dt.date(2018, 12, 31)) == "December 2018"
+    assert whole_period(dt.date(2018, 1, 1), dt.date(2018, 12, 31)) == "2018"
+    assert whole_period(dt.date(2018, 2, 1), dt.date(2018, 2, 27)) == ""
+    assert whole_period(dt.date(2018, 2, 1), dt.date(2018, 3, 31)) == ""
+    assert whole_period(dt.date(2018, 3, 1), dt.date(2019, 2, 28)) == ""
 
 
 def test_compose_bottom_line_verb_follows_the_status():

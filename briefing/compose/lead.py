@@ -19,6 +19,7 @@ from briefing.compose.words import (
     reports,
     series,
     short_date,
+    whole_period,
 )
 from briefing.fuse import naming
 from briefing.types import Event, Participant
@@ -91,7 +92,8 @@ def day_phrase(event: Event) -> str:
     if not event.start:
         return ""
     if event.end and event.end != event.start:
-        return f" on {day_range(event.start, event.end)}"
+        word = "in" if whole_period(event.start, event.end) else "on"
+        return f" {word} {day_range(event.start, event.end)}"
     return f" on {event.start:%A} {short_date(event.start)}"
 
 
@@ -139,7 +141,7 @@ def called_off(event: Event, at: str) -> str:
     many = plural(what(event))
     verb = ("have" if many else "has") + " been postponed" if event.status == "postponed" \
         else ("were" if many else "was") + " cancelled"
-    day = day_phrase(event).removeprefix(" on ")
+    day = day_phrase(event).removeprefix(" on ").removeprefix(" in ")
     it = "they" if many else "it"
     set_for = f"; {it} had been set for {day}{at}" if day else ""
     return f"{subject(what(event), planned=True)} {verb}{set_for}."

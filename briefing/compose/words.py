@@ -37,10 +37,24 @@ def short_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def whole_period(first: dt.date, last: dt.date) -> str:
+    """Return "September 2018" or "2018" when the days are one whole month or year, else ""."""
+    after = last + dt.timedelta(days=1)
+    if first.day != 1 or after.day != 1:
+        return ""
+    months = (after.year - first.year) * 12 + after.month - first.month
+    if months == 1:
+        return f"{first:%B %Y}"
+    return str(first.year) if months == 12 and first.month == 1 else ""
+
+
 def day_range(first: dt.date, last: dt.date) -> str:
-    """Return "3 March 2021", "1-3 March 2021" or "30 December 2020 to 2 January 2021"."""
+    """Return "3 March 2021", "1-3 March 2021", "30 December 2020 to 2 January 2021", or
+    "September 2018" for a whole month (a meeting planned for a month, not for its days)."""
     if first == last:
         return short_date(first)
+    if whole_period(first, last):
+        return whole_period(first, last)
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{short_date(last)}"
     return f"{short_date(first)} to {short_date(last)}"
