@@ -210,6 +210,8 @@ class ArticleFacts:
     event_kind: Kind | None = None
     event_name: str | None = None  # a proper name for the event, as written
     event_nickname: str | None = None  # a short quoted label ("3+3")
+    event_setting: str | None = None  # the proper name of the event it is set in ("on the
+    # sidelines of the NATO summit"): names the event when it brings three countries or more
     keywords: tuple[str, ...] = ()
     dating: Dating | None = None  # kept for an undated article, whose date fuse may infer
 

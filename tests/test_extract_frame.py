@@ -225,3 +225,12 @@ def test_extract_frame_call_named_by_its_date_reported_weeks_later(model_nlp):
     for text in ("The party renewed its Jan. 28 call for elections.",
                  "The party renewed its Jan. 28 call to hold elections."):
         assert frame_of(model_nlp, text, dt.date(2017, 2, 23)).kind is None
+
+
+def test_extract_frame_setting_is_named_apart_from_the_event(model_nlp):
+    found = frame_of(model_nlp, "President Smith met Prime Minister Jones on Tuesday on the "
+                                "sidelines of the NATO meetings in London.")
+    assert found.name is None
+    assert found.setting == "NATO meeting"  # one event, in the singular
+    own = frame_of(model_nlp, "The NATO summit opened in London on Tuesday.")
+    assert (own.name, own.setting) == ("NATO summit", None)

@@ -128,3 +128,10 @@ def test_fuse_naming_one_known_party_owns_the_event():
     assert event_title(None, "summit", (OBAMA,), "Camp David", False) == \
         "Obama's summit at Camp David"
     assert event_title(None, "summit", (), "Camp David", False) == "Summit at Camp David"
+
+
+def test_fuse_naming_setting_names_only_an_event_of_three_countries_or_more():
+    assert voted_name(["NATO summit"], (OBAMA, XI, MAY), setting=True) == "NATO summit"
+    assert voted_name(["G20 summit"], (OBAMA, PUTIN), setting=True) is None
+    assert voted_name(["G20 summit"], (), setting=True) is None  # nobody known to take part
+    assert voted_name(["Security Consultative Committee"], (OBAMA, PUTIN), setting=True) is None

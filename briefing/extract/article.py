@@ -76,6 +76,7 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
         event_kind=cues.kind,
         event_name=cues.name,
         event_nickname=cues.nickname,
+        event_setting=cues.setting,
         keywords=keywords(doc),
         dating=plan if article.published is None else None,
     )

@@ -44,6 +44,7 @@ class EventCues:
     frame_format: str | None = None  # the format the event's own predicate gives
     frame_slots: tuple[Slot, ...] = ()  # the expressions hung on the event's own predicates
     pools: tuple[Sentences, Sentences, Sentences] = ((), (), ())  # lead, headline, event
+    setting: str | None = None  # the proper name of the event it is set in (Frame.setting)
 
 
 def event_score(sent: Span) -> int:
@@ -233,4 +234,4 @@ def event_cues(doc: Doc, timexes: Sequence[Timex], *,
     return EventCues(place, meeting_format(doc, said), frame.kind, frame.name,
                      nickname(sents), main_place(list(doc.sents)[:LEAD]), frame.status,
                      frame.venue, fmt, frame.slots,
-                     date_pools(doc, timexes, sents, headline=headline))
+                     date_pools(doc, timexes, sents, headline=headline), frame.setting)

@@ -493,6 +493,8 @@ class Frame:
     # values, which depend on the anchor, are read later (briefing.extract.dating.frame_values)
     name: str | None = None  # the event's proper name ("NATO summit"), from its predicate
     kind: str | None = None  # summit, call, visit, talks or meeting, from its lead predicate
+    setting: str | None = None  # the proper name of the event it is set in ("on the sidelines
+    # of the NATO summit": "NATO summit"), which names an event of three countries or more
 
 
 def weight(m: Mention) -> float:
@@ -640,6 +642,19 @@ def frame_name(found: Sequence[Mention]) -> str | None:
     return None
 
 
+def frame_setting(found: Sequence[Mention]) -> str | None:
+    """Return the proper name of the first event named as the setting of another ("talks on
+    the sidelines of the NATO summit": "NATO summit"), or None."""
+    for m in found:
+        if m.word.pos_ != "VERB" and hosted(m):
+            name = proper_name(m.word)
+            plural = name and name.endswith(" " + m.word.lower_)
+            if name:  # "NATO meetings": the setting is one event, named in the singular
+                return name.removesuffix(m.word.lower_) + m.word.lemma_.lower() if plural \
+                    else name
+    return None
+
+
 def mention_kind(m: Mention) -> str:
     """Return the kind of event a predicate names: a phone call ("a phone call", "called X"),
     else the kind whose cue word it is ("summit", "talks", "visited"), else a call when it is
@@ -669,4 +684,5 @@ def read_frame(doc: Doc, timexes: Sequence[Timex]) -> Frame:
     status = frame_status(found)
     place, venue = frame_places(found)
     return Frame(status, frame_format(found), place, venue, bool(found),
-                 frame_slots(found, status), frame_name(found), frame_kind(found))
+                 frame_slots(found, status), frame_name(found), frame_kind(found),
+                 frame_setting(found))

@@ -229,7 +229,9 @@ def title(group: Sequence[ArticleFacts], kind: str | None, people: Sequence[Part
           place: str | None, virtual: bool) -> str:
     """Return the event's title (see briefing.fuse.naming), with the short quoted label most
     reports give its proper name ("US-Japan Security Consultative Committee ('2+2')")."""
-    name = naming.voted_name([f.event_name for f in group if f.event_name], people)
+    name = naming.voted_name([f.event_name for f in group if f.event_name], people) or \
+        naming.voted_name([f.event_setting for f in group if f.event_setting], people,
+                          setting=True)
     nicks = Counter(f.event_nickname for f in group if f.event_nickname)
     nick = nicks.most_common(1)[0][0] if nicks and name else None
     if name and nick and nick not in name:

@@ -112,16 +112,20 @@ def without_place(title: str) -> str:
     return PLACE_TAIL.sub("", title) or title
 
 
-def voted_name(names: Sequence[str], people: Sequence[Participant]) -> str | None:
+def voted_name(names: Sequence[str], people: Sequence[Participant], *,
+               setting: bool = False) -> str | None:
     """Return the proper name most reports give (the shorter of two as common) when it names
     this event: an event of three countries or more ("NATO summit"), or a standing body's
     meeting ("Security Consultative Committee"); a bilateral meeting at a summit is not the
-    summit, and a name made of the principals' names ("Trump-Kim summit") is no proper name."""
+    summit, and a name made of the principals' names ("Trump-Kim summit") is no proper name.
+    With `setting`, the names are of the event the reports set theirs in ("on the sidelines of
+    the NATO summit"): they name it only when three countries or more take part."""
     surnames = {short_name(p).lower() for p in people}
     body = frozenset(load("cues")["frame"]["body_words"])
     fine = [n for n in names if not set(re.findall(r"[\w']+", n.lower())) & surnames
             and not parties(n)
-            and (not people or multilateral(people) or set(n.lower().split()) & body)]
+            and (multilateral(people) if setting else
+                 not people or multilateral(people) or set(n.lower().split()) & body)]
     if not fine:
         return None
     counts = Counter(fine)
