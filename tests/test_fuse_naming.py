@@ -135,3 +135,13 @@ def test_fuse_naming_setting_names_only_an_event_of_three_countries_or_more():
     assert voted_name(["G20 summit"], (OBAMA, PUTIN), setting=True) is None
     assert voted_name(["G20 summit"], (), setting=True) is None  # nobody known to take part
     assert voted_name(["Security Consultative Committee"], (OBAMA, PUTIN), setting=True) is None
+
+
+def test_fuse_naming_principals_of_an_occasion_are_of_known_countries_first():
+    aide = Participant("Rex Tillerson", ("Tillerson",), "Secretary of State", None, ())
+    assert event_title(None, "meeting", (OBAMA, aide, PUTIN), "Hamburg", False) == \
+        "Obama–Putin meeting in Hamburg"
+    assert event_title(None, "meeting", (aide, PUTIN), "Moscow", False) == \
+        "Tillerson–Putin meeting in Moscow"  # too few of known countries: the aide stays
+    assert event_title(None, "other", (OBAMA, aide, PUTIN), "Hamburg", False) == \
+        "Obama–Tillerson meeting in Hamburg"  # other news keeps its first actors

@@ -119,7 +119,7 @@ MEET = {"held": "met", "scheduled": "are to meet", "under way": "are meeting"}
 
 def leads(event: Event) -> list[Participant]:
     """Return the principals the title names (none when a proper name names the event)."""
-    found = naming.principals(event.participants)
+    found = naming.principals(event.participants, occasion=event.kind != "other")
     short = "–".join(naming.short_name(p) for p in found)
     return found if len(found) > 1 and what(event).startswith(short + " ") else []
 

@@ -53,13 +53,20 @@ def family_first() -> frozenset[str]:
     return frozenset(load("cues")["family_name_first"])
 
 
-def principals(people: Sequence[Participant], most: int = 2) -> list[Participant]:
-    """Return the leading participants, one per country (the first of each), at most `most`."""
+def principals(people: Sequence[Participant], most: int = 2, *,
+               occasion: bool = True) -> list[Participant]:
+    """Return the leading participants, one per country (the first of each), at most `most`,
+    in the order given. At an occasion (a meeting, call, visit, talks, summit) a participant
+    of no known country is taken only when too few are of one: a minister named without his
+    country is often of a principal's side. Other news keeps its first actors, countries
+    known or not."""
     out: list[Participant] = []
     for p in people:
-        if len(out) < most and not any(q.country and q.country == p.country for q in out):
+        if len(out) < most and (p.country or not occasion) and \
+                not any(q.country and q.country == p.country for q in out):
             out.append(p)
-    return out
+    out += [p for p in people if not p.country and p not in out][: most - len(out)]
+    return sorted(out, key=list(people).index)
 
 
 def multilateral(people: Sequence[Participant]) -> bool:
@@ -147,7 +154,7 @@ def what(name: str | None, kind: str, people: Sequence[Participant],
     if name:
         return name
     word = kind_word(kind, virtual)
-    leads = principals(people)
+    leads = principals(people, occasion=kind != "other")
     if len(leads) > 1:
         return "–".join(short_name(p) for p in leads) + (" meeting" if word == "visit" else
                                                          f" {word}")
