@@ -47,6 +47,13 @@ def test_extract_people_apposition_gives_the_role(people):
     assert got["Wang Wenbin"][2] is False
 
 
+def test_extract_people_next_person_of_a_list_is_no_apposition(people):
+    got = people("Smith is due to hold separate talks with Dupont, German Chancellor Angela "
+                 "Merkel, and Danish Prime Minister Mette Frederiksen on Wednesday.")
+    assert got["Dupont"][:2] == (None, None)
+    assert got["Angela Merkel"][:2] == ("Chancellor", "DE")
+
+
 def test_extract_people_title_before_comma(people):
     got = people("Secretary of State, Antony Blinken, and Secretary of Defense, Lloyd Austin "
                  "will represent the US at the meeting.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.sentences import sentence_of, text_of
 from briefing.knowledge.lexicon import Lexicon, fold
@@ -131,6 +131,15 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> Title | None:
     return Title(words[0].idx, words[-1].idx + len(words[-1].text), role, country, has_head)
 
 
+def _titled_name(tokens: Span, first: int, last: int) -> bool:
+    """Return True when the characters first..last are a title and a person's name ("German
+    Chancellor Angela Merkel"), no preposition between: a person of his own, not a role
+    ("aide to Putin" and "Romney adviser" are roles)."""
+    inside = [t for t in tokens if first <= t.idx < last]
+    return bool(inside) and inside[-1].ent_type_ == "PERSON" and not any(
+        t.pos_ == "ADP" for t in inside)
+
+
 def title_after(doc: Doc, end: int, lex: Lexicon) -> Title | None:
     """Return the apposition after the name ending at token `end` ("X, the spokesperson,")."""
     if end >= len(doc):
@@ -150,6 +159,8 @@ def title_after(doc: Doc, end: int, lex: Lexicon) -> Title | None:
     if owner:
         country = lex.country(owner.group("owner"))
         role = role[owner.end() :]
+    if _titled_name(doc[end:sent.end], start + m.end("role") - len(role), start + m.end("role")):
+        return None  # "talks with X, German Chancellor Y, ...": the next person of a list
     words = role.split()
     while words and (lex.country(words[0]) or fold(words[0]) in lex.dropped):
         country = country or lex.country(words[0])
