@@ -59,6 +59,13 @@ def test_compose_divergences_keep_every_version_with_sources():
     assert brief.bottom_line[0].cites == (1,)  # the reports giving the date the brief uses
 
 
+def test_compose_divergence_of_a_country_names_the_countries():
+    gap = Discrepancy("country of Ann Lee", (Variant("FR", (Span("a", 0, 1),)),
+                                             Variant("DE", (Span("b", 0, 1),))))
+    brief = compose(event(discrepancies=(gap,)), generated=dt.datetime(2026, 1, 1))
+    assert [v.text for v in brief.divergences[0].versions] == ["France", "Germany"]
+
+
 def test_compose_as_of_counts_reports_and_dates():
     brief = compose(event(), generated=dt.datetime(2026, 1, 1, 7, 30))
     assert brief.as_of == "As of 1 January 2026 07:30, from 2 reports published 11 January 2023 (1 undated)."

@@ -127,6 +127,8 @@ def real(gap: Discrepancy) -> bool:
 def divergence(gap: Discrepancy, cite: Citer) -> Divergence:
     """Return one point of divergence: each reported value (days written out) with its sources."""
     def value(v: str) -> str:
+        if gap.about.startswith("country of "):
+            return country_name(v)  # "France", not "FR"
         return short_date(dt.date.fromisoformat(v)) if re.fullmatch(r"\d{4}-\d\d-\d\d", v) else v
     return Divergence(capital(gap.about), tuple(Line(value(v.value), cite(v.sources))
                                                 for v in gap.values), gap.note)
