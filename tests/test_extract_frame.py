@@ -234,3 +234,12 @@ def test_extract_frame_setting_is_named_apart_from_the_event(model_nlp):
     assert found.setting == "NATO meeting"  # one event, in the singular
     own = frame_of(model_nlp, "The NATO summit opened in London on Tuesday.")
     assert (own.name, own.setting) == ("NATO summit", None)
+
+
+def test_extract_frame_landmark_event_gives_no_place(model_nlp):
+    found = frame_of(model_nlp, "Smith met Jones on Monday. Smith praised Jones at a news "
+                                "conference after their July summit in Helsinki.")
+    assert found.place is None
+    placed = frame_of(model_nlp, "Smith met Jones in Geneva on Monday, after their July summit "
+                                 "in Helsinki.")
+    assert placed.place == "Geneva"

@@ -525,11 +525,12 @@ def frame_format(found: Sequence[Mention]) -> str | None:
 
 def frame_places(found: Sequence[Mention]) -> tuple[str | None, str | None]:
     """Return the place (town, region or country) and the venue of the article's first placed
-    predicate; a town given by a later predicate refines a region or country."""
+    predicate; a town given by a later predicate refines a region or country. A landmark
+    ("after their July meeting in Helsinki") is another event: its place is not this one's."""
     place = venue = None
     rank = 9
     for m in found:
-        for ent in m.places:
+        for ent in () if relative(m) else m.places:
             r = place_rank(ent)
             if r == 0 and venue is None:
                 venue = ent.text
