@@ -68,3 +68,23 @@ def test_extract_event_a_sentence_retelling_the_headline_dates_the_news(model_nl
     timexes = tag_dates(text, FRIDAY, doc=doc)
     assert event.main_date(doc, timexes)[0] == "2023-03-06"
     assert event.main_date(doc, timexes, headline="Harbour Lights band splits up")[0] == "2023-03-08"
+
+
+def test_extract_event_a_place_not_hung_on_the_predicate_makes_no_format(model_nlp):
+    text = ("The president noted he had just spoken with the king, who denied that his "
+            "government was involved. The journalist, who lived in Virginia, visited the "
+            "consulate on Oct. 2 for the meeting.")
+    doc = model_nlp(text)
+    cues = event.event_cues(doc, tag_dates(text, FRIDAY, doc=doc))
+    assert cues.frame_format is None  # in person or by phone: the text does not say
+    placed = "The president met the king in Riyadh on Monday. The king denied any role."
+    doc = model_nlp(placed)
+    assert event.event_cues(doc, tag_dates(placed, FRIDAY, doc=doc)).frame_format == "in-person"
+
+
+def test_extract_event_a_landmark_event_gives_no_place(model_nlp):
+    doc = model_nlp("Smith praised Jones at a news conference after their July summit in "
+                    "Helsinki.")
+    assert event.main_place(list(doc.sents)) is None
+    doc = model_nlp("Smith and Jones held a summit in Helsinki in July.")
+    assert event.main_place(list(doc.sents)) == "Helsinki"

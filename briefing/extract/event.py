@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract.dating import by_span, main_values
-from briefing.extract.frame import earlier_occurrence, read_frame
+from briefing.extract.frame import earlier_occurrence, landmark, read_frame
 from briefing.extract.sentences import quoted, text_of
 from briefing.knowledge import load, word_set
 from briefing.types import Slot, Timex
@@ -148,7 +148,7 @@ def main_place(sents: Sequence[Span]) -> str | None:
                     and not quoted(ent)):
                 prep = sent.doc[ent.start - 1]
                 if prep.lower_ in word_set("cues", "place_prepositions") \
-                        and not earlier_occurrence(prep.head):
+                        and not earlier_occurrence(prep.head) and not landmark(prep.head):
                     return ent.text
     return None
 
@@ -228,7 +228,7 @@ def event_cues(doc: Doc, timexes: Sequence[Timex], *,
     frame = read_frame(doc, timexes)
     said = main_place(sents[:TOP])
     place = frame.place or (None if frame.venue else said)
-    fmt = frame.format or ("in-person" if frame.named and (place or frame.venue) else None)
+    fmt = frame.format or ("in-person" if frame.named and (frame.place or frame.venue) else None)
     # a report naming no meeting, call or visit has no format ("video", "online" in a story
     # about a product or a crash say nothing of one)
     return EventCues(place, meeting_format(doc, said), frame.kind, frame.name,

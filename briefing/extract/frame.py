@@ -546,7 +546,12 @@ def first_placed(found: Sequence[Mention]) -> int:
 def relative(m: Mention) -> bool:
     """Return True for an event named as a landmark ("ahead of his summit with X", "after the
     talks"): its date is that other event's, so it dates the article's event only last."""
-    prep = m.word.head if m.word.dep_ == "pobj" else None
+    return landmark(m.word)
+
+
+def landmark(word: Token) -> bool:
+    """Return True for a word naming an event as a landmark of another ("after the talks")."""
+    prep = word.head if word.dep_ == "pobj" else None
     return prep is not None and (prep.lower_ in words("past_prepositions") | words(
         "future_prepositions") or prep.head.lower_ == "ahead")
 
