@@ -11,6 +11,11 @@ Also, since a user often feeds the tool the reports of one event only:
   alone      each gold event's articles on their own (recall: only pairs to keep together);
   subsets    every subset of two or more seed articles.
 
+With --subsample, each set is also scored on seeded samples of it, since unseen sets may be
+smaller: each gold story cut to k reports (k = 1, 2, 3; the articles outside gold, in
+allsides+, kept in the same share) and random halves and quarters of the articles. The counts
+of SAMPLES samples are pooled; "false" is the wrongly joined pairs per sample.
+
 The facts of each set are kept in ../scratch/grouping-facts (keyed by the code that makes
 them: ingest, extract, temporal), so a change to grouping costs seconds. Parses come from
 the cache of scripts/evaluate.py.
@@ -19,6 +24,7 @@ Usage (from the project root):
     .venv/bin/python scripts/eval_grouping.py                    # the table
     .venv/bin/python scripts/eval_grouping.py --detail clusters  # each gold event's groups
     .venv/bin/python scripts/eval_grouping.py --threshold 0.1    # another setting
+    .venv/bin/python scripts/eval_grouping.py --subsample        # also on smaller samples
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import importlib.util
 import itertools
 import json
 import pickle
+import random
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -46,6 +53,7 @@ CACHE = ROOT.parent / "scratch" / "grouping-facts"
 SETS = {"seeds": ROOT / "seeds", "allsides": DATA / "allsides-dev" / "events",
         "allsides+": DATA / "allsides-dev", "g5": DATA / "giveme5w1h-dev",
         "clusters": DATA / "news-cluster-dev"}
+SAMPLES = 20  # seeded samples of each kind (see --subsample)
 GOLD = {"seeds": EVAL / "seeds.gold.json", "allsides": EVAL / "allsides-dev.gold.json",
         "allsides+": EVAL / "allsides-dev.gold.json"}
 
@@ -141,6 +149,57 @@ def halves(gold: dict[str, str]) -> list[dict[str, str]]:
     return [{a: e for a, e in gold.items() if (e in first) == keep} for keep in (True, False)]
 
 
+def per_story(facts: Sequence[ArticleFacts], gold: dict[str, str], k: int,
+              rng: random.Random) -> list[ArticleFacts]:
+    """Return at most k reports of each gold story (an article and its copies count once),
+    and the articles outside gold in the share of the gold ones kept."""
+    stories: dict[str, list[ArticleFacts]] = {}
+    outside = []
+    for f in facts:
+        event = gold.get(f.article.id) or next(
+            (gold[c] for c in copies(f) if c in gold), None)
+        if event is None:
+            outside.append(f)
+        else:
+            stories.setdefault(event, []).append(f)
+    kept = [f for event in sorted(stories) for f in rng.sample(stories[event],
+                                                                  min(k, len(stories[event])))]
+    share = len(kept) / max(1, sum(len(v) for v in stories.values()))
+    kept += rng.sample(outside, round(share * len(outside)))
+    return [f for f in facts if any(f is g for g in kept)]
+
+
+def share_of(facts: Sequence[ArticleFacts], share: float,
+             rng: random.Random) -> list[ArticleFacts]:
+    """Return a random `share` of the articles, in their order."""
+    chosen = set(rng.sample(range(len(facts)), max(1, round(share * len(facts)))))
+    return [f for i, f in enumerate(facts) if i in chosen]
+
+
+SAMPLINGS = {"k=1": lambda f, g, rng: per_story(f, g, 1, rng),
+             "k=2": lambda f, g, rng: per_story(f, g, 2, rng),
+             "k=3": lambda f, g, rng: per_story(f, g, 3, rng),
+             "1/2": lambda f, g, rng: share_of(f, 0.5, rng),
+             "1/4": lambda f, g, rng: share_of(f, 0.25, rng)}
+
+
+def subsampled(name: str, facts: Sequence[ArticleFacts], gold: dict[str, str],
+               **options) -> None:
+    """Print the pooled P, R, F1 of each kind of sample of a set (see --subsample)."""
+    for kind, sample in SAMPLINGS.items():
+        total = [0, 0, 0]
+        sizes = 0
+        for seed in range(SAMPLES):
+            rng = random.Random(f"{name} {kind} {seed}")
+            part = sample(facts, gold, rng)
+            sizes += len(part)
+            c = counts(within(gold, part), found_of(part, **options))
+            total = [t + x for t, x in zip(total, c, strict=True)]
+        p, r, f = prf(total)
+        print(f"{name:10} {kind:7} {p:6.3f} {r:6.3f} {f:6.3f}  "
+              f"{sizes / SAMPLES:5.0f} articles, {total[1] / SAMPLES:5.1f} false pairs")
+
+
 def detail(facts: Sequence[ArticleFacts], gold: dict[str, str], found: dict[str, int]) -> None:
     """Print each gold event's articles by found group, with what grouping reads of them."""
     by_id = {f.article.id: f for f in facts}
@@ -166,6 +225,8 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--threshold", type=float, default=cluster.THRESHOLD)
     parser.add_argument("--detail", default="", help="a set whose gold events to print")
+    parser.add_argument("--subsample", action="store_true",
+                        help="also score seeded smaller samples of each set (see above)")
     args = parser.parse_args(argv)
     names = [n for n in args.sets.split(",") if n]
     print(f"{'set':10} {'part':7} {'P':>6} {'R':>6} {'F1':>6}")
@@ -175,6 +236,8 @@ def main(argv: Sequence[str]) -> int:
         for part, sub in zip(("all", "half 1", "half 2"), [gold, *halves(gold)], strict=True):
             p, r, f = prf(counts(sub, found))
             print(f"{name:10} {part:7} {p:6.3f} {r:6.3f} {f:6.3f}")
+        if args.subsample and name != "seeds":
+            subsampled(name, facts, gold, threshold=args.threshold)
         if name == args.detail:
             detail(facts, gold, found)
     if "seeds" in names:
