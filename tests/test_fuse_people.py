@@ -143,3 +143,12 @@ def test_fuse_people_two_wordings_of_one_role_are_no_disagreement():
                                                         "National Security Adviser")
     assert not one_role("Minister", "Deputy Minister")
     assert not one_role("President", "senior adviser to Turkey's President")
+
+
+def test_fuse_people_a_fathers_name_alone_is_not_the_son():
+    result = merge_people([
+        facts("a", ("Salim", "King", "XX", True), ("Ahmad bin Salim", "Crown Prince", "XX", True)),
+        facts("b", ("Salim", "King", None, True), ("Salim", None, None, True)),
+    ])
+    names = {p.name: p.role for p in result.participants}
+    assert names == {"Salim": "King", "Ahmad bin Salim": "Crown Prince"}

@@ -214,7 +214,7 @@ def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None
         words = name_words(m.name)
         if len(words) != 1:
             continue
-        hosts = [p for p in people if words[0] in p.words]
+        hosts = [p for p in people if words[0] in p.words and not _fathers(p, words[0])]
         if hosts:  # the best-known bearer of the name, then the one this article names
             max(hosts, key=lambda p: (len(p.mentions), any(
                 x.span.article == m.span.article for x in p.mentions))).mentions.append(m)
@@ -224,6 +224,18 @@ def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None
                 people.append(_Person(frozenset(words), [m]))
             else:
                 home.mentions.append(m)
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    return frozenset(load("nicknames")["patronymic_particles"])
+
+
+def _fathers(person: _Person, word: str) -> bool:
+    """Return True when `word` is the father's name in the person's full name ("Salman" of
+    "Mohammed bin Salman"): alone, it names someone else (most often the father)."""
+    return any(w == word and i > 0 and ws[i - 1] in _particles()
+               for m in person.mentions for ws in [name_words(m.name)] for i, w in enumerate(ws))
 
 
 def _per_article(mentions: list[PersonMention], value) -> dict[str, tuple[str, list[Span]]]:
