@@ -218,12 +218,24 @@ def test_compose_bottom_line_names_the_owner_of_the_title_once():
     brief = compose(event(title="Lee's summit in Geneva", kind="summit", participants=(lee,)),
                     generated=dt.datetime(2026, 1, 1))
     assert [line.text for line in brief.bottom_line][:2] == [
-        "Lee's summit is to take place in Geneva on Wednesday 11 January 2023.",
+        "Ann Lee (Foreign Minister, France) is to hold a summit in Geneva on Wednesday "
+        "11 January 2023.",
         "Topics expected on the agenda include trade barriers."]
     ruiz = event().participants[1]
     pair = compose(event(participants=(event().participants[0], replace(ruiz, role="envoy"))),
                    generated=dt.datetime(2026, 1, 1))
     assert "Juan Ruiz (Envoy, Spain)" in pair.bottom_line[0].text  # a role written in lower case
+
+
+def test_compose_bottom_line_of_one_partys_talks_says_who_holds_them():
+    lee = Participant("Ann Lee", ("Lee",), "foreign minister", "FR", (Span("a", 0, 3),))
+    said = {(kind, status): compose(event(title=f"Lee's {kind} in Geneva", kind=kind,
+                                          status=status, participants=(lee,)),
+                                    generated=dt.datetime(2026, 1, 1)).bottom_line[0].text
+            for kind in ("talks", "meeting") for status in ("held", "scheduled")}
+    assert said["talks", "held"].startswith("Ann Lee (Foreign Minister, France) held talks in")
+    assert said["talks", "scheduled"].startswith("Ann Lee (Foreign Minister, France) is to hold")
+    assert said["meeting", "held"].startswith("Lee's meeting took place in Geneva")
 
 
 def test_compose_bottom_line_names_short_topics_first():

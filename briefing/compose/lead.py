@@ -152,6 +152,15 @@ def pair_verb(event: Event, status: str) -> str:
     return PAIR_VERBS.get(status, {}).get(kind, MEET.get(status, "met"))
 
 
+ONE_PARTY = ("talks", "summit", "call")  # kinds one party's title may say it holds
+
+
+def one_verb(event: Event, status: str) -> str:
+    """Return the verb phrase for one party's talks, summit or call: "held talks", "is to
+    hold a summit"."""
+    return pair_verb(event, status).replace("are ", "is ")
+
+
 def opening(event: Event) -> str:
     """Return the first sentence: who meets (or what takes place), where and when, the verb
     in the tense the status calls for ("met", "are to meet", "was cancelled")."""
@@ -165,6 +174,10 @@ def opening(event: Event) -> str:
     if visitor(event):
         verb = {"scheduled": "is to visit", "under way": "is visiting"}.get(status, "visited")
         return f"{described(event.participants[0])} {verb} {naming.town(event.location)}{day}."
+    if owner(event) and event.kind in ONE_PARTY:  # "Obama's talks at Camp David": "Obama
+        # is to hold talks at Camp David"; a meeting (the kind any predicate may give) keeps
+        # its title as the subject
+        return f"{described(event.participants[0])} {one_verb(event, status)}{at}{day}."
     many = plural(what(event))
     verb = {"scheduled": f"{'are' if many else 'is'} to take place",
             "under way": f"{'are' if many else 'is'} under way"}.get(status, "took place")
