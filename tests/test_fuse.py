@@ -532,3 +532,16 @@ def test_fuse_event_place_is_never_an_area_wider_than_a_country():
                 lead_place="the Middle East", places=("Israel",))
     b = replace(facts("b", "kerry peace talks"), places=("Israel",))
     assert build_event([a, b]).location == "Israel"  # not "the Middle East, Israel"
+
+
+def test_fuse_an_event_held_at_a_distance_that_a_report_calls_a_call_is_a_call():
+    from briefing.fuse import build_event
+
+    day = dt.date(2018, 10, 15)
+    group = [replace(facts(x, "king spoke denial", published=day), event_kind=kind,
+                     frame_format="virtual", event_status="held")
+             for x, kind in (("a", "meeting"), ("b", "call"), ("c", "meeting"))]
+    event = build_event(group)
+    assert (event.kind, event.format) == ("call", "virtual")
+    met = [replace(f, event_kind="meeting") for f in group]
+    assert build_event(met).kind == "meeting"  # a video meeting no report calls a call

@@ -262,6 +262,9 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     place, place_gap = event_place(group)
     kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
     fmt, fmt_gap = event_format(group, kind, place)
+    if fmt == "virtual" and any(f.event_kind == "call" for f in group):
+        kind = "call"  # held at a distance, and a report names the call: a call, not a
+        # meeting by video link (other reports' "spoke with" reads as a meeting)
     people = merge_people(group)
     start, end, date_gap = day_span(start, date_gap, "summit" if naming.multilateral(
         people.participants) else kind, told_status(group)[0])  # leaders of 3+ countries
