@@ -152,3 +152,13 @@ def test_fuse_people_a_fathers_name_alone_is_not_the_son():
     ])
     names = {p.name: p.role for p in result.participants}
     assert names == {"Salim": "King", "Ahmad bin Salim": "Crown Prince"}
+
+
+def test_fuse_people_a_word_of_the_title_is_no_organisation_of_no_country():
+    def one(role: str, affiliation: str):
+        said = PersonMention("Ann Lee", Span("a", 0, 7), role, None, True,
+                             affiliation=affiliation)
+        return merge_people([ArticleFacts(article=Article("a", "x" * 200), people=(said,))])
+
+    assert one("Secretary of State", "State").participants[0].country == "US"
+    assert one("Secretary General", "NATO").participants[0].country is None

@@ -86,7 +86,13 @@ def _elsewhere(ms: Sequence[PersonMention]) -> bool:
     orgs = lexicon().orgs
     return any(m.affiliation and not orgs.get(fold(re.sub(r"^the ", "", m.affiliation,
                                                           flags=re.I)))
-               for m in ms)
+               and not _in_title(m.affiliation, m.role) for m in ms)
+
+
+def _in_title(affiliation: str, role: str | None) -> bool:
+    """True when the "organisation" is a word of the title itself ("State" of "Secretary of
+    State"): no organisation at all."""
+    return fold(affiliation) in WORD.findall(fold(role or ""))
 
 
 def fill_countries(people: Sequence[tuple[Participant, Sequence[PersonMention]]],
@@ -111,7 +117,7 @@ def fill_countries(people: Sequence[tuple[Participant, Sequence[PersonMention]]]
                 if a not in unnamed:
                     unnamed[a] = titled_phrases(by_id[a].article.text, unnamed=True)
             said = Counter(c for a in reports for c, key in unnamed[a]
-                           if key and (key == role or key in role) and (c, role) not in held)
+                           if key == role and (c, role) not in held)
             home = Counter(homes[a] for a in reports
                            if homes[a] and (homes[a], role) not in held)
             code = (home or said).most_common(1)[0][0] if said or home else None
