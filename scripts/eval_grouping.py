@@ -14,7 +14,8 @@ Also, since a user often feeds the tool the reports of one event only:
 With --subsample, each set is also scored on seeded samples of it, since unseen sets may be
 smaller: each gold story cut to k reports (k = 1, 2, 3; the articles outside gold, in
 allsides+, kept in the same share) and random halves and quarters of the articles. The counts
-of SAMPLES samples are pooled; "false" is the wrongly joined pairs per sample.
+of SAMPLES samples are pooled; "false" is the wrongly joined pairs per sample. --sampling NAME
+draws another series of samples (an unseen check of a setting tuned on the default one).
 
 The facts of each set are kept in ../scratch/grouping-facts (keyed by the code that makes
 them: ingest, extract, temporal), so a change to grouping costs seconds. Parses come from
@@ -25,6 +26,7 @@ Usage (from the project root):
     .venv/bin/python scripts/eval_grouping.py --detail clusters  # each gold event's groups
     .venv/bin/python scripts/eval_grouping.py --threshold 0.1    # another setting
     .venv/bin/python scripts/eval_grouping.py --subsample        # also on smaller samples
+    .venv/bin/python scripts/eval_grouping.py --subsample --sampling unseen  # other samples
 """
 
 from __future__ import annotations
@@ -184,13 +186,13 @@ SAMPLINGS = {"k=1": lambda f, g, rng: per_story(f, g, 1, rng),
 
 
 def subsampled(name: str, facts: Sequence[ArticleFacts], gold: dict[str, str],
-               **options) -> None:
+               sampling: str = "", **options) -> None:
     """Print the pooled P, R, F1 of each kind of sample of a set (see --subsample)."""
     for kind, sample in SAMPLINGS.items():
         total = [0, 0, 0]
         sizes = 0
         for seed in range(SAMPLES):
-            rng = random.Random(f"{name} {kind} {seed}")
+            rng = random.Random(f"{name} {kind} {seed}{' ' + sampling if sampling else ''}")
             part = sample(facts, gold, rng)
             sizes += len(part)
             c = counts(within(gold, part), found_of(part, **options))
@@ -227,6 +229,8 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--detail", default="", help="a set whose gold events to print")
     parser.add_argument("--subsample", action="store_true",
                         help="also score seeded smaller samples of each set (see above)")
+    parser.add_argument("--sampling", default="",
+                        help="name of another series of samples (the default series has none)")
     args = parser.parse_args(argv)
     names = [n for n in args.sets.split(",") if n]
     print(f"{'set':10} {'part':7} {'P':>6} {'R':>6} {'F1':>6}")
@@ -237,7 +241,7 @@ def main(argv: Sequence[str]) -> int:
             p, r, f = prf(counts(sub, found))
             print(f"{name:10} {part:7} {p:6.3f} {r:6.3f} {f:6.3f}")
         if args.subsample and name != "seeds":
-            subsampled(name, facts, gold, threshold=args.threshold)
+            subsampled(name, facts, gold, args.sampling, threshold=args.threshold)
         if name == args.detail:
             detail(facts, gold, found)
     if "seeds" in names:
