@@ -532,3 +532,26 @@ def test_fuse_event_place_is_never_an_area_wider_than_a_country():
                 lead_place="the Middle East", places=("Israel",))
     b = replace(facts("b", "kerry peace talks"), places=("Israel",))
     assert build_event([a, b]).location == "Israel"  # not "the Middle East, Israel"
+
+
+def test_fuse_items_merge_a_topic_framed_by_a_general_head_or_a_preposition():
+    found = [statement("the North Korea question", "a"), statement("North Korea", "b"),
+             statement("cybersecurity issues", "a"), statement("military and corporate cybersecurity", "b"),
+             statement("reaffirming support for a two-state solution", "a"),
+             statement("a two-state solution", "b"),
+             statement("Russia's support for Assad", "a"), statement("Assad", "b")]
+    items = merge(found, topics=True)
+    assert [(i.text, len(i.sources)) for i in items] == [
+        ("North Korea", 2), ("cybersecurity issues", 2), ("a two-state solution", 2),
+        ("Russia's support for Assad", 1), ("Assad", 1)]  # one name is no framed topic
+
+
+def test_fuse_topics_rank_a_topic_that_points_outside_itself_after_one_that_names_it():
+    from briefing.fuse.topics import agenda
+
+    a = ArticleFacts(article=article("a", "North Korea and sanctions."),
+                     agenda=(statement("giving up its arsenal", "a"),
+                             statement("resolving their differences", "a"),
+                             statement("lifting sanctions", "a")))
+    assert [i.text for i in agenda([a], [])] == [
+        "lifting sanctions", "giving up its arsenal", "resolving their differences"]

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from briefing.knowledge import word_set
 from briefing.types import Discrepancy, Item, Span, Statement, Variant
 
 SAME_TEXT = 72
@@ -73,15 +74,43 @@ TOPIC_PREPOSITIONS = ("of", "on", "in", "for", "to", "with", "between", "over", 
 def same_topic(a: str, b: str) -> bool:
     """Return True for two wordings of one agenda topic: the same words but for articles,
     possessives and plural endings ("the conflict in Ukraine", "Ukraine's conflict"), or one
-    the other with modifiers more and the same head noun ("sanctions", "new sanctions")."""
+    the other with modifiers more and the same head noun ("sanctions", "new sanctions"); a
+    general head word ("the North Korea question", "cybersecurity issues", "the border wall
+    plan") is no part of the topic it frames."""
+    a, b = without_general_head(a), without_general_head(b)
     words_a, words_b = topic_words(a), topic_words(b)
     if not words_a or not words_b:
         return False
     if words_a == words_b:
         return True
-    small, large = sorted((words_a, words_b), key=len)
+    (small, short), (large, long) = sorted(((words_a, a), (words_b, b)), key=lambda p: len(p[0]))
     near = len(large) <= len(small) + TOPIC_EXTRA_WORDS  # a clause around it is another topic
-    return near and small <= large and head_word(a) == head_word(b)
+    return near and small <= large and head_word(a) == head_word(b) or complement(small, long)
+
+
+def complement(small: frozenset[str], long: str) -> bool:
+    """Return True when a topic of two content words or more is what a longer one's
+    preposition governs ("a two-state solution" in "support for a two-state solution", "75,000
+    reservists" in "the activation of up to 75,000 reservists"): the longer frames it."""
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", long.lower())
+    cut = next((i for i, w in enumerate(words) if i and w in TOPIC_PREPOSITIONS), None)
+    if cut is None or len(small) < 2:
+        return False
+    tail = topic_words(" ".join(words[cut + 1:]))
+    return small <= tail and len(tail) <= len(small) + 1
+
+
+def without_general_head(text: str) -> str:
+    """Return a topic without its head word when that is a general word ("issues", "question",
+    "plan") after words of its own ("cybersecurity issues": "cybersecurity"), else as it is."""
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in TOPIC_PREPOSITIONS),
+               len(words))
+    own = [w for w in words[: cut - 1] if w.lower() not in TOPIC_FILLER]
+    if cut < 2 or not own or singular(words[cut - 1].lower()) not in word_set(
+            "cues", "agenda_general_words"):
+        return text
+    return " ".join(words[: cut - 1] + words[cut:])
 
 
 def topic_words(text: str) -> frozenset[str]:
