@@ -555,3 +555,13 @@ def test_fuse_topics_rank_a_topic_that_points_outside_itself_after_one_that_name
                              statement("lifting sanctions", "a")))
     assert [i.text for i in agenda([a], [])] == [
         "lifting sanctions", "giving up its arsenal", "resolving their differences"]
+
+
+def test_fuse_items_merge_two_wordings_that_add_a_modifier_each_to_one_named_thing():
+    found = [statement("the very large and comprehensive Phase One trade deal", "a"),
+             statement('a "Phase One" trade deal with China', "b"),
+             statement("a new security agreement", "a"),
+             statement("a new research and development agreement", "b")]
+    assert [(i.text, len(i.sources)) for i in merge(found, topics=True)] == [
+        ('a "Phase One" trade deal with China', 2), ("a new security agreement", 1),
+        ("a new research and development agreement", 1)]  # "new" names nothing

@@ -85,7 +85,22 @@ def same_topic(a: str, b: str) -> bool:
         return True
     (small, short), (large, long) = sorted(((words_a, a), (words_b, b)), key=lambda p: len(p[0]))
     near = len(large) <= len(small) + TOPIC_EXTRA_WORDS  # a clause around it is another topic
-    return near and small <= large and head_word(a) == head_word(b) or complement(small, long)
+    head = head_word(a)
+    if head == head_word(b) and (near and small <= large or overlapping(small, large, head)):
+        return True
+    return complement(small, long)
+
+
+NAMED_BY_ALL_BUT = 1  # "a 'Phase One' trade deal with China", "the comprehensive Phase One trade deal"
+
+
+def overlapping(small: frozenset[str], large: frozenset[str], head: str) -> bool:
+    """Return True when two topics of one head share every word of the smaller but one, and
+    two words of substance besides the head: each adds a modifier of its own to one named
+    thing ("a new security agreement", "a new research and development agreement" share
+    only "new")."""
+    shared = (small & large) - word_set("cues", "agenda_vague_modifiers") - {head}
+    return len(shared) >= 2 and len(small - large) <= NAMED_BY_ALL_BUT
 
 
 def complement(small: frozenset[str], long: str) -> bool:
