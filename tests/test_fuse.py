@@ -565,3 +565,6 @@ def test_fuse_items_merge_two_wordings_that_add_a_modifier_each_to_one_named_thi
     assert [(i.text, len(i.sources)) for i in merge(found, topics=True)] == [
         ('a "Phase One" trade deal with China', 2), ("a new security agreement", 1),
         ("a new research and development agreement", 1)]  # "new" names nothing
+    assert len(merge([statement("advance defense cooperation in outer space", "a"),
+                      statement("advance defense cooperation in cyberspace", "b")],
+                     topics=True)) == 2  # their complements differ

@@ -86,7 +86,8 @@ def same_topic(a: str, b: str) -> bool:
     (small, short), (large, long) = sorted(((words_a, a), (words_b, b)), key=lambda p: len(p[0]))
     near = len(large) <= len(small) + TOPIC_EXTRA_WORDS  # a clause around it is another topic
     head = head_word(a)
-    if head == head_word(b) and (near and small <= large or overlapping(small, large, head)):
+    if head == head_word(b) and (near and small <= large or overlapping(small, large, head)
+                                 and same_complement(a, b)):
         return True
     return complement(small, long)
 
@@ -103,12 +104,28 @@ def overlapping(small: frozenset[str], large: frozenset[str], head: str) -> bool
     return len(shared) >= 2 and len(small - large) <= NAMED_BY_ALL_BUT
 
 
+def same_complement(a: str, b: str) -> bool:
+    """Return True unless both topics have a complement after their head and the two differ
+    ("cooperation in outer space", "cooperation in cyberspace")."""
+    tails = [topic_words(" ".join(words[cut + 1:])) for words in map(_words, (a, b))
+             for cut in [_first_preposition(words)] if cut is not None]
+    return len(tails) < 2 or tails[0] == tails[1]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:-[^\W_]+)*", text.lower())
+
+
+def _first_preposition(words: Sequence[str]) -> int | None:
+    return next((i for i, w in enumerate(words) if i and w in TOPIC_PREPOSITIONS), None)
+
+
 def complement(small: frozenset[str], long: str) -> bool:
     """Return True when a topic of two content words or more is what a longer one's
     preposition governs ("a two-state solution" in "support for a two-state solution", "75,000
     reservists" in "the activation of up to 75,000 reservists"): the longer frames it."""
-    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", long.lower())
-    cut = next((i for i, w in enumerate(words) if i and w in TOPIC_PREPOSITIONS), None)
+    words = _words(long)
+    cut = _first_preposition(words)
     if cut is None or len(small) < 2:
         return False
     tail = topic_words(" ".join(words[cut + 1:]))
