@@ -304,3 +304,40 @@ def test_extract_agenda_a_lack_of_something_is_the_state_of_talks_not_a_topic(mo
 def test_extract_agenda_a_party_in_a_split_list_is_no_topic(model_nlp):
     doc = model_nlp("And I am calling on China and your great president to work on it.")
     assert "the great president" not in [s.text for s in agenda.agenda(doc, "a")]
+
+
+def hand_doc(words, heads, deps, ents):
+    """A parsed Doc built by hand: heads are absolute indices, ents IOB tags."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+
+
+def test_extract_agenda_names_the_owner_a_possessive_pronoun_stands_for():
+    # "the United States would end exercises with its allies ."
+    words = ["the", "United", "States", "would", "end", "exercises", "with", "its", "allies", "."]
+    heads = [2, 2, 4, 4, 4, 4, 4, 8, 6, 4]
+    deps = ["det", "compound", "nsubj", "aux", "ROOT", "dobj", "prep", "poss", "pobj", "punct"]
+    ents = ["B-GPE", "I-GPE", "I-GPE", "O", "O", "O", "O", "O", "O", "O"]
+    doc = hand_doc(words, heads, deps, ents)
+    part = list(doc[4:9])
+    assert agenda.owners_named("end exercises with its allies", part) == (
+        "end exercises with the United States' allies")
+
+
+def test_extract_agenda_leaves_a_possessive_pronoun_of_no_clear_owner():
+    # "Murphy blasted Trump for his actions ." : two people before "his"
+    words = ["Murphy", "blasted", "Trump", "for", "his", "actions", "."]
+    heads = [1, 1, 1, 1, 5, 3, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "punct"]
+    ents = ["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O"]
+    doc = hand_doc(words, heads, deps, ents)
+    assert agenda.owners_named("his actions", list(doc[4:6])) == "his actions"
+    # "Berlin said Paris would review its tariffs": the owner is the subject over "its"
+    words = ["Berlin", "said", "Paris", "would", "review", "its", "tariffs", "."]
+    heads = [1, 1, 4, 4, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "poss", "dobj", "punct"]
+    ents = ["B-GPE", "O", "B-GPE", "O", "O", "O", "O", "O"]
+    doc = hand_doc(words, heads, deps, ents)
+    assert agenda.owners_named("its tariffs", list(doc[5:7])) == "Paris' tariffs"
