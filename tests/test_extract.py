@@ -341,3 +341,18 @@ def test_extract_agenda_leaves_a_possessive_pronoun_of_no_clear_owner():
     ents = ["B-GPE", "O", "B-GPE", "O", "O", "O", "O", "O"]
     doc = hand_doc(words, heads, deps, ents)
     assert agenda.owners_named("its tariffs", list(doc[5:7])) == "Paris' tariffs"
+
+
+def test_extract_agenda_phrase_a_general_word_with_nothing_of_its_own_is_no_thing_done():
+    # "shelving plans" / "shelving plans for tariffs" / "shelving transition plans"
+    doc = hand_doc(["shelving", "plans", "for", "tariffs", "shelving", "transition", "plans"],
+                   [0, 0, 1, 2, 4, 6, 4], ["ROOT", "dobj", "prep", "pobj", "ROOT", "compound", "dobj"],
+                   ["O"] * 7)
+    for tok in doc:
+        tok.lemma_ = tok.text.rstrip("s") if tok.text != "tariffs" else "tariff"
+        tok.pos_ = "VERB" if tok.text == "shelving" else "NOUN"
+    assert agenda_phrase.thing(doc[1]) is True  # "plans for tariffs"
+    assert agenda_phrase.thing(doc[6]) is True  # "transition plans"
+    bare = hand_doc(["shelving", "plans"], [0, 0], ["ROOT", "dobj"], ["O", "O"])
+    bare[1].lemma_, bare[1].pos_ = "plan", "NOUN"
+    assert agenda_phrase.thing(bare[1]) is False

@@ -305,12 +305,16 @@ PLACES = ("GPE", "LOC", "FAC", "DATE", "TIME")  # "going to Sweden", "working wi
 
 def thing(tok: Token) -> bool:
     """Return True for a word that is no person, pronoun, party acted on ("reassuring
-    America") or bare meeting: "follow-up nuclear talks" name a field, "the Moscow talks" or
+    America"), general word with nothing of its own ("shelving plans") or bare meeting:
+    "follow-up nuclear talks" name a field, "the Moscow talks" or
     "a planned meeting" only the meeting."""
     if tok.ent_type_ in ("PERSON", "GPE") and tok.dep_ == "dobj" or tok.ent_type_ == "PERSON" \
             or tok.pos_ == "PRON" or tok.lemma_.lower() in word_set(
             "cues", "agenda_people_nouns") or journey(tok):
         return False
+    if general(tok) and not any(c.dep_ in ("prep", "acl", "relcl", "compound", "appos")
+                                for c in tok.children):
+        return False  # "shelving plans", "highlighting the issue": of what?
     if not meeting_word(tok):
         return True
     return any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "amod" and c.pos_ == "ADJ"
