@@ -312,8 +312,8 @@ def thing(tok: Token) -> bool:
             or tok.pos_ == "PRON" or tok.lemma_.lower() in word_set(
             "cues", "agenda_people_nouns") or journey(tok):
         return False
-    if general(tok) and not any(c.dep_ in ("prep", "acl", "relcl", "compound", "appos")
-                                for c in tok.children):
+    if general(tok) and not meeting_word(tok) and not any(
+            c.dep_ in ("prep", "acl", "relcl", "compound", "appos") for c in tok.children):
         return False  # "shelving plans", "highlighting the issue": of what?
     if not meeting_word(tok):
         return True
