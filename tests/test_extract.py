@@ -356,3 +356,17 @@ def test_extract_agenda_phrase_a_general_word_with_nothing_of_its_own_is_no_thin
     bare = hand_doc(["shelving", "plans"], [0, 0], ["ROOT", "dobj"], ["O", "O"])
     bare[1].lemma_, bare[1].pos_ = "plan", "NOUN"
     assert agenda_phrase.thing(bare[1]) is False
+
+
+def test_extract_agenda_phrase_an_actor_owns_no_topic_of_a_relational_noun():
+    # "Trump 's decision" / "French criticism" / "Russian relations"
+    doc = hand_doc(["Trump", "'s", "decision", "French", "criticism", "Russian", "relations"],
+                   [2, 0, 2, 4, 4, 6, 6], ["poss", "case", "ROOT", "amod", "ROOT", "amod", "ROOT"],
+                   ["B-PERSON", "O", "O", "B-NORP", "O", "B-NORP", "O"])
+    for tok, lemma, pos in zip(doc, ["Trump", "'s", "decision", "french", "criticism", "russian",
+                                     "relation"], ["PROPN", "PART", "NOUN", "ADJ", "NOUN", "ADJ",
+                                                   "NOUN"], strict=True):
+        tok.lemma_, tok.pos_ = lemma, pos
+    assert agenda_phrase.incomplete(doc[2], list(doc[0:3])) is True
+    assert agenda_phrase.incomplete(doc[4], list(doc[3:5])) is True
+    assert agenda_phrase.incomplete(doc[6], list(doc[5:7])) is False  # the owner is the partner
