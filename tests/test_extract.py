@@ -370,3 +370,22 @@ def test_extract_agenda_phrase_an_actor_owns_no_topic_of_a_relational_noun():
     assert agenda_phrase.incomplete(doc[2], list(doc[0:3])) is True
     assert agenda_phrase.incomplete(doc[4], list(doc[3:5])) is True
     assert agenda_phrase.incomplete(doc[6], list(doc[5:7])) is False  # the owner is the partner
+
+
+def test_extract_statements_split_nouns_conjoined_to_the_phrase_head():
+    # "human rights and the economic embargo" / "relations between China and the US"
+    words = ["human", "rights", "and", "the", "economic", "embargo"]
+    doc = hand_doc(words, [1, 1, 1, 5, 5, 1], ["amod", "ROOT", "cc", "det", "amod", "conj"],
+                   ["O"] * 6)
+    for tok, pos, tag in zip(doc, ["ADJ", "NOUN", "CCONJ", "DET", "ADJ", "NOUN"],
+                             ["JJ", "NNS", "CC", "DT", "JJ", "NN"], strict=True):
+        tok.pos_, tok.tag_ = pos, tag
+    assert [statements.text_of(p) for p in statements.parallel_parts(list(doc))] == [
+        "human rights", "the economic embargo"]
+    words = ["relations", "between", "China", "and", "the", "US"]
+    doc = hand_doc(words, [0, 0, 1, 2, 5, 2], ["ROOT", "prep", "pobj", "cc", "det", "conj"],
+                   ["O", "O", "B-GPE", "O", "O", "B-GPE"])
+    for tok, pos, tag in zip(doc, ["NOUN", "ADP", "PROPN", "CCONJ", "DET", "PROPN"],
+                             ["NNS", "IN", "NNP", "CC", "DT", "NNP"], strict=True):
+        tok.pos_, tok.tag_ = pos, tag
+    assert len(statements.parallel_parts(list(doc))) == 1
