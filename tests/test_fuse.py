@@ -551,10 +551,12 @@ def test_fuse_topics_rank_a_topic_that_points_outside_itself_after_one_that_name
 
     a = ArticleFacts(article=article("a", "North Korea and sanctions."),
                      agenda=(statement("giving up its arsenal", "a"),
-                             statement("resolving their differences", "a"),
-                             statement("lifting sanctions", "a")))
+                             statement("a cease-fire at this stage", "a"),
+                             statement("that conflict's end", "a"),
+                             statement("increasing their defense spending", "a")))
     assert [i.text for i in agenda([a], [])] == [
-        "lifting sanctions", "giving up its arsenal", "resolving their differences"]
+        "a cease-fire at this stage", "giving up its arsenal", "that conflict's end",
+        "increasing their defense spending"]
 
 
 def test_fuse_items_merge_two_wordings_that_add_a_modifier_each_to_one_named_thing():
