@@ -570,3 +570,11 @@ def test_fuse_items_merge_two_wordings_that_add_a_modifier_each_to_one_named_thi
     assert len(merge([statement("advance defense cooperation in outer space", "a"),
                       statement("advance defense cooperation in cyberspace", "b")],
                      topics=True)) == 2  # their complements differ
+
+
+def test_fuse_items_merge_two_wordings_that_name_one_country_differently():
+    found = [statement("the new diplomatic overtures between the United States and Iran", "a"),
+             statement("Diplomatic overtures between the U.S. and Iran", "b"),
+             statement("overtures between Iran and France", "c")]
+    assert [(i.text, len(i.sources)) for i in merge(found, topics=True)] == [
+        ("Diplomatic overtures between the U.S. and Iran", 2), ("overtures between Iran and France", 1)]

@@ -7,6 +7,7 @@ sources fill differently becomes a `Discrepancy` listing each value with its sou
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from rapidfuzz import fuzz
 
 from briefing.knowledge import word_set
+from briefing.knowledge.lexicon import lexicon
 from briefing.types import Discrepancy, Item, Span, Statement, Variant
 
 SAME_TEXT = 72
@@ -78,7 +80,7 @@ def same_topic(a: str, b: str) -> bool:
     general head word ("the North Korea question", "cybersecurity issues", "the border wall
     plan") is no part of the topic it frames."""
     a, b = without_general_head(a), without_general_head(b)
-    words_a, words_b = topic_words(a), topic_words(b)
+    words_a, words_b = compared_words(a), compared_words(b)
     if not words_a or not words_b:
         return False
     if words_a == words_b:
@@ -107,7 +109,7 @@ def overlapping(small: frozenset[str], large: frozenset[str], head: str) -> bool
 def same_complement(a: str, b: str) -> bool:
     """Return True unless both topics have a complement after their head and the two differ
     ("cooperation in outer space", "cooperation in cyberspace")."""
-    tails = [topic_words(" ".join(words[cut + 1:])) for words in map(_words, (a, b))
+    tails = [compared_words(" ".join(words[cut + 1:])) for words in map(_words, (a, b))
              for cut in [_first_preposition(words)] if cut is not None]
     return len(tails) < 2 or tails[0] == tails[1]
 
@@ -128,7 +130,7 @@ def complement(small: frozenset[str], long: str) -> bool:
     cut = _first_preposition(words)
     if cut is None or len(small) < 2:
         return False
-    tail = topic_words(" ".join(words[cut + 1:]))
+    tail = compared_words(" ".join(words[cut + 1:]))
     return small <= tail and len(tail) <= len(small) + 1
 
 
@@ -143,6 +145,29 @@ def without_general_head(text: str) -> str:
             "cues", "agenda_general_words"):
         return text
     return " ".join(words[: cut - 1] + words[cut:])
+
+
+COUNTRY_WORDS = 3  # the longest country name compared as one ("the United States")
+
+
+@functools.lru_cache(maxsize=4096)  # merge compares every pair of an event's topics
+def compared_words(text: str) -> frozenset[str]:
+    """Return a topic's words as `topic_words` gives them, a country's name, demonym or capital
+    as one word for the country ("the U.S. and Iran", "the United States and Iran")."""
+    raw = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        for n in range(min(COUNTRY_WORDS, len(raw) - i), 0, -1):
+            code = lexicon().country(" ".join(raw[i : i + n]).strip(",;:"))
+            if code is not None:
+                out.append(f"country{code.lower()}")
+                i += n
+                break
+        else:
+            out.append(raw[i])
+            i += 1
+    return topic_words(" ".join(out))
 
 
 def topic_words(text: str) -> frozenset[str]:
