@@ -304,3 +304,88 @@ def test_extract_agenda_a_lack_of_something_is_the_state_of_talks_not_a_topic(mo
 def test_extract_agenda_a_party_in_a_split_list_is_no_topic(model_nlp):
     doc = model_nlp("And I am calling on China and your great president to work on it.")
     assert "the great president" not in [s.text for s in agenda.agenda(doc, "a")]
+
+
+def hand_doc(words, heads, deps, ents):
+    """A parsed Doc built by hand: heads are absolute indices, ents IOB tags."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+
+
+def test_extract_agenda_names_the_owner_a_possessive_pronoun_stands_for():
+    # "the United States would end exercises with its allies ."
+    words = ["the", "United", "States", "would", "end", "exercises", "with", "its", "allies", "."]
+    heads = [2, 2, 4, 4, 4, 4, 4, 8, 6, 4]
+    deps = ["det", "compound", "nsubj", "aux", "ROOT", "dobj", "prep", "poss", "pobj", "punct"]
+    ents = ["B-GPE", "I-GPE", "I-GPE", "O", "O", "O", "O", "O", "O", "O"]
+    doc = hand_doc(words, heads, deps, ents)
+    part = list(doc[4:9])
+    assert agenda.owners_named("end exercises with its allies", part) == (
+        "end exercises with the United States' allies")
+
+
+def test_extract_agenda_leaves_a_possessive_pronoun_of_no_clear_owner():
+    # "Murphy blasted Trump for his actions ." : two people before "his"
+    words = ["Murphy", "blasted", "Trump", "for", "his", "actions", "."]
+    heads = [1, 1, 1, 1, 5, 3, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "poss", "pobj", "punct"]
+    ents = ["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O"]
+    doc = hand_doc(words, heads, deps, ents)
+    assert agenda.owners_named("his actions", list(doc[4:6])) == "his actions"
+    # "Berlin said Paris would review its tariffs": the owner is the subject over "its"
+    words = ["Berlin", "said", "Paris", "would", "review", "its", "tariffs", "."]
+    heads = [1, 1, 4, 4, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "poss", "dobj", "punct"]
+    ents = ["B-GPE", "O", "B-GPE", "O", "O", "O", "O", "O"]
+    doc = hand_doc(words, heads, deps, ents)
+    assert agenda.owners_named("its tariffs", list(doc[5:7])) == "Paris' tariffs"
+
+
+def test_extract_agenda_phrase_a_general_word_with_nothing_of_its_own_is_no_thing_done():
+    # "shelving plans" / "shelving plans for tariffs" / "shelving transition plans"
+    doc = hand_doc(["shelving", "plans", "for", "tariffs", "shelving", "transition", "plans"],
+                   [0, 0, 1, 2, 4, 6, 4], ["ROOT", "dobj", "prep", "pobj", "ROOT", "compound", "dobj"],
+                   ["O"] * 7)
+    for tok in doc:
+        tok.lemma_ = tok.text.rstrip("s") if tok.text != "tariffs" else "tariff"
+        tok.pos_ = "VERB" if tok.text == "shelving" else "NOUN"
+    assert agenda_phrase.thing(doc[1]) is True  # "plans for tariffs"
+    assert agenda_phrase.thing(doc[6]) is True  # "transition plans"
+    bare = hand_doc(["shelving", "plans"], [0, 0], ["ROOT", "dobj"], ["O", "O"])
+    bare[1].lemma_, bare[1].pos_ = "plan", "NOUN"
+    assert agenda_phrase.thing(bare[1]) is False
+
+
+def test_extract_agenda_phrase_an_actor_owns_no_topic_of_a_relational_noun():
+    # "Trump 's decision" / "French criticism" / "Russian relations"
+    doc = hand_doc(["Trump", "'s", "decision", "French", "criticism", "Russian", "relations"],
+                   [2, 0, 2, 4, 4, 6, 6], ["poss", "case", "ROOT", "amod", "ROOT", "amod", "ROOT"],
+                   ["B-PERSON", "O", "O", "B-NORP", "O", "B-NORP", "O"])
+    for tok, lemma, pos in zip(doc, ["Trump", "'s", "decision", "french", "criticism", "russian",
+                                     "relation"], ["PROPN", "PART", "NOUN", "ADJ", "NOUN", "ADJ",
+                                                   "NOUN"], strict=True):
+        tok.lemma_, tok.pos_ = lemma, pos
+    assert agenda_phrase.incomplete(doc[2], list(doc[0:3])) is True
+    assert agenda_phrase.incomplete(doc[4], list(doc[3:5])) is True
+    assert agenda_phrase.incomplete(doc[6], list(doc[5:7])) is False  # the owner is the partner
+
+
+def test_extract_statements_split_nouns_conjoined_to_the_phrase_head():
+    # "human rights and the economic embargo" / "relations between China and the US"
+    words = ["human", "rights", "and", "the", "economic", "embargo"]
+    doc = hand_doc(words, [1, 1, 1, 5, 5, 1], ["amod", "ROOT", "cc", "det", "amod", "conj"],
+                   ["O"] * 6)
+    for tok, pos, tag in zip(doc, ["ADJ", "NOUN", "CCONJ", "DET", "ADJ", "NOUN"],
+                             ["JJ", "NNS", "CC", "DT", "JJ", "NN"], strict=True):
+        tok.pos_, tok.tag_ = pos, tag
+    assert [statements.text_of(p) for p in statements.parallel_parts(list(doc))] == [
+        "human rights", "the economic embargo"]
+    words = ["relations", "between", "China", "and", "the", "US"]
+    doc = hand_doc(words, [0, 0, 1, 2, 5, 2], ["ROOT", "prep", "pobj", "cc", "det", "conj"],
+                   ["O", "O", "B-GPE", "O", "O", "B-GPE"])
+    for tok, pos, tag in zip(doc, ["NOUN", "ADP", "PROPN", "CCONJ", "DET", "PROPN"],
+                             ["NNS", "IN", "NNP", "CC", "DT", "NNP"], strict=True):
+        tok.pos_, tok.tag_ = pos, tag
+    assert len(statements.parallel_parts(list(doc))) == 1

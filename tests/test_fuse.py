@@ -545,3 +545,49 @@ def test_fuse_an_event_held_at_a_distance_that_a_report_calls_a_call_is_a_call()
     assert (event.kind, event.format) == ("call", "virtual")
     met = [replace(f, event_kind="meeting") for f in group]
     assert build_event(met).kind == "meeting"  # a video meeting no report calls a call
+
+
+def test_fuse_items_merge_a_topic_framed_by_a_general_head_or_a_preposition():
+    found = [statement("the North Korea question", "a"), statement("North Korea", "b"),
+             statement("cybersecurity issues", "a"), statement("military and corporate cybersecurity", "b"),
+             statement("reaffirming support for a two-state solution", "a"),
+             statement("a two-state solution", "b"),
+             statement("Russia's support for Assad", "a"), statement("Assad", "b")]
+    items = merge(found, topics=True)
+    assert [(i.text, len(i.sources)) for i in items] == [
+        ("North Korea", 2), ("cybersecurity issues", 2), ("a two-state solution", 2),
+        ("Russia's support for Assad", 1), ("Assad", 1)]  # one name is no framed topic
+
+
+def test_fuse_topics_rank_a_topic_that_points_outside_itself_after_one_that_names_it():
+    from briefing.fuse.topics import agenda
+
+    a = ArticleFacts(article=article("a", "North Korea and sanctions."),
+                     agenda=(statement("giving up its arsenal", "a"),
+                             statement("a cease-fire at this stage", "a"),
+                             statement("that conflict's end", "a"),
+                             statement("increasing their defense spending", "a")))
+    assert [i.text for i in agenda([a], [])] == [
+        "a cease-fire at this stage", "giving up its arsenal", "that conflict's end",
+        "increasing their defense spending"]
+
+
+def test_fuse_items_merge_two_wordings_that_add_a_modifier_each_to_one_named_thing():
+    found = [statement("the very large and comprehensive Phase One trade deal", "a"),
+             statement('a "Phase One" trade deal with China', "b"),
+             statement("a new security agreement", "a"),
+             statement("a new research and development agreement", "b")]
+    assert [(i.text, len(i.sources)) for i in merge(found, topics=True)] == [
+        ('a "Phase One" trade deal with China', 2), ("a new security agreement", 1),
+        ("a new research and development agreement", 1)]  # "new" names nothing
+    assert len(merge([statement("advance defense cooperation in outer space", "a"),
+                      statement("advance defense cooperation in cyberspace", "b")],
+                     topics=True)) == 2  # their complements differ
+
+
+def test_fuse_items_merge_two_wordings_that_name_one_country_differently():
+    found = [statement("the new diplomatic overtures between the United States and Iran", "a"),
+             statement("Diplomatic overtures between the U.S. and Iran", "b"),
+             statement("overtures between Iran and France", "c")]
+    assert [(i.text, len(i.sources)) for i in merge(found, topics=True)] == [
+        ("Diplomatic overtures between the U.S. and Iran", 2), ("overtures between Iran and France", 1)]

@@ -326,7 +326,8 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
             continue
         texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
             statements.shared_head(part))
-        out += [balanced(as_gerund(" ".join(SPEAKER_OWNS.sub("the", t).split()), part))
+        out += [balanced(as_gerund(" ".join(owners_named(SPEAKER_OWNS.sub("the", t), part)
+                                            .split()), part))
                 for t in texts if len(texts) == 1 or not ends_in_a_party(t)]
     return out
 
@@ -347,6 +348,45 @@ def impersonal(part: Sequence[Token]) -> list[Token]:
     if not all(w.dep_ in ("poss", "dative") for w in own):
         return []
     return [w for w in part if w.dep_ != "dative" or w not in own]
+
+
+OWNER_KINDS = {"its": ("GPE", "ORG", "NORP"), "his": ("PERSON",), "her": ("PERSON",)}
+
+
+def owners_named(text: str, part: Sequence[Token]) -> str:
+    """Return a topic with a possessive pronoun replaced by the owner it stands for ("ending
+    joint exercises with its allies": "... with the United States' allies"): the nearest name
+    of the pronoun's kind before it in the sentence that is the subject of a clause over it
+    or the owner of a word over it.
+    A pronoun written twice, or of no such owner, stays."""
+    for pron in (w for w in part if w.dep_ == "poss" and w.lower_ in OWNER_KINDS):
+        pattern = re.compile(rf"\b{pron.text}\b")
+        owner = owner_of(pron)
+        if owner is not None and len(pattern.findall(text)) == 1:
+            text = pattern.sub(possessive(owner), text)
+    return text
+
+
+def owner_of(pron: Token) -> str | None:
+    """Return the name a possessive pronoun refers to (see `owners_named`), else None; none
+    for "his" or "her" after two people ("Murphy blasted Trump for his actions")."""
+    kinds = OWNER_KINDS[pron.lower_]
+    before = pron.doc[pron.sent.start : pron.i]
+    people = {e.root.text for e in pron.doc.ents
+              if e.label_ == "PERSON" and before.start <= e.start < before.end}
+    if "PERSON" in kinds and len(people) > 1:
+        return None
+    above = {a.i for a in pron.ancestors} - {pron.head.i}
+    for tok in reversed(before):
+        if tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.ent_type_ in kinds \
+                and tok.head.i in above:
+            span = next((e for e in pron.doc.ents if e.start <= tok.i < e.end), None)
+            return span.text if span is not None else tok.text
+    return None
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def ends_in_a_party(text: str) -> bool:

@@ -305,12 +305,16 @@ PLACES = ("GPE", "LOC", "FAC", "DATE", "TIME")  # "going to Sweden", "working wi
 
 def thing(tok: Token) -> bool:
     """Return True for a word that is no person, pronoun, party acted on ("reassuring
-    America") or bare meeting: "follow-up nuclear talks" name a field, "the Moscow talks" or
+    America"), general word with nothing of its own ("shelving plans") or bare meeting:
+    "follow-up nuclear talks" name a field, "the Moscow talks" or
     "a planned meeting" only the meeting."""
     if tok.ent_type_ in ("PERSON", "GPE") and tok.dep_ == "dobj" or tok.ent_type_ == "PERSON" \
             or tok.pos_ == "PRON" or tok.lemma_.lower() in word_set(
             "cues", "agenda_people_nouns") or journey(tok):
         return False
+    if general(tok) and not meeting_word(tok) and not any(
+            c.dep_ in ("prep", "acl", "relcl", "compound", "appos") for c in tok.children):
+        return False  # "shelving plans", "highlighting the issue": of what?
     if not meeting_word(tok):
         return True
     return any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "amod" and c.pos_ == "ADJ"
@@ -351,9 +355,20 @@ def incomplete(head: Token, part: Sequence[Token]) -> bool:
             "cues", "agenda_relational_nouns") | word_set("cues", "agenda_issue_nouns"):
         return False
     own = [w for w in part if w.head.i == head.i and w.i != head.i]
+    owned = head.lemma_.lower() not in PARTNERED  # "Trump's decision": a decision on what?
     return not any(w.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
-                   or w.dep_ == "poss" and w.pos_ != "PRON" or w.dep_ == "amod" and field(w)
+                   or w.dep_ == "poss" and w.pos_ != "PRON" and not (owned and actor(w))
+                   or w.dep_ == "amod" and field(w) and not (owned and w.ent_type_ == "NORP")
                    for w in own)
+
+
+PARTNERED = ("relation", "relationship", "tie")  # "Russian relations": the owner is the partner
+
+
+def actor(owner: Token) -> bool:
+    """Return True for an owner who acts (a person, country or body, or a word for one)."""
+    return owner.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or owner.lemma_.lower() in (
+        word_set("cues", "agenda_actor_nouns"))
 
 
 def field(adjective: Token) -> bool:

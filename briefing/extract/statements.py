@@ -73,6 +73,7 @@ def parallel_parts(words: Sequence[Token]) -> list[list[Token]]:
         return []
     commas = any(t.lower_ == "," and kind(n) == kind(words[0]) == "nominal"
                  for t, n in zip(words, words[1:], strict=False))
+    second = conjoined_nouns(words)
     parts: list[list[Token]] = [[]]
     for i, tok in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -80,11 +81,25 @@ def parallel_parts(words: Sequence[Token]) -> list[list[Token]]:
         modifiers = prev is not None and nxt is not None and prev.pos_ == nxt.pos_ == "ADJ"
         joins = tok.lower_ in ("and", ",") and nxt is not None and not modifiers and (
             nxt.tag_ == words[0].tag_ or (commas and kind(nxt) == kind(words[0]) == "nominal"))
-        if joins and words[0].tag_ in PARALLEL_TAGS and parts[-1]:
+        if tok.lower_ in ("and", ",") and nxt is not None and nxt.i in second and parts[-1]:
+            parts.append([])
+        elif joins and words[0].tag_ in PARALLEL_TAGS and parts[-1]:
             parts.append([])
         elif not (tok.lower_ == "," and not parts[-1]):
             parts[-1].append(tok)
     return [p for p in parts if p]
+
+
+def conjoined_nouns(words: Sequence[Token]) -> set[int]:
+    """Return where each noun conjoined to the phrase's own head begins ("human rights and the
+    U.S. economic embargo": "the"); a conjunct of a word inside ("relations between China and
+    the US") is none."""
+    ids = {w.i for w in words}
+    head = next((w for w in words if w.head.i not in ids or w.head.i == w.i), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    return {c.left_edge.i for c in head.conjuncts
+            if c.i > head.i and c.i in ids and c.pos_ in ("NOUN", "PROPN")}
 
 
 def kind(tok: Token) -> str:

@@ -7,12 +7,15 @@ sources fill differently becomes a `Discrepancy` listing each value with its sou
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from briefing.knowledge import word_set
+from briefing.knowledge.lexicon import lexicon
 from briefing.types import Discrepancy, Item, Span, Statement, Variant
 
 SAME_TEXT = 72
@@ -73,15 +76,98 @@ TOPIC_PREPOSITIONS = ("of", "on", "in", "for", "to", "with", "between", "over", 
 def same_topic(a: str, b: str) -> bool:
     """Return True for two wordings of one agenda topic: the same words but for articles,
     possessives and plural endings ("the conflict in Ukraine", "Ukraine's conflict"), or one
-    the other with modifiers more and the same head noun ("sanctions", "new sanctions")."""
-    words_a, words_b = topic_words(a), topic_words(b)
+    the other with modifiers more and the same head noun ("sanctions", "new sanctions"); a
+    general head word ("the North Korea question", "cybersecurity issues", "the border wall
+    plan") is no part of the topic it frames."""
+    a, b = without_general_head(a), without_general_head(b)
+    words_a, words_b = compared_words(a), compared_words(b)
     if not words_a or not words_b:
         return False
     if words_a == words_b:
         return True
-    small, large = sorted((words_a, words_b), key=len)
+    (small, short), (large, long) = sorted(((words_a, a), (words_b, b)), key=lambda p: len(p[0]))
     near = len(large) <= len(small) + TOPIC_EXTRA_WORDS  # a clause around it is another topic
-    return near and small <= large and head_word(a) == head_word(b)
+    head = head_word(a)
+    if head == head_word(b) and (near and small <= large or overlapping(small, large, head)
+                                 and same_complement(a, b)):
+        return True
+    return complement(small, long)
+
+
+NAMED_BY_ALL_BUT = 1  # "a 'Phase One' trade deal with China", "the comprehensive Phase One trade deal"
+
+
+def overlapping(small: frozenset[str], large: frozenset[str], head: str) -> bool:
+    """Return True when two topics of one head share every word of the smaller but one, and
+    two words of substance besides the head: each adds a modifier of its own to one named
+    thing ("a new security agreement", "a new research and development agreement" share
+    only "new")."""
+    shared = (small & large) - word_set("cues", "agenda_vague_modifiers") - {head}
+    return len(shared) >= 2 and len(small - large) <= NAMED_BY_ALL_BUT
+
+
+def same_complement(a: str, b: str) -> bool:
+    """Return True unless both topics have a complement after their head and the two differ
+    ("cooperation in outer space", "cooperation in cyberspace")."""
+    tails = [compared_words(" ".join(words[cut + 1:])) for words in map(_words, (a, b))
+             for cut in [_first_preposition(words)] if cut is not None]
+    return len(tails) < 2 or tails[0] == tails[1]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:-[^\W_]+)*", text.lower())
+
+
+def _first_preposition(words: Sequence[str]) -> int | None:
+    return next((i for i, w in enumerate(words) if i and w in TOPIC_PREPOSITIONS), None)
+
+
+def complement(small: frozenset[str], long: str) -> bool:
+    """Return True when a topic of two content words or more is what a longer one's
+    preposition governs ("a two-state solution" in "support for a two-state solution", "75,000
+    reservists" in "the activation of up to 75,000 reservists"): the longer frames it."""
+    words = _words(long)
+    cut = _first_preposition(words)
+    if cut is None or len(small) < 2:
+        return False
+    tail = compared_words(" ".join(words[cut + 1:]))
+    return small <= tail and len(tail) <= len(small) + 1
+
+
+def without_general_head(text: str) -> str:
+    """Return a topic without its head word when that is a general word ("issues", "question",
+    "plan") after words of its own ("cybersecurity issues": "cybersecurity"), else as it is."""
+    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in TOPIC_PREPOSITIONS),
+               len(words))
+    own = [w for w in words[: cut - 1] if w.lower() not in TOPIC_FILLER]
+    if cut < 2 or not own or singular(words[cut - 1].lower()) not in word_set(
+            "cues", "agenda_general_words"):
+        return text
+    return " ".join(words[: cut - 1] + words[cut:])
+
+
+COUNTRY_WORDS = 3  # the longest country name compared as one ("the United States")
+
+
+@functools.lru_cache(maxsize=4096)  # merge compares every pair of an event's topics
+def compared_words(text: str) -> frozenset[str]:
+    """Return a topic's words as `topic_words` gives them, a country's name, demonym or capital
+    as one word for the country ("the U.S. and Iran", "the United States and Iran")."""
+    raw = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        for n in range(min(COUNTRY_WORDS, len(raw) - i), 0, -1):
+            code = lexicon().country(" ".join(raw[i : i + n]).strip(",;:"))
+            if code is not None:
+                out.append(f"country{code.lower()}")
+                i += n
+                break
+        else:
+            out.append(raw[i])
+            i += 1
+    return topic_words(" ".join(out))
 
 
 def topic_words(text: str) -> frozenset[str]:

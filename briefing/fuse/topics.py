@@ -2,9 +2,11 @@
 
 Two wordings of one topic are one item (`items.merge` with `topics`). A bare name of a party's
 own country ("Russia" at a meeting with Russia's president) is who meets, not what about, and
-is dropped. Items are ranked by how many reports list them, then by how many carry them: a report carries a
-topic it lists, or one of two or more content words its text has every one of; ties keep the
-order of `merge`.
+is dropped. Items are ranked by how many reports list them, then those that stand on their own
+before those that point at words outside them (a personal or demonstrative pronoun: "its
+arsenal", "reopening their shared complex", "that conflict"; not "at this stage"), then by
+how many reports carry them: a report carries a topic it lists, or one of two or more content
+words its text has every one of; ties keep the order of `merge`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.fuse.items import merge, singular, topic_words
+from briefing.knowledge import word_set
 from briefing.knowledge.lexicon import lexicon
 from briefing.types import ArticleFacts, Item, Participant
 
@@ -27,7 +30,22 @@ def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant]) -> tupl
     words = [report_words(f.article.text) for f in group]
     order = {id(i): n for n, i in enumerate(kept)}
     return tuple(sorted(kept, key=lambda i: (-len({s.article for s in i.sources}),
-                                             -carried(i, group, words), order[id(i)])))
+                                             pointing(i.text), -carried(i, group, words),
+                                             order[id(i)])))
+
+
+POINTERS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her",
+                      "this", "that", "these", "those"})  # their referent is outside the item
+
+
+def pointing(text: str) -> bool:
+    """Return True for a topic whose words point at something it does not name ("giving up
+    its arsenal", "his earlier conversations"): a reader cannot tell what it is about. A
+    demonstrative of a time or setting ("at this stage") points at none."""
+    words = re.findall(r"[^\W_]+", text.lower())
+    settings = word_set("cues", "agenda_not_topics")
+    return any(w in POINTERS and not (i + 1 < len(words) and singular(words[i + 1]) in settings)
+               for i, w in enumerate(words))
 
 
 def party_name(text: str, parties: set[str]) -> bool:
