@@ -192,6 +192,8 @@ def test_temporal_ages_are_no_durations() -> None:
         ("The council meets every week.", "P1W"),
         ("Rent is paid each month.", "P1M"),
         ("The market opens every Thursday.", "XXXX-WXX-4"),
+        ("Flights leave Bombay on Tuesday nights.", "XXXX-WXX-2TNI"),
+        ("The club meets on Sunday mornings.", "XXXX-WXX-7TMO"),
     ],
 )
 def test_temporal_sets(text: str, value: str) -> None:

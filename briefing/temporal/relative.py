@@ -87,6 +87,9 @@ def _day_of(word: str, ctx: Context, start: int, end: int) -> dt.date | None:
 
 def day_pod(m: re.Match[str], ctx: Context) -> Reading | None:
     code = vocab()["parts_of_day"][re.sub(r"\s+", " ", m["pod"].lower())]
+    if m["plural"] and (wd := vocab()["weekdays"].get(m["day"].lower())) is not None:
+        # "flights leave on Tuesday nights": that part of every such weekday
+        return Reading("SET", f"XXXX-WXX-{wd + 1}T{code}", "every such weekday's part of day")
     d = _day_of(m["day"], ctx, m.start(), m.end())
     return Reading("TIME", f"{_iso(d)}T{code}", f"part of day {code} of {m['day']}")
 

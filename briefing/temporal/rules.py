@@ -84,7 +84,7 @@ _PATTERNS: list[tuple[str, str]] = [
               r"|(?P<word>{CLOCKWORD})|(?P<hour3>\d{1,2}|{NUMWORD})\s+o'clock"
               r"|(?P<hour4>\d{1,2}|{NUMWORD})\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
               r"(?:\s+(?P<zone>{ZONE})\b)?"),
-    ("day_pod", r"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?:'s)?\s+(?P<pod>{POD})\b"),
+    ("day_pod", r"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?:'s)?\s+(?P<pod>{POD})(?P<plural>s)?\b"),
     ("rel_pod", r"(?P<rel>this|that|last|tomorrow|yesterday|early\s+this|late\s+last"
                 r"|the\s+next|the\s+following|the\s+previous|(?<=in\s)the)\s+"
                 r"(?P<pod>{POD})\b|(?P<tonight>tonight)\b|(?P<overnight>overnight)\b"
