@@ -155,6 +155,8 @@ def test_temporal_parts_of_day() -> None:
         ("Sales rose in the first quarter.", "2023-Q1"),
         ("Profit in the year-earlier quarter was lower.", "2021-Q4"),
         ("Net income for the first half of 2021 rose.", "2021-H1"),
+        ("Net income for the last half of 2021 rose.", "2021-H2"),
+        ("Sales will grow in the first two quarters of 2024.", "2024-H1"),
     ],
 )
 def test_temporal_quarters(text: str, value: str) -> None:

@@ -69,8 +69,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("quarter", r"(?:(?P<det>the|this|last|next|its|a|that|each)\s+)?"
                 r"(?:(?P<year>{YEAR4})\s+|(?P<yrel>this|last|next)\s+year's\s+"
                 r"|(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:comparable|corresponding|flat|fiscal"
-                r"|latest|current|calendar|same)[\s-]+)*(?P<ord>first|second|third|fourth"
-                r"|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)"
+                r"|latest|current|calendar|same)[\s-]+)*(?:(?P<ord>first|second|third|fourth"
+                r"|final|1st|2nd|3rd|4th|last(?=[\s-]+half\s+of\s))[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)"
+                # "the first two quarters of 1990": the first half of that year
+                r"|(?P<pair>first|second|last)[\s-]+two[\s-]+quarters(?=\s+of\s))"
                 r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR4})|(?P<yrel2>this|last|next)\s+year)"
                 r"|\s+(?P<year3>{YEAR4}))?\b"),
     ("quarter_ref", r"(?:the|this|that|last|next|its)\s+(?:(?P<year>{YEAR4})\s+)?"
