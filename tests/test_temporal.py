@@ -177,6 +177,7 @@ def test_temporal_quarter_anaphora_refers_to_quarter_named_before() -> None:
         ("The siege lasted 2 1/2 years.", "P2Y6M"),
         ("The talks lasted several days.", "PXD"),
         ("Repairs took twenty-four hours.", "PT24H"),
+        ("The strike lasted one day.", "P1D"),
     ],
 )
 def test_temporal_durations(text: str, value: str) -> None:
@@ -210,6 +211,7 @@ def test_temporal_sets(text: str, value: str) -> None:
         ("Prices recently fell.", "PAST_REF"),
         ("Prices fell in the past.", "PAST_REF"),
         ("Prices may fall in the future.", "FUTURE_REF"),
+        ("Islam will one day be the second largest religion there.", "FUTURE_REF"),
     ],
 )
 def test_temporal_references(text: str, value: str) -> None:
