@@ -23,6 +23,8 @@ def _where(text: str, phrase: str) -> tuple[int, int]:
         ("The envoys will meet on Friday in Seoul.", "future"),
         ("The envoys are expected to meet on Friday.", "future"),
         ("The envoys are set to meet on Friday.", "future"),
+        ("The offer had been scheduled to expire on Friday.", "past"),
+        ("The envoys had planned to meet on Friday.", "past"),
         ("The navy fired a missile on Friday.", "past"),
         ("The minister said Friday that the deal was done.", "past"),
         ("On Friday, the committee approved the budget.", "past"),

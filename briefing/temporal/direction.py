@@ -103,8 +103,15 @@ def _scan_left(words: list[str]) -> tuple[int, str] | None:
             return None
         following = words[i + 1] if i + 1 < len(words) else ""
         if (cue := word_cue(word, following)) is not None and not _after_be(words, i, cue):
-            return len(words) - 1 - i, cue
+            return len(words) - 1 - i, PAST if _pluperfect(words, i) else cue
     return None
+
+
+def _pluperfect(words: list[str], i: int) -> bool:
+    """True for a participle after "had" or "had been" ("had been scheduled to expire at
+    midnight Friday"): a plan told in the past perfect was for a time already gone."""
+    before = [w.lower() for w in words[max(0, i - 2):i]]
+    return before[-1:] == ["had"] or before == ["had", "been"]
 
 
 def _after_be(words: list[str], i: int, cue: str) -> bool:
