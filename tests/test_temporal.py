@@ -163,6 +163,14 @@ def test_temporal_quarters(text: str, value: str) -> None:
     assert one(text)[2] == value
 
 
+@pytest.mark.parametrize(("named", "value"), [("2022", "2021"), ("2021", "2021")])
+def test_temporal_year_ago_is_the_year_before_the_report(named: str, value: str) -> None:
+    # Written on 2 November 2022: "year-ago" is 2021 whether the year last named is the
+    # report's own or already the one compared with.
+    text = f"Net income was $5 million in {named}. The year-ago results included a charge."
+    assert values(text, dt.date(2022, 11, 2))["year-ago"] == value
+
+
 def test_temporal_quarter_anaphora_refers_to_quarter_named_before() -> None:
     text = "Profit rose in the third quarter. The quarter was strong. A year earlier it fell."
     assert list(values(text, dt.date(2022, 11, 2)).values()) == ["2022-Q3", "2022-Q3", "2021-Q3"]

@@ -94,6 +94,10 @@ def year_ago_bare(m: re.Match[str], ctx: Context) -> Reading | None:
     if base is not None and ctx.ref == ctx.ref_quarter:
         return Reading("DATE", _fmt(base[0] - 1, base[1]), "the reported quarter a year earlier")
     if ctx.ref and ctx.ref[:4].isdigit():
+        if ctx.anchor is not None and int(ctx.ref[:4]) == ctx.anchor.year - 1:
+            # "a loss in the 1988 period. The year-ago results ...": the year last named is
+            # already the one before the report's, the period compared with
+            return Reading("DATE", ctx.ref[:4], "the year before the anchor, last named")
         return Reading("DATE", str(int(ctx.ref[:4]) - 1), "the year before the last date named")
     if ctx.anchor is None:
         return None
