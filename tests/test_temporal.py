@@ -248,6 +248,9 @@ def test_temporal_seasons_holidays_weekends() -> None:
     assert values("Talks resume this summer.")["this summer"] == "2023-SU"
     assert values("Talks broke down last fall.")["last fall"] == "2022-FA"
     assert values("Shops closed on Christmas Day.")["Christmas Day"] == "2022-12-25"
+    # Written on Monday 17 April 2000, the day after Palm Sunday: Easter (23 April) is in W16
+    assert values("Pilgrims arrived as Easter week began.", dt.date(2000, 4, 17))[
+        "Easter week"] == "2000-W16"
     assert values("Riots broke out over the weekend.")["the weekend"] == "2023-W01-WE"
 
 

@@ -101,7 +101,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|the\s+previous"
                 r"|the\s+following|the\s+next)\s+)?(?P<weekday>{WEEKDAY})(?P<plural>s\b)?"),
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<name>{HOLIDAY_CAP}))"
-                r"(?:\s+(?P<year>{YEAR4}))?\b"),
+                r"(?:\s+(?P<year>{YEAR4}))?(?P<week>\s+week(?!s|end))?\b"),
     ("season", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid-?)\s+)?"
                r"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})"
                r"|(?P<wyear>{WORDYEAR})\b))?"),
