@@ -218,6 +218,7 @@ def test_temporal_sets(text: str, value: str) -> None:
         ("Prices are currently stable.", "PRESENT_REF"),
         ("Prices recently fell.", "PAST_REF"),
         ("Prices fell in the past.", "PAST_REF"),
+        ("Shares were bought at the then current price.", "PAST_REF"),
         ("Prices may fall in the future.", "FUTURE_REF"),
         ("Islam will one day be the second largest religion there.", "FUTURE_REF"),
     ],
