@@ -211,6 +211,13 @@ def test_temporal_sets(text: str, value: str) -> None:
     assert one(text)[1:] == ("SET", value)
 
 
+def test_temporal_weekdays_share_a_plural_part_of_day() -> None:
+    found = values("Flights leave on Monday and Tuesday nights.")
+    assert found == {"Monday": "XXXX-WXX-1TNI", "Tuesday nights": "XXXX-WXX-2TNI"}
+    # one night of each: no set (Wednesday 11 January 2023: the coming Monday and Tuesday)
+    assert values("Flights will leave on Monday and Tuesday night.")["Monday"] == "2023-01-16"
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

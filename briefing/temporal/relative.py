@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from briefing.temporal import calendar as cal
@@ -64,10 +65,20 @@ def possessive_rel(ctx: Context, start: int) -> str:
     return "this past"
 
 
+@functools.cache
+def _shared_plural_pod() -> re.Pattern[str]:
+    f = vocab().fragments
+    return re.compile(rf"\s+(?:and|or)\s+{f['WEEKDAY']}\s+(?P<pod>{f['POD']})s\b", re.I)
+
+
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     wd = vocab()["weekdays"][m["weekday"].lower()]
     if m["plural"]:
         return Reading("SET", f"XXXX-WXX-{wd + 1}", "every such weekday")
+    if not m["rel"] and (shared := _shared_plural_pod().match(ctx.text, m.end())):
+        # "on Monday and Tuesday nights": the plural part of day is each weekday's
+        code = vocab()["parts_of_day"][re.sub(r"\s+", " ", shared["pod"].lower())]
+        return Reading("SET", f"XXXX-WXX-{wd + 1}T{code}", "every such weekday's part of day")
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if not rel and ctx.text.startswith(("'s", "’s"), m.end()):
         rel = possessive_rel(ctx, m.start())
