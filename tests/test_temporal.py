@@ -186,6 +186,8 @@ def test_temporal_quarter_anaphora_refers_to_quarter_named_before() -> None:
         ("The talks lasted several days.", "PXD"),
         ("Repairs took twenty-four hours.", "PT24H"),
         ("The strike lasted one day.", "P1D"),
+        ("The faith has lasted more than two thousand years.", "P2L"),
+        ("The vault held five hundred days of food.", "P500D"),
     ],
 )
 def test_temporal_durations(text: str, value: str) -> None:
@@ -226,6 +228,7 @@ def test_temporal_weekdays_share_a_plural_part_of_day() -> None:
         ("Prices recently fell.", "PAST_REF"),
         ("Prices fell in the past.", "PAST_REF"),
         ("Shares were bought at the then current price.", "PAST_REF"),
+        ("The city was founded three thousand years ago.", "PAST_REF"),  # before the year 1
         ("Prices may fall in the future.", "FUTURE_REF"),
         ("Islam will one day be the second largest religion there.", "FUTURE_REF"),
     ],

@@ -16,7 +16,9 @@ from briefing.temporal.vocab import vocab
 
 # Shared sub-patterns; they may use the vocabulary placeholders too.
 _SHARED = {
-    "NUM": r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMWORD}(?:[\s-]+and[\s-]+a[\s-]+half)?)",
+    # "two thousand", "five hundred": a number word times a hundred or a thousand
+    "NUM": r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMWORD}(?:[\s-]+(?:hundred|thousand)\b)?"
+           r"(?:[\s-]+and[\s-]+a[\s-]+half)?)",
     "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     "YEAR4": r"(?:1[6-9]\d\d|20\d\d)",
     "REL": r"(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+previous"

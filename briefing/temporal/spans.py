@@ -33,6 +33,8 @@ def period(n: float | None, word: str) -> str:
     if n is None:
         return prefix + "X" + _VAGUE_CODE.get(word.lower(), letter)
     whole, half = int(n), n - int(n)
+    if letter == "Y" and not half and whole * size >= 1000 and whole * size % 1000 == 0:
+        return f"P{whole * size // 1000}L"  # "two thousand years": two millennia, P2L
     key = "M_T" if is_time and letter == "M" else letter
     if half and (half != 0.5 or key not in _HALF):  # 1.5 seconds, 2.25 years: keep the decimal
         return f"{prefix}{n * size:g}{letter}"
