@@ -62,17 +62,9 @@ def _scan(words: list[str]) -> tuple[int, str] | None:
             return None
         following = words[i + 1] if i + 1 < len(words) else ""
         cue = word_cue(word, following, previous=words[i - 1] if i else "")
-        if cue is not None and not _after_be(words, i, cue) and not _be_before_plan(words, i):
+        if cue is not None and not _after_be(words, i, cue):
             return i, cue
     return None
-
-
-def _be_before_plan(words: list[str], i: int) -> bool:
-    """True for "was" or "were" that a plan follows ("were planning to drive", "was going
-    to"): the plan, not the auxiliary's past, says where the time lies."""
-    return (words[i].lower() in ("was", "were") and i + 2 < len(words)
-            and words[i + 2].lower() == "to"
-            and words[i + 1].lower() in _cues()[3] and not words[i + 1].endswith(_cues()[2]))
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
