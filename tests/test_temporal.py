@@ -171,6 +171,11 @@ def test_temporal_year_ago_is_the_year_before_the_report(named: str, value: str)
     assert values(text, dt.date(2022, 11, 2))["year-ago"] == value
 
 
+def test_temporal_last_half_of_no_year_is_no_half() -> None:
+    # "the last half" only with a year after it: of a decade it is the decade's
+    assert values("Growth slowed in the last half of the '80s.", WED) == {"the '80s": "198"}
+
+
 def test_temporal_year_ago_before_a_length_is_the_length() -> None:
     text = "Profit rose from $1 billion in the year-earlier nine months."
     assert values(text, dt.date(1989, 10, 26)) == {"nine months": "P9M"}

@@ -72,7 +72,8 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"(?:(?P<year>{YEAR4})\s+|(?P<yrel>this|last|next)\s+year's\s+"
                 r"|(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:comparable|corresponding|flat|fiscal"
                 r"|latest|current|calendar|same)[\s-]+)*(?:(?P<ord>first|second|third|fourth"
-                r"|final|1st|2nd|3rd|4th|last(?=[\s-]+half\s+of\s))[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)"
+                r"|final|1st|2nd|3rd|4th|last(?=[\s-]+half\s+of\s+(?:fiscal\s+)?(?:{YEAR4}|(?:this|last|next)\s+year)))"
+                r"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)"
                 # "the first two quarters of 1990": the first half of that year
                 r"|(?P<pair>first|second|last)[\s-]+two[\s-]+quarters(?=\s+of\s))"
                 r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR4})|(?P<yrel2>this|last|next)\s+year)"
