@@ -176,11 +176,6 @@ def test_temporal_last_half_of_no_year_is_no_half() -> None:
     assert values("Growth slowed in the last half of the '80s.", WED) == {"the '80s": "198"}
 
 
-def test_temporal_year_ago_before_a_length_is_the_length() -> None:
-    text = "Profit rose from $1 billion in the year-earlier nine months."
-    assert values(text, dt.date(1989, 10, 26)) == {"nine months": "P9M"}
-
-
 def test_temporal_quarter_anaphora_refers_to_quarter_named_before() -> None:
     text = "Profit rose in the third quarter. The quarter was strong. A year earlier it fell."
     assert list(values(text, dt.date(2022, 11, 2)).values()) == ["2022-Q3", "2022-Q3", "2021-Q3"]

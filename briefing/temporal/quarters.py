@@ -89,13 +89,7 @@ def quarter_ref(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", _fmt(year, q), why)
 
 
-# "the year-earlier nine months": a length of time follows, and it is the expression
-_LENGTH_AFTER = re.compile(r"\s+[\w-]+\s+(?:days|weeks|months|quarters|years)\b", re.I)
-
-
 def year_ago_bare(m: re.Match[str], ctx: Context) -> Reading | None:
-    if _LENGTH_AFTER.match(ctx.text, m.end()):
-        return None
     base = parse_quarter(ctx.ref_quarter)
     if base is not None and ctx.ref == ctx.ref_quarter:
         return Reading("DATE", _fmt(base[0] - 1, base[1]), "the reported quarter a year earlier")
