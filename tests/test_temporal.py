@@ -155,10 +155,25 @@ def test_temporal_parts_of_day() -> None:
         ("Sales rose in the first quarter.", "2023-Q1"),
         ("Profit in the year-earlier quarter was lower.", "2021-Q4"),
         ("Net income for the first half of 2021 rose.", "2021-H1"),
+        ("Net income for the last half of 2021 rose.", "2021-H2"),
+        ("Sales will grow in the first two quarters of 2024.", "2024-H1"),
     ],
 )
 def test_temporal_quarters(text: str, value: str) -> None:
     assert one(text)[2] == value
+
+
+@pytest.mark.parametrize(("named", "value"), [("2022", "2021"), ("2021", "2021")])
+def test_temporal_year_ago_is_the_year_before_the_report(named: str, value: str) -> None:
+    # Written on 2 November 2022: "year-ago" is 2021 whether the year last named is the
+    # report's own or already the one compared with.
+    text = f"Net income was $5 million in {named}. The year-ago results included a charge."
+    assert values(text, dt.date(2022, 11, 2))["year-ago"] == value
+
+
+def test_temporal_last_half_of_no_year_is_no_half() -> None:
+    # "the last half" only with a year after it: of a decade it is the decade's
+    assert values("Growth slowed in the last half of the '80s.", WED) == {"the '80s": "198"}
 
 
 def test_temporal_quarter_anaphora_refers_to_quarter_named_before() -> None:
@@ -175,6 +190,9 @@ def test_temporal_quarter_anaphora_refers_to_quarter_named_before() -> None:
         ("The siege lasted 2 1/2 years.", "P2Y6M"),
         ("The talks lasted several days.", "PXD"),
         ("Repairs took twenty-four hours.", "PT24H"),
+        ("The strike lasted one day.", "P1D"),
+        ("The faith has lasted more than two thousand years.", "P2L"),
+        ("The vault held five hundred days of food.", "P500D"),
     ],
 )
 def test_temporal_durations(text: str, value: str) -> None:
@@ -192,10 +210,19 @@ def test_temporal_ages_are_no_durations() -> None:
         ("The council meets every week.", "P1W"),
         ("Rent is paid each month.", "P1M"),
         ("The market opens every Thursday.", "XXXX-WXX-4"),
+        ("Flights leave Bombay on Tuesday nights.", "XXXX-WXX-2TNI"),
+        ("The club meets on Sunday mornings.", "XXXX-WXX-7TMO"),
     ],
 )
 def test_temporal_sets(text: str, value: str) -> None:
     assert one(text)[1:] == ("SET", value)
+
+
+def test_temporal_weekdays_share_a_plural_part_of_day() -> None:
+    found = values("Flights leave on Monday and Tuesday nights.")
+    assert found == {"Monday": "XXXX-WXX-1TNI", "Tuesday nights": "XXXX-WXX-2TNI"}
+    # one night of each: no set (Wednesday 11 January 2023: the coming Monday and Tuesday)
+    assert values("Flights will leave on Monday and Tuesday night.")["Monday"] == "2023-01-16"
 
 
 @pytest.mark.parametrize(
@@ -205,7 +232,10 @@ def test_temporal_sets(text: str, value: str) -> None:
         ("Prices are currently stable.", "PRESENT_REF"),
         ("Prices recently fell.", "PAST_REF"),
         ("Prices fell in the past.", "PAST_REF"),
+        ("Shares were bought at the then current price.", "PAST_REF"),
+        ("The city was founded three thousand years ago.", "PAST_REF"),  # before the year 1
         ("Prices may fall in the future.", "FUTURE_REF"),
+        ("Islam will one day be the second largest religion there.", "FUTURE_REF"),
     ],
 )
 def test_temporal_references(text: str, value: str) -> None:
@@ -234,6 +264,9 @@ def test_temporal_seasons_holidays_weekends() -> None:
     assert values("Talks resume this summer.")["this summer"] == "2023-SU"
     assert values("Talks broke down last fall.")["last fall"] == "2022-FA"
     assert values("Shops closed on Christmas Day.")["Christmas Day"] == "2022-12-25"
+    # Written on Monday 17 April 2000, the day after Palm Sunday: Easter (23 April) is in W16
+    assert values("Pilgrims arrived as Easter week began.", dt.date(2000, 4, 17))[
+        "Easter week"] == "2000-W16"
     assert values("Riots broke out over the weekend.")["the weekend"] == "2023-W01-WE"
 
 

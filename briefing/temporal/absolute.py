@@ -225,6 +225,15 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
+    day = _holiday_day(m, ctx)
+    if day is None or not m["week"] or not day.value[:4].isdigit():
+        return day
+    # "as Easter week began": the ISO week the holiday falls in
+    year, week, _ = dt.date.fromisoformat(day.value).isocalendar()
+    return day._replace(value=f"{year}-W{week:02d}", reason=day.reason + ", its week")
+
+
+def _holiday_day(m: re.Match[str], ctx: Context) -> Reading | None:
     spec = vocab()["holidays"][re.sub(r"\s+", " ", m["name"].lower())]
     if m["year"]:
         return Reading("DATE", cal.holiday_date(int(m["year"]), spec).isoformat(), "holiday")

@@ -91,9 +91,24 @@ def heuristic_direction(text: str, start: int, end: int) -> str | None:
     right = _tokens(text, end, end + 160)[:_WINDOW]
     found_left = _scan_left(left)
     found_right = _scan(right)
-    if found_left and (not found_right or found_left[0] <= found_right[0]):
+    if found_left and (not found_right or found_left[0] <= found_right[0]
+                       or _modal_left(left, found_left[0])
+                       and not _listed_cue(right[found_right[0]])):
         return found_left[1]
     return found_right[1] if found_right else None
+
+
+def _modal_left(words: list[str], distance: int) -> bool:
+    """True when the left cue at `distance` is a modal of the future ("will"): the clause's
+    own tense, which a participle guessed from its ending on the right ("markets untouched
+    by the crisis", an adjective) does not outweigh, however near."""
+    return words[len(words) - 1 - distance].lower() in _MODALS_FUTURE
+
+
+def _listed_cue(word: str) -> bool:
+    """True for a cue word listed in the vocabulary ("said"), not guessed from its ending."""
+    future, past, _, _ = _cues()
+    return word in past or word in future
 
 
 def _scan_left(words: list[str]) -> tuple[int, str] | None:
@@ -103,8 +118,15 @@ def _scan_left(words: list[str]) -> tuple[int, str] | None:
             return None
         following = words[i + 1] if i + 1 < len(words) else ""
         if (cue := word_cue(word, following)) is not None and not _after_be(words, i, cue):
-            return len(words) - 1 - i, cue
+            return len(words) - 1 - i, PAST if _pluperfect(words, i) else cue
     return None
+
+
+def _pluperfect(words: list[str], i: int) -> bool:
+    """True for a participle after "had" or "had been" ("had been scheduled to expire at
+    midnight Friday"): a plan told in the past perfect was for a time already gone."""
+    before = [w.lower() for w in words[max(0, i - 2):i]]
+    return before[-1:] == ["had"] or before == ["had", "been"]
 
 
 def _after_be(words: list[str], i: int, cue: str) -> bool:

@@ -9,7 +9,7 @@ from briefing.temporal import calendar as cal
 from briefing.temporal.context import Context, Reading
 
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4, "final": 4}
+            "4th": 4, "final": 4, "last": 2}  # "last" only before "half" (see rules)
 _AGO = re.compile(r"year-(?:ago|earlier)|comparable|corresponding|a year|last year", re.I)
 
 
@@ -51,6 +51,10 @@ def _year_of_ordinal(m: re.Match[str], ctx: Context, n: int, unit: str) -> tuple
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["pair"]:
+        unit, n = "H", 1 if m["pair"].lower() == "first" else 2
+        year, why = _year_of_ordinal(m, ctx, n, unit)
+        return Reading("DATE", _fmt(year, n, unit), why + ", two quarters: a half")
     unit = "H" if m["unit"].lower() == "half" else "Q"
     n = _ORDINAL[m["ord"].lower()]
     if unit == "H":
@@ -90,6 +94,10 @@ def year_ago_bare(m: re.Match[str], ctx: Context) -> Reading | None:
     if base is not None and ctx.ref == ctx.ref_quarter:
         return Reading("DATE", _fmt(base[0] - 1, base[1]), "the reported quarter a year earlier")
     if ctx.ref and ctx.ref[:4].isdigit():
+        if ctx.anchor is not None and int(ctx.ref[:4]) == ctx.anchor.year - 1:
+            # "a loss in the 1988 period. The year-ago results ...": the year last named is
+            # already the one before the report's, the period compared with
+            return Reading("DATE", ctx.ref[:4], "the year before the anchor, last named")
         return Reading("DATE", str(int(ctx.ref[:4]) - 1), "the year before the last date named")
     if ctx.anchor is None:
         return None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from briefing.temporal import calendar as cal
@@ -64,10 +65,20 @@ def possessive_rel(ctx: Context, start: int) -> str:
     return "this past"
 
 
+@functools.cache
+def _shared_plural_pod() -> re.Pattern[str]:
+    f = vocab().fragments
+    return re.compile(rf"\s+(?:and|or)\s+{f['WEEKDAY']}\s+(?P<pod>{f['POD']})s\b", re.I)
+
+
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     wd = vocab()["weekdays"][m["weekday"].lower()]
     if m["plural"]:
         return Reading("SET", f"XXXX-WXX-{wd + 1}", "every such weekday")
+    if not m["rel"] and (shared := _shared_plural_pod().match(ctx.text, m.end())):
+        # "on Monday and Tuesday nights": the plural part of day is each weekday's
+        code = vocab()["parts_of_day"][re.sub(r"\s+", " ", shared["pod"].lower())]
+        return Reading("SET", f"XXXX-WXX-{wd + 1}T{code}", "every such weekday's part of day")
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if not rel and ctx.text.startswith(("'s", "’s"), m.end()):
         rel = possessive_rel(ctx, m.start())
@@ -87,6 +98,9 @@ def _day_of(word: str, ctx: Context, start: int, end: int) -> dt.date | None:
 
 def day_pod(m: re.Match[str], ctx: Context) -> Reading | None:
     code = vocab()["parts_of_day"][re.sub(r"\s+", " ", m["pod"].lower())]
+    if m["plural"] and (wd := vocab()["weekdays"].get(m["day"].lower())) is not None:
+        # "flights leave on Tuesday nights": that part of every such weekday
+        return Reading("SET", f"XXXX-WXX-{wd + 1}T{code}", "every such weekday's part of day")
     d = _day_of(m["day"], ctx, m.start(), m.end())
     return Reading("TIME", f"{_iso(d)}T{code}", f"part of day {code} of {m['day']}")
 

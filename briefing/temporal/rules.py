@@ -16,7 +16,9 @@ from briefing.temporal.vocab import vocab
 
 # Shared sub-patterns; they may use the vocabulary placeholders too.
 _SHARED = {
-    "NUM": r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMWORD}(?:[\s-]+and[\s-]+a[\s-]+half)?)",
+    # "two thousand", "five hundred": a number word times a hundred or a thousand
+    "NUM": r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMWORD}(?:[\s-]+(?:hundred|thousand)\b)?"
+           r"(?:[\s-]+and[\s-]+a[\s-]+half)?)",
     "DAYNUM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?",
     "YEAR4": r"(?:1[6-9]\d\d|20\d\d)",
     "REL": r"(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+previous"
@@ -69,8 +71,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("quarter", r"(?:(?P<det>the|this|last|next|its|a|that|each)\s+)?"
                 r"(?:(?P<year>{YEAR4})\s+|(?P<yrel>this|last|next)\s+year's\s+"
                 r"|(?P<ago>year-(?:ago|earlier))\s+)?(?:(?:comparable|corresponding|flat|fiscal"
-                r"|latest|current|calendar|same)[\s-]+)*(?P<ord>first|second|third|fourth"
-                r"|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)"
+                r"|latest|current|calendar|same)[\s-]+)*(?:(?P<ord>first|second|third|fourth"
+                r"|final|1st|2nd|3rd|4th|last(?=[\s-]+half\s+of\s+(?:fiscal\s+)?(?:{YEAR4}|(?:this|last|next)\s+year)))"
+                r"[\s-]+(?:fiscal\s+)?(?P<unit>quarter|half)"
+                # "the first two quarters of 1990": the first half of that year
+                r"|(?P<pair>first|second|last)[\s-]+two[\s-]+quarters(?=\s+of\s))"
                 r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year2>{YEAR4})|(?P<yrel2>this|last|next)\s+year)"
                 r"|\s+(?P<year3>{YEAR4}))?\b"),
     ("quarter_ref", r"(?:the|this|that|last|next|its)\s+(?:(?P<year>{YEAR4})\s+)?"
@@ -84,7 +89,7 @@ _PATTERNS: list[tuple[str, str]] = [
               r"|(?P<word>{CLOCKWORD})|(?P<hour3>\d{1,2}|{NUMWORD})\s+o'clock"
               r"|(?P<hour4>\d{1,2}|{NUMWORD})\s+in\s+the\s+(?P<pod>morning|afternoon|evening))"
               r"(?:\s+(?P<zone>{ZONE})\b)?"),
-    ("day_pod", r"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?:'s)?\s+(?P<pod>{POD})\b"),
+    ("day_pod", r"(?P<day>{WEEKDAY}|today|yesterday|tomorrow)(?:'s)?\s+(?P<pod>{POD})(?P<plural>s)?\b"),
     ("rel_pod", r"(?P<rel>this|that|last|tomorrow|yesterday|early\s+this|late\s+last"
                 r"|the\s+next|the\s+following|the\s+previous|(?<=in\s)the)\s+"
                 r"(?P<pod>{POD})\b|(?P<tonight>tonight)\b|(?P<overnight>overnight)\b"
@@ -99,7 +104,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", r"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|coming|the\s+previous"
                 r"|the\s+following|the\s+next)\s+)?(?P<weekday>{WEEKDAY})(?P<plural>s\b)?"),
     ("holiday", r"(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<name>{HOLIDAY_CAP}))"
-                r"(?:\s+(?P<year>{YEAR4}))?\b"),
+                r"(?:\s+(?P<year>{YEAR4}))?(?P<week>\s+week(?!s|end))?\b"),
     ("season", r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|early|late|mid-?)\s+)?"
                r"(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})"
                r"|(?P<wyear>{WORDYEAR})\b))?"),

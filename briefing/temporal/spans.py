@@ -12,6 +12,10 @@ from briefing.temporal.vocab import number, vocab
 _HALF = {"Y": (6, "M"), "M": (15, "D"), "W": (84, "H"), "D": (12, "H"), "H": (30, "M"),
          "M_T": (30, "S")}
 _VAGUE_CODE = {"decade": "E", "century": "C", "millennium": "L"}
+# "Islam will one day be ...": between a modal and its verb, "one day" is some day ahead,
+# not a length of time.
+_SOME_DAY = re.compile(r"one\s+day", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|'ll)\s+$", re.I)
 
 
 def _unit(word: str) -> tuple[str, int, bool]:
@@ -29,6 +33,8 @@ def period(n: float | None, word: str) -> str:
     if n is None:
         return prefix + "X" + _VAGUE_CODE.get(word.lower(), letter)
     whole, half = int(n), n - int(n)
+    if letter == "Y" and not half and whole * size >= 1000 and whole * size % 1000 == 0:
+        return f"P{whole * size // 1000}L"  # "two thousand years": two millennia, P2L
     key = "M_T" if is_time and letter == "M" else letter
     if half and (half != 0.5 or key not in _HALF):  # 1.5 seconds, 2.25 years: keep the decimal
         return f"{prefix}{n * size:g}{letter}"
@@ -52,6 +58,8 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     if n is not None and m["half"]:
         n += 0.5  # "a minute and a half"
     dirword = (m["dir"] or "").lower()
+    if _SOME_DAY.fullmatch(m.group(0)) and _MODAL_BEFORE.search(ctx.before(m.start(), 12)):
+        return Reading("DATE", "FUTURE_REF", "one day after a modal: some day ahead")
     if m["vague"] and dirword in ("past", "last") and word.lower() == "quarter":
         return Reading("DATE", "PAST_REF", "a vague stretch of past quarters")
     return Reading("DURATION", period(n, word), "a length of time")

@@ -23,7 +23,7 @@ def unit_value(base: dt.date, unit: str, n: int) -> str:
     """Return the TIMEX3 value of the `unit` ("Y", "M", "W", "D", "Q") lying `n` units from
     `base`, at that unit's granularity."""
     if unit == "Y":
-        return str(base.year + n)
+        return f"{base.year + n:04d}"
     if unit == "M":
         year, month = cal.shift_month(base.year, base.month, n)
         return f"{year}-{month:02d}"
@@ -127,6 +127,7 @@ def _counted(ctx: Context, unit: str, steps: int, *, anaphoric: bool) -> Reading
     base, whence = ctx.anchor, "anchor"
     if anaphoric and (ref := _ref_date(ctx)) is not None:
         base, whence = ref, "last date named"
-    if base is None:
-        return Reading("DATE", "PAST_REF" if steps < 0 else "FUTURE_REF", "no anchor")
+    if base is None or (unit == "Y" and base.year + steps < 1):
+        # no anchor, or before the year 1 ("two thousand years ago"): only the direction
+        return Reading("DATE", "PAST_REF" if steps < 0 else "FUTURE_REF", "no year to give")
     return Reading("DATE", unit_value(base, unit, steps), f"{steps:+d} {unit} from {whence}")
