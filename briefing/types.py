@@ -243,6 +243,9 @@ class Variant:
     sources: tuple[Span, ...]
 
 
+COUNTRY_OF = "country of "  # a Discrepancy about a person's country: "country of <name>"
+
+
 @dataclass(frozen=True)
 class Discrepancy:
     about: str

@@ -25,7 +25,7 @@ from briefing.compose.words import (
     role_and_country,
     short_date,
 )
-from briefing.types import Discrepancy, Event, Headline, Item, Participant, Span
+from briefing.types import COUNTRY_OF, Discrepancy, Event, Headline, Item, Participant, Span
 
 __all__ = ["Brief", "Briefs", "compose"]
 
@@ -127,7 +127,7 @@ def real(gap: Discrepancy) -> bool:
 def divergence(gap: Discrepancy, cite: Citer) -> Divergence:
     """Return one point of divergence: each reported value (days written out) with its sources."""
     def value(v: str) -> str:
-        if gap.about.startswith("country of "):
+        if gap.about.startswith(COUNTRY_OF):
             return country_name(v)  # "France", not "FR"
         return short_date(dt.date.fromisoformat(v)) if re.fullmatch(r"\d{4}-\d\d-\d\d", v) else v
     return Divergence(capital(gap.about), tuple(Line(value(v.value), cite(v.sources))

@@ -53,8 +53,8 @@ def day_range(first: dt.date, last: dt.date) -> str:
     "September 2018" for a whole month (a meeting planned for a month, not for its days)."""
     if first == last:
         return short_date(first)
-    if whole_period(first, last):
-        return whole_period(first, last)
+    if period := whole_period(first, last):
+        return period
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{short_date(last)}"
     return f"{short_date(first)} to {short_date(last)}"

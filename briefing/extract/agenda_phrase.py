@@ -355,14 +355,12 @@ def incomplete(head: Token, part: Sequence[Token]) -> bool:
             "cues", "agenda_relational_nouns") | word_set("cues", "agenda_issue_nouns"):
         return False
     own = [w for w in part if w.head.i == head.i and w.i != head.i]
-    owned = head.lemma_.lower() not in PARTNERED  # "Trump's decision": a decision on what?
+    owned = head.lemma_.lower() not in word_set("cues", "agenda_partnered_nouns")
+    # "Trump's decision": a decision on what? ("Russian relations": the owner is the partner)
     return not any(w.dep_ in ("prep", "acl", "relcl", "compound", "nmod")
                    or w.dep_ == "poss" and w.pos_ != "PRON" and not (owned and actor(w))
                    or w.dep_ == "amod" and field(w) and not (owned and w.ent_type_ == "NORP")
                    for w in own)
-
-
-PARTNERED = ("relation", "relationship", "tie")  # "Russian relations": the owner is the partner
 
 
 def actor(owner: Token) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -640,25 +640,28 @@ def frame_name(found: Sequence[Mention]) -> str | None:
     """Return the proper name the article's first named predicates give, or None (not that
     of a landmark or of a setting: "after the G7 summit", "on the sidelines of the G20
     summit")."""
+    named = first_named(m for m in found if not relative(m) and not hosted(m))
+    return named[0] if named else None
+
+
+def first_named(found: Iterable[Mention]) -> tuple[str, Token] | None:
+    """Return the proper name of the first noun predicate that carries one, and the noun."""
     for m in found:
-        if m.word.pos_ != "VERB" and not relative(m) and not hosted(m):
-            name = proper_name(m.word)
-            if name:
-                return name
+        if m.word.pos_ != "VERB" and (name := proper_name(m.word)):
+            return name, m.word
     return None
 
 
 def frame_setting(found: Sequence[Mention]) -> str | None:
     """Return the proper name of the first event named as the setting of another ("talks on
     the sidelines of the NATO summit": "NATO summit"), or None."""
-    for m in found:
-        if m.word.pos_ != "VERB" and hosted(m):
-            name = proper_name(m.word)
-            plural = name and name.endswith(" " + m.word.lower_)
-            if name:  # "NATO meetings": the setting is one event, named in the singular
-                return name.removesuffix(m.word.lower_) + m.word.lemma_.lower() if plural \
-                    else name
-    return None
+    named = first_named(m for m in found if hosted(m))
+    if named is None:
+        return None
+    name, word = named  # "NATO meetings": the setting is one event, named in the singular
+    plural = " " + word.lower_
+    return name.removesuffix(plural) + " " + word.lemma_.lower() if name.endswith(plural) \
+        else name
 
 
 def mention_kind(m: Mention) -> str:

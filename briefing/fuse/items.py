@@ -114,8 +114,11 @@ def same_complement(a: str, b: str) -> bool:
     return len(tails) < 2 or tails[0] == tails[1]
 
 
+WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # words, hyphenated ones whole
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+(?:-[^\W_]+)*", text.lower())
+    return WORDS.findall(text.lower())
 
 
 def _first_preposition(words: Sequence[str]) -> int | None:
@@ -137,9 +140,9 @@ def complement(small: frozenset[str], long: str) -> bool:
 def without_general_head(text: str) -> str:
     """Return a topic without its head word when that is a general word ("issues", "question",
     "plan") after words of its own ("cybersecurity issues": "cybersecurity"), else as it is."""
-    words = re.findall(r"[^\W_]+(?:-[^\W_]+)*", text)
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in TOPIC_PREPOSITIONS),
-               len(words))
+    words = WORDS.findall(text)
+    cut = _first_preposition([w.lower() for w in words])
+    cut = len(words) if cut is None else cut
     own = [w for w in words[: cut - 1] if w.lower() not in TOPIC_FILLER]
     if cut < 2 or not own or singular(words[cut - 1].lower()) not in word_set(
             "cues", "agenda_general_words"):

@@ -60,13 +60,15 @@ def principals(people: Sequence[Participant], most: int = 2, *,
     of no known country is taken only when too few are of one: a minister named without his
     country is often of a principal's side. Other news keeps its first actors, countries
     known or not."""
+    order = list(people)
     out: list[Participant] = []
-    for p in people:
+    for p in order:
         if len(out) < most and (p.country or not occasion) and \
                 not any(q.country and q.country == p.country for q in out):
             out.append(p)
-    out += [p for p in people if not p.country and p not in out][: most - len(out)]
-    return sorted(out, key=list(people).index)
+    if occasion:  # too few of known countries: those of none fill in, in order
+        out += [p for p in order if not p.country][: most - len(out)]
+    return sorted(out, key=order.index)
 
 
 def multilateral(people: Sequence[Participant]) -> bool:

@@ -15,6 +15,7 @@ a place or organisation more often is not a person.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from briefing.fuse.people_vote import taking_part
 from briefing.knowledge import load
 from briefing.knowledge.lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
 from briefing.types import (
+    COUNTRY_OF,
     ArticleFacts,
     Discrepancy,
     Entity,
@@ -209,12 +211,15 @@ def _cluster_full(mentions: list[PersonMention]) -> list[_Person]:
 
 
 def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None:
-    """Join each one-word mention ("Tanaka") to the full name holding that word."""
+    """Join each one-word mention ("Tanaka") to the full name holding that word, never to one
+    holding it as the father's name ("Salman" of "Mohammed bin Salman")."""
+    fathers = {id(p): _fathers(p) for p in people}
     for m in mentions:
         words = name_words(m.name)
         if len(words) != 1:
             continue
-        hosts = [p for p in people if words[0] in p.words and not _fathers(p, words[0])]
+        hosts = [p for p in people if words[0] in p.words
+                 and words[0] not in fathers.get(id(p), ())]  # one-word people have none
         if hosts:  # the best-known bearer of the name, then the one this article names
             max(hosts, key=lambda p: (len(p.mentions), any(
                 x.span.article == m.span.article for x in p.mentions))).mentions.append(m)
@@ -231,11 +236,12 @@ def _particles() -> frozenset[str]:
     return frozenset(load("nicknames")["patronymic_particles"])
 
 
-def _fathers(person: _Person, word: str) -> bool:
-    """Return True when `word` is the father's name in the person's full name ("Salman" of
-    "Mohammed bin Salman"): alone, it names someone else (most often the father)."""
-    return any(w == word and i > 0 and ws[i - 1] in _particles()
-               for m in person.mentions for ws in [name_words(m.name)] for i, w in enumerate(ws))
+def _fathers(person: _Person) -> frozenset[str]:
+    """Return the words that are a father's name in the person's names (after "bin", "ibn"):
+    alone, such a word names someone else (most often the father)."""
+    particles = _particles()
+    return frozenset(w for name in {m.name for m in person.mentions}
+                     for before, w in itertools.pairwise(name_words(name)) if before in particles)
 
 
 def _per_article(mentions: list[PersonMention], value) -> dict[str, tuple[str, list[Span]]]:
@@ -300,7 +306,7 @@ def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
     lex = lexicon()
     name, aliases = _canonical_name(person)
     country, country_gap = _vote(_per_article(person.mentions, lambda m: m.country),
-                                 f"country of {name}")
+                                 f"{COUNTRY_OF}{name}")
 
     def role(m: PersonMention) -> str | None:
         return lex.canonical_role(m.role, country) if m.role else None

@@ -34,17 +34,14 @@ def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant]) -> tupl
                                              order[id(i)])))
 
 
-POINTERS = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her",
-                      "this", "that", "these", "those"})  # their referent is outside the item
-
-
 def pointing(text: str) -> bool:
     """Return True for a topic whose words point at something it does not name ("giving up
     its arsenal", "his earlier conversations"): a reader cannot tell what it is about. A
     demonstrative of a time or setting ("at this stage") points at none."""
     words = re.findall(r"[^\W_]+", text.lower())
     settings = word_set("cues", "agenda_not_topics")
-    return any(w in POINTERS and not (i + 1 < len(words) and singular(words[i + 1]) in settings)
+    pointers = word_set("cues", "agenda_pointers")  # their referent is outside the item
+    return any(w in pointers and not (i + 1 < len(words) and singular(words[i + 1]) in settings)
                for i, w in enumerate(words))
 
 
