@@ -125,6 +125,11 @@ class Entity:
     span: Span
 
 
+AGENDA_CUES = ("discussed", "agreed", "stance", "purpose")  # an agenda item's cues, the
+# direct ones first: a topic discussed, or agreed between the parties; then what one party
+# presses, offers, announces or aims at; then the purpose a report gives the meeting
+
+
 @dataclass(frozen=True)
 class Statement:
     """A sentence-sized fact: an agenda item, a dated development, a context point."""
@@ -135,6 +140,7 @@ class Statement:
     kind: str = ""  # agenda, timeline, context, figure
     value: str | None = None  # for a figure: the amount as written ("$51 billion")
     at: int | None = None  # for a dated statement: where its date expression starts in `text`
+    cue: str = ""  # for an agenda item: what says it is a topic (one of AGENDA_CUES)
 
 
 @dataclass(frozen=True)
@@ -235,6 +241,7 @@ class Item:
     speaker: str | None = None
     value: str | None = None
     at: int | None = None  # where the date expression starts in `text` (timeline entries)
+    cue: str = ""  # agenda items: the most direct cue of its statements (see AGENDA_CUES)
 
 
 @dataclass(frozen=True)

@@ -238,6 +238,19 @@ def test_compose_bottom_line_of_one_partys_talks_says_who_holds_them():
     assert said["meeting", "held"].startswith("Lee's meeting took place in Geneva")
 
 
+def test_compose_bottom_line_names_only_topics_two_reports_or_a_direct_cue_give():
+    one, two = (Span("a", 0, 1),), (Span("a", 0, 1), Span("b", 0, 1))
+    topics = (Item("little more than new arms sales", one, cue="stance"),
+              Item("its arsenal", one, cue="discussed"),
+              Item("a denuclearization of the peninsula", two, cue="purpose"),
+              Item("sanctions relief", one, cue="discussed"))
+    brief = compose(event(agenda=topics), generated=dt.datetime(2026, 1, 1))
+    assert brief.bottom_line[1].text == ("Topics expected on the agenda include a "
+                                         "denuclearization of the peninsula and sanctions relief.")
+    weak = compose(event(agenda=topics[:1]), generated=dt.datetime(2026, 1, 1))
+    assert not any("Topics" in line.text for line in weak.bottom_line)
+
+
 def test_compose_bottom_line_names_short_topics_first():
     topics = (Item("proposing a framework for a lasting peace deal between the two sides",
                    (Span("a", 0, 1),)), Item("border crossings", (Span("a", 2, 3),)))

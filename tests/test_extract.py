@@ -33,7 +33,7 @@ AGENDA_CASES = {  # the rule: (the text, the topics read from it, in order)
     "from_talk_nouns_and_what_is_put_on_the_agenda": (
         'Johnson will host talks on Syria. Trade was on the agenda. Cybersecurity was '
         'at the heart of the discussions.',
-        ['Syria', 'Trade', 'Cybersecurity']),
+        ['Syria', 'Trade', 'cybersecurity']),
     "general_word_gives_way_to_its_examples": (
         'They made no progress on issues such as missile defense and arms control.',
         ['missile defense', 'arms control']),
@@ -65,7 +65,7 @@ AGENDA_CASES = {  # the rule: (the text, the topics read from it, in order)
     "open_questions_and_existential_disagreements": (
         'The borders of a future state remain unresolved. There were still profound '
         'disagreements over recent events in Syria.',
-        ['The borders of a future state', 'recent events in Syria']),
+        ['the borders of a future state', 'recent events in Syria']),
     "orders_obstacles_and_what_is_joined": (
         'He had ordered the agencies to step up protection for migrants. Castro called '
         'it the main obstacle to normalizing relations. They announced they would join '
@@ -112,6 +112,48 @@ AGENDA_CASES = {  # the rule: (the text, the topics read from it, in order)
         'They discussed a trade deal with China on Jan. 15.',
         ['a trade deal with China']),
 }
+
+
+AGENDA_CASES |= {
+    "what_is_exchanged_is_no_topic_what_views_are_on_is": (
+        'The two leaders exchanged a war of words last summer. The ministers exchanged views '
+        'on the situation in the region.',
+        ['the situation in the region']),
+    "what_onlookers_cover_is_no_topic": (
+        'Foreign reporters are often prevented from covering sensitive stories. Analysts '
+        'debated the sanctions. The leaders will cover trade.',
+        ['trade']),
+    "a_participle_clause_set_off_by_a_comma_is_cut": (
+        'They discussed the refugee deal, reached under the Obama administration.',
+        ['the refugee deal']),
+    "a_word_that_opened_its_sentence_is_lowered": (
+        'Border security was on the agenda.',
+        ['border security']),
+    "an_owner_parsed_as_an_object_keeps_what_it_owns": (
+        'The summit is intended to reassure America’s nervous Arab partners that the emerging '
+        'nuclear deal with Iran does not mean the United States is abandoning them.',
+        ['reassuring America’s nervous Arab partners']),
+}
+
+
+def test_extract_agenda_items_carry_their_cue(model_nlp):
+    doc = model_nlp("The two sides agreed to create a working group. Obama pressed Xi on cyber "
+                    "theft. The summit is intended to reassure nervous allies. They discussed "
+                    "trade. Trump announced an end to joint military exercises.")
+    assert [(s.text, s.cue) for s in agenda.agenda(doc, "a")] == [
+        ("creating a working group", "agreed"), ("cyber theft", "stance"),
+        ("reassuring nervous allies", "purpose"), ("trade", "discussed"),
+        ("an end to joint military exercises", "stance")]
+
+
+def test_extract_agenda_action_whose_object_the_parse_hung_outside_is_dropped(model_nlp):
+    doc = model_nlp("“The United States is prepared to explore the possibility of establishing "
+                    "with Russia joint mechanisms for ensuring stability, including no-fly zones, "
+                    "on the ground cease-fire observers, and coordinated delivery of "
+                    "humanitarian assistance,” Tillerson said.")
+    items = [s.text for s in agenda.agenda(doc, "a")]
+    assert "no-fly zones" in items
+    assert not any(i.startswith("establishing") and "mechanisms" not in i for i in items)
 
 
 @pytest.mark.parametrize("rule", sorted(AGENDA_CASES))

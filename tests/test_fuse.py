@@ -547,6 +547,23 @@ def test_fuse_an_event_held_at_a_distance_that_a_report_calls_a_call_is_a_call()
     assert build_event(met).kind == "meeting"  # a video meeting no report calls a call
 
 
+def test_fuse_topics_an_item_keeps_the_most_direct_cue_of_its_wordings():
+    from briefing.fuse.topics import strong
+
+    merged = merge([replace(statement("sanctions", "a"), cue="stance"),
+                    replace(statement("new sanctions", "a"), cue="discussed"),
+                    replace(statement("new arms sales", "a"), cue="stance")], topics=True)
+    assert [(i.text, i.cue, strong(i)) for i in merged] == [
+        ("sanctions", "discussed", True), ("new arms sales", "stance", False)]
+
+
+def test_fuse_items_merge_an_abbreviation_with_the_words_it_spells():
+    merged = merge([statement("TPP", "a"), statement("the Trans-Pacific Partnership", "b"),
+                    statement("EU", "a"), statement("economic unions", "b")], topics=True)
+    assert [(i.text, len(i.sources)) for i in merged] == [
+        ("the Trans-Pacific Partnership", 2), ("EU", 1), ("economic unions", 1)]
+
+
 def test_fuse_items_merge_a_topic_framed_by_a_general_head_or_a_preposition():
     found = [statement("the North Korea question", "a"), statement("North Korea", "b"),
              statement("cybersecurity issues", "a"), statement("military and corporate cybersecurity", "b"),

@@ -21,7 +21,7 @@ from briefing.compose.words import (
     short_date,
     whole_period,
 )
-from briefing.fuse import naming
+from briefing.fuse import naming, topics
 from briefing.types import Event, Participant
 
 CALLED_OFF = ("cancelled", "postponed")
@@ -29,11 +29,25 @@ FORMATS = {"in-person": "in person", "virtual": "virtual (video link)", "hybrid"
 
 
 def subtitle(event: Event) -> str:
-    """Return "place - date - format"."""
-    place = event.location or ("Online" if event.format == "virtual" else "Place not stated")
+    """Return "place - date - format": "Los Cabos - Monday 18 June 2012 - In person", "By
+    phone - Friday 2 December 2016 - Virtual (phone call)"."""
+    online = "By phone" if event.kind == "call" else "Online"
+    place = event.location or (online if event.format == "virtual" else "Place not stated")
     when = when_said(event) if event.start else "Date not stated"
-    form = FORMATS.get(event.format or "", event.format or "format not stated")
+    form = format_said(event) or "format not stated"
     return " - ".join((place, when, capital(form)))
+
+
+def distance(event: Event) -> str:
+    """Return how a virtual event is held: "by phone" for a call, else "by video link"."""
+    return "by phone" if event.kind == "call" else "by video link"
+
+
+def format_said(event: Event) -> str:
+    """Return "in person", "virtual (phone call)", "virtual (video link)", "hybrid" or ""."""
+    if event.format == "virtual" and event.kind == "call":
+        return "virtual (phone call)"
+    return FORMATS.get(event.format or "", event.format or "")
 
 
 def when_said(event: Event) -> str:
@@ -80,7 +94,7 @@ def place_cites(event: Event, cite: Citer) -> tuple[int, ...]:
 def place_phrase(event: Event) -> str:
     """Return " in Los Cabos", " at the White House, Washington", " by phone" or ""."""
     if event.format == "virtual":
-        return " by phone" if event.kind == "call" else " by video link"
+        return f" {distance(event)}"
     if not event.location:
         return ""
     first = event.location.split(", ", 1)[0]
@@ -227,8 +241,10 @@ def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
     more = others(event, cite)
     if more:
         lines.append(more)
-    if event.agenda:
-        best = sorted(event.agenda, key=lambda i: len(i.text.split()) > LONG_TOPIC)[:3]
+    named = [i for i in event.agenda if topics.strong(i) and not (
+        topics.reports(i) == 1 and topics.pointing(i.text))]  # "his earlier conversations"
+    if named:
+        best = sorted(named, key=lambda i: len(i.text.split()) > LONG_TOPIC)[:3]
         verb = "Topics discussed included" if event.status == "held" else \
             "Topics expected on the agenda include"
         lines.append(Line(f"{verb} {series([i.text.rstrip('.') for i in best], '; ')}.",
@@ -246,9 +262,10 @@ def key_facts(event: Event, cite: Citer) -> tuple[Line, ...]:
     top = event.participants[:6]
     who = "; ".join(f"{p.name} ({country_name(p.country)})" if p.country else p.name
                     for p in top) or "not stated"
-    where = event.location or ("By video link" if event.format == "virtual" else "not stated")
+    where = event.location or (capital(distance(event)) if event.format == "virtual"
+                               else "not stated")
     if event.format and event.format != "virtual":
-        where += f" ({FORMATS.get(event.format, event.format)})"
+        where += f" ({format_said(event)})"
     outlets = {a.outlet for a in event.articles if a.outlet}
     sources = reports(len(event.articles)) + (f" from {len(outlets)} outlets" if len(outlets) > 1
                                               else "")

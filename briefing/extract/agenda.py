@@ -45,25 +45,28 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
     for sent in doc.sents:
         seen: set[str] = set()
         covered: set[int] = set()
-        later: list[tuple[Token, bool]] = []  # examples a cut clause held
-        for root, party in with_list_members(chain_roots(topic_roots(sent), later)):
+        later: list[Root] = []  # examples a cut clause held
+        for root, party, cue in with_list_members(chain_roots(topic_roots(sent), later)):
             if root.i in covered:  # "discuss X and Y": Y is a conjunct of X, not a new list
                 continue
             words = phrase(root)
             found = topics(words, party=party)
             if found:  # a rejected phrase ("Prime Minister X over Y") leaves its words free
                 covered |= {w.i for w in words}
-            later += [(m, False) for m in examples(root) if m.i not in covered]
+            later += [(m, False, cue) for m in examples(root) if m.i not in covered]
             for text in found:
                 if text.lower() not in seen:
                     seen.add(text.lower())
                     items.append(Statement(text, statements.source(article_id, sent),
-                                           kind="agenda"))
+                                           kind="agenda", cue=cue))
     return items
 
 
-def chain_roots(first: Iterable[tuple[Token, bool]],
-                later: list[tuple[Token, bool]]) -> Iterator[tuple[Token, bool]]:
+Root = tuple[Token, bool, str]  # a topic's head word, whether a bare name there is a party
+# acted on, and the cue that gave it (one of types.AGENDA_CUES)
+
+
+def chain_roots(first: Iterable[Root], later: list[Root]) -> Iterator[Root]:
     """Yield the roots of `first`, then those appended to `later` meanwhile."""
     yield from first
     while later:
@@ -79,61 +82,69 @@ def examples(root: Token) -> Iterator[Token]:
             yield from (c for c in w.children if c.dep_ == "pobj")
 
 
-def with_list_members(roots: Iterable[tuple[Token, bool]]) -> Iterator[tuple[Token, bool]]:
+def with_list_members(roots: Iterable[Root]) -> Iterator[Root]:
     """Yield each root, then the members of its list the parse hangs elsewhere: a list item
     parsed as an apposition ("North Korea, territorial disputes ... and trade"), and the
     conjuncts of either."""
-    for root, party in roots:
-        yield root, party
+    for root, party, cue in roots:
+        yield root, party, cue
         for member in root.conjuncts:
-            yield member, party
+            yield member, party, cue
             for aside in (c for c in member.children if c.dep_ == "appos"):
-                yield aside, party
+                yield aside, party, cue
         for aside in (c for c in root.children if c.dep_ == "appos"):
-            yield aside, party
-            yield from ((c, party) for c in aside.conjuncts)
+            yield aside, party, cue
+            yield from ((c, party, cue) for c in aside.conjuncts)
 
 
-def topic_roots(sent: Span) -> Iterator[tuple[Token, bool]]:
-    """Yield the head words of what the sentence says is discussed, agreed or addressed, each
-    with True when a bare name there is a party acted on ("urged China"), not a topic."""
+def topic_roots(sent: Span) -> Iterator[Root]:
+    """Yield the head words of what the sentence says is discussed, agreed or addressed (see
+    `Root`)."""
     for tok in sent:
         stance = tok.pos_ == "VERB" and tok.lemma_.lower() in word_set("cues", "agenda_party_verbs")
-        for root in roots_of(tok):
-            yield root, stance
+        for root, cue in roots_of(tok):
+            yield root, stance, cue
 
 
-def roots_of(tok: Token) -> Iterator[Token]:
-    """Yield the topics one word of a sentence introduces (see the module docstring)."""
+def roots_of(tok: Token) -> Iterator[tuple[Token, str]]:
+    """Yield the topics one word of a sentence introduces (see the module docstring), each with
+    its cue: "discussed", "agreed", "stance" (pressed, offered, aimed at) or "purpose"."""
     cues = load("cues")
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_verbs"):
-        yield from verb_objects(tok)
+        if discussant(tok):
+            yield from cued(verb_objects(tok), "discussed")
     elif tok.pos_ in ("VERB", "ADJ") and lemma in word_set("cues", "agenda_agree_verbs"):
-        yield from agreed(tok)
-        if by_actor(tok):
-            yield from stance_objects(tok)
+        cue = "agreed" if lemma in word_set("cues", "agenda_mutual_verbs") else "stance"
+        yield from cued(agreed(tok), cue)  # "agreed to X" binds the parties; "announced",
+        if by_actor(tok):  # "approved", "promised X" are one party's
+            yield from cued(stance_objects(tok), cue)
     elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_aim_verbs") and by_actor(tok):
-        yield from (c for c in agreed(tok) if c.pos_ == "VERB")  # "we strive to reduce X"
+        yield from cued((c for c in agreed(tok) if c.pos_ == "VERB"), "stance")  # "we strive
+        # to reduce X"
     elif tok.pos_ in ("VERB", "AUX") and (statements.outcome(tok, cues)
                                         or statements.planned(tok, cues)):
-        yield from (c for c in tok.children if c.dep_ == "dobj")
+        yield from cued((c for c in tok.children if c.dep_ == "dobj"), "agreed")
     elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_stance_verbs") and by_actor(tok):
-        yield from stance_objects(tok)
+        yield from cued(stance_objects(tok), "stance")
     if tok.pos_ == "VERB" and (lemma in word_set("cues", "agenda_meeting_verbs")
                                or lemma in word_set("cues", "agenda_plan_verbs") and by_meeting(tok)):
-        yield from purposes(tok)
+        yield from cued(purposes(tok), "purpose")
     if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_list_verbs"):
-        yield from listed(tok)
+        yield from cued(listed(tok), "discussed")
     if tok.pos_ == "VERB" and lemma in word_set("cues", "speech_verbs"):
-        yield from fronted_topic(tok)
+        yield from cued(fronted_topic(tok), "stance")
     if tok.pos_ in ("NOUN", "PROPN") and lemma in (word_set("cues", "agenda_talk_nouns")
                                                    | word_set("cues", "agenda_issue_nouns")
                                                    | word_set("cues", "agenda_path_nouns")):
-        yield from prep_objects(tok)
+        yield from cued(prep_objects(tok), "discussed")
     if lemma in word_set("cues", "agenda_nouns") or (
             lemma in word_set("cues", "agenda_talk_nouns") and tok.tag_ == "NNS"):
-        yield from placed_on_agenda(tok)
+        yield from cued(placed_on_agenda(tok), "discussed")
+
+
+def cued(roots: Iterable[Token], cue: str) -> Iterator[tuple[Token, str]]:
+    return ((root, cue) for root in roots)
 
 
 def verb_objects(verb: Token) -> Iterator[Token]:
@@ -165,6 +176,21 @@ def by_actor(verb: Token) -> bool:
                or s.lower_ in ("he", "she", "they", "we", "i", "them", "him", "her", "us")
                or s.lemma_.lower() in word_set("cues", "agenda_actor_nouns")
                | word_set("cues", "event_nouns") for s in subjects)
+
+
+def discussant(verb: Token) -> bool:
+    """Return False when those who discuss only look on ("reporters covering sensitive
+    stories", "analysts debating X"): they take no part, so what they cover is no topic."""
+    onlookers = word_set("cues", "agenda_onlooker_nouns")
+    tok = verb
+    for _ in range(MAX_CLIMB):  # "reporters are prevented from covering X": up to "prevented"
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return not any(c.lemma_.lower() in onlookers for c in subjects)
+        if tok.dep_ not in ("xcomp", "pcomp", "advcl", "conj") or tok.head.i == tok.i:
+            return True
+        tok = tok.head.head if tok.dep_ == "pcomp" else tok.head
+    return True
 
 
 def fronted_topic(verb: Token) -> Iterator[Token]:
@@ -326,10 +352,20 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
             continue
         texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
             statements.shared_head(part))
-        out += [balanced(as_gerund(" ".join(owners_named(SPEAKER_OWNS.sub("the", t), part)
-                                            .split()), part))
-                for t in texts if len(texts) == 1 or not ends_in_a_party(t)]
+        shaped = [balanced(as_gerund(" ".join(owners_named(SPEAKER_OWNS.sub("the", t), part)
+                                              .split()), part))
+                  for t in texts if len(texts) == 1 or not ends_in_a_party(t)]
+        first = part[0]  # "The borders of X" opened its sentence: "the borders of X" in a list
+        if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_:
+            shaped = [lowered(t) for t in shaped]
+        out += shaped
     return out
+
+
+def lowered(text: str) -> str:
+    """Return a topic with its first word in lower case, unless it is an acronym ("NATO")."""
+    first = text.split(" ", 1)[0]
+    return text if first[1:2].isupper() else text[:1].lower() + text[1:]
 
 
 SPEAKERS = frozenset({"i", "me", "my", "myself", "mine", "we", "us", "our", "ours",

@@ -24,7 +24,8 @@ def phrase(root: Token) -> list[Token]:
     describe it (relative and adverbial clauses, asides), contiguous, edges trimmed."""
     clause = root.lemma_.lower() in word_set("cues", "agenda_clause_heads")
     drop = {w.i for c in root.subtree if c.i != root.i and (c.dep_ in CUT[:5] and not clause
-                                                             or dated(c)) for w in c.subtree}
+                                                             or dated(c) or aside(c))
+            for w in c.subtree}
     maimed = {w.i for c in root.subtree if c.dep_ == "acl" and c.i != root.i
               and any(w.i in drop for w in c.subtree) for w in c.subtree}
     if root.pos_ == "VERB" and any(c.dep_ in ("neg", "auxpass") for c in root.children):
@@ -68,6 +69,14 @@ def whole_quote(words: list[Token], root: Token) -> list[Token]:
 TIMES = ("DATE", "TIME")
 
 
+def aside(clause: Token) -> bool:
+    """Return True for a participle clause set off by a comma ("a deal, reached under the
+    last administration"): it describes the thing named, it is no part of the topic."""
+    first = clause.left_edge
+    return clause.dep_ == "acl" and first.i > 0 and clause.doc[first.i - 1].text == "," \
+        and clause.doc[first.i - 1].head.i in (clause.head.i, clause.i)
+
+
 def dated(prep: Token) -> bool:
     """Return True for a preposition of time ("on Jan. 15", "in mid-December"): when a topic
     comes up is no part of it."""
@@ -98,6 +107,11 @@ def core(words: Sequence[Token], root: Token) -> list[Token]:
     if after is None:
         return left
     rest = [w for w in words if w in set(after.subtree)]
+    if any(c.dep_ == "case" for c in after.children):  # "reassure America's partners" parsed
+        # as two objects: an owner is no object without what it owns
+        owned = next((c for c in root.rights if c.i > after.i and c.i in kept
+                      and c.dep_ == after.dep_), None)
+        rest += [w for w in words if owned is not None and w in set(owned.subtree)]
     if len(left) + len(rest) > MAX_TOPIC_WORDS:
         rest = core(rest, after)
     return left + rest if len(left) + len(rest) <= MAX_TOPIC_WORDS else left
@@ -290,14 +304,20 @@ def doing_something(verb: Token, part: Sequence[Token] = ()) -> bool:
         return False
     if not any(True for _ in verb.children):
         return any(w.pos_ in ("NOUN", "PROPN") and thing(w) for w in part if w.i > verb.i)
+    shown = {w.i for w in part} or {w.i for w in verb.subtree}
     if any(c.dep_ == "prep" and c.lower_ in word_set("cues", "agenda_topic_prepositions")
-           for c in verb.children):
+           and c.i in shown for c in verb.children):
         return True
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
     objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children
                 if o.dep_ in ("pobj", "pcomp") and o.ent_type_ not in PLACES]
+    if part and not any(o.i in shown for o in objects):  # the parse hung the object
+        # outside the item: judged by its words ("using the summit" lost "to confront X",
+        # "establishing with Russia" its "joint mechanisms")
+        return any(w.pos_ in ("NOUN", "PROPN") and w.ent_type_ not in PLACES and thing(w)
+                   for w in part if w.i > verb.i)
     return any(doing_something(o) if o.dep_ == "pcomp" and o.pos_ == "VERB" else thing(o)
-               for o in objects)
+               for o in objects if o.i in shown)
 
 
 PLACES = ("GPE", "LOC", "FAC", "DATE", "TIME")  # "going to Sweden", "working with the U.S."

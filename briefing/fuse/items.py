@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from briefing.knowledge import word_set
 from briefing.knowledge.lexicon import lexicon
-from briefing.types import Discrepancy, Item, Span, Statement, Variant
+from briefing.types import AGENDA_CUES, Discrepancy, Item, Span, Statement, Variant
 
 SAME_TEXT = 72
 SHORT_WORDS = 12  # phrases this short (agenda items) merge only when no word sets them apart
@@ -79,6 +79,8 @@ def same_topic(a: str, b: str) -> bool:
     the other with modifiers more and the same head noun ("sanctions", "new sanctions"); a
     general head word ("the North Korea question", "cybersecurity issues", "the border wall
     plan") is no part of the topic it frames."""
+    if abbreviates(a, b) or abbreviates(b, a):  # "TPP", "the Trans-Pacific Partnership"
+        return True
     a, b = without_general_head(a), without_general_head(b)
     words_a, words_b = compared_words(a), compared_words(b)
     if not words_a or not words_b:
@@ -92,6 +94,15 @@ def same_topic(a: str, b: str) -> bool:
                                  and same_complement(a, b)):
         return True
     return complement(small, long)
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Return True when `short` is one word in capitals made of the initials of `long`'s
+    capitalised words ("TPP": "the Trans-Pacific Partnership"; "NAFTA" spells its words')."""
+    if not re.fullmatch(r"[A-Z]{2,6}", short):
+        return False
+    names = [w for w in re.split(r"[\s-]+", long) if w[:1].isupper()]
+    return "".join(w[0] for w in names) == short
 
 
 NAMED_BY_ALL_BUT = 1  # "a 'Phase One' trade deal with China", "the comprehensive Phase One trade deal"
@@ -192,10 +203,12 @@ def singular(word: str) -> str:
 
 def as_item(group: Sequence[Statement]) -> Item:
     """Return the Item for statements saying the same thing: the shortest wording, all sources."""
-    shortest = min(group, key=lambda s: len(s.text))
+    spelled = [s for s in group if not any(abbreviates(s.text, o.text) for o in group)]
+    shortest = min(spelled or group, key=lambda s: len(s.text))  # "TPP" spelled out
     sources = tuple(dict.fromkeys(s.span for s in group))
+    cues = [s.cue for s in group if s.cue in AGENDA_CUES]
     return Item(text=shortest.text, sources=sources, date=group[0].date, value=group[0].value,
-                at=shortest.at)
+                at=shortest.at, cue=min(cues, key=AGENDA_CUES.index, default=""))
 
 
 def vote(values: Sequence[tuple[str | None, Span]], about: str,

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from briefing.fuse.items import merge, singular, topic_words
 from briefing.knowledge import word_set
 from briefing.knowledge.lexicon import lexicon
-from briefing.types import ArticleFacts, Item, Participant
+from briefing.types import AGENDA_CUES, ArticleFacts, Item, Participant
 
 LEADING = 4  # the participants whose countries are parties, not topics
 
@@ -29,9 +29,28 @@ def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant]) -> tupl
     kept = [i for i in merged if not party_name(i.text, parties)]
     words = [report_words(f.article.text) for f in group]
     order = {id(i): n for n, i in enumerate(kept)}
-    return tuple(sorted(kept, key=lambda i: (-len({s.article for s in i.sources}),
+    return tuple(sorted(kept, key=lambda i: (-reports(i),
                                              pointing(i.text), -carried(i, group, words),
                                              order[id(i)])))
+
+
+def direct(item: Item) -> bool:
+    """Return True for a topic a report says is discussed or agreed between the parties, not
+    only one party's stance or the meeting's purpose (see types.AGENDA_CUES); an item of no
+    known cue counts as direct."""
+    return item.cue not in AGENDA_CUES[2:]
+
+
+def strong(item: Item) -> bool:
+    """Return True for a topic two reports give, or one gives directly: one a bottom line may
+    name. (The Agenda keeps its order: one party's stance is often what the meeting is
+    about, "opposition to Chinese activities".)"""
+    return reports(item) > 1 or direct(item)
+
+
+def reports(item: Item) -> int:
+    """Return how many reports list the item."""
+    return len({s.article for s in item.sources})
 
 
 def pointing(text: str) -> bool:
