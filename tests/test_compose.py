@@ -251,6 +251,19 @@ def test_compose_bottom_line_names_only_topics_two_reports_or_a_direct_cue_give(
     assert not any("Topics" in line.text for line in weak.bottom_line)
 
 
+def test_compose_bottom_line_of_news_of_no_occasion_says_who_reports_name_not_who_met():
+    news = event(title="Tram derails in Geneva", kind="other", status="held")
+    lines = [line.text for line in compose(news, generated=dt.datetime(2026, 1, 1)).bottom_line]
+    assert lines == [
+        "2 reports from Geneva on Wednesday 11 January 2023 name Ann Lee (Foreign Minister, "
+        "France) and Juan Ruiz (Foreign Minister, Spain).",
+        "Reports cover trade barriers."]
+    alone = compose(replace(news, articles=news.articles[:1], participants=()),
+                    generated=dt.datetime(2026, 1, 1)).bottom_line
+    assert [line.text for line in alone] == [
+        "1 report from Geneva on Wednesday 11 January 2023.", "The report covers trade barriers."]
+
+
 def test_compose_bottom_line_names_short_topics_first():
     topics = (Item("proposing a framework for a lasting peace deal between the two sides",
                    (Span("a", 0, 1),)), Item("border crossings", (Span("a", 2, 3),)))

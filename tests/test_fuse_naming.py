@@ -35,6 +35,15 @@ def test_fuse_naming_bilateral_title_names_principals_kind_and_place():
         "Obama–Putin summit at Camp David"
 
 
+def test_fuse_naming_news_of_no_occasion_is_called_by_its_story():
+    story = "Tram derails in Croydon, killing at least 7"
+    assert event_title(None, "other", (OBAMA, PUTIN), "Croydon", False, story) == story
+    assert event_title(None, "meeting", (OBAMA, PUTIN), "Croydon", False, story) == \
+        "Obama–Putin meeting in Croydon"  # a meeting is never its headline
+    assert event_title(None, "other", (OBAMA, PUTIN), "Croydon", False) == \
+        "Obama–Putin meeting in Croydon"
+
+
 def test_fuse_naming_visit_of_one_principal():
     assert event_title(None, "visit", (OBAMA,), "Havana", False) == "Obama's visit to Havana"
 

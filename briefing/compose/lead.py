@@ -182,6 +182,8 @@ def opening(event: Event) -> str:
     if event.status in CALLED_OFF:
         return called_off(event, at)
     status = event.status or "held"
+    if event.kind == "other":  # news of no occasion: who it names, not who met
+        return news_opening(event)
     pair = leads(event)
     if pair:
         return f"{series([described(p) for p in pair])} {pair_verb(event, status)}{at}{day}."
@@ -200,6 +202,18 @@ def opening(event: Event) -> str:
     return f"{subject(what(event))} {verb}{at}{day}."
 
 
+NEWS_NAMES = 3  # the people a news brief's first sentence names
+
+
+def news_opening(event: Event) -> str:
+    """Return "4 reports from Croydon on Wednesday 9 November 2016 name A, B and C." for
+    news no report tells as a meeting, call or visit (its title is a headline)."""
+    where = f" from {event.location}" if event.location else ""
+    named = [described(p) for p in event.participants[:NEWS_NAMES]]
+    return f"{reports(len(event.articles))}{where}{day_phrase(event)}" + \
+        (f" {'names' if len(event.articles) == 1 else 'name'} {series(named)}." if named else ".")
+
+
 def owner(event: Event) -> bool:
     """Return True when the title is one participant's ("Obama's visit to Havana", "Obama's
     summit"): the bottom line names that participant once."""
@@ -214,6 +228,8 @@ def visitor(event: Event) -> bool:
 
 def others(event: Event, cite: Citer) -> Line | None:
     """Return the sentence naming who else takes part (up to four), or None."""
+    if event.kind == "other":
+        return None  # the first sentence named them
     named = leads(event) or (event.participants[:1] if owner(event) else [])
     rest = [p for p in event.participants if p not in named][: 4 if not named else 3]
     if not rest:
@@ -247,6 +263,8 @@ def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
         best = sorted(named, key=lambda i: len(i.text.split()) > LONG_TOPIC)[:3]
         verb = "Topics discussed included" if event.status == "held" else \
             "Topics expected on the agenda include"
+        if event.kind == "other":  # news of no occasion: what its reports are about
+            verb = "The report covers" if len(event.articles) == 1 else "Reports cover"
         lines.append(Line(f"{verb} {series([i.text.rstrip('.') for i in best], '; ')}.",
                           cite.of(best)))
     if event.discrepancies:

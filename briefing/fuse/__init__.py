@@ -236,7 +236,13 @@ def title(group: Sequence[ArticleFacts], kind: str | None, people: Sequence[Part
     nick = nicks.most_common(1)[0][0] if nicks and name else None
     if name and nick and nick not in name:
         name = f"{name} ('{nick}')"
-    return naming.event_title(name, kind or "other", people, place, virtual)
+    heads = [f.article.title for f in group
+             if f.article.title and len(f.article.title.split()) >= STORY_WORDS]
+    story = min(heads, key=len, default=None)  # the plainest headline names news of no occasion
+    return naming.event_title(name, kind or "other", people, place, virtual, story)
+
+
+STORY_WORDS = 3  # a shorter headline ("Latest", "World news") names no story
 
 
 RESERVED_NAMES = frozenset(["index", "con", "prn", "aux", "nul"]

@@ -3,7 +3,8 @@
 A multilateral event with a proper name the reports give its predicate ("the NATO summit")
 is called by it, with its town: "NATO summit, Newport". Else its principals (the leading
 participants of different countries), its kind and its place: "Obama–Putin meeting in Los
-Cabos", "Trump–Turnbull phone call", "Obama's visit to Havana". Never a report's headline.
+Cabos", "Trump–Turnbull phone call", "Obama's visit to Havana". Never a report's headline,
+but for news no report tells as a meeting, call or visit.
 Pure functions over plain values; `what` and `where` are the two halves the bottom line
 reuses.
 """
@@ -169,8 +170,12 @@ def what(name: str | None, kind: str, people: Sequence[Participant],
 
 
 def event_title(name: str | None, kind: str, people: Sequence[Participant],
-                location: str | None, virtual: bool) -> str:
-    """Return the event's title (see the module docstring); a call has no place."""
+                location: str | None, virtual: bool, story: str | None = None) -> str:
+    """Return the event's title (see the module docstring); a call has no place. News that
+    no report tells as a meeting, call or visit (a crash, a vote) is called by its `story`,
+    a report's headline: principals and a kind would call it a meeting."""
+    if kind == "other" and not name and story:
+        return story
     head = what(name, kind, people, location, virtual)
     if virtual or " visit to " in head:
         return head
