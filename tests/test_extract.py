@@ -215,6 +215,23 @@ def test_extract_event_place_of_news_that_is_no_meeting_comes_from_the_lead(mode
     assert article_facts(doc, dated).event_place == "London"
 
 
+def test_extract_people_an_argument_of_another_event_is_only_mentioned(model_nlp):
+    from briefing.extract import article_facts
+    from briefing.extract.people import extract_people
+    from tests.conftest import article
+
+    text = ("South Korean President Moon Jae-in met North Korean leader Kim Jong Un on Saturday "
+            "at the border village of Panmunjom. Kim reaffirmed his commitment to a planned "
+            "summit with President Donald Trump next month.")
+    doc, report = model_nlp(text), article("a", text)
+    told = {m.name: m.participant for m in extract_people(doc, report)}
+    assert told["Donald Trump"]  # the planned summit's argument, read alone
+    facts = article_facts(doc, report)
+    assert facts.event_status == "held"
+    taking_part = {m.name: m.participant for m in facts.people}
+    assert taking_part["Kim Jong Un"] and not taking_part["Donald Trump"]
+
+
 def test_extract_event_name_from_capitalised_words_the_model_misses(model_nlp):
     doc = model_nlp("Officials will attend the Nordic-Baltic Energy Council meeting in Riga.")
     assert event.event_name(doc) == "Nordic-Baltic Energy Council"
