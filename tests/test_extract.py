@@ -126,6 +126,10 @@ AGENDA_CASES |= {
     "a_participle_clause_set_off_by_a_comma_is_cut": (
         'They discussed the refugee deal, reached under the Obama administration.',
         ['the refugee deal']),
+    "a_light_verb_gives_way_to_its_object": (
+        'Tsai called Trump to wish him congratulations on winning the presidency. Obama '
+        'called Netanyahu to express support for a two-state solution.',
+        ['congratulations on winning the presidency', 'support for a two-state solution']),
     "a_word_that_opened_its_sentence_is_lowered": (
         'Border security was on the agenda.',
         ['border security']),

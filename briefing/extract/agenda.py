@@ -350,7 +350,9 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
             part = without_conjuncts(part, head)
         if not listable(part, party=party) or not (part := impersonal(part)):
             continue
-        texts = [statements.text_of(part)] if head is not None and head.pos_ == "VERB" else (
+        if head is not None and head.pos_ == "VERB":
+            part = light_object(head, part)
+        texts = [statements.text_of(part)] if part[0].pos_ == "VERB" else (
             statements.shared_head(part))
         shaped = [balanced(as_gerund(" ".join(owners_named(SPEAKER_OWNS.sub("the", t), part)
                                               .split()), part))
@@ -360,6 +362,17 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
             shaped = [lowered(t) for t in shaped]
         out += shaped
     return out
+
+
+def light_object(verb: Token, part: list[Token]) -> list[Token]:
+    """Return a light verb's topic without the verb: its object names what it is about
+    ("wishing congratulations on winning": "congratulations on winning"; "expressing support
+    for the alliance": "support for the alliance")."""
+    if verb.lemma_.lower() not in word_set("cues", "agenda_light_verbs"):
+        return part
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c in part
+                and c.pos_ == "NOUN"), None)
+    return part if obj is None else [w for w in part if w.i >= obj.left_edge.i]
 
 
 def lowered(text: str) -> str:
