@@ -130,6 +130,13 @@ AGENDA_CASES |= {
         'Tsai called Trump to wish him congratulations on winning the presidency. Obama '
         'called Netanyahu to express support for a two-state solution.',
         ['congratulations on winning the presidency', 'support for a two-state solution']),
+    "a_comparative_quantity_gives_way_to_what_it_measures": (
+        'The summit offered little more than new arms sales.',
+        ['new arms sales']),
+    "a_hyphenated_word_stays_whole_and_what_someone_is_said_to_be_is_no_topic": (
+        'Macron used a joint press conference with Putin to condemn Russian state-owned media '
+        'for being "bodies of false propaganda" in French elections.',
+        ['Russian state-owned media']),
     "a_word_that_opened_its_sentence_is_lowered": (
         'Border security was on the agenda.',
         ['border security']),

@@ -49,7 +49,7 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
         for root, party, cue in with_list_members(chain_roots(topic_roots(sent), later)):
             if root.i in covered:  # "discuss X and Y": Y is a conjunct of X, not a new list
                 continue
-            words = phrase(root)
+            words = phrase(beyond_quantity(root))
             found = topics(words, party=party)
             if found:  # a rejected phrase ("Prime Minister X over Y") leaves its words free
                 covered |= {w.i for w in words}
@@ -64,6 +64,15 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
 
 Root = tuple[Token, bool, str]  # a topic's head word, whether a bare name there is a party
 # acted on, and the cue that gave it (one of types.AGENDA_CUES)
+
+
+def beyond_quantity(root: Token) -> Token:
+    """Return what a comparative quantity measures ("little more than new arms sales": sales),
+    else the root itself."""
+    if root.lemma_.lower() in word_set("cues", "agenda_quantity_words"):
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "than"):
+            return next((c for c in prep.children if c.dep_ == "pobj"), root)
+    return root
 
 
 def chain_roots(first: Iterable[Root], later: list[Root]) -> Iterator[Root]:

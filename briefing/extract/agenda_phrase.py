@@ -24,6 +24,7 @@ def phrase(root: Token) -> list[Token]:
     describe it (relative and adverbial clauses, asides), contiguous, edges trimmed."""
     clause = root.lemma_.lower() in word_set("cues", "agenda_clause_heads")
     drop = {w.i for c in root.subtree if c.i != root.i and (c.dep_ in CUT[:5] and not clause
+                                                             and not hyphened(c)
                                                              or dated(c) or aside(c))
             for w in c.subtree}
     maimed = {w.i for c in root.subtree if c.dep_ == "acl" and c.i != root.i
@@ -67,6 +68,12 @@ def whole_quote(words: list[Token], root: Token) -> list[Token]:
 
 
 TIMES = ("DATE", "TIME")
+
+
+def hyphened(word: Token) -> bool:
+    """Return True for the first half of a hyphenated word ("state" of "state-owned")."""
+    doc = word.doc
+    return word.i + 1 < len(doc) and doc[word.i + 1].text == "-" and not word.whitespace_
 
 
 def aside(clause: Token) -> bool:
@@ -170,7 +177,8 @@ def balanced(text: str) -> str:
 def as_gerund(text: str, part: Sequence[Token]) -> str:
     """Return a phrase opening with a bare verb ("congratulate him") in its "-ing" form."""
     first = part[0]
-    if first.pos_ != "VERB" or first.tag_ == "VBG" or not text.startswith(first.text):
+    if first.pos_ != "VERB" or first.tag_ == "VBG" or first.dep_ == "amod" \
+            or not text.startswith(first.text):  # "owned media" is no action
         return text
     return gerund(first.lemma_.lower()) + text[len(first.text):]
 
@@ -239,6 +247,8 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False
     if head.pos_ == "VERB" and len(content) < 2:  # "contributing", "allowing": no topic yet
         return False
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LINKING:
+        return False  # "being 'bodies of false propaganda'": what someone is said to be
     if head.lemma_.lower() in word_set("cues", "event_nouns") and not any(
             w.dep_ == "compound" and w.pos_ == "NOUN" and w.head.i == head.i for w in part):
         return False  # "a separate meeting", "the Camp David summit"; "trade talks" is a topic
