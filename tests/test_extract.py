@@ -137,6 +137,10 @@ AGENDA_CASES |= {
         'Macron used a joint press conference with Putin to condemn Russian state-owned media '
         'for being "bodies of false propaganda" in French elections.',
         ['Russian state-owned media']),
+    "a_question_no_party_raises_is_no_topic": (
+        'It has prompted questions over whether Trump intends a shift in US policy. Obama '
+        'raised concerns about human rights.',
+        ['human rights']),
     "a_word_that_opened_its_sentence_is_lowered": (
         'Border security was on the agenda.',
         ['border security']),

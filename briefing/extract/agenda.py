@@ -145,11 +145,23 @@ def roots_of(tok: Token) -> Iterator[tuple[Token, str]]:
         yield from cued(fronted_topic(tok), "stance")
     if tok.pos_ in ("NOUN", "PROPN") and lemma in (word_set("cues", "agenda_talk_nouns")
                                                    | word_set("cues", "agenda_issue_nouns")
-                                                   | word_set("cues", "agenda_path_nouns")):
+                                                   | word_set("cues", "agenda_path_nouns")) \
+            and not raised_by_no_party(tok):
         yield from cued(prep_objects(tok), "discussed")
     if lemma in word_set("cues", "agenda_nouns") or (
             lemma in word_set("cues", "agenda_talk_nouns") and tok.tag_ == "NNS"):
         yield from cued(placed_on_agenda(tok), "discussed")
+
+
+def raised_by_no_party(noun: Token) -> bool:
+    """Return True for a question or concern that something other than a party raises ("it
+    has prompted questions over whether X"): a reaction to the event, not its agenda."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or noun.lemma_.lower() not in word_set(
+            "cues", "agenda_issue_nouns"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.lower_ in ("it", "this", "that") for s in subjects)
 
 
 def cued(roots: Iterable[Token], cue: str) -> Iterator[tuple[Token, str]]:
