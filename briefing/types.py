@@ -23,6 +23,7 @@ Status = Literal["scheduled", "under way", "held", "postponed", "cancelled"]
 Format = Literal["in-person", "virtual", "hybrid"]
 Kind = Literal["summit", "call", "visit", "talks", "meeting", "other"]  # the data's event_kinds
 STATUSES: tuple[str, ...] = get_args(Status)
+TOOK_PLACE = frozenset({"held", "under way"})  # the statuses that say the event has happened
 FORMATS: tuple[str, ...] = get_args(Format)
 KINDS: tuple[str, ...] = get_args(Kind)
 
@@ -125,9 +126,10 @@ class Entity:
     span: Span
 
 
-AGENDA_CUES = ("discussed", "agreed", "stance", "purpose")  # an agenda item's cues, the
-# direct ones first: a topic discussed, or agreed between the parties; then what one party
-# presses, offers, announces or aims at; then the purpose a report gives the meeting
+DIRECT_CUES = ("discussed", "agreed")  # a topic discussed, or agreed between the parties
+AGENDA_CUES = (*DIRECT_CUES, "stance", "purpose")  # an agenda item's cues, most direct first:
+# then what one party presses, offers, announces or aims at, and the purpose a report gives
+# the meeting
 
 
 @dataclass(frozen=True)

@@ -31,21 +31,32 @@ FORMATS = {"in-person": "in person", "virtual": "virtual (video link)", "hybrid"
 def subtitle(event: Event) -> str:
     """Return "place - date - format": "Los Cabos - Monday 18 June 2012 - In person", "By
     phone - Friday 2 December 2016 - Virtual (phone call)"."""
-    online = "By phone" if event.kind == "call" else "Online"
+    online = "By phone" if phoned(event) else "Online"
     place = event.location or (online if event.format == "virtual" else "Place not stated")
     when = when_said(event) if event.start else "Date not stated"
     form = format_said(event) or "format not stated"
     return " - ".join((place, when, capital(form)))
 
 
+def phoned(event: Event) -> bool:
+    """Return True for a call held at a distance: by phone, not by video link."""
+    return event.format == "virtual" and event.kind == "call"
+
+
+def news(event: Event) -> bool:
+    """Return True for news no report tells as a meeting, call or visit (a crash, a vote):
+    its brief says what the reports name and cover, never who met."""
+    return event.kind == "other"
+
+
 def distance(event: Event) -> str:
     """Return how a virtual event is held: "by phone" for a call, else "by video link"."""
-    return "by phone" if event.kind == "call" else "by video link"
+    return "by phone" if phoned(event) else "by video link"
 
 
 def format_said(event: Event) -> str:
     """Return "in person", "virtual (phone call)", "virtual (video link)", "hybrid" or ""."""
-    if event.format == "virtual" and event.kind == "call":
+    if phoned(event):
         return "virtual (phone call)"
     return FORMATS.get(event.format or "", event.format or "")
 
@@ -182,7 +193,7 @@ def opening(event: Event) -> str:
     if event.status in CALLED_OFF:
         return called_off(event, at)
     status = event.status or "held"
-    if event.kind == "other":  # news of no occasion: who it names, not who met
+    if news(event):
         return news_opening(event)
     pair = leads(event)
     if pair:
@@ -197,7 +208,7 @@ def opening(event: Event) -> str:
     many = plural(what(event))
     verb = {"scheduled": f"{'are' if many else 'is'} to take place",
             "under way": f"{'are' if many else 'is'} under way"}.get(status, "took place")
-    if event.kind == "call" and event.format == "virtual" and "phone call" in what(event):
+    if phoned(event) and "phone call" in what(event):
         at = ""  # "Trump's phone call took place by phone" says it twice
     return f"{subject(what(event))} {verb}{at}{day}."
 
@@ -228,7 +239,7 @@ def visitor(event: Event) -> bool:
 
 def others(event: Event, cite: Citer) -> Line | None:
     """Return the sentence naming who else takes part (up to four), or None."""
-    if event.kind == "other":
+    if news(event):
         return None  # the first sentence named them
     named = leads(event) or (event.participants[:1] if owner(event) else [])
     rest = [p for p in event.participants if p not in named][: 4 if not named else 3]
@@ -257,13 +268,12 @@ def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
     more = others(event, cite)
     if more:
         lines.append(more)
-    named = [i for i in event.agenda if topics.strong(i) and not (
-        topics.reports(i) == 1 and topics.pointing(i.text))]  # "his earlier conversations"
+    named = [i for i in event.agenda if topics.strong(i)]
     if named:
         best = sorted(named, key=lambda i: len(i.text.split()) > LONG_TOPIC)[:3]
         verb = "Topics discussed included" if event.status == "held" else \
             "Topics expected on the agenda include"
-        if event.kind == "other":  # news of no occasion: what its reports are about
+        if news(event):  # what its reports are about
             verb = "The report covers" if len(event.articles) == 1 else "Reports cover"
         lines.append(Line(f"{verb} {series([i.text.rstrip('.') for i in best], '; ')}.",
                           cite.of(best)))

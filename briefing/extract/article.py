@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-
 from spacy.tokens import Doc
 
-from briefing.extract import frame, statements
+from briefing.extract import statements
 from briefing.extract.agenda import agenda as agenda_items
 from briefing.extract.dating import resolve
 from briefing.extract.event import EventCues, event_cues
 from briefing.extract.people import extract_people, name_entities
+from briefing.extract.people_participation import of_another_event
 from briefing.extract.quotes import quotes as find_quotes
 from briefing.temporal import expressions, tag_dates, tenses
-from briefing.types import Article, ArticleFacts, Dating, PersonMention
+from briefing.types import Article, ArticleFacts, Dating
 
 KEY_POS = ("PROPN", "NOUN")
 KEY_ENTS = ("PERSON", "GPE", "ORG", "NORP", "EVENT", "FAC", "LOC", "LAW")
@@ -46,30 +44,6 @@ def dating(doc: Doc, article: Article, cues: EventCues) -> Dating:
                   statements.timeline_rows(doc, spans, article.id))
 
 
-TOOK_PLACE = {"held": True, "under way": True, "scheduled": False, "cancelled": False,
-              "postponed": False}  # whether a status says the event has taken place
-
-
-def another_events(doc: Doc, people: Sequence[PersonMention], status: str | None
-                   ) -> tuple[PersonMention, ...]:
-    """Return the people, those whose tie to the event is a predicate of another event made
-    mentioned, not taking part: a predicate whose tense says it took place when the report's
-    event has not, or the other way ("Moon and Kim met on Saturday ... to keep the planned
-    summit with Trump on track": Trump is an argument of the planned summit)."""
-    if status not in TOOK_PLACE:
-        return tuple(people)
-    at = {t.idx: t for t in doc}
-    out = []
-    for m in people:
-        word = at.get(m.frame) if m.participant and m.frame is not None else None
-        if word is not None and frame.is_predicate(word):
-            said = frame.mention_status(word, frame.anchor_of(word))
-            if said in TOOK_PLACE and TOOK_PLACE[said] != TOOK_PLACE[status]:
-                m = replace(m, participant=False, frame=None)
-        out.append(m)
-    return tuple(out)
-
-
 def article_facts(doc: Doc, article: Article) -> ArticleFacts:
     """Return everything the article states, each fact with its span in `article.text`.
 
@@ -82,7 +56,7 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
     agenda = agenda_items(doc, article.id)
     return ArticleFacts(
         article=article,
-        people=another_events(doc, extract_people(doc, article), cues.status),
+        people=of_another_event(doc, extract_people(doc, article), cues.status),
         places=tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ == "GPE")),
         entities=name_entities(doc, article),
         timexes=timexes,

@@ -2,19 +2,23 @@
 
 Read from the dependency parse: subject or object of meet / attend / join / host / represent /
 discuss..., "talks with X", "represented by X", the subject of the lead sentence's main verb.
-Verbs whose subject is only a source (say, tell) give no participation. The cue words live in
+Verbs whose subject is only a source (say, tell) give no participation, nor does a predicate
+whose tense tells another event than the report's (`of_another_event`). The cue words live in
 `briefing/knowledge/titles.json` ("participation", "reporting").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from briefing.extract import frame
 from briefing.knowledge import load
 from briefing.knowledge.lexicon import LEAD_SUBJECT, Lexicon
+from briefing.types import STATUSES, TOOK_PLACE, PersonMention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd"})
@@ -277,3 +281,24 @@ def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Spa
         return Cue(True, weight + 1.0, f"{verb.lower_} {verb.head.lemma_}",
                    _predicate(verb, lex).idx)
     return Cue(False, weight)
+
+
+def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | None
+                     ) -> tuple[PersonMention, ...]:
+    """Return the people, those whose tie to the event is a predicate of another event made
+    mentioned, not taking part: a predicate whose tense says it took place when the report's
+    event (of `status`) has not, or the other way ("Moon and Kim met on Saturday ... to keep
+    the planned summit with Trump on track": Trump is an argument of the planned summit)."""
+    if status not in STATUSES or not any(m.participant and m.frame is not None for m in people):
+        return tuple(people)
+    at = {t.idx: t for t in doc}  # a predicate by where it starts (PersonMention.frame)
+    out = []
+    for m in people:
+        word = at.get(m.frame) if m.participant and m.frame is not None else None
+        if word is not None and frame.is_predicate(word):
+            said = frame.mention_status(word, frame.anchor_of(word))
+            if said in STATUSES and (said in TOOK_PLACE) != (status in TOOK_PLACE):
+                m = replace(m, participant=False, frame=None)
+        out.append(m)
+    return tuple(out)
+

@@ -16,7 +16,7 @@ from briefing.extract.places import place_kind, wider_than_country
 from briefing.fuse import naming, topics
 from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import CALLED_OFF, complete, day_span, planned_span
-from briefing.fuse.items import merge, same_place, vote
+from briefing.fuse.items import merge, reports_of, same_place, vote
 from briefing.fuse.people import merge_people
 from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Participant, Span, slug
 from briefing.types import unique as unique_name
@@ -61,7 +61,7 @@ def event_dates(group: Sequence[ArticleFacts], told: str | None = None,
     winner, gap = vote(values, "date")
     if gap is None:
         return (dt.date.fromisoformat(winner) if winner else None), None
-    counts = [len({s.article for s in v.sources}) for v in gap.values]
+    counts = [reports_of(v.sources) for v in gap.values]
     tied = [v.value for v, n in zip(gap.values, counts, strict=True) if n == counts[0]]
     latest = max(published, default="")
     if told_on is None or told_on.isoformat() != latest:
@@ -205,8 +205,8 @@ def voted_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
                          if not (f.lead_place and wider_than_country(f.lead_place))],
                         "location", same_place)
     if gap is not None:
-        top = len({s.article for s in gap.values[0].sources})
-        tied = [v.value for v in gap.values if len({s.article for s in v.sources}) == top]
+        top = reports_of(gap.values[0].sources)
+        tied = [v.value for v in gap.values if reports_of(v.sources) == top]
         place = min(tied, key=lambda v: RANK[place_kind(v)])
         kinds = Counter(place_kind(v.value) for v in gap.values)
         gap = gap if max(kinds.values()) > 1 else None

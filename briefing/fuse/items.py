@@ -41,7 +41,12 @@ def merge(statements: Iterable[Statement], *, by_date: bool = False,
             groups.remove(other)
     items = [as_item(g) for g in groups]
     order = {id(i): n for n, i in enumerate(items)}
-    return sorted(items, key=lambda i: (-len({s.article for s in i.sources}), order[id(i)]))
+    return sorted(items, key=lambda i: (-reports_of(i.sources), order[id(i)]))
+
+
+def reports_of(sources: Iterable[Span]) -> int:
+    """Return how many reports the sources are in (a report citing a fact twice counts once)."""
+    return len({s.article for s in sources})
 
 
 def same(a: Statement, b: Statement, by_date: bool, threshold: int) -> bool:
@@ -231,7 +236,7 @@ def vote(values: Sequence[tuple[str | None, Span]], about: str,
     for given in forms.values():
         wording = Counter(value for value, _ in given).most_common(1)[0][0]
         by_value[wording] = [span for _, span in given]
-    ranked = sorted(by_value.items(), key=lambda kv: (-len({s.article for s in kv[1]}),
+    ranked = sorted(by_value.items(), key=lambda kv: (-reports_of(kv[1]),
                                                        -len(kv[1])))  # stable: first given
     winner = ranked[0][0]
     if len(ranked) == 1:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.fuse.items import merge, singular, topic_words
+from briefing.fuse.items import merge, reports_of, singular, topic_words
 from briefing.knowledge import word_set
 from briefing.knowledge.lexicon import lexicon
-from briefing.types import AGENDA_CUES, ArticleFacts, Item, Participant
+from briefing.types import AGENDA_CUES, DIRECT_CUES, ArticleFacts, Item, Participant
 
 LEADING = 4  # the participants whose countries are parties, not topics
 
@@ -38,19 +38,20 @@ def direct(item: Item) -> bool:
     """Return True for a topic a report says is discussed or agreed between the parties, not
     only one party's stance or the meeting's purpose (see types.AGENDA_CUES); an item of no
     known cue counts as direct."""
-    return item.cue not in AGENDA_CUES[2:]
+    return item.cue in DIRECT_CUES or item.cue not in AGENDA_CUES
 
 
 def strong(item: Item) -> bool:
-    """Return True for a topic two reports give, or one gives directly: one a bottom line may
-    name. (The Agenda keeps its order: one party's stance is often what the meeting is
-    about, "opposition to Chinese activities".)"""
-    return reports(item) > 1 or direct(item)
+    """Return True for a topic a bottom line may name: two reports give it, or one gives it
+    directly and it does not point outside itself ("his earlier conversations"). (The Agenda
+    keeps its order: one party's stance is often what the meeting is about, "opposition to
+    Chinese activities".)"""
+    return reports(item) > 1 or direct(item) and not pointing(item.text)
 
 
 def reports(item: Item) -> int:
     """Return how many reports list the item."""
-    return len({s.article for s in item.sources})
+    return reports_of(item.sources)
 
 
 def pointing(text: str) -> bool:
