@@ -243,3 +243,23 @@ def test_extract_frame_landmark_event_gives_no_place(model_nlp):
     placed = frame_of(model_nlp, "Smith met Jones in Geneva on Monday, after their July summit "
                                  "in Helsinki.")
     assert placed.place == "Geneva"
+
+
+def test_extract_frame_event_added_with_also_or_told_ahead_gives_no_place(model_nlp):
+    found = frame_of(model_nlp, "Smith held talks with Jones on Monday. He confirmed that a new "
+                                "drive would come at a Lisbon conference in March. Smith also "
+                                "made a trip to Oslo this week.")
+    assert found.status == "held"
+    assert found.place is None  # the conference is to come, and the trip is another event
+    placed = frame_of(model_nlp, "Smith and Jones held talks in Geneva on Monday. Smith also "
+                                 "made a trip to Oslo this week.")
+    assert placed.place == "Geneva"
+
+
+def test_extract_frame_talks_at_a_conference_are_not_a_conference_call(model_nlp):
+    found = frame_of(model_nlp, "Five unions will hold private talks with Smith at the party's "
+                                "spring conference in Leeds this weekend.")
+    assert found.format != "virtual"
+    assert found.place == "Leeds"
+    call = frame_of(model_nlp, "Smith held talks with Jones by conference call on Monday.")
+    assert call.format == "virtual"

@@ -249,3 +249,30 @@ def test_extract_people_meeting_their_own_counterparts_is_another_meeting(people
                  "said cooperation remains a priority. He said Defense Secretary Bob Jones and "
                  "Secretary of State Carl White will meet with their counterparts on Friday.")
     assert got["Bob Jones"][2] is False and got["Carl White"][2] is False
+
+
+def test_extract_people_conjunction_after_a_comma_starts_the_next_apposition(people):
+    got = people("Smith held talks with his Ruritanian counterpart, Karl Brenner, and the "
+                 "Palestinian leader, Rufus Firefly, on Monday.")
+    assert got["Karl Brenner"][0] is None  # not "and the Freedonian leader"
+    assert got["Rufus Firefly"][0] == "leader"
+
+
+def test_extract_people_counterpart_before_a_comma_gives_the_country(people):
+    got = people("Smith met his French counterpart, Claire Dubois, in Lyon on Monday.")
+    assert got["Claire Dubois"][:2] == (None, "FR")
+
+
+def test_extract_people_adverb_opening_the_sentence_is_no_part_of_the_title(people):
+    got = people("The ministers met on Monday. Earlier Foreign Secretary Tom Baxter said the "
+                 "rebate was justified.")
+    assert got["Tom Baxter"][0] == "Foreign Secretary"
+
+
+def test_extract_people_name_after_an_honorific_is_a_person_not_a_place(model_nlp):
+    from briefing.extract.entities import name_after_honorific
+    from briefing.knowledge.lexicon import lexicon
+
+    doc = model_nlp("Within hours of his final talks with Mr Thorpe, Sir Edward resigned.")
+    labels = {e.text: e.label_ for e in name_after_honorific(doc, lexicon().honorifics).ents}
+    assert labels.get("Thorpe") == "PERSON"

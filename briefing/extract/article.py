@@ -7,10 +7,12 @@ from spacy.tokens import Doc
 from briefing.extract import statements
 from briefing.extract.agenda import agenda as agenda_items
 from briefing.extract.dating import resolve
+from briefing.extract.entities import name_after_honorific
 from briefing.extract.event import EventCues, event_cues
 from briefing.extract.people import extract_people, name_entities
 from briefing.extract.people_participation import of_another_event
 from briefing.extract.quotes import quotes as find_quotes
+from briefing.knowledge.lexicon import lexicon
 from briefing.temporal import expressions, tag_dates, tenses
 from briefing.types import Article, ArticleFacts, Dating
 
@@ -49,6 +51,7 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
 
     The dating of an undated article is kept with its facts: the fuse stage may infer its
     date and re-read its dated facts from it (briefing.extract.dating.reanchor)."""
+    doc = name_after_honorific(doc, lexicon().honorifics)
     cues = event_cues(doc, expressions(article.text), headline=article.title)
     plan = dating(doc, article, cues)
     timexes = tuple(tag_dates(article.text, article.published, tenses=plan.tenses))

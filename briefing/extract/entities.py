@@ -41,3 +41,16 @@ def ents_in(span: Span) -> list[Span]:
                 break
             found.append(ent)
     return found
+
+
+def name_after_honorific(doc: Doc, honorifics: frozenset[str]) -> Doc:
+    """Relabel as a person every place, group or organisation entity written after an
+    honorific ("Mr Thorpe", which the model may tag a place): an honorific titles a person.
+    Changes `doc` in place and returns it."""
+    ents, changed = list(doc.ents), False
+    for n, ent in enumerate(ents):
+        if ent.label_ != "PERSON" and ent.start > 0 and doc[ent.start - 1].text in honorifics:
+            ents[n], changed = Span(doc, ent.start, ent.end, label="PERSON"), True
+    if changed:
+        doc.ents = ents
+    return doc

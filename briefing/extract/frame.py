@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from briefing.extract.entities import entity_at as entity_of
 from briefing.extract.places import place_kind
 from briefing.knowledge import load
-from briefing.types import Slot, Timex
+from briefing.types import TOOK_PLACE, Slot, Timex
 
 LEAD = 6  # the sentences a report states its own event in (more later is background)
 LEAD_KIND = 4  # the sentences whose predicate gives the event's kind
@@ -38,6 +38,7 @@ CONTAINERS = ("city", "town", "village", "capital", "resort", "estate", "compoun
               "palace", "hotel", "port", "island", "province", "state", "region", "area", "side",
               "part")
 INSIDE = ("of", "in", "at", "inside")  # "the city of X", "an estate in X"; not "outside X"
+FUTURE_MODALS = ("will", "'ll", "shall", "wo", "would")  # "would come at a London conference"
 
 
 @functools.cache
@@ -523,20 +524,38 @@ def frame_format(found: Sequence[Mention]) -> str | None:
     return "in-person" if in_person else None
 
 
-def frame_places(found: Sequence[Mention]) -> tuple[str | None, str | None]:
+def frame_places(found: Sequence[Mention],
+                 status: str | None = None) -> tuple[str | None, str | None]:
     """Return the place (town, region or country) and the venue of the article's first placed
     predicate; a town given by a later predicate refines a region or country. A landmark
-    ("after their July meeting in Helsinki") is another event: its place is not this one's."""
+    ("after their July meeting in Helsinki") is another event: its place is not this one's;
+    so is a predicate told in another time than the article's event (see `another_event`)."""
     place = venue = None
     rank = 9
     for m in found:
-        for ent in () if relative(m) else m.places:
+        for ent in () if relative(m) or another_event(m, status) else m.places:
             r = place_rank(ent)
             if r == 0 and venue is None:
                 venue = ent.text
             elif 0 < r < rank and (place is None or m.sentence <= first_placed(found) + 1):
                 place, rank = ent.text, r
     return place, venue
+
+
+def another_event(m: Mention, status: str | None) -> bool:
+    """Return True for a predicate that tells another event than the article's: one added
+    with "also" ("Mr X also made a surprise trip to Iraq"), or one that looks ahead in an
+    article whose event took place ("a drive would come at a London conference in March").
+    Its place is not this event's."""
+    verb = m.anchor if m.anchor.pos_ in ("VERB", "AUX") else governing_verb(m.word)
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+        return True
+    if status not in TOOK_PLACE:
+        return False
+    if m.status == "scheduled":
+        return True
+    return m.status is None and verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
 
 
 def first_placed(found: Sequence[Mention]) -> int:
@@ -691,7 +710,7 @@ def read_frame(doc: Doc, timexes: Sequence[Timex]) -> Frame:
     where the dates hung on its predicates sit (`timexes` need only their spans)."""
     found = list(mentions(doc, timexes))
     status = frame_status(found)
-    place, venue = frame_places(found)
+    place, venue = frame_places(found, status)
     return Frame(status, frame_format(found), place, venue, bool(found),
                  frame_slots(found, status), frame_name(found), frame_kind(found),
                  frame_setting(found))

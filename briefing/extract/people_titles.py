@@ -19,7 +19,9 @@ CONNECTORS = frozenset({"of", "for", "to", "the", "on", "in"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 HYPHENS = frozenset({"-", "‑", "–"})
 APPOSITION = re.compile(
-    r"\s*,\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?P<role>[^,;:()“”\"]{2,100}?)"
+    # a conjunction after the comma starts the next item of a list ("X, and the leader, Y")
+    r"\s*,\s+(?!(?:and|or|but|nor)\s)(?:(?:the|a|an|its|his|her|their)\s+)?"
+    r"(?P<role>[^,;:()“”\"]{2,100}?)"
     r"(?=\s*(?:[,;:()“”\"]|\.\s|\.$|$|\s(?:told|said|says|who|which)\b))"
 )
 POSSESSOR = re.compile(r"^(?P<owner>[\w.\- ]+?)['’]s\s+")
@@ -118,14 +120,15 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> Title | None:
     while j >= sent_start and _acceptable(doc[j], lex):
         j -= 1
     words = list(doc[j + 1 : i + 1])
-    while words and (words[0].is_stop and not lex.is_title_word(words[0].text)
+    while words and ((words[0].is_stop or words[0].pos_ == "ADV" or words[0].tag_ == "JJR")
+                     and not lex.is_title_word(words[0].text)
                      and not lex.country(words[0].text) or words[0].lower_ in CONNECTORS):
         words = words[1:]
     if not words:
         return None
     role, country, has_head = interpret(words, lex)
-    if comma and not has_head:
-        return None
+    if comma and not has_head and words[-1].text not in lex.counterpart:
+        return None  # "his Israeli counterpart, X," is an apposition too
     if role is None and country is None:
         return None
     return Title(words[0].idx, words[-1].idx + len(words[-1].text), role, country, has_head)
