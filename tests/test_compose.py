@@ -270,3 +270,15 @@ def test_compose_bottom_line_names_short_topics_first():
     brief = compose(event(agenda=topics), generated=dt.datetime(2026, 1, 1))
     assert brief.bottom_line[1].text.startswith(
         "Topics expected on the agenda include border crossings and proposing")
+
+
+def test_compose_bottom_line_opens_with_a_capital_and_agrees_with_an_unstated_status():
+    body = Participant("the London Stock Exchange", (), None, "GB", (Span("a", 0, 3),))
+    other = Participant("Euronext", (), None, "FR", (Span("a", 0, 3),))
+    brief = compose(event(participants=(body, other), status=None, kind="meeting",
+                          title="London Stock Exchange–Euronext meeting",
+                          agenda=(Item("lower fees", (Span("a", 5, 9), Span("b", 5, 9))),)),
+                    generated=dt.datetime(2026, 1, 1))
+    lines = [line.text for line in brief.bottom_line]
+    assert lines[0].startswith("The London Stock Exchange (United Kingdom) and Euronext")
+    assert lines[1].startswith("Topics discussed included lower fees")  # as the opening: held

@@ -171,6 +171,14 @@ def test_extract_agenda_action_whose_object_the_parse_hung_outside_is_dropped(mo
     assert not any(i.startswith("establishing") and "mechanisms" not in i for i in items)
 
 
+AGENDA_CASES |= {
+    "an_amount_alone_is_a_figure_not_a_topic": (
+        'The exchange is ready to raise £1.4bn to fund a bid. They discussed a £2bn aid '
+        'package.',
+        ['a £2bn aid package']),
+}
+
+
 @pytest.mark.parametrize("rule", sorted(AGENDA_CASES))
 def test_extract_agenda_reads_the_topics(model_nlp, rule):
     text, topics = AGENDA_CASES[rule]

@@ -117,3 +117,10 @@ def test_extract_people_actors_a_credit_in_brackets_is_no_party(model_nlp):
             "began talks on trade.")
     found = extract_people(model_nlp(text), Article("t", text))
     assert not [m for m in found if m.name == "Reuters" and m.role == ORGANISATION]
+
+
+@pytest.mark.model
+def test_extract_people_actors_both_sides_are_the_parties_not_a_party(actors):
+    got = actors("The EU and the US have agreed to begin talks on aircraft subsidies. Both "
+                 "sides hope to reach a negotiated deal.")
+    assert not any("sides" in name for name in got)

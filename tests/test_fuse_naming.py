@@ -23,6 +23,9 @@ KERRY = Participant("John Kerry", ("Kerry",), "Secretary of State", "US", ())
 def test_fuse_naming_short_name_is_the_name_reports_use_alone():
     assert short_name(OBAMA) == "Obama"
     assert short_name(XI) == "Xi"  # the family name, written first
+    gm = Participant("General Motors", ("GM",), None, None, ())
+    wto = Participant("The World Trade Organisation", (), None, None, ())
+    assert (short_name(gm), short_name(wto)) == ("GM", "World Trade Organisation")
 
 
 def test_fuse_naming_bilateral_title_names_principals_kind_and_place():

@@ -162,3 +162,14 @@ def test_fuse_people_a_word_of_the_title_is_no_organisation_of_no_country():
 
     assert one("Secretary of State", "State").participants[0].country == "US"
     assert one("Secretary General", "NATO").participants[0].country is None
+
+
+def test_fuse_people_an_organisation_and_its_initials_are_one_actor():
+    from briefing.extract.people import ORGANISATION
+
+    result = merge_people([
+        facts("a", ("General Motors", ORGANISATION, None, True), ("Fiat", ORGANISATION, None, True)),
+        facts("b", ("GM", ORGANISATION, None, True), ("Fiat", ORGANISATION, None, True)),
+    ])
+    names = [(p.name, p.aliases) for p in result.participants]
+    assert len(names) == 2 and {n for n, _ in names} <= {"General Motors", "GM", "Fiat"}

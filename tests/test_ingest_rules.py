@@ -36,6 +36,7 @@ def test_ingest_rules_dateline_forms(text, place, outlet, date, rest):
 @pytest.mark.parametrize("text", [
     "Japan and the United States will hold talks.", "Kishida (pictured) said on Friday.",
     "The United States (US) and Japan will meet.", "UPDATE: the plan changed.",
+    "FILE - In this Nov. 2, 2017 file photo, a model poses.",  # a photo caption
 ])
 def test_ingest_rules_dateline_not_in_ordinary_sentences(text):
     assert find_dateline(text) is None

@@ -264,14 +264,17 @@ def others(event: Event, cite: Citer) -> Line | None:
 def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
     """Return two to four sentences from the best-supported facts: what, when, where, who, why."""
     when, where = date_cites(event, cite), place_cites(event, cite)
-    lines = [Line(opening(event), tuple(sorted(set(when) & set(where))) or when)]
+    # a sentence opens with a capital, whatever the name it opens with ("the London Stock
+    # Exchange and Euronext met")
+    lines = [Line(capital(opening(event)), tuple(sorted(set(when) & set(where))) or when)]
     more = others(event, cite)
     if more:
-        lines.append(more)
+        lines.append(Line(capital(more.text), more.cites))
     named = [i for i in event.agenda if topics.strong(i)]
     if named:
         best = sorted(named, key=lambda i: len(i.text.split()) > LONG_TOPIC)[:3]
-        verb = "Topics discussed included" if event.status == "held" else \
+        # the opening tells an event of no stated status as held: the agenda agrees
+        verb = "Topics discussed included" if (event.status or "held") == "held" else \
             "Topics expected on the agenda include"
         if news(event):  # what its reports are about
             verb = "The report covers" if len(event.articles) == 1 else "Reports cover"

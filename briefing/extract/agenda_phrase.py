@@ -68,6 +68,7 @@ def whole_quote(words: list[Token], root: Token) -> list[Token]:
 
 
 TIMES = ("DATE", "TIME")
+AMOUNTS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")  # "£1.5bn": a figure of a topic
 
 
 def hyphened(word: Token) -> bool:
@@ -254,6 +255,8 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False  # "a separate meeting", "the Camp David summit"; "trade talks" is a topic
     if head.pos_ in ("PRON", "DET", "ADV") or head.ent_type_ in ("DATE", "TIME", "PERSON", "NORP"):
         return False
+    if head.ent_type_ in AMOUNTS or all(w.ent_type_ in AMOUNTS or w.pos_ == "NUM" for w in content):
+        return False  # "£1.5bn", "1.26%": an amount is a figure of a topic, not one
     if head.lemma_.lower() in word_set("cues", "agenda_actor_nouns") | word_set(
             "cues", "agenda_people_nouns") | word_set("titles", "heads"):
         return False

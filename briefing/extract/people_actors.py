@@ -42,6 +42,8 @@ def _actor_name(subject: Token, lex: Lexicon) -> TokenSpan | None:
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not subject.ent_type_:
         left = min((t.i for t in subject.children if t.dep_ == "compound"), default=subject.i)
         return doc[left : subject.i + 1]  # an untagged name ("Toblerone has ...")
+    if _the_parties(subject, lex):
+        return None
     if subject.lemma_.lower() in lex.participation["actor_nouns"] | lex.participation[
             "delegation_nouns"]:
         left = min(t.i for t in subject.subtree if t.i <= subject.i)
@@ -49,6 +51,16 @@ def _actor_name(subject: Token, lex: Lexicon) -> TokenSpan | None:
             left += 1
         return doc[max(left, subject.i - 5) : _of_whom(subject) + 1]
     return None
+
+
+def _the_parties(noun: Token, lex: Lexicon) -> bool:
+    """True for the parties named together ("both sides", "the two delegations", "all
+    sides"): a plural delegation noun counted or quantified and of no one, which points back
+    at the parties the report names, not at a party of its own."""
+    return (noun.lemma_.lower() in lex.participation["delegation_nouns"] and noun.tag_ == "NNS"
+            and any(c.lower_ in ("both", "two", "all") or c.dep_ == "nummod"
+                    for c in noun.children)
+            and not any(c.dep_ in ("amod", "compound", "poss") for c in noun.children))
 
 
 def _of_whom(noun: Token) -> int:

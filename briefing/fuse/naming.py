@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefing.extract.places import place_kind
+from briefing.fuse.items import abbreviates
 from briefing.knowledge import load
 from briefing.knowledge.lexicon import fold
 from briefing.types import Participant
@@ -33,13 +34,17 @@ def venue_words() -> frozenset[str]:
 
 
 def short_name(p: Participant) -> str:
-    """Return the name reports use alone: the surname ("Obama"); the family name written
+    """Return the name reports use alone: an organisation's initials when reports give them
+    ("GM"), a body's name without its article; the surname ("Obama"); the family name written
     first when reports use it alone ("Xi" for Xi Jinping) or the person's country writes it
     first ("Liu" for Liu He, "Kim" for Kim Jong Un); the whole name when it is the surname a
     longer alias puts after a given name ("Peña Nieto" of "Enrique Peña Nieto")."""
     words = p.name.split()
     if len(words) < 2:
         return p.name
+    initials = next((a for a in p.aliases if abbreviates(a, p.name)), None)
+    if initials or words[0].lower() == "the":
+        return initials or " ".join(words[1:])  # "GM" for General Motors; "the X Council": a body
     if len(words) == 2 and any(fold(a).endswith(" " + fold(p.name)) for a in p.aliases):
         return p.name
     alone = set(p.aliases)  # the one-word aliases are the names used alone

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
 
-from briefing.fuse.items import vote
+from briefing.fuse.items import abbreviates, vote
 from briefing.fuse.people_country import fill_countries
 from briefing.fuse.people_vote import taking_part
 from briefing.knowledge import load
@@ -331,6 +331,12 @@ def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         set(a) <= set(b) or set(b) <= set(a)))
 
 
+def _abbreviated(a: str, b: str) -> bool:
+    """True when one name of an organisation is the other's initials ("GM", "General
+    Motors")."""
+    return abbreviates(a, b) or abbreviates(b, a)
+
+
 def _bodies(mentions: list[PersonMention]) -> list[list[PersonMention]]:
     """Return the actor mentions grouped by what they name: an organisation by its name's
     words, an unnamed group ("seven people") by its words as written."""
@@ -338,7 +344,8 @@ def _bodies(mentions: list[PersonMention]) -> list[list[PersonMention]]:
     for m in mentions:
         words = name_words(re.sub(r"^the\s+", "", m.name, flags=re.I))
         home = next((ms for w, ms in clusters if ms[0].role == m.role == ORGANISATION
-                     and _same_body(w, words) or w == words and ms[0].role == m.role), None)
+                     and (_same_body(w, words) or _abbreviated(ms[0].name, m.name))
+                     or w == words and ms[0].role == m.role), None)
         if home is None:
             clusters.append((words, [m]))
         else:

@@ -43,8 +43,10 @@ def _dateline(match: re.Match[str]) -> Dateline:
 
 
 def _plausible(match: re.Match[str]) -> bool:
-    """False when the "place" is a headline label (UPDATE, BREAKING) or the outlet too long."""
-    labels = {p.upper() for p in load("boilerplate")["headline_prefixes"]}
+    """False when the "place" is a headline label (UPDATE, BREAKING), a media label (FILE,
+    VIDEO) or the outlet too long."""
+    labels = {p.upper() for p in load("boilerplate")["headline_prefixes"]} | set(
+        load("datelines")["media_labels"])
     outlet = match.groupdict().get("outlet") or ""
     limit = load("datelines")["max_outlet_chars"]
     return match.group("place").upper() not in labels and len(outlet) <= limit
