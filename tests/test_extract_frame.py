@@ -124,6 +124,16 @@ def test_extract_frame_country_of_an_event_no_report_calls_a_meeting_takes_the_n
     assert build_event(unplaced).location == "Baoding"
 
 
+def test_extract_frame_a_town_never_takes_a_country_it_does_not_lie_in():
+    day = dt.date(2016, 11, 8)
+    group = [facts("a", day, event_place="New York", places=("Indonesia",)),
+             facts("b", day, places=("Indonesia", "Jakarta")), facts("c", day, places=("Indonesia",))]
+    assert build_event(group).location == "New York"  # not "New York, Indonesia"
+    placed = [facts("a", day, event_place="Cuba", places=("Cuba", "Cleveland")),
+              facts("b", day, places=("Cleveland",)), facts("c", day, places=("Cleveland",))]
+    assert build_event(placed).location == "Cuba"  # not "Cleveland, Cuba"
+
+
 def test_extract_frame_scheduled_event_is_held_once_a_later_report_is_past_its_day():
     group = [facts("a", dt.date(2024, 3, 1), event_status="scheduled",
                    frame_date="2024-03-02"),

