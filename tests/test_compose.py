@@ -282,3 +282,10 @@ def test_compose_bottom_line_opens_with_a_capital_and_agrees_with_an_unstated_st
     lines = [line.text for line in brief.bottom_line]
     assert lines[0].startswith("The London Stock Exchange (United Kingdom) and Euronext")
     assert lines[1].startswith("Topics discussed included lower fees")  # as the opening: held
+
+
+def test_compose_a_name_that_states_its_country_is_not_told_it_again():
+    from briefing.compose.words import described
+
+    assert described(Participant("Chinese officials", (), None, "CN", ())) == "Chinese officials"
+    assert described(Participant("Ann Lee", (), None, "CN", ())) == "Ann Lee (China)"

@@ -225,6 +225,14 @@ def test_extract_event_place_is_not_where_someone_travelled(model_nlp):
     assert event.main_place(list(owner.sents)) is None
 
 
+def test_extract_places_of_an_article_drop_a_possessive(model_nlp):
+    from briefing.extract.article import place_name
+
+    doc = model_nlp("South Africa's biggest retail bank is in talks with a UK bank.")
+    names = [place_name(e) for e in doc.ents if e.label_ == "GPE"]
+    assert "South Africa" in names and "South Africa's" not in names
+
+
 def test_extract_event_place_of_news_that_is_no_meeting_comes_from_the_lead(model_nlp):
     from briefing.extract import article_facts
     from tests.conftest import article

@@ -26,6 +26,16 @@ def test_fuse_naming_short_name_is_the_name_reports_use_alone():
     gm = Participant("General Motors", ("GM",), None, None, ())
     wto = Participant("The World Trade Organisation", (), None, None, ())
     assert (short_name(gm), short_name(wto)) == ("GM", "World Trade Organisation")
+    officials = Participant("Chinese officials", (), None, "CN", ())
+    assert short_name(officials) == "Chinese officials"  # a group: no family name first
+    assert short_name(Participant("Osama bin Laden", (), None, "SA", ())) == "Laden"
+
+
+def test_fuse_naming_one_group_owns_its_talks_with_a_plural_possessive():
+    officials = Participant("Chinese officials", (), None, "CN", ())
+    assert event_title(None, "talks", (officials,), None, False) == "Chinese officials' talks"
+    minister = Participant("prime minister", (), None, None, ())
+    assert event_title(None, "meeting", (minister,), None, False) == "Prime minister's meeting"
 
 
 def test_fuse_naming_bilateral_title_names_principals_kind_and_place():

@@ -146,7 +146,7 @@ def leads(event: Event) -> list[Participant]:
     """Return the principals the title names (none when a proper name names the event)."""
     found = naming.principals(event.participants, occasion=event.kind != "other")
     short = "–".join(naming.short_name(p) for p in found)
-    return found if len(found) > 1 and what(event).startswith(short + " ") else []
+    return found if len(found) > 1 and what(event).lower().startswith(short.lower() + " ") else []
 
 
 def subject(name: str, planned: bool = False) -> str:
@@ -228,8 +228,8 @@ def news_opening(event: Event) -> str:
 def owner(event: Event) -> bool:
     """Return True when the title is one participant's ("Obama's visit to Havana", "Obama's
     summit"): the bottom line names that participant once."""
-    return bool(event.participants) and what(event).startswith(
-        naming.short_name(event.participants[0]) + "'s ")
+    return bool(event.participants) and what(event).lower().startswith(
+        naming.possessive(event.participants[0]).lower() + " ")
 
 
 def visitor(event: Event) -> bool:

@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pycountry
 
+from briefing.extract.places import known_town
+from briefing.fuse.naming import capital
+from briefing.knowledge.lexicon import lexicon
 from briefing.temporal import value_to_range
 from briefing.types import Participant
 
@@ -101,9 +105,21 @@ def titled(role: str) -> str:
 
 
 def described(p: Participant) -> str:
-    """Return "Ann Lee (Foreign Minister, France)", or the bare name when nothing is known."""
+    """Return "Ann Lee (Foreign Minister, France)", or the bare name when nothing is known; a
+    name that states its country ("Chinese officials", "Representatives from China") is not
+    told it again."""
+    if p.country and names_country(p.name, p.country):
+        p = replace(p, country=None)
     about = role_and_country(p)
     return f"{p.name} ({about})" if about else p.name
+
+
+def names_country(name: str, code: str) -> bool:
+    """Return True when a word or two of `name` are the country of `code` or its people
+    ("Chinese officials"); its capital is not ("the London Stock Exchange")."""
+    words = name.split()
+    spans = words + [" ".join(pair) for pair in zip(words, words[1:], strict=False)]
+    return any(lexicon().country(w) == code and not known_town(w) for w in spans)
 
 
 def series(words: Sequence[str], joiner: str = ", ") -> str:
@@ -136,11 +152,6 @@ def plural(title: str) -> bool:
     words = re.sub(r"\([^)]*\)", "", title).split()
     head = words[-1].lower() if words else ""
     return head.endswith("s") and not head.endswith(("ss", "us", "is"))
-
-
-def capital(text: str) -> str:
-    """Return `text` with its first character upper-cased (the rest untouched)."""
-    return text[:1].upper() + text[1:]
 
 
 def clause(text: str, start: int, *, most: int = 25) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from briefing.extract import statements
 from briefing.extract.agenda import agenda as agenda_items
@@ -38,6 +38,14 @@ def keywords(doc: Doc) -> tuple[str, ...]:
     return tuple(words)
 
 
+def place_name(ent: Span) -> str:
+    """Return a place's name without the possessive the model may tag with it ("South
+    Africa's biggest bank": South Africa)."""
+    while len(ent) > 1 and ent[-1].tag_ == "POS":
+        ent = ent[:-1]
+    return ent.text
+
+
 def dating(doc: Doc, article: Article, cues: EventCues) -> Dating:
     """Return where the article's time expressions sit and what they date: with it, its dated
     facts are a pure function of its anchor (see briefing.extract.dating)."""
@@ -60,7 +68,7 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
     return ArticleFacts(
         article=article,
         people=of_another_event(doc, extract_people(doc, article), cues.status),
-        places=tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ == "GPE")),
+        places=tuple(dict.fromkeys(place_name(e) for e in doc.ents if e.label_ == "GPE")),
         entities=name_entities(doc, article),
         timexes=timexes,
         agenda=tuple(agenda),

@@ -88,3 +88,9 @@ def lies_outside(place: str, country: str) -> bool:
     code = lexicon().country(country)
     codes = _gazetteer().get(re.sub(r"^the\s+", "", place.lower()).strip())
     return bool(code and codes) and code not in codes
+
+
+def known_town(name: str) -> bool:
+    """Return True for a name the gazetteer knows as a town or subdivision ("London"), not
+    as a country ("China")."""
+    return place_kind(name) != "country" and re.sub(r"^the\s+", "", name.lower()) in _gazetteer()

@@ -45,12 +45,35 @@ def short_name(p: Participant) -> str:
     initials = next((a for a in p.aliases if abbreviates(a, p.name)), None)
     if initials or words[0].lower() == "the":
         return initials or " ".join(words[1:])  # "GM" for General Motors; "the X Council": a body
+    if group(p.name):
+        return p.name
     if len(words) == 2 and any(fold(a).endswith(" " + fold(p.name)) for a in p.aliases):
         return p.name
     alone = set(p.aliases)  # the one-word aliases are the names used alone
     if words[-1] not in alone and (words[0] in alone or p.country in family_first()):
         return words[0]
     return words[-1]
+
+
+def capital(text: str) -> str:
+    """Return `text` with its first character upper-cased (the rest untouched)."""
+    return text[:1].upper() + text[1:]
+
+
+NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "de", "del", "der", "di", "da", "das", "dos",
+                            "du", "la", "le", "van", "von", "y"})  # lowercase words of a name
+
+
+def group(name: str) -> bool:
+    """Return True for a group's name, not a person's: a common word in it ("Chinese
+    officials", "Representatives from China"), beside the lowercase particles of a name."""
+    return any(w.islower() and w not in NAME_PARTICLES for w in name.split()[1:])
+
+
+def possessive(p: Participant) -> str:
+    """Return the participant's short name as an owner: "Obama's", "Chinese officials'"."""
+    name = short_name(p)
+    return f"{name}'" if group(name) and name.endswith("s") else f"{name}'s"
 
 
 @functools.cache
@@ -164,13 +187,13 @@ def what(name: str | None, kind: str, people: Sequence[Participant],
     word = kind_word(kind, virtual)
     leads = principals(people, occasion=kind != "other")
     if len(leads) > 1:
-        return "–".join(short_name(p) for p in leads) + (" meeting" if word == "visit" else
-                                                         f" {word}")
+        return capital("–".join(short_name(p) for p in leads)) + (
+            " meeting" if word == "visit" else f" {word}")
     place = town(location)
     if leads and kind == "visit" and place and not is_venue(place):
-        return f"{short_name(leads[0])}'s visit to {place}"
+        return capital(f"{possessive(leads[0])} visit to {place}")
     if leads:  # the one party known: "Trump's phone call", "Obama's summit at Camp David"
-        return f"{short_name(leads[0])}'s {word}"
+        return capital(f"{possessive(leads[0])} {word}")  # "Prime minister's meeting"
     return word.capitalize()
 
 
