@@ -276,3 +276,12 @@ def test_extract_people_name_after_an_honorific_is_a_person_not_a_place(model_nl
     doc = model_nlp("Within hours of his final talks with Mr Thorpe, Sir Edward resigned.")
     labels = {e.text: e.label_ for e in name_after_honorific(doc, lexicon().honorifics).ents}
     assert labels.get("Thorpe") == "PERSON"
+
+
+def test_extract_people_title_after_a_preposition_is_the_names_own(people):
+    got = people("The talks were useful, Ivan Petrov, spokesman for Russian President Boris "
+                 "Orlov, said on Monday. Ambassador to the United Nations Nikki Haley agreed. "
+                 "Counselor to the President Kellyanne Conway agreed.")
+    assert got["Boris Orlov"][:2] == ("President", "RU")
+    assert got["Nikki Haley"][0] == "Ambassador to the United Nations"
+    assert got["Kellyanne Conway"][0] == "Counselor to the President"

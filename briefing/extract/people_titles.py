@@ -124,6 +124,7 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> Title | None:
                      and not lex.is_title_word(words[0].text)
                      and not lex.country(words[0].text) or words[0].lower_ in CONNECTORS):
         words = words[1:]
+    words = _own_title(words, doc[start], lex)
     if not words:
         return None
     role, country, has_head = interpret(words, lex)
@@ -132,6 +133,25 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> Title | None:
     if role is None and country is None:
         return None
     return Title(words[0].idx, words[-1].idx + len(words[-1].text), role, country, has_head)
+
+
+def _own_title(words: list[Token], first: Token, lex: Lexicon) -> list[Token]:
+    """Return the part of the title words that is the name's own: in "spokesman for Russian
+    President Vladimir Putin" the name is the object of "for", and "Russian President" is
+    his title, "spokesman" someone else's. Each side of the preposition needs a head word of
+    its own ("Ambassador to the United Nations Nikki Haley" is hers whole)."""
+    root = first
+    while root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head
+    if root.dep_ != "pobj":
+        return words
+    cut = next((n for n, w in enumerate(words) if w.i == root.head.i), None)
+    if cut is None or not all(any(fold(w.text) in lex.heads for w in part)
+                              for part in (words[:cut], words[cut + 1:])):
+        return words  # "NBA Hall of Fame player X": one title, its preposition inside
+    if words[cut + 1].lower_ in ("the", "a", "an"):
+        return words  # "Counselor to the President X": the office served, not X's title
+    return words[cut + 1:]
 
 
 def _titled_name(tokens: Span, first: int, last: int) -> bool:
