@@ -285,3 +285,9 @@ def test_extract_people_title_after_a_preposition_is_the_names_own(people):
     assert got["Boris Orlov"][:2] == ("President", "RU")
     assert got["Nikki Haley"][0] == "Ambassador to the United Nations"
     assert got["Kellyanne Conway"][0] == "Counselor to the President"
+
+
+def test_extract_people_crown_is_a_word_of_the_title_not_of_the_name(people):
+    got = people("Obama met Crown Prince Mohammed bin Nayef at Camp David on Thursday.")
+    assert "Crown Prince Mohammed bin Nayef" not in got
+    assert got["Mohammed bin Nayef"][0] == "Crown Prince"
