@@ -291,3 +291,9 @@ def test_extract_people_crown_is_a_word_of_the_title_not_of_the_name(people):
     got = people("Obama met Crown Prince Mohammed bin Nayef at Camp David on Thursday.")
     assert "Crown Prince Mohammed bin Nayef" not in got
     assert got["Mohammed bin Nayef"][0] == "Crown Prince"
+
+
+def test_extract_people_country_said_after_a_titled_name(people):
+    got = people("To ease the crisis, President Mohamed Morsi of Egypt sent his prime minister "
+                 "to Gaza on Friday.")
+    assert got["Mohamed Morsi"][:2] == ("President", "EG")

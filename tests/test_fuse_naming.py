@@ -29,6 +29,7 @@ def test_fuse_naming_short_name_is_the_name_reports_use_alone():
     officials = Participant("Chinese officials", (), None, "CN", ())
     assert short_name(officials) == "Chinese officials"  # a group: no family name first
     assert short_name(Participant("Osama bin Laden", (), None, "SA", ())) == "Laden"
+    assert short_name(Participant("Abdullah II", (), None, "JO", ())) == "Abdullah II"
 
 
 def test_fuse_naming_one_group_owns_its_talks_with_a_plural_possessive():

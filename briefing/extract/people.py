@@ -239,6 +239,15 @@ def _represented(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
     return out
 
 
+def country_after(doc: Doc, end: int, lex: Lexicon) -> str | None:
+    """Return the country a titled name is said to be of right after it ("President Mohamed
+    Morsi of Egypt"), or None."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].ent_type_ != "GPE":
+        return None
+    ent = entity_at(doc[end + 1])
+    return lex.country(ent.text) if ent is not None and ent.start == end + 1 else None
+
+
 def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[PersonMention, ...]:
     """Return every person named in `article` (whose parsed text is `doc`), in text order.
 
@@ -254,7 +263,8 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
         before = title_before(doc, name.start, lex)
         after = title_after(doc, name.end, lex)
         role = (before.role if before else None) or (after.role if after else None)
-        country = (before.country if before else None) or (after.country if after else None)
+        country = (before.country if before else None) or (after.country if after else None) \
+            or (country_after(doc, name.end, lex) if role else None)
         inside = any(a < name.start_char and name.end_char < b for a, b in quoted)
         cue = participation(name, lex, main, leads, quoted=inside)
         mention = PersonMention(

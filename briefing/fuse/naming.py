@@ -47,6 +47,8 @@ def short_name(p: Participant) -> str:
         return initials or " ".join(words[1:])  # "GM" for General Motors; "the X Council": a body
     if group(p.name):
         return p.name
+    if re.fullmatch(r"[IVX]+", words[-1]):
+        return " ".join(words[-2:])  # "Abdullah II": a regnal number is no surname
     if len(words) == 2 and any(fold(a).endswith(" " + fold(p.name)) for a in p.aliases):
         return p.name
     alone = set(p.aliases)  # the one-word aliases are the names used alone
