@@ -231,6 +231,7 @@ class Participant:
     role: str | None
     country: str | None
     sources: tuple[Span, ...]
+    body: bool = False  # an organisation or group, not a person: called by its whole name
 
 
 @dataclass(frozen=True)

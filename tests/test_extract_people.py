@@ -297,3 +297,16 @@ def test_extract_people_country_said_after_a_titled_name(people):
     got = people("To ease the crisis, President Mohamed Morsi of Egypt sent his prime minister "
                  "to Gaza on Friday.")
     assert got["Mohamed Morsi"][:2] == ("President", "EG")
+
+
+def test_extract_people_title_of_an_organisation_does_not_inherit_the_list_country(people):
+    got = people("German Chancellor Gerhard Schroeder and European Commission President Jose "
+                 "Manuel Barroso will attend the meeting on Friday.")
+    assert got["Gerhard Schroeder"][1] == "DE"
+    assert got["Jose Manuel Barroso"][1] != "DE"
+
+
+def test_extract_people_shadow_is_a_word_of_the_title(people):
+    got = people("The ministers met on Monday. Conservative shadow foreign secretary Michael "
+                 "Ancram said the talks had failed.")
+    assert got["Michael Ancram"][0].lower().endswith("shadow foreign secretary")

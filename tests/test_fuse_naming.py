@@ -30,6 +30,7 @@ def test_fuse_naming_short_name_is_the_name_reports_use_alone():
     assert short_name(officials) == "Chinese officials"  # a group: no family name first
     assert short_name(Participant("Osama bin Laden", (), None, "SA", ())) == "Laden"
     assert short_name(Participant("Abdullah II", (), None, "JO", ())) == "Abdullah II"
+    assert short_name(Participant("Wells Fargo", (), None, "US", (), body=True)) == "Wells Fargo"
 
 
 def test_fuse_naming_one_group_owns_its_talks_with_a_plural_possessive():

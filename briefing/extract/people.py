@@ -180,7 +180,8 @@ def _coordinated(prev: _Found | None, f: _Found, doc: Doc) -> bool:
 def _share_in_lists(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
     """Names in one list share their verb, and a titled name its predecessor's country:
     "Japanese Foreign Minister A and Defense Minister B will meet" -> B is Japanese and meets.
-    A bare name does not inherit ("U.S. President X and Y": Y may be anyone's)."""
+    A bare name does not inherit ("U.S. President X and Y": Y may be anyone's), nor a title of
+    an organisation ("German Chancellor X and European Commission President Y")."""
     out: list[_Found] = []
     for f in found:
         prev = out[-1] if out else None
@@ -188,8 +189,10 @@ def _share_in_lists(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]
             m, pm = f.mention, prev.mention
             group = prev.title and any(
                 w in lex.counterpart for w in text_of(doc)[prev.title.start : pm.span.start].split())
-            if m.country is None and pm.country and (m.role or group):
-                m = replace(m, country=pm.country)
+            own = m.affiliation and fold(m.affiliation) not in fold(m.role or "")
+            if m.country is None and pm.country and (m.role or group) and not own:
+                m = replace(m, country=pm.country)  # "and European Commission President X":
+                # a title of an organisation's own is not the predecessor's country's
             if m.participant != pm.participant:
                 m = replace(m, participant=True, weight=max(m.weight, pm.weight),
                             frame=m.frame if m.participant else pm.frame)

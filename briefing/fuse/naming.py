@@ -35,18 +35,19 @@ def venue_words() -> frozenset[str]:
 
 def short_name(p: Participant) -> str:
     """Return the name reports use alone: an organisation's initials when reports give them
-    ("GM"), a body's name without its article; the surname ("Obama"); the family name written
-    first when reports use it alone ("Xi" for Xi Jinping) or the person's country writes it
-    first ("Liu" for Liu He, "Kim" for Kim Jong Un); the whole name when it is the surname a
-    longer alias puts after a given name ("Peña Nieto" of "Enrique Peña Nieto")."""
+    ("GM"), a body's name whole, without its article; the surname ("Obama"); the family
+    name written first when reports use it alone ("Xi" for Xi Jinping) or the person's
+    country writes it first ("Liu" for Liu He, "Kim" for Kim Jong Un); the whole name when it
+    is the surname a longer alias puts after a given name ("Peña Nieto" of "Enrique Peña
+    Nieto")."""
     words = p.name.split()
     if len(words) < 2:
         return p.name
     initials = next((a for a in p.aliases if abbreviates(a, p.name)), None)
     if initials or words[0].lower() == "the":
         return initials or " ".join(words[1:])  # "GM" for General Motors; "the X Council": a body
-    if group(p.name):
-        return p.name
+    if p.body or group(p.name):
+        return p.name  # "Wells Fargo", "Chinese officials": no surname
     if re.fullmatch(r"[IVX]+", words[-1]):
         return " ".join(words[-2:])  # "Abdullah II": a regnal number is no surname
     if len(words) == 2 and any(fold(a).endswith(" " + fold(p.name)) for a in p.aliases):

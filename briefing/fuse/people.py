@@ -389,7 +389,7 @@ def _actors(mentions: list[PersonMention], people: list[tuple],
         spans = tuple(sorted(set(found), key=lambda s: (s.article, s.start)))
         rank = (sum(m.weight for m in ms), len({m.span.article for m in ms}), len(ms))
         out.append((True, rank, Participant(name, tuple(f for f in forms if f != name), None,
-                                            first.country, spans)))
+                                            first.country, spans, body=True)))
     return out
 
 
