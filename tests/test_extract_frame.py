@@ -273,3 +273,10 @@ def test_extract_frame_talks_at_a_conference_are_not_a_conference_call(model_nlp
     assert found.place == "Leeds"
     call = frame_of(model_nlp, "Smith held talks with Jones by conference call on Monday.")
     assert call.format == "virtual"
+
+
+def test_extract_frame_event_after_before_with_a_gerund_is_a_landmark(model_nlp):
+    found = frame_of(model_nlp, "Islam is a religion of peace, President Karim has said during a "
+                                "visit to Britain. He was speaking a few hours before visiting "
+                                "the community in Manchester.")
+    assert found.place != "Manchester"

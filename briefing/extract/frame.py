@@ -569,8 +569,9 @@ def relative(m: Mention) -> bool:
 
 
 def landmark(word: Token) -> bool:
-    """Return True for a word naming an event as a landmark of another ("after the talks")."""
-    prep = word.head if word.dep_ == "pobj" else None
+    """Return True for a word naming an event as a landmark of another ("after the talks",
+    "a few hours before visiting X")."""
+    prep = word.head if word.dep_ in ("pobj", "pcomp") else None
     return prep is not None and (prep.lower_ in words("past_prepositions") | words(
         "future_prepositions") or prep.head.lower_ == "ahead")
 
