@@ -172,6 +172,10 @@ def test_extract_agenda_action_whose_object_the_parse_hung_outside_is_dropped(mo
 
 
 AGENDA_CASES |= {
+    "what_was_not_discussed_is_no_topic": (
+        'The leaders did not discuss trade. Exchange rates had not been on the agenda. They '
+        'discussed border security.',
+        ['border security']),
     "an_amount_alone_is_a_figure_not_a_topic": (
         'The exchange is ready to raise £1.4bn to fund a bid. They discussed a £2bn aid '
         'package.',

@@ -120,6 +120,9 @@ def roots_of(tok: Token) -> Iterator[tuple[Token, str]]:
     its cue: "discussed", "agreed", "stance" (pressed, offered, aimed at) or "purpose"."""
     cues = load("cues")
     lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_verbs") and denied(tok):
+        return  # "did not discuss trade": no topic of theirs (a stance denied, "will not
+        # allow a Palestinian state", still names one)
     if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_verbs"):
         if discussant(tok):
             yield from cued(verb_objects(tok), "discussed")
@@ -150,7 +153,18 @@ def roots_of(tok: Token) -> Iterator[tuple[Token, str]]:
         yield from cued(prep_objects(tok), "discussed")
     if lemma in word_set("cues", "agenda_nouns") or (
             lemma in word_set("cues", "agenda_talk_nouns") and tok.tag_ == "NNS"):
-        yield from cued(placed_on_agenda(tok), "discussed")
+        if not denied(tok):  # "X was not on the agenda"
+            yield from cued(placed_on_agenda(tok), "discussed")
+
+
+def denied(tok: Token) -> bool:
+    """Return True for a word whose clause says it did not happen: a negated verb ("did not
+    discuss X"; not one an agreement governs), or the agenda a negated verb places
+    something on ("X was not on the agenda")."""
+    verb = tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+    return verb.dep_ != "xcomp" and any(c.dep_ == "neg" for c in verb.children)
 
 
 def raised_by_no_party(noun: Token) -> bool:
