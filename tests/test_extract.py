@@ -176,6 +176,9 @@ AGENDA_CASES |= {
         'The leaders did not discuss trade. Exchange rates had not been on the agenda. They '
         'discussed border security.',
         ['border security']),
+    "the_measure_an_adjective_needs_stays": (
+        'Southcorp has rejected a takeover offer worth 3.1bn Australian dollars.',
+        ['a takeover offer worth 3.1bn Australian dollars']),
     "an_amount_alone_is_a_figure_not_a_topic": (
         'The exchange is ready to raise £1.4bn to fund a bid. They discussed a £2bn aid '
         'package.',

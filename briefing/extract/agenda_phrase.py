@@ -19,12 +19,19 @@ CUT = ("relcl", "advcl", "appos", "parataxis", "npadvmod", "punct_edge")
 EDGE_DEPS = ("cc", "punct", "prep", "det", "case", "mark", "aux", "advmod")
 
 
+def measure(tok: Token) -> bool:
+    """Return True for the measure an adjective needs ("an offer worth 3.1bn dollars", "a
+    child ten years old"): the adjective's own complement, not an adverbial aside."""
+    return tok.dep_ == "npadvmod" and tok.head.pos_ == "ADJ" and tok.ent_type_ not in TIMES
+
+
 def phrase(root: Token) -> list[Token]:
     """Return the words of the topic headed by `root`: its subtree without clauses that only
     describe it (relative and adverbial clauses, asides), contiguous, edges trimmed."""
     clause = root.lemma_.lower() in word_set("cues", "agenda_clause_heads")
     drop = {w.i for c in root.subtree if c.i != root.i and (c.dep_ in CUT[:5] and not clause
                                                              and not hyphened(c)
+                                                             and not measure(c)
                                                              or dated(c) or aside(c))
             for w in c.subtree}
     maimed = {w.i for c in root.subtree if c.dep_ == "acl" and c.i != root.i
