@@ -310,3 +310,17 @@ def test_extract_people_shadow_is_a_word_of_the_title(people):
     got = people("The ministers met on Monday. Conservative shadow foreign secretary Michael "
                  "Ancram said the talks had failed.")
     assert got["Michael Ancram"][0].lower().endswith("shadow foreign secretary")
+
+
+def test_extract_people_name_after_an_honorific_inside_the_span(model_nlp):
+    from briefing.extract.people import _strip
+    from briefing.knowledge.lexicon import lexicon
+
+    doc = model_nlp("In a speech to the Foreign Policy Centre Mr Straw said it. Alan Milburn - the "
+                    "man in charge - agreed.")
+    centre = [t.i for t in doc if t.text == "Policy"][0]
+    a, b = _strip(doc, centre, centre + 4, lexicon())
+    assert doc[a:b].text == "Straw"
+    milburn = [t.i for t in doc if t.text == "Alan"][0]
+    a, b = _strip(doc, milburn, milburn + 4, lexicon())
+    assert doc[a:b].text == "Alan Milburn"

@@ -66,7 +66,13 @@ def _strip(doc: Doc, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
                          or lex.country(doc[a].text)  # "Afghanistan X": a country's word
                          or a and lex.country(doc[a - 1 : a + 1].text)):  # "[Saudi] Arabian X"
         a += 1
-    while b - a > 1 and (doc[b - 1].text in POSSESSIVE or not doc[b - 1].text[:1].isalnum()):
+    inner = [i for i in range(a + 1, b - 1) if doc[i].text in lex.honorifics
+             and not re.fullmatch(r"[A-Z]\.", doc[i].text)]  # "Nancy M. Smith": an initial
+    if inner:  # "the Foreign Policy Centre Mr Straw": the name follows the honorific
+        a = inner[-1] + 1
+    while b - a > 1 and (doc[b - 1].text in POSSESSIVE or not doc[b - 1].text[:1].isalnum()
+                         or doc[b - 1].is_stop and doc[b - 1].is_lower
+                         and bool(doc[b - 2].whitespace_)):  # "X - the"; not "Moon Jae-in"
         b -= 1
     return a, b
 
