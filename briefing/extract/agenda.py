@@ -120,10 +120,10 @@ def roots_of(tok: Token) -> Iterator[tuple[Token, str]]:
     its cue: "discussed", "agreed", "stance" (pressed, offered, aimed at) or "purpose"."""
     cues = load("cues")
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_verbs") and denied(tok):
-        return  # "did not discuss trade": no topic of theirs (a stance denied, "will not
-        # allow a Palestinian state", still names one)
     if tok.pos_ in ("VERB", "AUX") and lemma in word_set("cues", "agenda_verbs"):
+        if denied(tok):
+            return  # "did not discuss trade": no topic of theirs (a stance denied, "will not
+            # allow a Palestinian state", still names one)
         if discussant(tok):
             yield from cued(verb_objects(tok), "discussed")
     elif tok.pos_ in ("VERB", "ADJ") and lemma in word_set("cues", "agenda_agree_verbs"):

@@ -38,7 +38,8 @@ CONTAINERS = ("city", "town", "village", "capital", "resort", "estate", "compoun
               "palace", "hotel", "port", "island", "province", "state", "region", "area", "side",
               "part")
 INSIDE = ("of", "in", "at", "inside")  # "the city of X", "an estate in X"; not "outside X"
-FUTURE_MODALS = ("will", "'ll", "shall", "wo", "would")  # "would come at a London conference"
+WILL = ("will", "'ll", "shall", "wo")  # the future's own modals
+FUTURE_MODALS = (*WILL, "would")  # and the future of the past: "would come at a conference"
 
 
 @functools.cache
@@ -218,7 +219,7 @@ def verb_tense(verb: Token) -> str | None:
     """Return held, under way or scheduled from a verb's tense and aspect, or None."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in aux}
-    if lowers & {"will", "'ll", "shall", "wo"} or any(a.lower_ == "going" for a in aux):
+    if lowers & set(WILL) or any(a.lower_ == "going" for a in aux):
         return "scheduled"
     if verb.lemma_.lower() in words("plan_verbs") and verb.tag_ in ("VBN", "VBZ", "VBP", "JJ"):
         return "scheduled"  # "is set to meet", "was scheduled for Tuesday", "are due"

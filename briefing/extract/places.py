@@ -10,6 +10,7 @@ import re
 import pycountry
 
 from briefing.knowledge import load
+from briefing.knowledge.lexicon import lexicon
 
 COUNTRY_SHORT = (  # names pycountry does not list
     "u.s.", "us", "usa", "america", "britain", "uk", "u.k.")
@@ -79,18 +80,20 @@ def _gazetteer() -> dict[str, frozenset[str]]:
     return {name: frozenset(codes) for name, codes in found.items()}
 
 
+def _towns_named(name: str) -> frozenset[str]:
+    """Return the countries the gazetteer's places of this name lie in (none when unknown)."""
+    return _gazetteer().get(re.sub(r"^the\s+", "", name.lower()).strip(), frozenset())
+
+
 def lies_outside(place: str, country: str) -> bool:
     """Return True when `place` is a town or subdivision the gazetteer knows and none of the
     places of that name lies in `country` ("New York" and "Indonesia"); False when one does or
     when either name is unknown."""
-    from briefing.knowledge.lexicon import lexicon
-
-    code = lexicon().country(country)
-    codes = _gazetteer().get(re.sub(r"^the\s+", "", place.lower()).strip())
+    code, codes = lexicon().country(country), _towns_named(place)
     return bool(code and codes) and code not in codes
 
 
 def known_town(name: str) -> bool:
     """Return True for a name the gazetteer knows as a town or subdivision ("London"), not
     as a country ("China")."""
-    return place_kind(name) != "country" and re.sub(r"^the\s+", "", name.lower()) in _gazetteer()
+    return place_kind(name) != "country" and bool(_towns_named(name))

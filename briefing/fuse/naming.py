@@ -63,14 +63,17 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "de", "del", "der", "di", "da", "das", "dos",
-                            "du", "la", "le", "van", "von", "y"})  # lowercase words of a name
+@functools.cache
+def name_particles() -> frozenset[str]:
+    """Return the lowercase words a person's name may hold ("bin", "de", "van")."""
+    names = load("nicknames")
+    return frozenset(names["patronymic_particles"]) | frozenset(names["name_particles"])
 
 
 def group(name: str) -> bool:
     """Return True for a group's name, not a person's: a common word in it ("Chinese
     officials", "Representatives from China"), beside the lowercase particles of a name."""
-    return any(w.islower() and w not in NAME_PARTICLES for w in name.split()[1:])
+    return any(w.islower() and w not in name_particles() for w in name.split()[1:])
 
 
 def possessive(p: Participant) -> str:
