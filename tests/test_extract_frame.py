@@ -280,3 +280,9 @@ def test_extract_frame_event_after_before_with_a_gerund_is_a_landmark(model_nlp)
                                 "visit to Britain. He was speaking a few hours before visiting "
                                 "the community in Manchester.")
     assert found.place != "Manchester"
+
+
+def test_extract_frame_talks_before_a_calling_off_are_when_not_what(model_nlp):
+    found = frame_of(model_nlp, "After talks with the minister, the hospital trust called off "
+                                "its plan to shut the ward.")
+    assert found.status != "cancelled"  # the plan was called off, not the talks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from briefing.types import Article
@@ -324,3 +326,30 @@ def test_extract_people_name_after_an_honorific_inside_the_span(model_nlp):
     milburn = [t.i for t in doc if t.text == "Alan"][0]
     a, b = _strip(doc, milburn, milburn + 4, lexicon())
     assert doc[a:b].text == "Alan Milburn"
+
+
+def test_extract_people_a_counterpart_the_text_names_is_no_meeting_of_ones_own(model_nlp):
+    from briefing.extract.people_participation import _own_counterparts
+    from briefing.knowledge.lexicon import lexicon
+
+    def meet(text):
+        return next(t for t in model_nlp(text) if t.lemma_ == "meet")
+
+    lex = lexicon()
+    assert _own_counterparts(meet("Envoy Karl Brenner is due to meet his counterparts on Friday."),
+                             lex)
+    assert not _own_counterparts(meet("Acme chief Jean Dupont is scheduled to meet his Zenith "
+                                      "counterpart Clara Jones on Friday."), lex)
+
+
+def test_extract_people_a_progressive_meeting_contradicts_no_scheduled_event(model_nlp):
+    from briefing.extract import article_facts
+    from tests.conftest import article
+
+    text = ("The bosses of the two exchanges are to meet amid talk of a bid. Acme chief Werner "
+            "Smith is meeting Anna Jones on Thursday, in the third meeting between the two "
+            "exchanges.")
+    facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 4)))
+    assert facts.event_status == "scheduled"
+    taking_part = {m.name: m.participant for m in facts.people}
+    assert taking_part["Werner Smith"] and taking_part["Anna Jones"]

@@ -608,3 +608,17 @@ def test_fuse_items_merge_two_wordings_that_name_one_country_differently():
              statement("overtures between Iran and France", "c")]
     assert [(i.text, len(i.sources)) for i in merge(found, topics=True)] == [
         ("Diplomatic overtures between the U.S. and Iran", 2), ("overtures between Iran and France", 1)]
+
+
+def test_fuse_status_under_way_is_ahead_when_it_starts_after_the_latest_report():
+    from briefing.fuse import status
+
+    mon, fri = dt.date(2005, 1, 10), dt.date(2005, 1, 14)
+    told = [replace(facts("a", "talks", published=mon), event_status="under way")]
+    # "The two are meeting on Friday", told on Monday: the meeting is still to come.
+    assert status(fri, fri, told) == "scheduled"
+    # Told on the day or after it: it took place.
+    assert status(mon, mon, told) == "held"
+    # No report is dated: nothing says it is over.
+    undated = [replace(facts("a", "talks"), event_status="under way")]
+    assert status(None, None, undated) == "under way"

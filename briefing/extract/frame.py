@@ -211,6 +211,8 @@ def cue_status(word: Token, anchor: Token) -> str | None:
         if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "acl", "xcomp", "compound",
                             "conj", "appos") or tok.head is tok:
             return None
+        if tok.dep_ == "prep" and status_verb(tok.head):
+            return None  # "after talks, called off its plan": the talks are when, not what
         tok = tok.head
     return None
 

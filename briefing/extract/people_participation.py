@@ -208,13 +208,16 @@ def _nominal_event(base: Token, lex: Lexicon, main: frozenset[str]) -> Token | N
 def _own_counterparts(verb: Token, lex: Lexicon) -> bool:
     """True when a predicate's other side is only the subject's own unnamed counterparts
     ("will meet with their counterparts"): a meeting of the subject's own, told outside the
-    lead, not the reported event."""
+    lead, not the reported event. A counterpart the text names ("his counterpart, X") is no
+    unnamed one."""
     others = [c for c in verb.children if c.dep_ == "dobj"] + [
         g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
         for g in c.children if g.dep_ == "pobj"]
     return bool(others) and all(
         o.lower_ in lex.counterpart and any(c.dep_ == "poss" and c.pos_ == "PRON"
-                                            for c in o.children) for o in others)
+                                            for c in o.children)
+        and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in o.children)
+        for o in others)
 
 
 def negated(verb: Token) -> bool:
@@ -288,7 +291,9 @@ def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | No
     """Return the people, those whose tie to the event is a predicate of another event made
     mentioned, not taking part: a predicate whose tense says it took place when the report's
     event (of `status`) has not, or the other way ("Moon and Kim met on Saturday ... to keep
-    the planned summit with Trump on track": Trump is an argument of the planned summit)."""
+    the planned summit with Trump on track": Trump is an argument of the planned summit). A
+    progressive tells either ("X is meeting Y on Thursday" may be ahead), so it contradicts
+    neither."""
     if status not in STATUSES or not any(m.participant and m.frame is not None for m in people):
         return tuple(people)
     at = {t.idx: t for t in doc}  # a predicate by where it starts (PersonMention.frame)
@@ -297,7 +302,8 @@ def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | No
         word = at.get(m.frame) if m.participant and m.frame is not None else None
         if word is not None and frame.is_predicate(word):
             said = frame.mention_status(word, frame.anchor_of(word))
-            if said in STATUSES and (said in TOOK_PLACE) != (status in TOOK_PLACE):
+            if said in STATUSES and "under way" not in (said, status) \
+                    and (said in TOOK_PLACE) != (status in TOOK_PLACE):
                 m = replace(m, participant=False, frame=None)
         out.append(m)
     return tuple(out)

@@ -113,10 +113,12 @@ def status(start: dt.date | None, end: dt.date | None,
     """Return the event's status as of the latest report.
 
     What the reports' wording tells (see `told_status`) holds as of the reports it is read
-    from: a later report, published after the event's day, finds a scheduled event held, and
-    an event under way is held once the latest report is on its last day. With no wording to
-    go by, the dates decide: held when the event's day is on or before the latest report
-    (news tells what happened), else scheduled (None when undated).
+    from: a later report, published after the event's day, finds a scheduled event held; an
+    event under way is held once the latest report is on its last day, is still to come when
+    it starts after the latest report ("are meeting on Friday"), and stays under way when no
+    report is dated. With no wording to go by, the dates decide: held when the event's day is
+    on or before the latest report (news tells what happened), else scheduled (None when
+    undated).
     """
     found, told_on = told_status(group)
     latest = max((f.article.published for f in group if f.article.published), default=None)
@@ -126,7 +128,9 @@ def status(start: dt.date | None, end: dt.date | None,
     if found == "scheduled" and latest and told_on and told_on < latest and last \
             and last < latest:
         return "held"
-    if found == "under way" and (last is None or (latest and latest >= last)):
+    if found == "under way" and latest and start and start > latest:
+        return "scheduled"  # "are meeting on Friday", told before Friday
+    if found == "under way" and latest and (last is None or latest >= last):
         return "held"
     if found:
         return found
