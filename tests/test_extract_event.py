@@ -88,3 +88,11 @@ def test_extract_event_a_landmark_event_gives_no_place(model_nlp):
     assert event.main_place(list(doc.sents)) is None
     doc = model_nlp("Smith and Jones held a summit in Helsinki in July.")
     assert event.main_place(list(doc.sents)) == "Helsinki"
+
+
+def test_extract_event_a_place_modifying_the_object_of_in_is_no_place(model_nlp):
+    doc = model_nlp("Shares in UK banking group Barclays have risen on Monday.")
+    assert event.main_place(list(doc.sents)) is None  # whose group, not where
+    # A name the model tags only in part is still the preposition's object.
+    doc = model_nlp("A gunman attacked the consulate in Mazar-i-Sharif on Thursday.")
+    assert event.main_place(list(doc.sents)) not in (None, "")

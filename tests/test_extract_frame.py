@@ -286,3 +286,10 @@ def test_extract_frame_talks_before_a_calling_off_are_when_not_what(model_nlp):
     found = frame_of(model_nlp, "After talks with the minister, the hospital trust called off "
                                 "its plan to shut the ward.")
     assert found.status != "cancelled"  # the plan was called off, not the talks
+
+
+def test_extract_frame_being_in_talks_is_under_way(model_nlp):
+    assert frame_of(model_nlp, "Acme Motors is in talks with Zenith Cars about a possible "
+                               "alliance.").status == "under way"
+    assert frame_of(model_nlp, "The unions were in talks with the government on "
+                               "Monday.").status == "held"

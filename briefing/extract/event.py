@@ -141,16 +141,30 @@ def main_place(sents: Sequence[Span]) -> str | None:
     """Return the first place the sentences say something happens in ("in Geneva", "at the
     White House"). Not "to": "had travelled to Seoul" is a journey, not where the event is.
     Not an owner either: in "at Mr Smith's home" the model may tag "Mr Smith's" a place. Not
-    inside a quotation: a speaker's words say where something is for them, not the event."""
+    inside a quotation: a speaker's words say where something is for them, not the event. Nor a
+    modifier of the preposition's object ("shares in UK banking group X": whose, not where)."""
     for sent in sents:
         for ent in sent.ents:
             if (ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and not possessive(ent)
                     and not quoted(ent)):
                 prep = sent.doc[ent.start - 1]
+                if modifies_object(ent, prep):
+                    continue  # "shares in UK banking group X": a modifier of the object
                 if prep.lower_ in word_set("cues", "place_prepositions") \
                         and not earlier_occurrence(prep.head) and not landmark(prep.head):
                     return ent.text
     return None
+
+
+def modifies_object(ent: Span, prep: Token) -> bool:
+    """Return True when the entity modifies a common noun that is the preposition's object
+    ("in UK banking group X": whose group, not where); not when it starts a name that is
+    ("in Mazar-i-Sharif", which the model may tag as "Mazar" alone)."""
+    tok = ent.root
+    while tok.head.i != prep.i and tok.dep_ in ("compound", "nmod", "amod", "poss") \
+            and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i != ent.root.i and tok.head.i == prep.i and tok.pos_ == "NOUN"
 
 
 def possessive(ent: Span) -> bool:

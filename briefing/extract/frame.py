@@ -209,7 +209,7 @@ def cue_status(word: Token, anchor: Token) -> str | None:
         if tok is not word and tok.lemma_.lower() in words("attendance_verbs"):
             return None  # "canceled plans to attend the summit": one guest's, not the event's
         if tok.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "acl", "xcomp", "compound",
-                            "conj", "appos") or tok.head is tok:
+                            "conj", "appos") or tok.head.i == tok.i:
             return None
         if tok.dep_ == "prep" and status_verb(tok.head):
             return None  # "after talks, called off its plan": the talks are when, not what
@@ -254,7 +254,8 @@ def governing_verb(word: Token) -> Token | None:
 
 def noun_status(word: Token) -> str | None:
     """Return what a noun predicate's own modifiers and preposition say: "the planned summit"
-    and "ahead of the summit" are to come; "after the call" has taken place."""
+    and "ahead of the summit" are to come; "after the call" has taken place; "is in talks"
+    goes on now."""
     if any(c.dep_ in ("amod", "acl", "compound") and c.lower_ in words("planned_modifiers")
            for c in word.children):
         return "scheduled"
@@ -264,6 +265,8 @@ def noun_status(word: Token) -> str | None:
             return "held"
         if prep.lower_ in words("future_prepositions") or prep.head.lower_ == "ahead":
             return "scheduled"
+        if prep.lower_ == "in" and prep.head.lemma_ == "be" and prep.head.tag_ in ("VBZ", "VBP"):
+            return "under way"  # "is in talks with": in the event now
     return None
 
 
@@ -380,7 +383,7 @@ def carriers(word: Token, anchor: Token) -> list[Token]:
         out.append(word.head)  # "the ceremony will take place at the White House"
     out += happening_clauses(word)
     tok = anchor
-    while tok.dep_ in ("xcomp", "auxpass") and tok.head is not tok and len(out) < 4:
+    while tok.dep_ in ("xcomp", "auxpass") and tok.head.i != tok.i and len(out) < 4:
         tok = tok.head
         out.append(tok)
     return out
@@ -435,7 +438,7 @@ def attached(doc: Doc, t: Timex, targets: set[int]) -> bool:
     for _ in range(CLIMB):
         if tok.i in targets:
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
         if span.start <= tok.i < span.end:

@@ -64,7 +64,7 @@ def main_event_nouns(doc: Doc, lex: Lexicon, title: str | None = None) -> frozen
 
 def phrase_head(tok: Token) -> Token:
     """Climb from a name through coordination and apposition to the phrase's head."""
-    while (tok.dep_ in ("conj", "appos", "compound", "flat", "nmod") and tok.head is not tok
+    while (tok.dep_ in ("conj", "appos", "compound", "flat", "nmod") and tok.head.i != tok.i
            and tok.head.pos_ in ("PROPN", "NOUN")):
         tok = tok.head
     return tok
@@ -245,7 +245,7 @@ def _main_verb(verb: Token, lex: Lexicon) -> bool:
     reporting verb itself is none, even joined to the main verb ("..., and X said")."""
     if verb.lemma_.lower() in lex.reporting:
         return False
-    while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ == "ROOT":
         return verb.lemma_.lower() not in lex.reporting

@@ -163,7 +163,7 @@ def _governing_verb(token: Any) -> Any:
     while seen < 12:
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux":
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token, seen = token.head, seen + 1
     return None
@@ -202,9 +202,9 @@ def _present_infinitive(verb: Any, auxes: list[Any]) -> bool:
     if any(a.lemma_ == "have" for a in auxes):
         return False
     head, seen = verb.head, 0
-    while _infinitive(head) and head.head is not head and seen < 4:
+    while _infinitive(head) and head.head.i != head.i and seen < 4:
         head, seen = head.head, seen + 1  # "wants to try to meet": the first finite verb
-    if verb.dep_ not in ("xcomp", "advcl") or head is verb or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return False
     head_auxes = [a for a in head.children if a.dep_ in ("aux", "auxpass")]
     return head.tag_ != "VBD" and not any(a.tag_ == "VBD" or a.lemma_ == "have"
