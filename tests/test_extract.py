@@ -486,3 +486,16 @@ def test_extract_statements_split_nouns_conjoined_to_the_phrase_head():
                              ["NNS", "IN", "NNP", "CC", "DT", "NNP"], strict=True):
         tok.pos_, tok.tag_ = pos, tag
     assert len(statements.parallel_parts(list(doc))) == 1
+
+
+def test_extract_figures_keep_their_currency_and_magnitude_and_drop_a_conversion(model_nlp):
+    from briefing.extract.statements import figures
+
+    def values(text):
+        return [f.value for f in figures(model_nlp(text), "a")]
+
+    assert values("It approved a new $21m aid package.") == ["$21m"]
+    assert values("The bid of £1.5bn was raised.") == ["£1.5bn"]
+    assert values("It costs $3 million a year.") == ["$3 million"]
+    assert values("The fund holds $10bn (£5.38bn) in assets.") == ["$10bn"]
+    assert values("It costs the US $300bn (£229bn) a year.") == ["$300bn"]

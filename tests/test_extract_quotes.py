@@ -34,3 +34,18 @@ def test_extract_quotes_a_speech_verb_inside_the_quote_is_not_the_attribution(mo
     got = speakers(model_nlp, 'Ana Ruiz spoke first. "Maria Lopez said nothing about that '
                    'question yet," Pedro Alves told reporters.')
     assert got == [("Pedro Alves", "Maria Lopez ")]
+
+
+def test_extract_quotes_a_scare_quoted_word_puts_no_pairing_out_of_step(model_nlp):
+    got = speakers(model_nlp, 'The pledges are "worthless". All the parties met on Monday. '
+                   '"We will cut taxes for every family," Ann Price said.')
+    assert got == [("Ann Price", "We will cut ")]  # not "All the parties met ..."
+
+
+def test_extract_quotes_marks_pair_by_the_way_they_face():
+    from briefing.extract.quotes import quote_pairs
+
+    text = 'small firms", an EU spokesman said "the complaint has no merit at all".'
+    assert [text[a:b] for a, b in quote_pairs(text)] == ['"the complaint has no merit at all"']
+    text = '"It was a long day for all of us\n\nThe talks resumed" on Monday.'
+    assert quote_pairs(text) == []  # no quotation runs over a paragraph break

@@ -24,7 +24,8 @@ from briefing.knowledge import load
 from briefing.types import Quote
 from briefing.types import Span as Source
 
-QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
+MARK = re.compile(r"[\"“”]")
+MIN_CHARS = 12  # shorter is a quoted word or title ("a 'vital step'"), not someone's words
 MIN_WORDS = 4
 PRONOUNS = {"he", "she", "they"}
 
@@ -92,7 +93,7 @@ def _opens(sent: Span, char: int) -> bool:
 def _continues(sent: Span) -> bool:
     """True for a sentence that attributes a quotation of its own ('"A," X said.'): a quote
     opening the next sentence goes on with the same speaker's words."""
-    return bool(QUOTED.search(sent.text))
+    return bool(quote_pairs(sent.text))
 
 
 def _subject(sents: list[Span], first: int, last: int, quote: tuple[int, int]) -> Token | None:
@@ -108,9 +109,35 @@ def _subject(sents: list[Span], first: int, last: int, quote: tuple[int, int]) -
     return speech_subject(sents[last + 1]) if last + 1 < len(sents) else None
 
 
+def opening(text: str, i: int) -> bool:
+    """Return True when the quotation mark at `i` opens a quotation: a curly one says so; a
+    straight one opens after a space, a bracket or the start of the text, before a word."""
+    if text[i] in "“”":
+        return text[i] == "“"
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def quote_pairs(text: str) -> list[tuple[int, int]]:
+    """Return the character spans of the quotations in `text`, marks included, each mark
+    paired by the way it faces, not by turns: a stray or scare-quoted mark puts no pairing
+    out of step, and no quotation runs over a paragraph break."""
+    out, start = [], None
+    for m in MARK.finditer(text):
+        i = m.start()
+        if opening(text, i):
+            start = i  # an opening mark left unclosed is dropped
+        elif start is not None:
+            if "\n\n" not in text[start:i] and i - start - 1 >= MIN_CHARS:
+                out.append((start, i + 1))
+            start = None
+    return out
+
+
 def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
     """Return the character spans of the direct quotations, quotation marks included."""
-    return [(m.start(), m.end()) for m in QUOTED.finditer(text_of(doc))]
+    return quote_pairs(text_of(doc))
 
 
 def _sentence_at(starts: list[int], char: int) -> int:
@@ -122,14 +149,15 @@ def quotes(doc: Doc, article_id: str) -> list[Quote]:
     out = []
     sents = list(doc.sents)
     starts = [s.start_char for s in sents]
-    for match in QUOTED.finditer(text_of(doc)):
-        text = match.group(1).strip()
+    whole = text_of(doc)
+    for start, end in quote_pairs(whole):
+        text = whole[start + 1 : end - 1].strip()
         if len(text.split()) < MIN_WORDS:
             continue
-        first = _sentence_at(starts, match.start() + 1)  # inside the quotation marks
-        last = max(first, _sentence_at(starts, match.end() - 1))
-        subject = _subject(sents, first, last, (match.start(), match.end()))
+        first = _sentence_at(starts, start + 1)  # inside the quotation marks
+        last = max(first, _sentence_at(starts, end - 1))
+        subject = _subject(sents, first, last, (start, end))
         speaker = speaker_name(subject) if subject is not None else None
         if speaker:  # words the text gives nobody stay out of the brief's quotes
-            out.append(Quote(text, speaker, Source(article_id, match.start(), match.end())))
+            out.append(Quote(text, speaker, Source(article_id, start, end)))
     return out

@@ -6,6 +6,7 @@ Each is a `Statement` with the span of the words it came from. Pure functions ov
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -210,11 +211,52 @@ def context(doc: Doc, article_id: str, *, exclude: Sequence[Statement]) -> list[
 
 
 def figures(doc: Doc, article_id: str) -> list[Statement]:
-    """Return amounts of money, percentages and quantities with the sentence they refer to."""
-    out = []
+    """Return amounts of money, percentages and quantities with the sentence they refer to. A
+    sum in brackets after another ("$300bn (£229bn)") is that sum converted: the first is
+    given, once."""
+    out, starts = [], set()
     for ent in doc.ents:
         if ent.label_ in ("MONEY", "PERCENT", "QUANTITY"):
+            value = amount(converted_from(ent) or ent) if ent.label_ == "MONEY" else ent
+            if value.start in starts:
+                continue
+            starts.add(value.start)
             sent = sentence_of(ent)
             out.append(Statement(clean_sentence(sent.text), source(article_id, sent),
-                                 kind="figure", value=ent.text))
+                                 kind="figure", value=value.text))
     return out
+
+
+MAGNITUDES = frozenset({"m", "mn", "bn", "k", "million", "billion", "trillion"})
+
+
+def currency(tok: Token) -> bool:
+    """Return True for a currency sign the tokenizer splits from its number ("$", "£", "A$")."""
+    return tok.is_currency or tok.tag_ == "$" or bool(re.fullmatch(r"[A-Z]{1,3}\$", tok.text))
+
+
+def amount(ent: Span) -> Span:
+    """Return a sum of money with the sign and magnitude the model leaves outside its entity
+    ("$ [21] m": "$21m")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    if start > 0 and currency(doc[start - 1]):
+        start -= 1
+    if end < len(doc) and doc[end].lower_ in MAGNITUDES and (
+            doc[end - 1].whitespace_ == "" or len(doc[end]) > 2):  # "21m", "21 million"
+        end += 1
+    return doc[start:end]
+
+
+def converted_from(ent: Span) -> Span | None:
+    """Return the sum a bracketed sum converts ("$300bn (£229bn)": "$300bn"), else None."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i >= 0 and currency(doc[i]):
+        i -= 1
+    if i < 1 or doc[i].text != "(":
+        return None
+    sign = next((j for j in range(i - 1, max(i - 4, -1), -1) if currency(doc[j])), None)
+    if sign is None or not any(re.search(r"\d", t.text) for t in doc[sign + 1 : i]):
+        return None
+    return doc[sign:i]
