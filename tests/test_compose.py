@@ -185,6 +185,17 @@ def test_compose_bottom_line_verb_follows_the_status():
     assert " are meeting in Geneva" in said["under way"]
 
 
+def test_compose_bottom_line_topics_follow_the_status():
+    topics = (Item("trade barriers", (Span("a", 0, 1), Span("b", 0, 1)), cue="discussed"),)
+    said = {status: compose(event(status=status, agenda=topics),
+                            generated=dt.datetime(2026, 1, 1)).bottom_line[-1].text
+            for status in ("held", "scheduled", "under way", "cancelled")}
+    assert said["held"] == "Topics discussed included trade barriers."
+    assert said["scheduled"] == "Topics expected on the agenda include trade barriers."
+    assert said["under way"] == "Topics under discussion include trade barriers."
+    assert said["cancelled"] == "The agenda was to include trade barriers."  # not "include"
+
+
 def test_compose_bottom_line_of_a_named_event_and_of_a_call():
     named = compose(event(title="NATO summit, Geneva", kind="summit", status="held"),
                     generated=dt.datetime(2026, 1, 1))

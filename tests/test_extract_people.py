@@ -353,3 +353,15 @@ def test_extract_people_a_progressive_meeting_contradicts_no_scheduled_event(mod
     assert facts.event_status == "scheduled"
     taking_part = {m.name: m.participant for m in facts.people}
     assert taking_part["Werner Smith"] and taking_part["Anna Jones"]
+
+
+def test_extract_people_among_those_attending_take_part(model_nlp):
+    from briefing.extract import article_facts
+    from tests.conftest import article
+
+    text = ("The summit of world leaders opened in Rome on Monday. Talks will run for three "
+            "days. Protesters gathered outside the venue. Prime Minister Karl Brenner and "
+            "President Rufus Firefly are among the 20 leaders attending the summit.")
+    facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 4)))
+    taking_part = {m.name: m.participant for m in facts.people}
+    assert taking_part["Karl Brenner"] and taking_part["Rufus Firefly"]

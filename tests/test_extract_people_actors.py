@@ -124,3 +124,10 @@ def test_extract_people_actors_both_sides_are_the_parties_not_a_party(actors):
     got = actors("The EU and the US have agreed to begin talks on aircraft subsidies. Both "
                  "sides hope to reach a negotiated deal.")
     assert not any("sides" in name for name in got)
+
+
+@pytest.mark.model
+def test_extract_people_actors_a_group_is_named_without_its_count(actors):
+    got = actors("More than 2,000 business and political leaders from around the globe are "
+                 "arriving in the mountain resort of Davos for the annual economic forum.")
+    assert "business and political leaders" in got  # not "than 2,000 business ..."

@@ -49,7 +49,11 @@ def _actor_name(subject: Token, lex: Lexicon) -> TokenSpan | None:
         left = min(t.i for t in subject.subtree if t.i <= subject.i)
         while left < subject.i and doc[left].pos_ in ("DET", "PRON", "PUNCT"):
             left += 1
-        return doc[max(left, subject.i - 5) : _of_whom(subject) + 1]
+        left = max(left, subject.i - 5)
+        while left < subject.i and (doc[left].dep_ in ("quantmod", "nummod", "advmod")
+                                    or doc[left].lower_ == "than"):
+            left += 1  # "(more) than 2,000 business leaders": the leaders, not the count
+        return doc[left : _of_whom(subject) + 1]
     return None
 
 

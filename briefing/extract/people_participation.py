@@ -118,7 +118,7 @@ def _holds_meeting(verb: Token, lex: Lexicon) -> bool:
 def _cue_verb(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0
               ) -> Token | None:
     """Return the predicate of the event that `verb` or a verb it governs names ("is due to
-    hold talks": hold), or None."""
+    hold talks": hold; "are among those attending the summit": attending), or None."""
     lemma = verb.lemma_.lower()
     if lemma in lex.reporting or depth > 2 or negated(verb):
         return None
@@ -132,6 +132,12 @@ def _cue_verb(verb: Token, lex: Lexicon, main: frozenset[str], depth: int = 0
             return verb
         if _event_object_ok(_object(verb), lex, main):
             return verb
+    if lemma == "be":  # "X and Y are among the leaders attending the meeting"
+        for group in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
+                      for g in c.children if g.dep_ == "pobj"):
+            for clause in (c for c in group.subtree if c.dep_ == "acl" and c.pos_ == "VERB"):
+                if (found := _cue_verb(clause, lex, main, depth + 1)) is not None:
+                    return found
     for child in verb.children:
         if child.dep_ in ("xcomp", "advcl", "conj", "acomp") and child.pos_ in (
                 "VERB", "AUX", "ADJ"):
