@@ -365,3 +365,17 @@ def test_extract_people_among_those_attending_take_part(model_nlp):
     facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 4)))
     taking_part = {m.name: m.participant for m in facts.people}
     assert taking_part["Karl Brenner"] and taking_part["Rufus Firefly"]
+
+
+def test_extract_people_a_party_to_a_wished_for_summit_is_only_mentioned(model_nlp):
+    from briefing.extract import article_facts
+    from tests.conftest import article
+
+    text = ("President Ann Lee met Prime Minister Karl Brenner on Saturday in the capital. "
+            "The talks lasted two hours. Officials said the leaders discussed trade. "
+            "In a statement released Sunday, Brenner expressed his firm will to hold a summit "
+            "with President Rufus Firefly, the agency said.")
+    facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 4)))
+    assert facts.event_status == "held"
+    taking_part = {m.name: m.participant for m in facts.people}
+    assert taking_part["Karl Brenner"] and not taking_part["Rufus Firefly"]

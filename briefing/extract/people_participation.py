@@ -292,6 +292,13 @@ def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Spa
     return Cue(False, weight)
 
 
+def aimed(verb: Token) -> bool:
+    """Return True for a predicate in a noun's "to" clause ("his desire to meet X", "a plan to
+    visit Y"): wished or aimed at, so still ahead of the noun."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | None
                      ) -> tuple[PersonMention, ...]:
     """Return the people, those whose tie to the event is a predicate of another event made
@@ -299,15 +306,19 @@ def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | No
     event (of `status`) has not, or the other way ("Moon and Kim met on Saturday ... to keep
     the planned summit with Trump on track": Trump is an argument of the planned summit). A
     progressive tells either ("X is meeting Y on Thursday" may be ahead), so it contradicts
-    neither."""
+    neither; a wish or aim ("his will to hold the summit with X") is ahead."""
     if status not in STATUSES or not any(m.participant and m.frame is not None for m in people):
         return tuple(people)
     at = {t.idx: t for t in doc}  # a predicate by where it starts (PersonMention.frame)
     out = []
     for m in people:
         word = at.get(m.frame) if m.participant and m.frame is not None else None
-        if word is not None and frame.is_predicate(word):
-            said = frame.mention_status(word, frame.anchor_of(word))
+        if word is not None and not frame.is_predicate(word):  # "hold the summit": summit
+            word = next((c for c in word.children if c.dep_ == "dobj" and frame.is_predicate(c)
+                         and frame.anchor_of(c).i == word.i), None)
+        if word is not None:
+            said = "scheduled" if aimed(frame.anchor_of(word)) else \
+                frame.mention_status(word, frame.anchor_of(word))
             if said in STATUSES and "under way" not in (said, status) \
                     and (said in TOOK_PLACE) != (status in TOOK_PLACE):
                 m = replace(m, participant=False, frame=None)
