@@ -499,3 +499,18 @@ def test_extract_figures_keep_their_currency_and_magnitude_and_drop_a_conversion
     assert values("It costs $3 million a year.") == ["$3 million"]
     assert values("The fund holds $10bn (£5.38bn) in assets.") == ["$10bn"]
     assert values("It costs the US $300bn (£229bn) a year.") == ["$300bn"]
+
+
+def test_extract_agenda_a_named_owner_is_shared_by_the_nouns_joined_to_its_own(model_nlp):
+    text = ("The two leaders discussed Ruritania's nuclear weapons and missile programs "
+            "on Monday.")
+    items = [s.text for s in agenda.agenda(model_nlp(text), "a")]
+    assert "Ruritania's missile programs" in items and "missile programs" not in items
+
+
+def test_extract_agenda_a_cut_relative_clause_takes_its_the_with_it(model_nlp):
+    text = "The president said they must address the unfair trade practices that drive the gap."
+    items = [s.text for s in agenda.agenda(model_nlp(text), "a")]
+    assert items == ["unfair trade practices"]
+    text = "They discussed the same war that had divided them."
+    assert "same war" not in [s.text for s in agenda.agenda(model_nlp(text), "a")]

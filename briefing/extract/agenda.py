@@ -369,8 +369,14 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
     "-ing" form ("congratulating him on his victory")."""
     out: list[str] = []
     clause = bool(words) and words[0].lemma_.lower() in word_set("cues", "agenda_clause_heads")
-    for part in [list(words)] if clause else statements.parallel_parts(words):
+    parts = [list(words)] if clause else statements.parallel_parts(words)
+    owner = shared_owner(parts)
+    for n, part in enumerate(parts):
         head = head_of(part)
+        if n and owner and head is not None and head.i in owner[1]:
+            part = [*owner[0], *part]  # "North Korea's nuclear weapons and missile programs"
+        elif head is not None and part[0].lower_ == "the" and restricted_away(head, part):
+            part = part[1:]  # "the unfair trade practices [that drive X]": which ones, cut
         if head is not None and head.lemma_.lower() in word_set(
                 "cues", "agenda_issue_nouns") - word_set("cues", "agenda_outcome_nouns"):
             given = [t for m in prep_objects(head) for t in topics(phrase(m))]
@@ -397,6 +403,40 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
             shaped = [lowered(t) for t in shaped]
         out += shaped
     return out
+
+
+def shared_owner(parts: Sequence[Sequence[Token]]) -> tuple[list[Token], set[int]] | None:
+    """Return the named owner of a list's first noun and the heads of the nouns joined to it
+    that have no determiner or owner of their own ("North Korea's weapons and missile
+    programs": "North Korea's", {programs}), or None."""
+    head = head_of(parts[0]) if len(parts) > 1 else None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"),
+                 None) if head is not None and head.pos_ == "NOUN" else None
+    if owner is None:
+        return None
+    bare = {c.i for c in head.conjuncts if c.pos_ == "NOUN" and not any(
+        d.dep_ in ("det", "poss") or d.pos_ == "PROPN" for d in c.children)}
+    return sorted(owner.subtree, key=lambda t: t.i), bare
+
+
+POINTING_ADJECTIVES = frozenset({"same", "entire", "whole", "other", "only", "next", "last",
+                                 "first", "former", "latter", "very", "such", "own", "previous",
+                                 "following", "current", "present", "certain", "particular"})
+
+
+def restricted_away(head: Token, part: Sequence[Token]) -> bool:
+    """Return True when the clause that said which ones a described noun means was cut from
+    the phrase ("the unfair practices that drive the imbalance"): "the" then points at
+    nothing, and the description names the topic ("unfair practices"). A bare noun stays
+    as it was: alone it would name nothing."""
+    ids = {w.i for w in part}
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i in ids]
+    described = bool(mods) and not any(  # "the same war", "the latest offer": still pointing
+        c.tag_ in ("JJS", "JJR") or c.lower_ in POINTING_ADJECTIVES or c.like_num for c in mods)
+    return described and not any(c.dep_ in ("prep", "poss", "compound", "amod", "nmod")
+                                 and c.pos_ == "PROPN" for c in head.children) and any(
+        c.dep_ == "relcl" and c.i not in ids and head.doc[c.left_edge.i - 1].text != ","
+        for c in head.children)
 
 
 def light_object(verb: Token, part: list[Token]) -> list[Token]:
