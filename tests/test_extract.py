@@ -514,3 +514,17 @@ def test_extract_agenda_a_cut_relative_clause_takes_its_the_with_it(model_nlp):
     assert items == ["unfair trade practices"]
     text = "They discussed the same war that had divided them."
     assert "same war" not in [s.text for s in agenda.agenda(model_nlp(text), "a")]
+
+
+def test_extract_agenda_of_a_sentence_set_before_the_event_is_background(model_nlp):
+    import datetime as dt
+
+    from briefing.extract import article_facts
+    from tests.conftest import article
+
+    text = ("The foreign ministers met in Geneva on Tuesday and discussed fishing rights. "
+            "In October, the two ministers agreed to set up a joint body on migration.")
+    facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 6)))
+    items = [a.text for a in facts.agenda]
+    assert "fishing rights" in items
+    assert not any("joint body" in i for i in items)  # agreed last October, not on Tuesday

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span
 
 from briefing.extract import statements
@@ -14,7 +17,7 @@ from briefing.extract.people_participation import of_another_event
 from briefing.extract.quotes import quotes as find_quotes
 from briefing.knowledge.lexicon import lexicon
 from briefing.temporal import expressions, tag_dates, tenses
-from briefing.types import Article, ArticleFacts, Dating
+from briefing.types import Article, ArticleFacts, Dating, Statement, Timex
 
 KEY_POS = ("PROPN", "NOUN")
 KEY_ENTS = ("PERSON", "GPE", "ORG", "NORP", "EVENT", "FAC", "LOC", "LAW")
@@ -54,6 +57,26 @@ def dating(doc: Doc, article: Article, cues: EventCues) -> Dating:
                   statements.timeline_rows(doc, spans, article.id))
 
 
+FRONTED = re.compile(r"(?:in|on|by|since|until|during|last|early|late|earlier|later|as of)?\s*",
+                     re.I)  # what may open a sentence before its time frame ("In October, ...")
+
+
+def told_before(item: Statement, timexes: Sequence[Timex], event_date: str | None,
+                text: str) -> bool:
+    """Return True for a topic whose sentence opens with a time frame before the event's
+    day ("In October, the two ministers agreed to set up a body"): what was done then, not
+    the event's agenda. Compared at the frame's own precision (a month with the event's
+    month)."""
+    if not event_date:
+        return False
+    start = item.span.start
+    for t in timexes:
+        if start <= t.start <= start + 16 and FRONTED.fullmatch(text[start:t.start]) and \
+                t.type == "DATE" and re.fullmatch(r"\d{4}(-\d\d){0,2}", t.value):
+            return t.value < event_date[: len(t.value)]
+    return False
+
+
 def article_facts(doc: Doc, article: Article) -> ArticleFacts:
     """Return everything the article states, each fact with its span in `article.text`.
 
@@ -64,7 +87,8 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
     plan = dating(doc, article, cues)
     timexes = tuple(tag_dates(article.text, article.published, tenses=plan.tenses))
     dated = resolve(plan, timexes, article.published)
-    agenda = agenda_items(doc, article.id)
+    agenda = [a for a in agenda_items(doc, article.id)
+              if not told_before(a, timexes, dated.event_date, article.text)]
     return ArticleFacts(
         article=article,
         people=of_another_event(doc, extract_people(doc, article), cues.status),
