@@ -143,6 +143,7 @@ class Statement:
     value: str | None = None  # for a figure: the amount as written ("$51 billion")
     at: int | None = None  # for a dated statement: where its date expression starts in `text`
     cue: str = ""  # for an agenda item: what says it is a topic (one of AGENDA_CUES)
+    actor: str | None = None  # for a stance: the body whose stance it is ("Oxfam")
 
 
 @dataclass(frozen=True)

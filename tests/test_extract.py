@@ -528,3 +528,11 @@ def test_extract_agenda_of_a_sentence_set_before_the_event_is_background(model_n
     items = [a.text for a in facts.agenda]
     assert "fishing rights" in items
     assert not any("joint body" in i for i in items)  # agreed last October, not on Tuesday
+
+
+def test_extract_agenda_a_stance_names_the_body_that_takes_it(model_nlp):
+    doc = model_nlp("The ministers met on Monday. Oxfam welcomed the plan to cancel the debt.")
+    stances = [s for s in agenda.agenda(doc, "a") if s.cue == "stance"]
+    assert stances and all(s.actor == "Oxfam" for s in stances)
+    doc = model_nlp("The ministers met on Monday. He welcomed the plan to cancel the debt.")
+    assert all(s.actor is None for s in agenda.agenda(doc, "a"))  # a person's: none

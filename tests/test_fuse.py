@@ -622,3 +622,21 @@ def test_fuse_status_under_way_is_ahead_when_it_starts_after_the_latest_report()
     # No report is dated: nothing says it is over.
     undated = [replace(facts("a", "talks"), event_status="under way")]
     assert status(None, None, undated) == "under way"
+
+
+def test_fuse_topics_drop_the_stance_of_a_body_that_is_no_side():
+    from briefing.fuse.topics import agenda
+    from briefing.types import Participant
+
+    def stance(text, actor):
+        return replace(statement(text, "a"), cue="stance", actor=actor)
+
+    found = (stance("debt relief for Africa", "Oxfam"), stance("a fairer trade deal", "France"),
+             stance("lower tariffs", "the State Department"), statement("climate finance", "a"))
+    facts = ArticleFacts(article=article("a", "..."), agenda=found)
+    sides = (Participant("Ann Lee", (), "President", "US", (Span("a", 0, 1),)),
+             Participant("Paul Roux", (), "President", "FR", (Span("a", 0, 1),)))
+    kept = [i.text for i in agenda([facts], sides)]
+    assert sorted(kept) == ["a fairer trade deal", "climate finance", "lower tariffs"]
+    assert len(agenda([facts], ())) == 4  # no participants known: no one is an outsider
+

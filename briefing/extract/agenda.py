@@ -33,6 +33,7 @@ from briefing.extract.agenda_phrase import (
     qualified,
     without_conjuncts,
 )
+from briefing.extract.entities import entity_at as entity_of
 from briefing.knowledge import load, word_set
 from briefing.types import Statement
 
@@ -58,12 +59,33 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
                 if text.lower() not in seen:
                     seen.add(text.lower())
                     items.append(Statement(text, statements.source(article_id, sent),
-                                           kind="agenda", cue=cue))
+                                           kind="agenda", cue=cue,
+                                           actor=actor_of(root) if cue == "stance" else None))
     return items
 
 
 Root = tuple[Token, bool, str]  # a topic's head word, whether a bare name there is a party
 # acted on, and the cue that gave it (one of types.AGENDA_CUES)
+
+
+def actor_of(root: Token) -> str | None:
+    """Return the body or country that is the subject of the verb a stance's topic hangs from
+    ("Oxfam welcomed the statement": Oxfam), or None when it names none (a pronoun, "the two
+    leaders"). A person is left out: who a person speaks for is often unknown (a president's
+    own minister meets), so no stance of a person is dropped."""
+    verb = next((a for a in root.ancestors if a.pos_ == "VERB"), None)
+    while verb is not None and verb.dep_ in ("xcomp", "conj") and not any(
+            c.dep_ in ("nsubj", "agent") for c in verb.children):
+        verb = verb.head  # "called on X to end Y": the caller
+    if verb is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for subject in subjects:
+        ent = entity_of(subject)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
+            return ent.text
+    return None
 
 
 def beyond_quantity(root: Token) -> Token:

@@ -17,7 +17,7 @@ from spacy.tokens import Span as TokenSpan
 from briefing.extract.entities import entity_at as entity_of
 from briefing.extract.entities import ents_in
 from briefing.extract.people_participation import SUBJECTS, participation, phrase_head
-from briefing.knowledge.lexicon import GROUP, ORGANISATION, Lexicon, fold
+from briefing.knowledge.lexicon import GROUP, ORGANISATION, Lexicon
 from briefing.types import Article, PersonMention, Span
 
 ACTOR_LABELS = frozenset({"ORG", "NORP", "GPE"})
@@ -81,7 +81,7 @@ def _of_whom(noun: Token) -> int:
 
 def _body(text: str, lex: Lexicon) -> str | None:
     """The country of a country name, demonym or known organisation."""
-    return lex.country(text) or lex.orgs.get(fold(re.sub(r"^the ", "", text, flags=re.I)))
+    return lex.body(text)
 
 
 def _country(span: TokenSpan, lex: Lexicon) -> str | None:

@@ -292,7 +292,8 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
         location=None if fmt == "virtual" else place, format=fmt,
         status=status(start, end, group),
         participants=people.participants, mentioned=people.mentioned,
-        agenda=topics.agenda(group, people.participants), timeline=tuple(timeline),
+        agenda=topics.agenda(group, people.participants, people.mentioned),
+        timeline=tuple(timeline),
         context=items(group, "context"),
         quotes=quotes, figures=items(group, "figures"),
         discrepancies=tuple(d for d in (date_gap, fmt_gap, None if fmt == "virtual" else place_gap)

@@ -22,9 +22,11 @@ from briefing.types import AGENDA_CUES, DIRECT_CUES, ArticleFacts, Item, Partici
 LEADING = 4  # the participants whose countries are parties, not topics
 
 
-def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant]) -> tuple[Item, ...]:
+def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant],
+           mentioned: Sequence[Participant] = ()) -> tuple[Item, ...]:
     """Return the event's agenda items, most carried first (see the module docstring)."""
-    merged = merge((s for f in group for s in f.agenda), topics=True)
+    merged = merge((s for f in group for s in f.agenda
+                    if not outsider(s.actor, people, mentioned)), topics=True)
     parties = {p.country for p in people[:LEADING] if p.country}
     kept = [i for i in merged if not party_name(i.text, parties)]
     words = [report_words(f.article.text) for f in group]
@@ -32,6 +34,22 @@ def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant]) -> tupl
     return tuple(sorted(kept, key=lambda i: (-reports(i),
                                              pointing(i.text), -carried(i, group, words),
                                              order[id(i)])))
+
+
+def outsider(actor: str | None, people: Sequence[Participant],
+             mentioned: Sequence[Participant] = ()) -> bool:
+    """Return True for a stance of someone named who is no side of the event: no participant,
+    nor a body or person of a participant's country ("Oxfam welcomed the statement" at a
+    meeting of ministers; not "Trump ordered a strike" when his Secretary of State meets).
+    Unknown without participants."""
+    if not actor or not people:
+        return False
+    sides = {p.country for p in people if p.country}
+    words = {w for w in re.findall(r"[^\W\d_]+", actor.lower()) if len(w) > 2}
+    for p in [*people, *(m for m in mentioned if m.country in sides)]:
+        if words & {w.lower() for n in (p.name, *p.aliases) for w in n.split()}:
+            return False
+    return lexicon().body(actor) not in sides
 
 
 def direct(item: Item) -> bool:

@@ -62,6 +62,10 @@ class Lexicon:
         key = _POSSESSIVE_END.sub("", fold(text)).strip()
         return self.places.get(_THE.sub("", key))
 
+    def body(self, text: str) -> str | None:
+        """Return the alpha-2 code of a country name, demonym or known organisation."""
+        return self.country(text) or self.orgs.get(fold(re.sub(r"^the ", "", text, flags=re.I)))
+
     def is_place_or_org(self, text: str) -> bool:
         key = _THE.sub("", _POSSESSIVE_END.sub("", fold(text)).strip())
         return (key in self.places or key in self.orgs or key in self.ministries
