@@ -300,3 +300,14 @@ def test_compose_a_name_that_states_its_country_is_not_told_it_again():
 
     assert described(Participant("Chinese officials", (), None, "CN", ())) == "Chinese officials"
     assert described(Participant("Ann Lee", (), None, "CN", ())) == "Ann Lee (China)"
+
+
+def test_compose_bottom_line_gives_a_body_the_article_its_reports_give_it():
+    text = "Officials of the Zenith Exchange and of Acme met on Monday."
+    report = article("a", text, dt.date(2023, 1, 11))
+    zenith = Participant("Zenith Exchange", (), None, None, (Span("a", 17, 32),), body=True)
+    acme = Participant("Acme", (), None, None, (Span("a", 40, 44),), body=True)
+    brief = compose(event(articles=(report,), title="Zenith Exchange–Acme talks",
+                          participants=(zenith, acme), status="held"),
+                    generated=dt.datetime(2026, 1, 1))
+    assert brief.bottom_line[0].text.startswith("The Zenith Exchange and Acme held talks")

@@ -7,6 +7,7 @@ citing only the reports that give a value when the reports disagree about it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from briefing.compose.brief import Citer, Line
 from briefing.compose.words import (
@@ -145,6 +146,21 @@ TOPICS_VERB = {"held": "Topics discussed included", "under way": "Topics under d
                "postponed": "The agenda was to include"}  # else: on the agenda
 
 
+THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def called(p: Participant, event: Event) -> str:
+    """Return a participant as a sentence names it: described (see `described`), a body the
+    reports write with "the" ("the EU", "the London Stock Exchange") with it."""
+    texts = {a.id: a.text for a in event.articles}
+    if p.body and not p.name.lower().startswith("the "):
+        said = [THE_BEFORE.search(texts[s.article][max(0, s.start - 8) : s.start])
+                for s in p.sources if s.article in texts]
+        if said and 2 * sum(bool(m) for m in said) > len(said):
+            return "the " + described(p)
+    return described(p)
+
+
 def leads(event: Event) -> list[Participant]:
     """Return the principals the title names (none when a proper name names the event)."""
     found = naming.principals(event.participants, occasion=event.kind != "other")
@@ -200,14 +216,14 @@ def opening(event: Event) -> str:
         return news_opening(event)
     pair = leads(event)
     if pair:
-        return f"{series([described(p) for p in pair])} {pair_verb(event, status)}{at}{day}."
+        return f"{series([called(p, event) for p in pair])} {pair_verb(event, status)}{at}{day}."
     if visitor(event):
         verb = {"scheduled": "is to visit", "under way": "is visiting"}.get(status, "visited")
-        return f"{described(event.participants[0])} {verb} {naming.town(event.location)}{day}."
+        return f"{called(event.participants[0], event)} {verb} {naming.town(event.location)}{day}."
     if owner(event) and event.kind in ONE_PARTY:  # "Obama's talks at Camp David": "Obama
         # is to hold talks at Camp David"; a meeting (the kind any predicate may give) keeps
         # its title as the subject
-        return f"{described(event.participants[0])} {one_verb(event, status)}{at}{day}."
+        return f"{called(event.participants[0], event)} {one_verb(event, status)}{at}{day}."
     many = plural(what(event))
     verb = {"scheduled": f"{'are' if many else 'is'} to take place",
             "under way": f"{'are' if many else 'is'} under way"}.get(status, "took place")
@@ -223,7 +239,7 @@ def news_opening(event: Event) -> str:
     """Return "4 reports from Croydon on Wednesday 9 November 2016 name A, B and C." for
     news no report tells as a meeting, call or visit (its title is a headline)."""
     where = f" from {event.location}" if event.location else ""
-    named = [described(p) for p in event.participants[:NEWS_NAMES]]
+    named = [called(p, event) for p in event.participants[:NEWS_NAMES]]
     return f"{reports(len(event.articles))}{where}{day_phrase(event)}" + \
         (f" {'names' if len(event.articles) == 1 else 'name'} {series(named)}." if named else ".")
 
@@ -248,7 +264,7 @@ def others(event: Event, cite: Citer) -> Line | None:
     rest = [p for p in event.participants if p not in named][: 4 if not named else 3]
     if not rest:
         return None
-    who = series([described(p) for p in rest])
+    who = series([called(p, event) for p in rest])
     if not named and len(rest) > 1:
         verb = {"scheduled": "It is to bring", "under way": "It brings"}.get(
             event.status or "", "It was to bring" if event.status in CALLED_OFF else "It brought")
