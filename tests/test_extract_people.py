@@ -379,3 +379,16 @@ def test_extract_people_a_party_to_a_wished_for_summit_is_only_mentioned(model_n
     assert facts.event_status == "held"
     taking_part = {m.name: m.participant for m in facts.people}
     assert taking_part["Karl Brenner"] and not taking_part["Rufus Firefly"]
+
+
+def test_extract_people_one_sent_off_to_meet_someone_later_is_only_mentioned(model_nlp):
+    from briefing.extract import article_facts
+    from tests.conftest import article
+
+    text = ("President Ann Lee spoke with King Omar by phone on Monday about the crisis. "
+            "The call lasted an hour. Aides said it was cordial. Foreign Minister Karl Brenner "
+            "left the capital for the king's palace at midday to meet with the king.")
+    facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 4)))
+    assert facts.event_status == "held"
+    taking_part = {m.name: m.participant for m in facts.people}
+    assert taking_part["Ann Lee"] and not taking_part["Karl Brenner"]

@@ -294,9 +294,11 @@ def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Spa
 
 def aimed(verb: Token) -> bool:
     """Return True for a predicate in a noun's "to" clause ("his desire to meet X", "a plan to
-    visit Y"): wished or aimed at, so still ahead of the noun."""
-    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    visit Y") or in the purpose clause of a past verb ("X left for Riyadh to meet the King"):
+    wished or aimed at, so still ahead of what the report tells."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to and (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+                   or verb.dep_ == "advcl" and verb.head.tag_ == "VBD")
 
 
 def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | None
