@@ -169,3 +169,12 @@ def test_fuse_naming_principals_of_an_occasion_are_of_known_countries_first():
         "Tillerson–Putin meeting in Moscow"  # too few of known countries: the aide stays
     assert event_title(None, "other", (OBAMA, aide, PUTIN), "Hamburg", False) == \
         "Obama–Tillerson meeting in Hamburg"  # other news keeps its first actors
+
+
+def test_fuse_naming_a_monarchs_one_name_is_written_with_the_title():
+    from briefing.fuse.naming import short_name
+    from briefing.types import Participant
+
+    assert short_name(Participant("Salman", (), "King", "SA", ())) == "King Salman"
+    assert short_name(Participant("Obama", (), "President", "US", ())) == "Obama"
+    assert short_name(Participant("Abdullah II", (), "King", "JO", ())) == "Abdullah II"

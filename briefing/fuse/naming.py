@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from briefing.extract.places import place_kind
 from briefing.fuse.items import abbreviates
-from briefing.knowledge import load
+from briefing.knowledge import load, word_set
 from briefing.knowledge.lexicon import fold
 from briefing.types import Participant
 
@@ -39,10 +39,12 @@ def short_name(p: Participant) -> str:
     name written first when reports use it alone ("Xi" for Xi Jinping) or the person's
     country writes it first ("Liu" for Liu He, "Kim" for Kim Jong Un); the whole name when it
     is the surname a longer alias puts after a given name ("Peña Nieto" of "Enrique Peña
-    Nieto")."""
+    Nieto"); a one-word name with a title written before it ("King Salman", "Pope Francis")."""
     words = p.name.split()
     if len(words) < 2:
-        return p.name
+        styled = p.role and not p.body and fold(p.role) in word_set("titles", "styled_titles")
+        return f"{p.role[:1].upper()}{p.role[1:]} {p.name}" if styled else p.name  # "King
+        # Salman": a monarch's one name is written with the title
     initials = next((a for a in p.aliases if abbreviates(a, p.name)), None)
     if initials or words[0].lower() == "the":
         return initials or " ".join(words[1:])  # "GM" for General Motors; "the X Council": a body
