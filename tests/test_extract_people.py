@@ -342,53 +342,45 @@ def test_extract_people_a_counterpart_the_text_names_is_no_meeting_of_ones_own(m
                                       "counterpart Clara Jones on Friday."), lex)
 
 
-def test_extract_people_a_progressive_meeting_contradicts_no_scheduled_event(model_nlp):
+def reading(nlp, text: str, status: str | None = None) -> dict[str, bool]:
+    """Return who takes part, read from a whole report of Monday 4 March 2024; with `status`,
+    check first that the report's event is read as that."""
     from briefing.extract import article_facts
     from tests.conftest import article
 
+    facts = article_facts(nlp(text), article("a", text, dt.date(2024, 3, 4)))
+    assert status is None or facts.event_status == status
+    return {m.name: m.participant for m in facts.people}
+
+
+def test_extract_people_a_progressive_meeting_contradicts_no_scheduled_event(model_nlp):
     text = ("The bosses of the two exchanges are to meet amid talk of a bid. Acme chief Werner "
             "Smith is meeting Anna Jones on Thursday, in the third meeting between the two "
             "exchanges.")
-    facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 4)))
-    assert facts.event_status == "scheduled"
-    taking_part = {m.name: m.participant for m in facts.people}
+    taking_part = reading(model_nlp, text, "scheduled")
     assert taking_part["Werner Smith"] and taking_part["Anna Jones"]
 
 
 def test_extract_people_among_those_attending_take_part(model_nlp):
-    from briefing.extract import article_facts
-    from tests.conftest import article
-
     text = ("The summit of world leaders opened in Rome on Monday. Talks will run for three "
             "days. Protesters gathered outside the venue. Prime Minister Karl Brenner and "
             "President Rufus Firefly are among the 20 leaders attending the summit.")
-    facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 4)))
-    taking_part = {m.name: m.participant for m in facts.people}
+    taking_part = reading(model_nlp, text)
     assert taking_part["Karl Brenner"] and taking_part["Rufus Firefly"]
 
 
 def test_extract_people_a_party_to_a_wished_for_summit_is_only_mentioned(model_nlp):
-    from briefing.extract import article_facts
-    from tests.conftest import article
-
     text = ("President Ann Lee met Prime Minister Karl Brenner on Saturday in the capital. "
             "The talks lasted two hours. Officials said the leaders discussed trade. "
             "In a statement released Sunday, Brenner expressed his firm will to hold a summit "
             "with President Rufus Firefly, the agency said.")
-    facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 4)))
-    assert facts.event_status == "held"
-    taking_part = {m.name: m.participant for m in facts.people}
+    taking_part = reading(model_nlp, text, "held")
     assert taking_part["Karl Brenner"] and not taking_part["Rufus Firefly"]
 
 
 def test_extract_people_one_sent_off_to_meet_someone_later_is_only_mentioned(model_nlp):
-    from briefing.extract import article_facts
-    from tests.conftest import article
-
     text = ("President Ann Lee spoke with King Omar by phone on Monday about the crisis. "
             "The call lasted an hour. Aides said it was cordial. Foreign Minister Karl Brenner "
             "left the capital for the king's palace at midday to meet with the king.")
-    facts = article_facts(model_nlp(text), article("a", text, dt.date(2024, 3, 4)))
-    assert facts.event_status == "held"
-    taking_part = {m.name: m.participant for m in facts.people}
+    taking_part = reading(model_nlp, text, "held")
     assert taking_part["Ann Lee"] and not taking_part["Karl Brenner"]
