@@ -142,8 +142,8 @@ PAIR_VERBS = {  # status -> kind -> verb phrase, for "A and B <verb> in X on D"
 LONG_TOPIC = 8  # words: the bottom line names shorter agenda items first (the Agenda lists all)
 MEET = {"held": "met", "scheduled": "are to meet", "under way": "are meeting"}
 TOPICS_VERB = {"held": "Topics discussed included", "under way": "Topics under discussion include",
-               "cancelled": "The agenda was to include",
-               "postponed": "The agenda was to include"}  # else: on the agenda
+               "scheduled": "Topics expected on the agenda include",
+               "cancelled": "The agenda was to include", "postponed": "The agenda was to include"}
 
 
 THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
@@ -293,7 +293,7 @@ def bottom_line(event: Event, cite: Citer) -> tuple[Line, ...]:
     if named:
         best = sorted(named, key=lambda i: len(i.text.split()) > LONG_TOPIC)[:3]
         # the opening tells an event of no stated status as held: the agenda agrees
-        verb = TOPICS_VERB.get(event.status or "held", "Topics expected on the agenda include")
+        verb = TOPICS_VERB.get(event.status or "held", TOPICS_VERB["scheduled"])
         if news(event):  # what its reports are about
             verb = "The report covers" if len(event.articles) == 1 else "Reports cover"
         lines.append(Line(f"{verb} {series([i.text.rstrip('.') for i in best], '; ')}.",

@@ -35,6 +35,7 @@ from briefing.extract.agenda_phrase import (
 )
 from briefing.extract.entities import entity_at as entity_of
 from briefing.knowledge import load, word_set
+from briefing.temporal.direction import infinitive
 from briefing.types import Statement
 
 MAX_CLIMB = 4  # "at the heart of the discussions": prepositions between a verb and its noun
@@ -294,8 +295,7 @@ def purposes(verb: Token) -> Iterator[Token]:
     """Yield the purpose of a meeting ("met to discuss X", "called to congratulate him"): the
     verb of its "to" clause, whose phrase becomes the item ("congratulating him ...")."""
     for child in verb.children:
-        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in child.lefts):
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and infinitive(child):
             if child.lemma_.lower() not in word_set("cues", "agenda_verbs") | word_set(
                     "cues", "agenda_not_purposes"):
                 yield child
@@ -441,11 +441,6 @@ def shared_owner(parts: Sequence[Sequence[Token]]) -> tuple[list[Token], set[int
     return sorted(owner.subtree, key=lambda t: t.i), bare
 
 
-POINTING_ADJECTIVES = frozenset({"same", "entire", "whole", "other", "only", "next", "last",
-                                 "first", "former", "latter", "very", "such", "own", "previous",
-                                 "following", "current", "present", "certain", "particular"})
-
-
 def restricted_away(head: Token, part: Sequence[Token]) -> bool:
     """Return True when the clause that said which ones a described noun means was cut from
     the phrase ("the unfair practices that drive the imbalance"): "the" then points at
@@ -453,8 +448,9 @@ def restricted_away(head: Token, part: Sequence[Token]) -> bool:
     as it was: alone it would name nothing."""
     ids = {w.i for w in part}
     mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i in ids]
-    described = bool(mods) and not any(  # "the same war", "the latest offer": still pointing
-        c.tag_ in ("JJS", "JJR") or c.lower_ in POINTING_ADJECTIVES or c.like_num for c in mods)
+    pointing = word_set("cues", "agenda_pointing_adjectives")  # "the same war": still points
+    described = bool(mods) and not any(
+        c.tag_ in ("JJS", "JJR") or c.lower_ in pointing or c.like_num for c in mods)
     return described and not any(c.dep_ in ("prep", "poss", "compound", "amod", "nmod")
                                  and c.pos_ == "PROPN" for c in head.children) and any(
         c.dep_ == "relcl" and c.i not in ids and head.doc[c.left_edge.i - 1].text != ","
@@ -547,8 +543,8 @@ def members(head: Token, part: Sequence[Token]) -> Iterator[Token]:
     """Yield the examples a general word gives: "such as X", "including X", "from X to Y",
     "the issue of X"; the conjuncts of each."""
     yield from (c for c in head.children if c.dep_ == "appos")  # "one thing: X"
-    yield from (c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB" and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts))  # "a willingness to V X"
+    yield from (c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                and infinitive(c))  # "a willingness to V X"
     yield from after_colon(head)
     for prep in (c for c in head.children if c.dep_ == "prep"):
         if prep.lower_ in word_set("cues", "agenda_example_prepositions") or (

@@ -15,6 +15,7 @@ from briefing.extract.event import EventCues, event_cues
 from briefing.extract.people import extract_people, name_entities
 from briefing.extract.people_participation import of_another_event
 from briefing.extract.quotes import quotes as find_quotes
+from briefing.knowledge import word_set
 from briefing.knowledge.lexicon import lexicon
 from briefing.temporal import expressions, tag_dates, tenses
 from briefing.types import Article, ArticleFacts, Dating, Statement, Timex
@@ -57,10 +58,6 @@ def dating(doc: Doc, article: Article, cues: EventCues) -> Dating:
                   statements.timeline_rows(doc, spans, article.id))
 
 
-FRONTED = re.compile(r"(?:in|on|by|since|until|during|last|early|late|earlier|later|as of)?\s*",
-                     re.I)  # what may open a sentence before its time frame ("In October, ...")
-
-
 def told_before(item: Statement, timexes: Sequence[Timex], event_date: str | None,
                 text: str) -> bool:
     """Return True for a topic whose sentence opens with a time frame before the event's
@@ -70,9 +67,10 @@ def told_before(item: Statement, timexes: Sequence[Timex], event_date: str | Non
     if not event_date:
         return False
     start = item.span.start
+    openers = word_set("cues", "time_frame_openers") | {""}  # "In" of "In October, ..."
     for t in timexes:
-        if start <= t.start <= start + 16 and FRONTED.fullmatch(text[start:t.start]) and \
-                t.type == "DATE" and re.fullmatch(r"\d{4}(-\d\d){0,2}", t.value):
+        if start <= t.start <= start + 16 and " ".join(text[start:t.start].lower().split()) \
+                in openers and t.type == "DATE" and re.fullmatch(r"\d{4}(-\d\d){0,2}", t.value):
             return t.value < event_date[: len(t.value)]
     return False
 

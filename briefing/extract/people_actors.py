@@ -79,20 +79,15 @@ def _of_whom(noun: Token) -> int:
     return noun.i
 
 
-def _body(text: str, lex: Lexicon) -> str | None:
-    """The country of a country name, demonym or known organisation."""
-    return lex.body(text)
-
-
 def _country(span: TokenSpan, lex: Lexicon) -> str | None:
     """The country an actor stands for: its own name ("Japan", "the Pentagon"), or a named
     body or country word in it ("the Chinese delegation", "officials from the Kremlin")."""
-    if code := _body(span.text, lex):
+    if code := lex.body(span.text):
         return code
     if span.root.ent_type_ or span.root.pos_ != "NOUN":  # "the Brazilian Grand Prix"
         return None
     for part in [*ents_in(span), *span]:
-        if code := _body(part.text, lex):
+        if code := lex.body(part.text):
             return code
     return None
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from briefing.extract import frame
 from briefing.knowledge import load
 from briefing.knowledge.lexicon import LEAD_SUBJECT, Lexicon
+from briefing.temporal.direction import infinitive
 from briefing.types import STATUSES, TOOK_PLACE, PersonMention
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -296,9 +297,8 @@ def aimed(verb: Token) -> bool:
     """Return True for a predicate in a noun's "to" clause ("his desire to meet X", "a plan to
     visit Y") or in the purpose clause of a past verb ("X left for Riyadh to meet the King"):
     wished or aimed at, so still ahead of what the report tells."""
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return to and (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
-                   or verb.dep_ == "advcl" and verb.head.tag_ == "VBD")
+    return infinitive(verb) and (verb.dep_ == "acl" and verb.head.pos_ == "NOUN"
+                                 or verb.dep_ == "advcl" and verb.head.tag_ == "VBD")
 
 
 def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | None
@@ -319,8 +319,8 @@ def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | No
             word = next((c for c in word.children if c.dep_ == "dobj" and frame.is_predicate(c)
                          and frame.anchor_of(c).i == word.i), None)
         if word is not None:
-            said = "scheduled" if aimed(frame.anchor_of(word)) else \
-                frame.mention_status(word, frame.anchor_of(word))
+            anchor = frame.anchor_of(word)
+            said = "scheduled" if aimed(anchor) else frame.mention_status(word, anchor)
             if said in STATUSES and "under way" not in (said, status) \
                     and (said in TOOK_PLACE) != (status in TOOK_PLACE):
                 m = replace(m, participant=False, frame=None)

@@ -227,9 +227,6 @@ def figures(doc: Doc, article_id: str) -> list[Statement]:
     return out
 
 
-MAGNITUDES = frozenset({"m", "mn", "bn", "k", "million", "billion", "trillion"})
-
-
 def currency(tok: Token) -> bool:
     """Return True for a currency sign the tokenizer splits from its number ("$", "£", "A$")."""
     return tok.is_currency or tok.tag_ == "$" or bool(re.fullmatch(r"[A-Z]{1,3}\$", tok.text))
@@ -242,7 +239,7 @@ def amount(ent: Span) -> Span:
     start, end = ent.start, ent.end
     if start > 0 and currency(doc[start - 1]):
         start -= 1
-    if end < len(doc) and doc[end].lower_ in MAGNITUDES and (
+    if end < len(doc) and doc[end].lower_ in word_set("cues", "figure_magnitudes") and (
             doc[end - 1].whitespace_ == "" or len(doc[end]) > 2):  # "21m", "21 million"
         end += 1
     return doc[start:end]

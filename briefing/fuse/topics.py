@@ -38,10 +38,11 @@ def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant],
 
 def outsider(actor: str | None, people: Sequence[Participant],
              mentioned: Sequence[Participant] = ()) -> bool:
-    """Return True for a stance of someone named who is no side of the event: no participant,
-    nor a body or person of a participant's country ("Oxfam welcomed the statement" at a
-    meeting of ministers; not "Trump ordered a strike" when his Secretary of State meets).
-    Unknown without participants."""
+    """Return True for the stance of a body (see Statement.actor) that is no side of the
+    event: no participant, nor a participant's country ("Oxfam welcomed the statement" at a
+    meeting of ministers; not "the State Department" when the US Secretary of State meets).
+    A person of a participant's country among the `mentioned` is a side too: the model may
+    tag a surname as an organisation ("Navarro called X ..."). Unknown without participants."""
     if not actor or not people:
         return False
     sides = {p.country for p in people if p.country}

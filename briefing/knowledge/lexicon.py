@@ -64,7 +64,7 @@ class Lexicon:
 
     def body(self, text: str) -> str | None:
         """Return the alpha-2 code of a country name, demonym or known organisation."""
-        return self.country(text) or self.orgs.get(fold(re.sub(r"^the ", "", text, flags=re.I)))
+        return self.country(text) or self.orgs.get(_THE.sub("", fold(text)))
 
     def is_place_or_org(self, text: str) -> bool:
         key = _THE.sub("", _POSSESSIVE_END.sub("", fold(text)).strip())

@@ -202,7 +202,7 @@ def _present_infinitive(verb: Any, auxes: list[Any]) -> bool:
     if any(a.lemma_ == "have" for a in auxes):
         return False
     head, seen = verb.head, 0
-    while _infinitive(head) and head.head.i != head.i and seen < 4:
+    while infinitive(head) and head.head.i != head.i and seen < 4:
         head, seen = head.head, seen + 1  # "wants to try to meet": the first finite verb
     if verb.dep_ not in ("xcomp", "advcl") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return False
@@ -211,7 +211,8 @@ def _present_infinitive(verb: Any, auxes: list[Any]) -> bool:
                                           for a in head_auxes)
 
 
-def _infinitive(token: Any) -> bool:
+def infinitive(token: Any) -> bool:
+    """Return True for a verb with its "to" ("to meet")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
