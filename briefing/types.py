@@ -186,6 +186,7 @@ class Dating:
     headline: tuple[tuple[Slot, ...], ...]  # per sentence retelling the headline, closest first
     event: tuple[tuple[Slot, ...], ...]  # per event sentence, best first
     timeline: tuple[Row, ...]  # sentences naming a date
+    days: tuple[Slot, ...] = ()  # expressions dating the event's Nth day, tagged N
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,8 @@ class ArticleFacts:
     # the event's vote and grouping; event_date is the older sentence cue
     frame_date: str | None = None
     event_kind: Kind | None = None
+    event_opening: str | None = None  # the day the event opened, as its Nth day's date tells
+    event_length: int | None = None  # the days it lasts, as "the two-day summit" tells them
     event_name: str | None = None  # a proper name for the event, as written
     event_nickname: str | None = None  # a short quoted label ("3+3")
     event_setting: str | None = None  # the proper name of the event it is set in ("on the

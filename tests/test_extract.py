@@ -144,6 +144,9 @@ AGENDA_CASES |= {
     "a_word_that_opened_its_sentence_is_lowered": (
         'Border security was on the agenda.',
         ['border security']),
+    "a_word_that_opened_a_quoted_sentence_is_lowered": (
+        '"Border security is a serious issue," Trump said.',
+        ['border security']),
     "an_owner_parsed_as_an_object_keeps_what_it_owns": (
         'The summit is intended to reassure America’s nervous Arab partners that the emerging '
         'nuclear deal with Iran does not mean the United States is abandoning them.',

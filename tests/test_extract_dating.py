@@ -7,7 +7,14 @@ from dataclasses import replace
 
 import pytest
 
-from briefing.extract.dating import main_values, reanchor, resolve, timeline_values
+from briefing.extract.dating import (
+    by_span,
+    main_values,
+    opening_day,
+    reanchor,
+    resolve,
+    timeline_values,
+)
 from briefing.temporal import tag_dates
 from briefing.types import Article, ArticleFacts, Dating, Row, Slot, Span, Timex
 
@@ -89,3 +96,11 @@ def test_extract_dating_reanchor_gives_the_facts_a_parse_with_that_date_gives(mo
             assert reanchor(facts, when) == expected
             assert [t.value for t in expected.timexes] == [
                 t.value for t in tag_dates(article.text, when, doc=model_nlp(article.text))]
+
+
+def test_extract_dating_the_opening_day_is_the_nth_day_less_n_minus_one():
+    text = "It was the third day of the summit, on 9 June 2018."
+    timexes = tag_dates(text, dt.date(2018, 6, 10))
+    t = next(t for t in timexes if t.value == "2018-06-09")
+    assert opening_day([Slot(t.start, t.end, "3")], by_span(timexes)) == "2018-06-07"
+    assert opening_day([], by_span(timexes)) is None

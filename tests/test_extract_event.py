@@ -96,3 +96,29 @@ def test_extract_event_a_place_modifying_the_object_of_in_is_no_place(model_nlp)
     # A name the model tags only in part is still the preposition's object.
     doc = model_nlp("A gunman attacked the consulate in Mazar-i-Sharif on Thursday.")
     assert event.main_place(list(doc.sents)) not in (None, "")
+
+
+def test_extract_event_the_nth_day_of_a_summit_dates_its_opening(model_nlp):
+    # the caption dates the summit's second day: it opened the day before
+    text = ("Leaders spoke on the second day of the G7 meeting in Quebec, Canada, June 9, 2018. "
+            "Trudeau, the host of the two-day summit, told reporters he was pleased.")
+    doc = model_nlp(text)
+    spans = event.day_slots(doc, tag_dates(text, FRIDAY, doc=doc))
+    assert [(text[s.start:s.end], s.tag) for s in spans][:1] == [("June 9, 2018", "2")]
+    assert event.event_length(doc) == 2
+
+
+def test_extract_event_another_summit_s_length_is_not_the_event_s(model_nlp):
+    # "a two-day summit" is some summit; a day of something that is no event says nothing
+    text = ("The ministers, who met at a two-day summit last year, spoke on Monday. "
+            "It was the second day of the strike, on March 6.")
+    doc = model_nlp(text)
+    assert event.event_length(doc) is None
+    assert event.day_slots(doc, tag_dates(text, FRIDAY, doc=doc)) == ()
+
+
+def test_extract_event_an_event_s_name_tagged_a_place_is_no_place(model_nlp):
+    # the model tags the summit's name a facility; the summit's own "in" places it
+    doc = model_nlp("If the standard for success at the Trump-Kim Summit in Singapore this "
+                    "week was solving a problem, it failed.")
+    assert event.main_place(list(doc.sents)) == "Singapore"

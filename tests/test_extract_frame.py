@@ -89,6 +89,9 @@ def test_extract_frame_places_kind_of_names():
     assert place_kind("Charlevoix") == "city"
     assert place_kind("Wales") == "region"  # pycountry: "Wales [Cymru GB-CYM]"
     assert place_kind("Newport") == "city"  # "Newport [Casnewydd GB-CNW]", a unitary authority
+    assert place_kind("Singapore") == "city"  # a country that is one city is a town too
+    assert place_kind("Monaco") == "city"
+    assert place_kind("Kuwait") == "country"  # its capital is Kuwait City
 
 
 def facts(id: str, published: dt.date, **kw) -> ArticleFacts:
@@ -293,3 +296,10 @@ def test_extract_frame_being_in_talks_is_under_way(model_nlp):
                                "alliance.").status == "under way"
     assert frame_of(model_nlp, "The unions were in talks with the government on "
                                "Monday.").status == "held"
+
+
+def test_extract_frame_a_city_state_most_reports_give_outvotes_a_town_one_gives():
+    day = dt.date(2018, 6, 12)
+    group = [facts(i, day, event_status="held", event_place="Singapore") for i in "abc"]
+    group.append(facts("d", day, event_status="held", event_place="Charlevoix"))
+    assert build_event(group).location == "Singapore"

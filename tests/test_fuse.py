@@ -640,3 +640,22 @@ def test_fuse_topics_drop_the_stance_of_a_body_that_is_no_side():
     assert sorted(kept) == ["a fairer trade deal", "climate finance", "lower tariffs"]
     assert len(agenda([facts], ())) == 4  # no participants known: no one is an outsider
 
+
+
+def test_fuse_dates_a_summit_s_nth_day_and_length_give_its_first_and_last_day():
+    from briefing.fuse.dates import opened_span
+
+    june = lambda d: dt.date(2018, 6, d)  # noqa: E731
+    told = replace(facts("a", "g7 summit", published=june(9)), event_opening="2018-06-08",
+                   event_length=2)
+    plain = facts("b", "g7 summit", published=june(9))
+    assert opened_span([told, plain], june(9), june(9), "summit") == (june(8), june(9))
+    assert opened_span([told], june(9), june(9), "call") == (june(9), june(9))
+    assert opened_span([told], june(9), june(9), "summit", "cancelled") == (june(9), june(9))
+    far = replace(told, event_opening="2018-05-01")  # another summit's day: too far back
+    assert opened_span([far], june(9), june(9), "summit") == (june(9), june(9))
+    # a length alone: counted from the day a preview names, not from a day told after it
+    length = replace(plain, event_length=3)
+    ahead = replace(length, article=article("c", "g7 summit", june(7)))
+    assert opened_span([ahead], june(8), june(8), "summit") == (june(8), june(10))
+    assert opened_span([length], june(8), june(8), "summit") == (june(8), june(8))

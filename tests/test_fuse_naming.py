@@ -178,3 +178,14 @@ def test_fuse_naming_a_monarchs_one_name_is_written_with_the_title():
     assert short_name(Participant("Salman", (), "King", "SA", ())) == "King Salman"
     assert short_name(Participant("Obama", (), "President", "US", ())) == "Obama"
     assert short_name(Participant("Abdullah II", (), "King", "JO", ())) == "Abdullah II"
+
+
+def test_fuse_naming_a_monarch_s_one_name_is_described_with_the_title():
+    from briefing.compose.words import described
+
+    king = Participant("Salman", (), "King", "SA", ())
+    assert described(king) == "King Salman (Saudi Arabia)"
+    assert described(Participant("Salman Rushdie", (), "King", "SA", ())) == (
+        "Salman Rushdie (King, Saudi Arabia)")  # a whole name keeps its title beside it
+    assert described(Participant("Obama", (), "President", "US", ())) == (
+        "Obama (President, United States)")

@@ -79,3 +79,8 @@ def test_ingest_rules_editor_initials_and_paragraphs():
     text = "First line of a\nwrapped paragraph.\r\n\r\n\r\nSecond\u00a0 paragraph. [ab/uh]\n"
     assert remove_boilerplate(paragraphs(text)) == ["First line of a wrapped paragraph.",
                                                     "Second paragraph."]
+
+
+def test_ingest_rules_a_soft_hyphen_read_as_a_logic_sign_is_dropped_inside_a_word():
+    assert paragraphs("over a refu\u00acgee agreement") == ["over a refugee agreement"]
+    assert paragraphs("p \u00ac q") == ["p \u00ac q"]  # the sign itself, between spaces, stays

@@ -14,7 +14,7 @@ from dataclasses import replace
 import pycountry
 
 from briefing.extract.places import known_town
-from briefing.fuse.naming import capital
+from briefing.fuse.naming import capital, styled_name
 from briefing.knowledge.lexicon import lexicon
 from briefing.temporal import value_to_range
 from briefing.types import Participant
@@ -105,11 +105,14 @@ def titled(role: str) -> str:
 
 
 def described(p: Participant) -> str:
-    """Return "Ann Lee (Foreign Minister, France)", or the bare name when nothing is known; a
-    name that states its country ("Chinese officials", "Representatives from China") is not
-    told it again."""
+    """Return "Ann Lee (Foreign Minister, France)", "King Salman (Saudi Arabia)", or the bare
+    name when nothing is known; a name that states its country ("Chinese officials",
+    "Representatives from China") is not told it again."""
     if p.country and names_country(p.name, p.country):
         p = replace(p, country=None)
+    styled = styled_name(p)  # "King Salman (Saudi Arabia)": the title is already said
+    if styled:
+        p = replace(p, name=styled, role=None)
     about = role_and_country(p)
     return f"{p.name} ({about})" if about else p.name
 

@@ -34,6 +34,7 @@ from briefing.extract.agenda_phrase import (
     without_conjuncts,
 )
 from briefing.extract.entities import entity_at as entity_of
+from briefing.extract.sentences import opens_sentence
 from briefing.knowledge import load, word_set
 from briefing.temporal.direction import infinitive
 from briefing.types import Statement
@@ -421,7 +422,7 @@ def topics(words: Sequence[Token], *, party: bool = False) -> list[str]:
                                               .split()), part))
                   for t in texts if len(texts) == 1 or not ends_in_a_party(t)]
         first = part[0]  # "The borders of X" opened its sentence: "the borders of X" in a list
-        if first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_:
+        if opens_sentence(first) and first.pos_ != "PROPN" and not first.ent_type_:
             shaped = [lowered(t) for t in shaped]
         out += shaped
     return out

@@ -55,7 +55,7 @@ def dating(doc: Doc, article: Article, cues: EventCues) -> Dating:
     facts are a pure function of its anchor (see briefing.extract.dating)."""
     spans = expressions(article.text)
     return Dating(tenses(article.text, doc), cues.frame_slots, *cues.pools,
-                  statements.timeline_rows(doc, spans, article.id))
+                  statements.timeline_rows(doc, spans, article.id), cues.days)
 
 
 def told_before(item: Statement, timexes: Sequence[Timex], event_date: str | None,
@@ -108,6 +108,8 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
         event_venue=cues.venue,
         frame_date=dated.frame_date,
         event_kind=cues.kind,
+        event_opening=dated.opening,
+        event_length=cues.length,
         event_name=cues.name,
         event_nickname=cues.nickname,
         event_setting=cues.setting,

@@ -41,6 +41,7 @@ class Dated:
     frame_date: str | None
     frame_dates: tuple[str, ...]
     timeline: tuple[Statement, ...]
+    opening: str | None = None  # the event's first day (`opening_day`)
 
 
 def by_span(timexes: Sequence[Timex]) -> dict[tuple[int, int], Timex]:
@@ -144,13 +145,25 @@ def timeline_values(rows: Sequence[Row], timexes: BySpan) -> tuple[Statement, ..
     return tuple(out)
 
 
+def opening_day(slots: Sequence[Slot], timexes: BySpan) -> str | None:
+    """Return the day an event opened: the first day-precise date of its Nth day (a slot
+    tagged N) less N - 1 days ("the second day of the summit, June 9": June 8)."""
+    for s in slots:
+        t = timexes.get((s.start, s.end))
+        if t is not None and t.type == "DATE" and DAY.match(t.value or "") and s.tag:
+            day = dt.date.fromisoformat(t.value[:10]) - dt.timedelta(days=int(s.tag) - 1)
+            return day.isoformat()
+    return None
+
+
 def resolve(dating: Dating, timexes: Sequence[Timex], published: dt.date | None) -> Dated:
     """Return the article's dated facts, its expressions resolved as `timexes`."""
     found = by_span(timexes)
     pools = {"lead": dating.lead, "headline": dating.headline, "event": dating.event}
     date, dates = main_values(pools, found)
     frame_date, frame_dates = frame_values(dating.frame, found, published)
-    return Dated(date, dates, frame_date, frame_dates, timeline_values(dating.timeline, found))
+    return Dated(date, dates, frame_date, frame_dates, timeline_values(dating.timeline, found),
+                 opening_day(dating.days, found))
 
 
 def reanchor(facts: ArticleFacts, day: dt.date) -> ArticleFacts:
@@ -162,4 +175,4 @@ def reanchor(facts: ArticleFacts, day: dt.date) -> ArticleFacts:
     dated_ = resolve(facts.dating, timexes, day)
     return replace(facts, article=article, timexes=timexes, event_date=dated_.event_date,
                    event_dates=dated_.event_dates, frame_date=dated_.frame_date,
-                   timeline=dated_.timeline)
+                   timeline=dated_.timeline, event_opening=dated_.opening)

@@ -45,6 +45,8 @@ class EventCues:
     frame_slots: tuple[Slot, ...] = ()  # the expressions hung on the event's own predicates
     pools: tuple[Sentences, Sentences, Sentences] = ((), (), ())  # lead, headline, event
     setting: str | None = None  # the proper name of the event it is set in (Frame.setting)
+    days: tuple[Slot, ...] = ()  # days the event's Nth day names (`day_slots`)
+    length: int | None = None  # its days, as "the two-day summit" tells them
 
 
 def event_score(sent: Span) -> int:
@@ -142,11 +144,14 @@ def main_place(sents: Sequence[Span]) -> str | None:
     White House"). Not "to": "had travelled to Seoul" is a journey, not where the event is.
     Not an owner either: in "at Mr Smith's home" the model may tag "Mr Smith's" a place. Not
     inside a quotation: a speaker's words say where something is for them, not the event. Nor a
-    modifier of the preposition's object ("shares in UK banking group X": whose, not where)."""
+    modifier of the preposition's object ("shares in UK banking group X": whose, not where).
+    Nor an event's name the model tags a place ("at the Trump-Kim Summit in Singapore": its
+    own "in" places it)."""
     for sent in sents:
         for ent in sent.ents:
             if (ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and not possessive(ent)
-                    and not quoted(ent)):
+                    and not quoted(ent)
+                    and ent[-1].lower_ not in word_set("cues", "event_nouns")):
                 prep = sent.doc[ent.start - 1]
                 if modifies_object(ent, prep):
                     continue  # "shares in UK banking group X": a modifier of the object
@@ -233,6 +238,62 @@ def nickname(sents: Sequence[Span]) -> str | None:
     return None
 
 
+LONGEST_EVENT = 5  # days: a longer "N-day" thing is a tour or a festival, not one meeting
+
+
+def event_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in word_set("cues", "event_nouns")
+
+
+def definite(noun: Token) -> bool:
+    """Return True for a noun that points at a known thing: "the summit", "his visit", not "a
+    two-day summit" (some other one)."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this"))
+               for c in noun.children)
+
+
+def event_length(doc: Doc) -> int | None:
+    """Return how many days a definite event noun says its event lasts ("the two-day
+    summit": 2), the longest such, or None."""
+    numbers = load("temporal")["numbers"]
+    found = []
+    for noun in doc:
+        if not event_noun(noun) or not definite(noun):
+            continue
+        for day in noun.children:
+            if day.lemma_.lower() != "day" or day.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            for n in day.children:
+                count = int(n.text) if n.text.isdigit() else numbers.get(n.lower_)
+                if n.dep_ == "nummod" and isinstance(count, int) and 1 < count <= LONGEST_EVENT:
+                    found.append(count)
+    return max(found, default=None)
+
+
+def day_slots(doc: Doc, timexes: Sequence[Timex]) -> tuple[Slot, ...]:
+    """Return the day-precise expressions of sentences naming an event's Nth day ("on the
+    second day of the G7 meeting ..., June 9, 2018"), each tagged N, nearest the phrase
+    first: the first that resolves to a day says which day the event opened. "The final
+    day" says no N."""
+    ordinals = load("temporal")["ordinals"] | {"opening": 1}
+    out = []
+    for day in doc:
+        if day.lemma_.lower() != "day" or day.pos_ != "NOUN":
+            continue
+        n = next((ordinals[c.lower_] for c in day.children
+                  if c.dep_ in ("amod", "nummod") and c.lower_ in ordinals), None)
+        of = next((c for c in day.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if n is None or owner is None or not event_noun(owner):  # "a NATO summit" too: the
+            # day it names says which one
+            continue
+        sent = day.sent
+        near = sorted((abs(t.start - day.idx), t) for t in timexes_in(sent, timexes)
+                      if not t.start <= day.idx < t.end)
+        out += [Slot(t.start, t.end, str(n)) for _, t in near]
+    return tuple(out)
+
+
 def event_cues(doc: Doc, timexes: Sequence[Timex], *,
                headline: str | None = None) -> EventCues:
     """Return what the article says of its event's place, format, status, kind and name, and
@@ -248,4 +309,5 @@ def event_cues(doc: Doc, timexes: Sequence[Timex], *,
     return EventCues(place, meeting_format(doc, said), frame.kind, frame.name,
                      nickname(sents), main_place(list(doc.sents)[:LEAD]), frame.status,
                      frame.venue, fmt, frame.slots,
-                     date_pools(doc, timexes, sents, headline=headline), frame.setting)
+                     date_pools(doc, timexes, sents, headline=headline), frame.setting,
+                     day_slots(doc, timexes), event_length(doc))

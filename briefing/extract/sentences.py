@@ -42,3 +42,9 @@ def quoted(span: Span) -> bool:
     before = text_of(span.doc)[sent.start_char:span.start_char]
     curly = before.rfind(OPENING) > before.rfind(CLOSING)
     return curly or before.count(STRAIGHT) % 2 == 1
+
+
+def opens_sentence(tok: Token) -> bool:
+    """Return True when only punctuation comes before `tok` in its sentence: its capital is
+    the sentence's, not the word's ("Border security is ..." opening a quotation)."""
+    return all(t.is_punct for t in tok.doc[sentence_of(tok).start : tok.i])

@@ -15,7 +15,7 @@ from dataclasses import replace
 from briefing.extract.places import lies_outside, place_kind, wider_than_country
 from briefing.fuse import naming, topics
 from briefing.fuse.cluster import Digest, digest, event_range, group
-from briefing.fuse.dates import CALLED_OFF, complete, day_span, planned_span
+from briefing.fuse.dates import CALLED_OFF, complete, day_span, opened_span, planned_span
 from briefing.fuse.items import merge, reports_of, same_place, vote
 from briefing.fuse.people import merge_people
 from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Participant, Span, slug
@@ -278,8 +278,10 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
         kind = "call"  # held at a distance, and a report names the call: a call, not a
         # meeting by video link (other reports' "spoke with" reads as a meeting)
     people = merge_people(group)
-    start, end, date_gap = day_span(start, date_gap, "summit" if naming.multilateral(
-        people.participants) else kind, told_status(group)[0])  # leaders of 3+ countries
+    span_kind = "summit" if naming.multilateral(people.participants) else kind  # leaders of
+    # three countries or more
+    start, end, date_gap = day_span(start, date_gap, span_kind, told_status(group)[0])
+    start, end = opened_span(group, start, end, span_kind, told_status(group)[0])
     if planned := planned_span(group, start, *told_status(group)):
         (start, end), date_gap = planned, None  # the reports' days are when it was called off
     name = title(group, kind, people.participants, place, fmt == "virtual")

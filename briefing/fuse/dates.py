@@ -144,6 +144,31 @@ def day_span(start: dt.date | None, gap: Discrepancy | None, kind: str | None,
     return days[0], days[-1], None
 
 
+def opened_span(group: Sequence[ArticleFacts], start: dt.date | None, end: dt.date | None,
+                kind: str | None, told: str | None = None
+                ) -> tuple[dt.date | None, dt.date | None]:
+    """Return a summit's first and last day as its reports tell its days.
+
+    The day a report dates the summit's Nth day by ("on the second day of the G7 meeting,
+    June 9") is N - 1 days after its opening: the opening is its start, when it lies no more
+    than LONGEST days before the voted day. A length ("the two-day summit") then gives the
+    last day, counted from the opening, or from the voted day when every report was
+    written before it (the day a preview names is when it opens). Not for a summit called
+    off: its days never came.
+    """
+    if start is None or end is None or kind not in MULTI_DAY or told in CALLED_OFF:
+        return start, end
+    openings = Counter(dt.date.fromisoformat(f.event_opening) for f in group if f.event_opening)
+    first = min(openings, key=lambda d: (-openings[d], d)) if openings else None
+    if first is not None and 0 <= (start - first).days <= LONGEST:
+        start, end = first, max(end, start)
+    ahead = all(f.article.published and f.article.published < start for f in group)
+    length = max((f.event_length for f in group if f.event_length), default=None)
+    if length and (start == first or ahead):
+        end = max(end, start + dt.timedelta(days=min(length, LONGEST + 1) - 1))
+    return start, end
+
+
 PLAN_DAYS = 31  # the coarsest planned date kept: a month ("a summit in early September")
 
 

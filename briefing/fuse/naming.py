@@ -33,6 +33,16 @@ def venue_words() -> frozenset[str]:
     return frozenset(load("cues")["frame"]["venue_words"])
 
 
+def styled_name(p: Participant) -> str | None:
+    """Return a one-word name with the title English writes before it ("King Salman", "Pope
+    Francis"), or None when the name is longer or its title is not written so."""
+    if len(p.name.split()) > 1 or not p.role or p.body:
+        return None
+    if fold(p.role) not in word_set("titles", "styled_titles"):
+        return None
+    return f"{p.role[:1].upper()}{p.role[1:]} {p.name}"
+
+
 def short_name(p: Participant) -> str:
     """Return the name reports use alone: an organisation's initials when reports give them
     ("GM"), a body's name whole, without its article; the surname ("Obama"); the family
@@ -42,9 +52,7 @@ def short_name(p: Participant) -> str:
     Nieto"); a one-word name with a title written before it ("King Salman", "Pope Francis")."""
     words = p.name.split()
     if len(words) < 2:
-        styled = p.role and not p.body and fold(p.role) in word_set("titles", "styled_titles")
-        return f"{p.role[:1].upper()}{p.role[1:]} {p.name}" if styled else p.name  # "King
-        # Salman": a monarch's one name is written with the title
+        return styled_name(p) or p.name
     initials = next((a for a in p.aliases if abbreviates(a, p.name)), None)
     if initials or words[0].lower() == "the":
         return initials or " ".join(words[1:])  # "GM" for General Motors; "the X Council": a body

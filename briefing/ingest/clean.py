@@ -15,6 +15,9 @@ from briefing.knowledge import load
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# A soft hyphen some sites' copy carries as "¬" (its bytes read in another code page): inside a
+# word it is never the logic sign ("a refu¬gee agreement").
+_BROKEN_HYPHEN = re.compile(r"(?<=[^\W\d_])\u00ac(?=[^\W\d_])")
 # Control characters (C0 but tab and line ends, DEL, C1), non-characters and lone surrogates:
 # XML cannot carry them, spaCy cannot hash a lone surrogate, and no story needs them.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -25,6 +28,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 def paragraphs(text: str) -> list[str]:
     """Return the paragraphs of `text`, white space normalised, hard-wrapped lines re-joined."""
     text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", _CONTROL.sub("", text)))
+    text = _BROKEN_HYPHEN.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     out: list[str] = []
     joinable = False
