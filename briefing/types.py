@@ -218,8 +218,9 @@ class ArticleFacts:
     # the event's vote and grouping; event_date is the older sentence cue
     frame_date: str | None = None
     event_kind: Kind | None = None
-    event_opening: str | None = None  # the day the event opened, as its Nth day's date tells
-    event_length: int | None = None  # the days it lasts, as "the two-day summit" tells them
+    event_opening: str | None = None  # the day the event opened, as its Nth day's date or a
+    # range dating it tells ("the second day of the summit, June 9", "talks on 8-9 June")
+    event_length: int | None = None  # the days it lasts ("the two-day summit", "8-9 June")
     event_name: str | None = None  # a proper name for the event, as written
     event_nickname: str | None = None  # a short quoted label ("3+3")
     event_setting: str | None = None  # the proper name of the event it is set in ("on the

@@ -127,6 +127,10 @@ def test_compose_date_labels_are_short():
     assert date_label("2023-01-13") == "13 Jan 2023"
     assert date_label("2023-W02") == "Week of 9 Jan 2023"
     assert date_label("2022-12") == "Dec 2022"
+    assert date_label("2021-12-04/2021-12-17") == "4–17 Dec 2021"  # a range, by its ends
+    assert date_label("2021-11-30/2021-12-02") == "30 Nov – 2 Dec 2021"
+    assert date_label("2017-10/2019-06") == "Oct 2017 – Jun 2019"
+    assert date_label("1994/1997") == "1994 – 1997"
 
 
 def test_compose_timeline_lists_a_sentence_with_two_dates_once():

@@ -104,3 +104,18 @@ def test_extract_dating_the_opening_day_is_the_nth_day_less_n_minus_one():
     t = next(t for t in timexes if t.value == "2018-06-09")
     assert opening_day([Slot(t.start, t.end, "3")], by_span(timexes)) == "2018-06-07"
     assert opening_day([], by_span(timexes)) is None
+
+
+def test_extract_dating_a_range_on_the_event_s_predicate_gives_its_first_day_and_length():
+    text = "The leaders will meet in Osaka on 28-29 June. Earlier, talks ran from 4 to 7 May."
+    timexes = tag_dates(text, dt.date(2019, 6, 14))
+    spans = {t.text: (t.start, t.end) for t in timexes}
+    assert {"28", "29 June", "4", "7 May"} <= set(spans)
+    dating = Dating((), (Slot(*spans["28"], "scheduled"),), (), (), (),
+                    (Row(text, Span("a", 0, len(text)), tuple(Slot(*v) for v in spans.values())),))
+    dated = resolve(dating, timexes, dt.date(2019, 6, 14), text)
+    assert (dated.opening, dated.length) == ("2019-06-28", 2)
+    # the timeline gives each range once, as the range
+    assert [s.date for s in dated.timeline] == ["2019-06-28/2019-06-29", "2019-05-04/2019-05-07"]
+    plain = resolve(dating, timexes, dt.date(2019, 6, 14))  # without the text, no ranges
+    assert (plain.opening, plain.length) == (None, None)

@@ -122,3 +122,16 @@ def test_extract_event_an_event_s_name_tagged_a_place_is_no_place(model_nlp):
     doc = model_nlp("If the standard for success at the Trump-Kim Summit in Singapore this "
                     "week was solving a problem, it failed.")
     assert event.main_place(list(doc.sents)) == "Singapore"
+
+
+def test_extract_event_a_summit_dated_by_a_range_spans_it(model_nlp):
+    from briefing.extract import article_facts
+    from briefing.fuse import build_event
+    from tests.conftest import article
+
+    texts = ["Leaders of the G20 will hold their summit in Osaka on 28-29 June. Trade is on "
+             "the agenda.", "The G20 summit opens in Osaka on Friday. Trade tops the agenda."]
+    group = [article_facts(model_nlp(t), article(str(i), t, dt.date(2019, 6, 24)))
+             for i, t in enumerate(texts)]
+    event = build_event(group)
+    assert (event.start, event.end) == (dt.date(2019, 6, 28), dt.date(2019, 6, 29))

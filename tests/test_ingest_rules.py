@@ -84,3 +84,14 @@ def test_ingest_rules_editor_initials_and_paragraphs():
 def test_ingest_rules_a_soft_hyphen_read_as_a_logic_sign_is_dropped_inside_a_word():
     assert paragraphs("over a refu\u00acgee agreement") == ["over a refugee agreement"]
     assert paragraphs("p \u00ac q") == ["p \u00ac q"]  # the sign itself, between spaces, stays
+
+
+def test_ingest_rules_a_newsletter_sign_up_form_inside_a_paragraph_is_dropped():
+    text = ('He added: "He would be ahead right now." Get the Morning Briefing by Email What '
+            'you need to know to start your day, delivered to your inbox Monday through '
+            "Friday. Please verify you're not a robot by clicking the box. Invalid email "
+            "address. Talk of rigging the vote rises again.")
+    assert remove_boilerplate([text]) == [
+        'He added: "He would be ahead right now." Talk of rigging the vote rises again.']
+    kept = "Readers wrote to the paper about the vote."  # no sign-up words: kept whole
+    assert remove_boilerplate([kept]) == [kept]

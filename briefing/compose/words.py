@@ -74,16 +74,27 @@ def date_key(value: str) -> tuple[dt.date, dt.date]:
 
 
 def date_label(value: str) -> str:
-    """Return a short label for a timeline date: "11 Jan 2023", "Dec 2022", "Week of 9 Jan 2023"."""
+    """Return a short label for a timeline date: "11 Jan 2023", "Dec 2022", "Week of 9 Jan 2023",
+    a range by its ends ("4–17 Dec 2021", "Oct 2017 – Jun 2019")."""
     first, last = date_key(value)
     if first == dt.date.max:
         return value
+    if "/" in value:
+        a, b = value.split("/", 1)
+        one_day = [date_key(end)[0] == date_key(end)[1] for end in (a, b)]
+        if all(one_day) and (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}–{last.day} {last:%b %Y}"
+        if all(one_day) and first.year == last.year:
+            return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+        return f"{date_label(a)} – {date_label(b)}"
     if first == last:
         return f"{first.day} {first:%b %Y}"
     if re.fullmatch(r"\d{4}-W\d{2}", value):
         return f"Week of {first.day} {first:%b %Y}"
     if re.fullmatch(r"\d{4}-\d{2}", value):
         return f"{first:%b %Y}"
+    if re.fullmatch(r"\d{4}", value):
+        return value  # a year
     return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
 
 

@@ -84,7 +84,7 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
     cues = event_cues(doc, expressions(article.text), headline=article.title)
     plan = dating(doc, article, cues)
     timexes = tuple(tag_dates(article.text, article.published, tenses=plan.tenses))
-    dated = resolve(plan, timexes, article.published)
+    dated = resolve(plan, timexes, article.published, article.text)
     agenda = [a for a in agenda_items(doc, article.id)
               if not told_before(a, timexes, dated.event_date, article.text)]
     return ArticleFacts(
@@ -109,7 +109,7 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
         frame_date=dated.frame_date,
         event_kind=cues.kind,
         event_opening=dated.opening,
-        event_length=cues.length,
+        event_length=dated.length or cues.length,
         event_name=cues.name,
         event_nickname=cues.nickname,
         event_setting=cues.setting,

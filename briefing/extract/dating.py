@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from briefing.temporal import tag_dates, value_to_range
+from briefing.temporal import TimeRange, find_ranges, tag_dates, value_to_range
 from briefing.types import ArticleFacts, Dating, Row, Slot, Statement, Timex
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -41,7 +41,8 @@ class Dated:
     frame_date: str | None
     frame_dates: tuple[str, ...]
     timeline: tuple[Statement, ...]
-    opening: str | None = None  # the event's first day (`opening_day`)
+    opening: str | None = None  # the event's first day (`opening_day`, `event_span`)
+    length: int | None = None  # its days, when a range dates it ("27-28 February": 2)
 
 
 def by_span(timexes: Sequence[Timex]) -> dict[tuple[int, int], Timex]:
@@ -125,9 +126,22 @@ def frame_values(slots: Sequence[Slot], timexes: BySpan, published: dt.date | No
     return (days[0] if days else None), tuple(dict.fromkeys(values))
 
 
-def timeline_values(rows: Sequence[Row], timexes: BySpan) -> tuple[Statement, ...]:
-    """Return the dated developments: each row once per calendar value it names; a row that
-    `follows` once per value of the row before."""
+def closed(ranges: Sequence[TimeRange]) -> list[TimeRange]:
+    """Return the ranges with both ends on the calendar ("27-28 February", "from 1994 to
+    1997"; not "through Friday")."""
+    return [r for r in ranges if all(r.days()) and value_to_range(r.value)]
+
+
+def range_of(s: Slot, ranges: Sequence[TimeRange]) -> TimeRange | None:
+    """Return the range an expression is an end of, or None."""
+    return next((r for r in ranges if r.start <= s.start and s.end <= r.end), None)
+
+
+def timeline_values(rows: Sequence[Row], timexes: BySpan,
+                    ranges: Sequence[TimeRange] = ()) -> tuple[Statement, ...]:
+    """Return the dated developments: each row once per calendar value it names, the two
+    ends of a range once, as the range ("talks from 4 to 17 December": 4-17 December); a row
+    that `follows` once per value of the row before."""
     out = []
     before: set[str] = set()
     for row in rows:
@@ -138,6 +152,8 @@ def timeline_values(rows: Sequence[Row], timexes: BySpan) -> tuple[Statement, ..
         seen = set()
         for s in row.slots:
             value = dated(t) if (t := timexes.get((s.start, s.end))) else None
+            if value and (r := range_of(s, ranges)):
+                value = r.value
             if value and value not in seen:
                 seen.add(value)
                 out.append(Statement(row.text, row.span, date=value, kind="timeline", at=s.at))
@@ -156,14 +172,37 @@ def opening_day(slots: Sequence[Slot], timexes: BySpan) -> str | None:
     return None
 
 
-def resolve(dating: Dating, timexes: Sequence[Timex], published: dt.date | None) -> Dated:
-    """Return the article's dated facts, its expressions resolved as `timexes`."""
+LONGEST_RANGE = 7  # days: a range dating an event no longer than this is its span
+
+
+def event_span(dating: Dating, ranges: Sequence[TimeRange]) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last day of a range that dates the event ("the summit runs
+    27-28 February"): the first range an expression hung on the event's predicate, else one
+    dating an event in the lead, is an end of."""
+    slots = [*dating.frame, *(s for sent in dating.lead for s in sent
+                              if (s.tag or "event") == "event")]
+    for s in slots:
+        r = range_of(s, ranges)
+        first, last = r.days() if r else (None, None)
+        if first and last and 0 < (last - first).days < LONGEST_RANGE:
+            return first, last
+    return None
+
+
+def resolve(dating: Dating, timexes: Sequence[Timex], published: dt.date | None,
+            text: str = "") -> Dated:
+    """Return the article's dated facts, its expressions resolved as `timexes` (`text` the
+    article's, for the ranges they form)."""
     found = by_span(timexes)
+    ranges = closed(find_ranges(text, timexes)) if text else []
     pools = {"lead": dating.lead, "headline": dating.headline, "event": dating.event}
     date, dates = main_values(pools, found)
     frame_date, frame_dates = frame_values(dating.frame, found, published)
-    return Dated(date, dates, frame_date, frame_dates, timeline_values(dating.timeline, found),
-                 opening_day(dating.days, found))
+    span = event_span(dating, ranges)
+    opening = opening_day(dating.days, found) or (span[0].isoformat() if span else None)
+    return Dated(date, dates, frame_date, frame_dates,
+                 timeline_values(dating.timeline, found, ranges), opening,
+                 (span[1] - span[0]).days + 1 if span else None)
 
 
 def reanchor(facts: ArticleFacts, day: dt.date) -> ArticleFacts:
@@ -172,7 +211,8 @@ def reanchor(facts: ArticleFacts, day: dt.date) -> ArticleFacts:
     assert facts.dating is not None, "only an undated article's facts keep their dating"
     article = replace(facts.article, published=day, published_inferred=True)
     timexes = tuple(tag_dates(article.text, day, tenses=facts.dating.tenses))
-    dated_ = resolve(facts.dating, timexes, day)
+    dated_ = resolve(facts.dating, timexes, day, article.text)
     return replace(facts, article=article, timexes=timexes, event_date=dated_.event_date,
                    event_dates=dated_.event_dates, frame_date=dated_.frame_date,
-                   timeline=dated_.timeline, event_opening=dated_.opening)
+                   timeline=dated_.timeline, event_opening=dated_.opening,
+                   event_length=dated_.length or facts.event_length)
