@@ -143,7 +143,8 @@ class Statement:
     value: str | None = None  # for a figure: the amount as written ("$51 billion")
     at: int | None = None  # for a dated statement: where its date expression starts in `text`
     cue: str = ""  # for an agenda item: what says it is a topic (one of AGENDA_CUES)
-    actor: str | None = None  # for a stance: the body whose stance it is ("Oxfam")
+    actor: str | None = None  # the side an agenda item is of: for a stance, the body whose
+    # stance it is ("Oxfam"); for a list, the person its meeting is with ("topics for Putin")
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,15 @@ AGENDA_CASES |= {
 }
 
 
+def test_extract_agenda_a_list_for_someone_names_whom_its_meeting_is_with(model_nlp):
+    from briefing.extract.agenda import agenda
+
+    text = ("Mr. Tillerson said other possible topics for Mr. Putin include finding a solution "
+            "to the war in Syria. Topics for the summit include trade.")
+    found = [(s.text, s.actor) for s in agenda(model_nlp(text), "a")]
+    assert found == [("the war in Syria", "Putin"), ("trade", None)]
+
+
 def test_extract_agenda_items_carry_their_cue(model_nlp):
     doc = model_nlp("The two sides agreed to create a working group. Obama pressed Xi on cyber "
                     "theft. The summit is intended to reassure nervous allies. They discussed "

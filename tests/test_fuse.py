@@ -641,6 +641,18 @@ def test_fuse_topics_drop_the_stance_of_a_body_that_is_no_side():
     assert len(agenda([facts], ())) == 4  # no participants known: no one is an outsider
 
 
+def test_fuse_topics_drop_a_list_meant_for_a_meeting_with_someone_who_takes_no_part():
+    from briefing.fuse.topics import agenda
+    from briefing.types import Participant
+
+    listed = replace(statement("the war in Syria", "a"), cue="discussed", actor="Putin")
+    facts = ArticleFacts(article=article("a", "..."), agenda=(listed, statement("trade", "a")))
+    sides = [Participant("Ann Lee", (), "President", "US", (Span("a", 0, 1),)),
+             Participant("Li Wei", (), "President", "CN", (Span("a", 0, 1),))]
+    assert [i.text for i in agenda([facts], sides)] == ["trade"]
+    putin = Participant("Vladimir Putin", ("Putin",), "President", "RU", (Span("a", 0, 1),))
+    assert len(agenda([facts], [*sides, putin])) == 2  # the person takes part: the topics stand
+
 
 def test_fuse_dates_a_summit_s_nth_day_and_length_give_its_first_and_last_day():
     from briefing.fuse.dates import opened_span

@@ -62,7 +62,8 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
                     seen.add(text.lower())
                     items.append(Statement(text, statements.source(article_id, sent),
                                            kind="agenda", cue=cue,
-                                           actor=actor_of(root) if cue == "stance" else None))
+                                           actor=actor_of(root) if cue == "stance"
+                                           else meant_for(root)))
     return items
 
 
@@ -87,6 +88,22 @@ def actor_of(root: Token) -> str | None:
         ent = entity_of(subject)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
             return ent.text
+    return None
+
+
+def meant_for(root: Token) -> str | None:
+    """Return the person a list of topics is for ("other possible topics for Mr. Putin
+    include X": Putin), or None: the topics of a meeting with that person, which are the
+    reported event's only when that person takes part (briefing.fuse.topics.outsider)."""
+    lists = word_set("cues", "agenda_list_subjects")
+    subject = next((c for a in root.ancestors if a.pos_ in ("VERB", "AUX") for c in a.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lists), None)
+    if subject is not None:  # "topics ... include finding X": the list's own subject
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "with"):
+                ent = next((entity_of(o) for o in prep.children if o.dep_ == "pobj"), None)
+                if ent is not None and ent.label_ == "PERSON":
+                    return ent.text
     return None
 
 
