@@ -132,6 +132,9 @@ AGENDA_CUES = (*DIRECT_CUES, "stance", "purpose")  # an agenda item's cues, most
 # the meeting
 
 
+PAIR = "; "  # between the two names of a pair in Statement.actor ("and" may be in a name)
+
+
 @dataclass(frozen=True)
 class Statement:
     """A sentence-sized fact: an agenda item, a dated development, a context point."""
@@ -144,7 +147,8 @@ class Statement:
     at: int | None = None  # for a dated statement: where its date expression starts in `text`
     cue: str = ""  # for an agenda item: what says it is a topic (one of AGENDA_CUES)
     actor: str | None = None  # the side an agenda item is of: for a stance, the body whose
-    # stance it is ("Oxfam"); for a list, the person its meeting is with ("topics for Putin")
+    # stance it is ("Oxfam"); for a list, the person its meeting is with ("topics for Putin");
+    # the two people "the two leaders" stands for, joined by PAIR
 
 
 @dataclass(frozen=True)

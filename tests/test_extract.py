@@ -163,6 +163,18 @@ def test_extract_agenda_a_list_for_someone_names_whom_its_meeting_is_with(model_
     assert found == [("the war in Syria", "Putin"), ("trade", None)]
 
 
+def test_extract_agenda_the_two_leaders_are_the_two_named_before(model_nlp):
+    from briefing.extract.agenda import agenda
+
+    text = ("King Salman spoke with President Erdogan by phone on Sunday. The two leaders "
+            "agreed on a joint working group.")
+    (item,) = agenda(model_nlp(text), "a")
+    assert item.text == "a joint working group"
+    assert [n.split()[-1] for n in item.actor.split("; ")] == ["Salman", "Erdogan"]
+    text = "The envoys met on Sunday. The two leaders agreed on a joint working group."
+    assert [s.actor for s in agenda(model_nlp(text), "a")] == [None]  # nobody named before
+
+
 def test_extract_agenda_items_carry_their_cue(model_nlp):
     doc = model_nlp("The two sides agreed to create a working group. Obama pressed Xi on cyber "
                     "theft. The summit is intended to reassure nervous allies. They discussed "

@@ -652,6 +652,10 @@ def test_fuse_topics_drop_a_list_meant_for_a_meeting_with_someone_who_takes_no_p
     assert [i.text for i in agenda([facts], sides)] == ["trade"]
     putin = Participant("Vladimir Putin", ("Putin",), "President", "RU", (Span("a", 0, 1),))
     assert len(agenda([facts], [*sides, putin])) == 2  # the person takes part: the topics stand
+    pair = replace(statement("a working group", "a"), cue="agreed", actor="Ann Lee; Erdogan")
+    both = replace(pair, text="an aid plan", actor="Ann Lee; Li Wei")
+    facts = ArticleFacts(article=article("a", "..."), agenda=(pair, both))
+    assert [i.text for i in agenda([facts], sides)] == ["an aid plan"]  # a pair: both take part
 
 
 def test_fuse_dates_a_summit_s_nth_day_and_length_give_its_first_and_last_day():

@@ -34,10 +34,10 @@ from briefing.extract.agenda_phrase import (
     without_conjuncts,
 )
 from briefing.extract.entities import entity_at as entity_of
-from briefing.extract.sentences import opens_sentence
+from briefing.extract.sentences import opens_sentence, sentence_of
 from briefing.knowledge import load, word_set
 from briefing.temporal.direction import infinitive
-from briefing.types import Statement
+from briefing.types import PAIR, Statement
 
 MAX_CLIMB = 4  # "at the heart of the discussions": prepositions between a verb and its noun
 
@@ -63,7 +63,7 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
                     items.append(Statement(text, statements.source(article_id, sent),
                                            kind="agenda", cue=cue,
                                            actor=actor_of(root) if cue == "stance"
-                                           else meant_for(root)))
+                                           else meant_for(root) or pair_of(root)))
     return items
 
 
@@ -105,6 +105,22 @@ def meant_for(root: Token) -> str | None:
                 if ent is not None and ent.label_ == "PERSON":
                     return ent.text
     return None
+
+
+def pair_of(root: Token) -> str | None:
+    """Return the two people "the two leaders" (the subject of the clause a topic hangs from)
+    stands for, "A; B", when the sentence before names exactly two ("King Salman spoke with
+    Erdogan. The two leaders agreed on a working group": "Salman; Erdogan"), or None. The
+    topic is theirs: the event's only when both take part (briefing.fuse.topics.outsider)."""
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if verb is not None else None
+    sent = sentence_of(root)
+    if subject is None or not statements.pair_phrase(subject) or sent.start == 0:
+        return None
+    before = sentence_of(root.doc[sent.start - 1])
+    names = list(dict.fromkeys(e.text for e in before.ents if e.label_ == "PERSON"))
+    return PAIR.join(names) if len(names) == 2 else None
 
 
 def beyond_quantity(root: Token) -> Token:

@@ -191,6 +191,12 @@ def continues(sent: Span) -> bool:
     subject = subjects[0]
     if subject.lower_ in ("they", "he", "she"):
         return True
+    return pair_phrase(subject)
+
+
+def pair_phrase(subject: Token) -> bool:
+    """Return True for a subject that names two people told before: "the two leaders",
+    "both men" (not "the two-day summit")."""
     words = [w.text.lower() for w in subject.subtree][:3]
     return words[:1] == ["both"] or (words[:2] == ["the", "two"] and words[2:] != ["-"])
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from briefing.fuse.items import merge, reports_of, singular, topic_words
 from briefing.knowledge import word_set
 from briefing.knowledge.lexicon import lexicon
-from briefing.types import AGENDA_CUES, DIRECT_CUES, ArticleFacts, Item, Participant
+from briefing.types import AGENDA_CUES, DIRECT_CUES, PAIR, ArticleFacts, Item, Participant
 
 LEADING = 4  # the participants whose countries are parties, not topics
 
@@ -38,13 +38,15 @@ def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant],
 
 def outsider(actor: str | None, people: Sequence[Participant],
              mentioned: Sequence[Participant] = ()) -> bool:
-    """Return True for the stance of a body (see Statement.actor) that is no side of the
+    """Return True for the topic of a side (see Statement.actor) that is no side of the
     event: no participant, nor a participant's country ("Oxfam welcomed the statement" at a
     meeting of ministers; not "the State Department" when the US Secretary of State meets).
     A person of a participant's country among the `mentioned` is a side too: the model may
     tag a surname as an organisation ("Navarro called X ..."). Unknown without participants."""
     if not actor or not people:
         return False
+    if PAIR in actor:  # a pair ("Salman; Erdogan"): theirs is the event's when both are sides
+        return any(outsider(one, people, mentioned) for one in actor.split(PAIR))
     sides = {p.country for p in people if p.country}
     words = {w for w in re.findall(r"[^\W\d_]+", actor.lower()) if len(w) > 2}
     for p in [*people, *(m for m in mentioned if m.country in sides)]:
