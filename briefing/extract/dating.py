@@ -30,6 +30,8 @@ EVENT_ROLES = ("event", "background")
 TRIES = (("lead", EVENT_ROLES), ("lead", ("speech",)), ("headline", EVENT_ROLES),
          ("event", EVENT_ROLES))
 BySpan = Mapping[tuple[int, int], Timex]
+LONGEST_EVENT = 7  # days one event may last, as a range or "N-day" tells it; longer is a
+# tour, a festival or a season, not one meeting
 
 
 @dataclass(frozen=True)
@@ -172,9 +174,6 @@ def opening_day(slots: Sequence[Slot], timexes: BySpan) -> str | None:
     return None
 
 
-LONGEST_RANGE = 7  # days: a range dating an event no longer than this is its span
-
-
 def event_span(dating: Dating, ranges: Sequence[TimeRange]) -> tuple[dt.date, dt.date] | None:
     """Return the first and last day of a range that dates the event ("the summit runs
     27-28 February"): the first range an expression hung on the event's predicate, else one
@@ -184,7 +183,7 @@ def event_span(dating: Dating, ranges: Sequence[TimeRange]) -> tuple[dt.date, dt
     for s in slots:
         r = range_of(s, ranges)
         first, last = r.days() if r else (None, None)
-        if first and last and 0 < (last - first).days < LONGEST_RANGE:
+        if first and last and 0 < (last - first).days < LONGEST_EVENT:
             return first, last
     return None
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from briefing.extract.dating import by_span, main_values
+from briefing.extract.dating import LONGEST_EVENT, by_span, main_values
 from briefing.extract.frame import earlier_occurrence, landmark, read_frame
-from briefing.extract.sentences import quoted, text_of
+from briefing.extract.sentences import quoted, sentence_of, text_of
 from briefing.knowledge import load, word_set
 from briefing.types import Slot, Timex
 
@@ -238,9 +238,6 @@ def nickname(sents: Sequence[Span]) -> str | None:
     return None
 
 
-LONGEST_EVENT = 5  # days: a longer "N-day" thing is a tour or a festival, not one meeting
-
-
 def event_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in word_set("cues", "event_nouns")
 
@@ -256,18 +253,13 @@ def event_length(doc: Doc) -> int | None:
     """Return how many days a definite event noun says its event lasts ("the two-day
     summit": 2), the longest such, or None."""
     numbers = load("temporal")["numbers"]
-    found = []
-    for noun in doc:
-        if not event_noun(noun) or not definite(noun):
-            continue
-        for day in noun.children:
-            if day.lemma_.lower() != "day" or day.dep_ not in ("compound", "amod", "nmod"):
-                continue
-            for n in day.children:
-                count = int(n.text) if n.text.isdigit() else numbers.get(n.lower_)
-                if n.dep_ == "nummod" and isinstance(count, int) and 1 < count <= LONGEST_EVENT:
-                    found.append(count)
-    return max(found, default=None)
+    counts = (int(n.text) if n.text.isdigit() else numbers.get(n.lower_)
+              for noun in doc if event_noun(noun) and definite(noun)
+              for day in noun.children
+              if day.lemma_.lower() == "day" and day.dep_ in ("compound", "amod", "nmod")
+              for n in day.children if n.dep_ == "nummod")
+    return max((c for c in counts if isinstance(c, int) and 1 < c <= LONGEST_EVENT),
+               default=None)
 
 
 def day_slots(doc: Doc, timexes: Sequence[Timex]) -> tuple[Slot, ...]:
@@ -287,10 +279,9 @@ def day_slots(doc: Doc, timexes: Sequence[Timex]) -> tuple[Slot, ...]:
         if n is None or owner is None or not event_noun(owner):  # "a NATO summit" too: the
             # day it names says which one
             continue
-        sent = day.sent
-        near = sorted((abs(t.start - day.idx), t) for t in timexes_in(sent, timexes)
-                      if not t.start <= day.idx < t.end)
-        out += [Slot(t.start, t.end, str(n)) for _, t in near]
+        near = sorted((t for t in timexes_in(sentence_of(day), timexes)
+                       if not t.start <= day.idx < t.end), key=lambda t: abs(t.start - day.idx))
+        out += [Slot(t.start, t.end, str(n)) for t in near]
     return tuple(out)
 
 

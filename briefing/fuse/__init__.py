@@ -270,7 +270,8 @@ def items(group: Sequence[ArticleFacts], field: str, **options: object) -> tuple
 
 def build_event(group: Sequence[ArticleFacts]) -> Event:
     """Return the Event that a group of reports describes, every item cited."""
-    start, date_gap = event_dates(group, *told_status(group))
+    told, told_on = told_status(group)
+    start, date_gap = event_dates(group, told, told_on)
     place, place_gap = event_place(group)
     kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
     fmt, fmt_gap = event_format(group, kind, place)
@@ -280,9 +281,9 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     people = merge_people(group)
     span_kind = "summit" if naming.multilateral(people.participants) else kind  # leaders of
     # three countries or more
-    start, end, date_gap = day_span(start, date_gap, span_kind, told_status(group)[0])
-    start, end = opened_span(group, start, end, span_kind, told_status(group)[0])
-    if planned := planned_span(group, start, *told_status(group)):
+    start, end, date_gap = day_span(start, date_gap, span_kind, told)
+    start, end = opened_span(group, start, end, span_kind, told)
+    if planned := planned_span(group, start, told, told_on):
         (start, end), date_gap = planned, None  # the reports' days are when it was called off
     name = title(group, kind, people.participants, place, fmt == "virtual")
     quotes = tuple(Item(q.text, (q.span,), speaker=q.speaker) for f in group for q in f.quotes)
