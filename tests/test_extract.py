@@ -560,3 +560,65 @@ def test_extract_agenda_a_stance_names_the_body_that_takes_it(model_nlp):
     assert stances and all(s.actor == "Oxfam" for s in stances)
     doc = model_nlp("The ministers met on Monday. He welcomed the plan to cancel the debt.")
     assert all(s.actor is None for s in agenda.agenda(doc, "a"))  # a person's: none
+
+
+def _tagged(doc, pos):
+    for tok, p in zip(doc, pos, strict=True):
+        tok.pos_ = p
+        tok.lemma_ = tok.text.lower()
+    return doc
+
+
+def test_extract_agenda_phrase_an_aside_between_dashes_does_not_cut_the_topic():
+    # "he met Xi to enter their countries -- the biggest emitters -- into the agreement .":
+    # the parse hung "into" on "met", beyond the aside
+    words = ["he", "met", "Xi", "to", "enter", "their", "countries", "--", "the", "biggest",
+             "emitters", "--", "into", "the", "agreement", "."]
+    heads = [1, 1, 1, 4, 1, 6, 4, 1, 10, 10, 2, 1, 1, 14, 12, 1]
+    deps = ["nsubj", "ROOT", "dobj", "aux", "advcl", "poss", "dobj", "punct", "det", "amod",
+            "appos", "punct", "prep", "det", "pobj", "punct"]
+    doc = _tagged(hand_doc(words, heads, deps, ["O"] * 16),
+                  ["PRON", "VERB", "PROPN", "PART", "VERB", "PRON", "NOUN", "PUNCT", "DET", "ADJ",
+                   "NOUN", "PUNCT", "ADP", "DET", "NOUN", "PUNCT"])
+    assert statements.text_of(agenda_phrase.phrase(doc[4])) == (
+        "enter their countries into the agreement")
+
+
+def test_extract_agenda_phrase_the_object_past_a_dashed_aside_completes_a_verb_without_one():
+    # "they join to stop arming and financing – and even trading with – the regime ."
+    words = ["they", "join", "to", "stop", "arming", "and", "financing", "–", "and", "even",
+             "trading", "with", "–", "the", "regime", "."]
+    heads = [1, 1, 3, 1, 3, 4, 4, 1, 1, 10, 1, 10, 11, 14, 11, 1]
+    deps = ["nsubj", "ROOT", "aux", "advcl", "xcomp", "cc", "conj", "punct", "cc", "advmod",
+            "conj", "prep", "punct", "det", "pobj", "punct"]
+    pos = ["PRON", "VERB", "PART", "VERB", "VERB", "CCONJ", "NOUN", "PUNCT", "CCONJ", "ADV",
+           "VERB", "ADP", "PUNCT", "DET", "NOUN", "PUNCT"]
+    doc = _tagged(hand_doc(words, heads, deps, ["O"] * 16), pos)
+    assert statements.text_of(agenda_phrase.phrase(doc[3])) == (
+        "stop arming and financing the regime")
+    # a verb that has its object keeps to it: what follows the aside is not its own
+    words[6] = "trade"
+    heads[6], deps[6] = 3, "dobj"
+    heads[4], deps[4] = 3, "dobj"
+    words[4], words[5] = "talks", "on"
+    heads[5], deps[5] = 4, "prep"
+    heads[6], deps[6] = 5, "pobj"
+    pos[4:7] = ["NOUN", "ADP", "NOUN"]
+    doc = _tagged(hand_doc(words, heads, deps, ["O"] * 16), pos)
+    assert statements.text_of(agenda_phrase.phrase(doc[3])) == "stop talks on trade"
+
+
+def test_extract_agenda_phrase_a_noun_that_lost_its_that_clause_is_no_topic():
+    # "the right 's insistence that any deal include control" / "concerns that the deal collapse"
+    words = ["the", "right", "'s", "insistence", "that", "any", "deal", "include", "control"]
+    heads = [1, 3, 1, 3, 7, 6, 7, 3, 7]
+    deps = ["det", "poss", "case", "ROOT", "mark", "det", "nsubj", "acl", "dobj"]
+    doc = _tagged(hand_doc(words, heads, deps, ["O"] * 9),
+                  ["DET", "NOUN", "PART", "NOUN", "SCONJ", "DET", "NOUN", "VERB", "NOUN"])
+    assert agenda_phrase.content_cut(doc[3], list(doc[0:4])) is True
+    assert agenda_phrase.content_cut(doc[3], list(doc)) is False  # the clause kept
+    # a relative clause ("the deal that they signed") is no content of the noun
+    rel = _tagged(hand_doc(["the", "deal", "that", "they", "signed"], [1, 1, 4, 4, 1],
+                           ["det", "ROOT", "dobj", "nsubj", "relcl"], ["O"] * 5),
+                  ["DET", "NOUN", "PRON", "PRON", "VERB"])
+    assert agenda_phrase.content_cut(rel[1], list(rel[0:2])) is False

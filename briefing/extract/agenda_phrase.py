@@ -41,12 +41,14 @@ def phrase(root: Token) -> list[Token]:
     if root.pos_ == "VERB":  # "(the United States would) end X": the action alone
         drop |= {w.i for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass",
                                                        "mark", "advmod") for w in c.subtree}
-    words = [w for w in root.subtree if w.i not in drop | maimed]
+    between = dashed(root)
+    words = [w for w in root.subtree if w.i not in drop | maimed | between]
     if len(words) > MAX_TOPIC_WORDS and not clause:  # a "how" or "ways" clause is the topic
         words = [w for w in words if not describing(w, root)]
     if len(words) > MAX_TOPIC_WORDS and not clause:
         words = core(words, root)
-    words = connected(contiguous(words + stray_topic(root), root), root)
+    strays = stray_topic(root) + past_aside(root, between)
+    words = connected(contiguous(words + strays, root, between), root, between, strays)
     return whole_quote(list(statements.strip_attribution(trim(words))), root)
 
 
@@ -137,22 +139,73 @@ def describing(word: Token, root: Token) -> bool:
     return any(a.dep_ == "acl" for a in [word, *word.ancestors] if root in a.ancestors)
 
 
-def connected(words: Sequence[Token], root: Token) -> list[Token]:
+def connected(words: Sequence[Token], root: Token, between: frozenset[int] = frozenset(),
+              strays: Sequence[Token] = ()) -> list[Token]:
     """Return the words whose every head up to `root` is kept ("despite its" loses "its" when
-    its noun was cut)."""
-    ids = {w.i for w in words}
+    its noun was cut), or set aside between dashes (a head there still links its words), and
+    the `strays` the parse hung elsewhere (`stray_topic`, `past_aside`)."""
+    ids = {w.i for w in words} | between
     def reaches(w: Token) -> bool:
         while w.i != root.i:
             if w.i not in ids or w.head.i == w.i:
                 return False
             w = w.head
         return True
-    return [w for w in words if reaches(w) or w.i in {t.i for t in stray_topic(root)}]
+    return [w for w in words if reaches(w) or w.i in {t.i for t in strays}]
 
 
-def contiguous(words: Sequence[Token], root: Token) -> list[Token]:
-    """Return the unbroken stretch of `words` around `root` (a cut clause leaves a gap)."""
-    ids = {w.i for w in words}
+DASHES = frozenset({"–", "—", "--"})
+
+
+def dashed(root: Token) -> frozenset[int]:
+    """Return the positions of the asides of `root`'s sentence set off by a pair of dashes,
+    dashes included, that `root` is not in: "enter their countries -- the two biggest
+    emitters -- into the Paris agreement", "stop arming and financing - and even trading
+    with - the regime". A pair of dashes brackets words as parentheses do, whatever the parse
+    hangs on them."""
+    sent = root.sent
+    marks = [t.i for t in sent if t.text in DASHES or t.text == "-" and t.whitespace_
+             and t.i > sent.start and t.doc[t.i - 1].whitespace_]  # " - " set as a dash
+    out: set[int] = set()
+    for left, right in zip(marks[::2], marks[1::2], strict=False):  # a lone dash: no pair
+        if not left < root.i < right:
+            out.update(range(left, right + 1))
+    return frozenset(out)
+
+
+def past_aside(root: Token, between: frozenset[int]) -> list[Token]:
+    """Return the words right after a dashed aside that closes `root`'s phrase when they
+    complete it and the parse hung them elsewhere, for the aside kept the parser from seeing
+    whose they are: a preposition it hung before the phrase ("enter their countries -- the
+    two biggest emitters -- into the Paris agreement": into is enter's), or the object of a
+    verb ending the phrase that has none, hung inside the aside ("stop arming and financing
+    - and even trading with - the regime": the regime is armed)."""
+    end = max(w.i for w in root.subtree)
+    if end + 1 not in between:
+        return []
+    after = end + 1
+    while after in between:
+        after += 1
+    doc, sent = root.doc, root.sent
+    if after >= sent.end:
+        return []
+    node = doc[after]
+    while node.head.i >= after and node.head.i != node.i:
+        node = node.head
+    last = doc[end]
+    if node.dep_ == "prep" and node.head.i < root.i and not dated(node) or (
+            node.dep_ in ("pobj", "dobj") and node.head.i in between
+            and (last.pos_ == "VERB" or last.dep_ == "conj" and last.head.pos_ == "VERB")
+            and not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in last.children)):
+        return list(node.subtree)
+    return []
+
+
+def contiguous(words: Sequence[Token], root: Token, between: frozenset[int] = frozenset()
+               ) -> list[Token]:
+    """Return the unbroken stretch of `words` around `root` (a cut clause leaves a gap; an
+    aside between dashes, `between`, does not)."""
+    ids = {w.i for w in words} | between
     lo = hi = root.i
     while lo - 1 in ids:
         lo -= 1
@@ -282,7 +335,7 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
         return False
     if head.pos_ == "ADJ" and len(content) < 2:
         return False  # "commercial" cut from "commercial relations": no noun phrase
-    if incomplete(head, part):
+    if incomplete(head, part) or content_cut(head, part):
         return False  # "accusations", "a firm commitment", "the joint statement": of what?
     if any(w.lower_ in statements.DEMONSTRATIVES and w.dep_ == "det" for w in part) and len(content) < 2:
         return False
@@ -384,6 +437,18 @@ def _meeting_words() -> frozenset[str]:
 
 
 FIELD_ENDINGS = ("al", "ar", "ic", "ary", "ian", "an", "ese", "ish", "ist", "ing")  # "nuclear", "normalizing"
+
+
+def content_cut(head: Token, part: Sequence[Token]) -> bool:
+    """Return True for a noun whose content is the "that" clause it governs, when the phrase
+    lost that clause ("the Israeli right's insistence [that any deal include X]", "concerns
+    [that the deal would collapse]"): what is insisted on or feared is the topic, not the
+    insisting."""
+    kept = {w.i for w in part}
+    return head.pos_ == "NOUN" and any(
+        c.dep_ == "acl" and c.i not in kept
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in head.children)
 
 
 def incomplete(head: Token, part: Sequence[Token]) -> bool:
