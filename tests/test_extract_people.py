@@ -384,3 +384,14 @@ def test_extract_people_one_sent_off_to_meet_someone_later_is_only_mentioned(mod
             "left the capital for the king's palace at midday to meet with the king.")
     taking_part = reading(model_nlp, text, "held")
     assert taking_part["Ann Lee"] and not taking_part["Karl Brenner"]
+
+
+def test_extract_people_a_meeting_on_a_gatherings_sidelines_puts_its_parties_there(model_nlp):
+    from briefing.extract.people import extract_people
+
+    text = ("The alliance's leaders gathered in London on Tuesday. President Ann Smith met "
+            "with Prime Minister Kenji Tanaka on the sidelines of the summit. Later, President "
+            "Lena Ortiz met with Prime Minister Bo Park in Madrid.")
+    found = {m.name: m for m in extract_people(model_nlp(text), Article("t", text))}
+    assert found["Ann Smith"].at_gathering and found["Kenji Tanaka"].at_gathering
+    assert found["Bo Park"].participant and not found["Bo Park"].at_gathering

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.fuse.people import merge_people
 from briefing.fuse.people_country import titled_phrases
 from briefing.types import Article, ArticleFacts, Entity, PersonMention, Span
@@ -123,3 +125,36 @@ def test_fuse_people_vote_the_head_of_the_organisation_meeting_takes_part():
                title="NATO members gather"),
     ])
     assert "Lars Holm" in names(result.participants)
+
+
+def test_fuse_people_vote_whoever_met_at_a_gathering_takes_part_named_once():
+    # three countries take part: someone one report has meet another on the sidelines joins,
+    # after the principals
+    principals = [("Ann Smith", "US"), ("Kenji Tanaka", "JP"), ("Lena Ortiz", "ES")]
+    def gathering(*late):
+        return merge_people([
+            report("a", *(mention("a", n, 20 * i, country=c) for i, (n, c) in
+                          enumerate(principals)), *late),
+            report("b", *(mention("b", n, 20 * i, country=c) for i, (n, c) in
+                          enumerate(principals))),
+        ])
+    sideline = [replace(mention("a", "Bo Park", at, country="KR", weight=3.0, frame=90),
+                        at_gathering=True) for at in (100, 200)]  # named twice: weight 6
+    result = gathering(*sideline)
+    assert [p.name for p in result.participants][-1] == "Bo Park"
+    assert names(result.participants) == sorted([*(n for n, _ in principals), "Bo Park"])
+    # named once without meeting anyone there: only mentioned
+    result = gathering(*(replace(m, at_gathering=False) for m in sideline))
+    assert "Bo Park" not in names(result.participants)
+
+
+def test_fuse_people_vote_a_bilateral_meeting_on_a_summits_sidelines_takes_no_one_else():
+    # "X will meet Y on the sidelines of the G20; Z will also meet W there": two countries
+    result = merge_people([
+        report("a", mention("a", "Ann Smith", 0, country="US"),
+               mention("a", "Kenji Tanaka", 20, country="JP"),
+               replace(mention("a", "Bo Park", 100, country="KR", frame=90), at_gathering=True)),
+        report("b", mention("b", "Ann Smith", 0, country="US"),
+               mention("b", "Kenji Tanaka", 20, country="JP")),
+    ])
+    assert names(result.participants) == ["Ann Smith", "Kenji Tanaka"]

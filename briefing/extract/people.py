@@ -28,6 +28,7 @@ from briefing.extract.people_actors import (
     name_text,
 )
 from briefing.extract.people_participation import (
+    at_gathering,
     lead_sentences,
     main_event_nouns,
     participation,
@@ -268,6 +269,7 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
     leads = lead_sentences(doc, count=lead)
     found = []
     quoted = quoted_spans(doc)
+    at = {t.idx: t for t in doc}  # a predicate by where it starts (Cue.frame)
     for name, tag in _name_spans(doc, lex):
         before = title_before(doc, name.start, lex)
         after = title_after(doc, name.end, lex)
@@ -286,6 +288,7 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
             tag=tag,
             affiliation=_affiliation(doc, [before, after], lex),
             frame=cue.frame,
+            at_gathering=cue.participant and cue.frame in at and at_gathering(at[cue.frame]),
         )
         found.append(_Found(name, before, after, mention))
     found = _share_in_lists(_represented(found, doc, lex), doc, lex)

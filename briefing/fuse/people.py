@@ -25,7 +25,7 @@ from rapidfuzz.fuzz import ratio
 
 from briefing.fuse.items import abbreviates, vote
 from briefing.fuse.people_country import fill_countries
-from briefing.fuse.people_vote import taking_part
+from briefing.fuse.people_vote import gathered, taking_part
 from briefing.knowledge import load
 from briefing.knowledge.lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
 from briefing.types import (
@@ -413,13 +413,15 @@ def merge_people(facts: Sequence[ArticleFacts]) -> PeopleResult:
     ranked = []
     gaps: list[Discrepancy] = []
     voted = taking_part([p.mentions for p in people], [p.words for p in people], facts)
+    present = gathered([p.mentions for p in people], voted)
     resolved = []
     for k, person in enumerate(people):
         participant, weight, found = _resolve(person)
         resolved.append((participant, person.mentions))
-        takes_part = k in voted
+        takes_part = k in voted or k in present
         sources = len({m.span.article for m in person.mentions})
-        rank = (weight, sources, len(person.mentions))
+        rank = (0.0 if k in present else weight, sources, len(person.mentions))  # named
+        # once at a gathering: after its principals
         ranked.append((takes_part, rank, participant))
         gaps.extend(found)
     affiliated = {_form(m.affiliation) for m in mentions if m.affiliation and m.participant}

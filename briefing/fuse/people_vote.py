@@ -15,6 +15,9 @@ met there ("the Pope and Mr Y have both visited the capital"). So a person takes
   posed for ..."; "A called B"): the many leaders of a summit are each named in
   few reports, always beside the main ones, and a meeting has two sides.
 
+At a gathering (participants of three countries or more), whoever a report has meet someone
+on its sidelines or at one of its sessions takes part too (`gathered`), ranked after the rest.
+
 The person the reports most often name taking part always takes part (a report that
 strays to another story does not outvote the rest), and so does the next one when only one
 takes part, or failing that whom a headline names: a meeting has two sides. Where the
@@ -28,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from briefing.fuse.naming import MULTILATERAL
 from briefing.fuse.people_country import titled_phrases
 from briefing.knowledge.lexicon import LEAD_SUBJECT, fold, lexicon, title_key
 from briefing.types import ArticleFacts, PersonMention
@@ -130,3 +134,14 @@ def taking_part(clusters: Sequence[Sequence[PersonMention]], words: Sequence[fro
     joined = {i for members in frames.values() if partners and len(members & core) >= partners
               for i in members}
     return core | joined | _organisation_heads(clusters, facts)
+
+
+def gathered(clusters: Sequence[Sequence[PersonMention]], voted: set[int]) -> set[int]:
+    """Return the clusters outside `voted` that a report puts at the gathering, when the
+    voted participants make the event one (three countries or more): whoever met on its
+    sidelines or at one of its sessions was there, though named once."""
+    countries = {m.country for i in voted for m in clusters[i] if m.country}
+    if len(countries) < MULTILATERAL:  # a bilateral meeting on a summit's sidelines: the
+        return set()  # summit's other meetings are not this one's
+    return {i for i, ms in enumerate(clusters)
+            if i not in voted and any(m.participant and m.at_gathering for m in ms)}
