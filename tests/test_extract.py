@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from briefing.extract import agenda, agenda_phrase, event, quotes, statements
@@ -622,3 +624,16 @@ def test_extract_agenda_phrase_a_noun_that_lost_its_that_clause_is_no_topic():
                            ["det", "ROOT", "dobj", "nsubj", "relcl"], ["O"] * 5),
                   ["DET", "NOUN", "PRON", "PRON", "VERB"])
     assert agenda_phrase.content_cut(rel[1], list(rel[0:2])) is False
+
+
+def test_extract_statements_an_embedded_posts_signature_is_no_development(blank_nlp):
+    text = ("The call took place on Friday. Thank you! "
+            "— Donald J. Trump (@realDonaldTrump) December 3, 2016 "
+            "China complained on Saturday.")
+    from briefing.temporal import tag_dates
+
+    doc = blank_nlp(text)
+    timexes = tuple(tag_dates(text, dt.date(2016, 12, 3)))
+    rows = statements.timeline_rows(doc, timexes, "a")
+    assert all("@realDonaldTrump" not in r.text for r in rows)
+    assert [r.text for r in rows if "Saturday" in r.text] == ["China complained on Saturday."]

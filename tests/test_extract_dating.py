@@ -119,3 +119,19 @@ def test_extract_dating_a_range_on_the_event_s_predicate_gives_its_first_day_and
     assert [s.date for s in dated.timeline] == ["2019-06-28/2019-06-29", "2019-05-04/2019-05-07"]
     plain = resolve(dating, timexes, dt.date(2019, 6, 14))  # without the text, no ranges
     assert (plain.opening, plain.length) == (None, None)
+
+
+def test_extract_dating_a_story_is_no_older_than_the_posts_it_embeds():
+    from briefing.extract.dating import written_by
+
+    text = ("China's foreign ministry said Saturday it has lodged a complaint. “Thank you!” "
+            "— Donald J. Trump (@realDonaldTrump) December 3, 2016")
+    friday = dt.date(2016, 12, 2)
+    assert written_by(text, friday) == dt.date(2016, 12, 3)
+    assert written_by(text, dt.date(2016, 12, 5)) == dt.date(2016, 12, 5)  # an older post
+    assert written_by("No post here.", friday) == friday
+    assert written_by(text, None) is None  # an undated story is dated by the fuse stage
+    # read from that day, "said Saturday" is the day the story was written, not a week before
+    anchor = written_by(text, friday)
+    saturday = next(t for t in tag_dates(text, anchor) if t.text == "Saturday")
+    assert saturday.value == "2016-12-03"

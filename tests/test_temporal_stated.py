@@ -39,3 +39,15 @@ def test_temporal_stated_dateline_date_read_by_temporal_vocabulary() -> None:
     assert found.date.partial == "XXXX-03-03"
     # one vocabulary: the months of datelines are the tagger's
     assert "months" not in load("datelines") and "march" in load("temporal")["months"]
+
+
+def test_temporal_stated_embedded_post_signatures_give_their_dates() -> None:
+    from briefing.temporal import post_signatures
+
+    text = ("Thank you! — Donald J. Trump (@realDonaldTrump) December 3, 2016\n\n"
+            "He said so. pic.twitter.com/x — Ann Lee (@annlee) 2 Sep 2014. Undated: "
+            "— Bo Park (@bopark) March 3. A dash — (not a post) May 5, 2016.")
+    found = post_signatures(text)
+    assert [(text[a:b], day) for a, b, day in found] == [
+        ("— Donald J. Trump (@realDonaldTrump) December 3, 2016", dt.date(2016, 12, 3)),
+        ("— Ann Lee (@annlee) 2 Sep 2014", dt.date(2014, 9, 2))]

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from briefing.extract import statements
 from briefing.extract.agenda import agenda as agenda_items
-from briefing.extract.dating import resolve
+from briefing.extract.dating import resolve, written_by
 from briefing.extract.entities import name_after_honorific
 from briefing.extract.event import EventCues, event_cues
 from briefing.extract.people import extract_people, name_entities
@@ -83,8 +83,9 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
     doc = name_after_honorific(doc, lexicon().honorifics)
     cues = event_cues(doc, expressions(article.text), headline=article.title)
     plan = dating(doc, article, cues)
-    timexes = tuple(tag_dates(article.text, article.published, tenses=plan.tenses))
-    dated = resolve(plan, timexes, article.published, article.text)
+    anchor = written_by(article.text, article.published)
+    timexes = tuple(tag_dates(article.text, anchor, tenses=plan.tenses))
+    dated = resolve(plan, timexes, anchor, article.text)
     agenda = [a for a in agenda_items(doc, article.id)
               if not told_before(a, timexes, dated.event_date, article.text)]
     return ArticleFacts(

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from briefing.temporal import TimeRange, find_ranges, tag_dates, value_to_range
+from briefing.temporal import TimeRange, find_ranges, post_signatures, tag_dates, value_to_range
 from briefing.types import ArticleFacts, Dating, Row, Slot, Statement, Timex
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -186,6 +186,18 @@ def event_span(dating: Dating, ranges: Sequence[TimeRange]) -> tuple[dt.date, dt
         if first and last and 0 < (last - first).days < LONGEST_EVENT:
             return first, last
     return None
+
+
+def written_by(text: str, published: dt.date | None) -> dt.date | None:
+    """Return the day an article's text shows it was written by, when later than the day it
+    gives as published, else `published`: the latest signature of a post it embeds ("—
+    Donald J. Trump (@realDonaldTrump) December 3, 2016"). A story quoting a post is no
+    older than the post; the date a story keeps is often its first version's, or the
+    publisher's calendar day where the news is a day ahead ("said Saturday" in a story
+    dated Friday). Its weekdays and "today" are read from that day."""
+    if published is None:
+        return None
+    return max([published, *(day for _, _, day in post_signatures(text))])
 
 
 def resolve(dating: Dating, timexes: Sequence[Timex], published: dt.date | None,

@@ -15,6 +15,7 @@ from briefing.extract.dating import by_span, timeline_values
 from briefing.extract.event import timexes_in
 from briefing.extract.sentences import sentence_of
 from briefing.knowledge import load, word_set
+from briefing.temporal import post_signatures
 from briefing.types import Row, Slot, Statement, Timex
 from briefing.types import Span as Source
 
@@ -152,6 +153,18 @@ def with_antecedent(sent: Span) -> Span:
     return sent
 
 
+def after_signature(sent: Span, signatures: Sequence[tuple[int, int, object]]) -> Span:
+    """Return the part of a sentence after the signature of an embedded post that the parse
+    ran into it ("— X (@x) December 3, 2016 Taiwan's President published ..."), else the
+    sentence."""
+    end = max((b for a, b, _ in signatures if a < sent.end_char and sent.start_char < b),
+              default=None)
+    if end is None or end >= sent.end_char:
+        return sent
+    rest = [t for t in sent if t.idx >= end and not t.is_space]
+    return sent.doc[rest[0].i : sent.end] if rest else sent
+
+
 def timeline_rows(doc: Doc, timexes: Sequence[Timex], article_id: str) -> tuple[Row, ...]:
     """Return each sentence naming a time expression (with the one before it when it points
     back), as the timeline cites it, and each sentence right after one that goes on with its
@@ -159,8 +172,11 @@ def timeline_rows(doc: Doc, timexes: Sequence[Timex], article_id: str) -> tuple[
     (`dating.timeline_values`)."""
     out: list[Row] = []
     dated_before = False  # whether the sentence before names a time expression
-    for sent in doc.sents:
-        inside = timexes_in(sent, timexes)
+    signatures = post_signatures(doc.text)
+    for sent in (after_signature(s, signatures) for s in doc.sents):
+        inside = [t for t in timexes_in(sent, timexes)  # an embedded post's signature dates
+                  if not any(a <= t.start and t.end <= b for a, b, _ in signatures)]  # no
+        # development ("— X (@x) December 3, 2016")
         if inside:
             told = with_antecedent(sent)
             out.append(Row(clean_sentence(told.text), source(article_id, told), tuple(

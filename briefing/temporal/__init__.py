@@ -6,7 +6,8 @@ same with the reasons, for people; `value_to_range` turns a value (or a range's 
 interval) into first and last day; `tag_ranges` / `find_ranges` pair the ends of ranges
 ("27-28 February", "from Monday to Wednesday", "through Friday") into `TimeRange`s with both
 ends; `to_utc` reads a zoned clock time ("5:00 p.m. EST", kept in `Timex.zone`) as a UTC
-moment; `infer_year` completes a day and month written without a year. Rules and vocabulary
+moment; `infer_year` completes a day and month written without a year; `post_signatures`
+finds the dated signature lines of embedded social-media posts. Rules and vocabulary
 follow HeidelTime's design (patterns, normalisation functions, anchor and tense resolution);
 the vocabulary lives in `briefing/knowledge/temporal.json`.
 """
@@ -19,11 +20,13 @@ from typing import Any
 from briefing.temporal.calendar import infer_year
 from briefing.temporal.intervals import TimeRange, find_ranges
 from briefing.temporal.ranges import value_to_range
+from briefing.temporal.stated import post_signatures
 from briefing.temporal.tagger import expressions, tag_dates, tag_ranges, tenses
 from briefing.temporal.zones import to_utc, utc_offset
 
-__all__ = ["TimeRange", "explain", "expressions", "find_ranges", "infer_year", "tag_dates",
-           "tag_ranges", "tenses", "to_utc", "utc_offset", "value_to_range"]
+__all__ = ["TimeRange", "explain", "expressions", "find_ranges", "infer_year",
+           "post_signatures", "tag_dates", "tag_ranges", "tenses", "to_utc", "utc_offset",
+           "value_to_range"]
 
 
 def explain(text: str, anchor: dt.date | None, doc: Any = None) -> list[dict[str, Any]]:

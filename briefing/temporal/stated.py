@@ -64,3 +64,23 @@ def read_stated(match: re.Match[str]) -> tuple[dt.date | None, str | None] | Non
     if year_text is None:
         return None, f"XXXX-{month:02d}-{day:02d}"
     return dt.date(int(year_text), month, day), None
+
+
+@functools.cache
+def _signature() -> re.Pattern[str]:
+    # "— Donald J. Trump (@realDonaldTrump) December 3, 2016": a dash, the author, the handle
+    # in brackets, the date
+    return re.compile(r"[—–]\s*[^\n()—–]{1,80}?\(@\w{1,15}\)\s+(?:" + stated_date_pattern()
+                      + ")")
+
+
+def post_signatures(text: str) -> list[tuple[int, int, dt.date]]:
+    """Return the start, end and date of each embedded post's signature in `text`, the line
+    a social-media embed closes a quoted post with ("— Donald J. Trump (@realDonaldTrump)
+    December 3, 2016"); one without a year gives none."""
+    out = []
+    for m in _signature().finditer(text):
+        found = read_stated(m)
+        if found and found[0]:
+            out.append((m.start(), m.end(), found[0]))
+    return out
