@@ -89,7 +89,9 @@ def test_temporal_weekday_future_with_will_includes_anchor_day() -> None:
 
 def test_temporal_weekday_past_tense_goes_back() -> None:
     assert values("The army launched a missile on Monday.", WED)["Monday"] == "2023-01-09"
-    assert values("The army launched a missile on Thursday.", WED)["Thursday"] == "2023-01-05"
+    # six days back past the lead (a lead's is the day after the story's date: see below)
+    assert values("Tensions rose in the region. The army launched a missile on Thursday.",
+                  WED)["Thursday"] == "2023-01-05"
 
 
 def test_temporal_weekday_said_means_latest_on_or_before_anchor() -> None:
@@ -469,3 +471,18 @@ def test_temporal_ordinal_day_is_the_day_the_text_is_at() -> None:
     assert values(text, MON)["the fourth day"] == "2021-06-02"
     text = "Troops landed on June 2. He will speak on his first day in office."
     assert values(text, MON)["first day"] == "XXXX-XX-XX"  # a stretch not dated
+
+
+def test_temporal_a_leads_weekday_six_days_back_is_the_day_after_the_story_date() -> None:
+    thursday = dt.date(1998, 8, 20)
+    text = ("WELLINGTON (AP) _ New Zealand said Friday the U.S. had the right to act. "
+            "Officials met Friday. Ministers spoke last Friday.")
+    values = [t.value for t in tag_dates(text, thursday) if "Friday" in t.text]
+    # the lead tells the news of the day: a day past the story's date (the news is a day
+    # ahead of the publisher); later, a bare weekday in the past tense is last week's
+    assert values == ["1998-08-21", "1998-08-14", "1998-08-14"]
+    # "U.S." ends no sentence: the lead runs on
+    lead = "U.S. Secretary of State Ann Lee headed Tuesday to East Africa."
+    assert [t.value for t in tag_dates(lead, dt.date(1998, 8, 17))] == ["1998-08-18"]
+    # a weekday five days back or less stays where the tense puts it
+    assert [t.value for t in tag_dates("Lee spoke Monday in Rome.", thursday)] == ["1998-08-17"]

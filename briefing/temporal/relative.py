@@ -46,7 +46,23 @@ def weekday_date(name: str, rel: str, ctx: Context, start: int, end: int) -> dt.
         return cal.weekday_date(ctx.anchor, wd, ctx.direction(start, end) or cal.NEAREST)
     if after_deadline_word(ctx.text, ctx.extent[0] if ctx.extent else start):
         return cal.weekday_date(ctx.anchor, wd, cal.FUTURE)
-    return cal.weekday_date(ctx.anchor, wd, ctx.direction(start, end))
+    found = cal.weekday_date(ctx.anchor, wd, ctx.direction(start, end))
+    if found is not None and (ctx.anchor - found).days == 6 and in_lead(ctx.text, start):
+        return ctx.anchor + dt.timedelta(days=1)  # the news day, a day past the story's date
+    return found
+
+
+LEAD_END = re.compile(r"(?:[a-z]{2}|\d|[)\]])[.!?][\"”’]?\s+[\"“‘(]?[A-Z]")  # a full stop after
+# a word, not after an initial ("U.S. Secretary"); one after "Gen." ends the lead early: no harm
+
+
+def in_lead(text: str, start: int) -> bool:
+    """Return True for a position in the text's first sentence, its lead. A lead tells the
+    day's news: a bare weekday there that reads six days before the story's date ("New
+    Zealand said Friday" in a story dated Thursday) is the day after it, where the news was
+    written in a time zone ahead of the publisher's or the story's date is its first
+    version's. A week-old day is written "last Friday" or as a date."""
+    return LEAD_END.search(text, 0, start + 1) is None
 
 
 def possessive_rel(ctx: Context, start: int) -> str:
