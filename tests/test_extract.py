@@ -637,3 +637,15 @@ def test_extract_statements_an_embedded_posts_signature_is_no_development(blank_
     rows = statements.timeline_rows(doc, timexes, "a")
     assert all("@realDonaldTrump" not in r.text for r in rows)
     assert [r.text for r in rows if "Saturday" in r.text] == ["China complained on Saturday."]
+
+
+def test_extract_agenda_phrase_a_person_acted_on_leads_the_core_to_what_follows():
+    # "congratulate him on his reelection" / "end them over hostilities"
+    def core_of(words, pos):
+        heads, deps = [0, 0, 0, 4, 2], ["ROOT", "dobj", "prep", "poss", "pobj"]
+        doc = _tagged(hand_doc(words, heads, deps, ["O"] * 5), pos)
+        return statements.text_of(agenda_phrase.core(list(doc), doc[0]))
+    pos = ["VERB", "PRON", "ADP", "PRON", "NOUN"]
+    assert core_of(["congratulate", "him", "on", "his", "reelection"], pos) == (
+        "congratulate him on his reelection")
+    assert core_of(["end", "them", "over", "their", "hostilities"], pos) == "end them"

@@ -124,6 +124,12 @@ def core(words: Sequence[Token], root: Token) -> list[Token]:
     if after is None:
         return left
     rest = [w for w in words if w in set(after.subtree)]
+    if after.lower_ in ("him", "her") or after.ent_type_ == "PERSON":  # "congratulate him
+        # on his reelection": the person acted on is no content; what follows is ("ending
+        # them", "telling them": of what, is unclear)
+        then = next((c for c in root.rights if c.i > after.i and c.i in kept
+                     and c.dep_ in ("prep", "xcomp", "ccomp")), None)
+        rest += [w for w in words if then is not None and w in set(then.subtree)]
     if any(c.dep_ == "case" for c in after.children):  # "reassure America's partners" parsed
         # as two objects: an owner is no object without what it owns
         owned = next((c for c in root.rights if c.i > after.i and c.i in kept
