@@ -114,8 +114,8 @@ class PersonMention:
     # Where the event predicate it is an argument of starts (a character offset in the
     # article: "meet" in "X will meet Y"); names sharing one take part together.
     frame: int | None = None
-    # The predicate is held at the gathering the lead reports ("talks on the sidelines of the
-    # NATO summit"): the names it brings together are at that gathering.
+    # The predicate is held at a gathering ("talks on the sidelines of the NATO summit"): the
+    # names it brings together are at that gathering (fuse.people_vote.gathered).
     at_gathering: bool = False
 
 

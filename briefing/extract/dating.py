@@ -192,9 +192,8 @@ def written_by(text: str, published: dt.date | None) -> dt.date | None:
     """Return the day an article's text shows it was written by, when later than the day it
     gives as published, else `published`: the latest signature of a post it embeds ("—
     Donald J. Trump (@realDonaldTrump) December 3, 2016"). A story quoting a post is no
-    older than the post; the date a story keeps is often its first version's, or the
-    publisher's calendar day where the news is a day ahead ("said Saturday" in a story
-    dated Friday). Its weekdays and "today" are read from that day."""
+    older than the post; the date a story keeps is often its first version's. Its weekdays
+    and "today" are read from that day."""
     if published is None:
         return None
     return max([published, *(day for _, _, day in post_signatures(text))])

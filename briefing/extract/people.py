@@ -288,7 +288,7 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
             tag=tag,
             affiliation=_affiliation(doc, [before, after], lex),
             frame=cue.frame,
-            at_gathering=cue.participant and cue.frame in at and at_gathering(at[cue.frame]),
+            at_gathering=cue.participant and cue.frame in at and at_gathering(at[cue.frame], lex),
         )
         found.append(_Found(name, before, after, mention))
     found = _share_in_lists(_represented(found, doc, lex), doc, lex)

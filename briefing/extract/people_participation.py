@@ -227,25 +227,22 @@ def _own_counterparts(verb: Token, lex: Lexicon) -> bool:
         for o in others)
 
 
-GATHERINGS = ("summit", "conference", "meeting", "session")  # events with sidelines
-
-
-def at_gathering(predicate: Token) -> bool:
+def at_gathering(predicate: Token, lex: Lexicon) -> bool:
     """Return True for a meeting predicate held at a gathering: "on the sidelines of" (or
     "at", "during") a summit, conference, meeting or session ("X had talks with Y on the
     sidelines of the NATO summit"). Whoever it brings together is at that gathering, even
     where no report counts them in it (the fuse stage asks whether the event is one)."""
+    part = lex.participation
     holders = [predicate, *(c for c in predicate.children
                             if c.dep_ == "dobj" and c.pos_ == "NOUN")]  # "had talks ... on"
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
-            lemma = obj.lemma_.lower()
-            if prep.lower_ == "on" and lemma in ("sideline", "sidelines", "margin", "fringe"):
+            if prep.lower_ == "on" and obj.lemma_.lower() in part["sideline_nouns"]:
                 obj = next((g for of in obj.children if of.dep_ == "prep" and of.lower_ == "of"
                             for g in of.children if g.dep_ == "pobj"), obj)
             elif prep.lower_ not in ("at", "during"):
                 continue
-            if obj.lemma_.lower() in GATHERINGS:
+            if obj.lemma_.lower() in part["gathering_nouns"]:
                 return True
     return False
 
