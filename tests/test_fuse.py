@@ -11,7 +11,7 @@ import pytest
 from briefing.fuse import event_dates
 from briefing.fuse.cluster import digest, group
 from briefing.fuse.items import merge, vote
-from briefing.types import ArticleFacts, Span, Statement
+from briefing.types import ArticleFacts, PersonMention, Span, Statement
 from tests.conftest import article
 
 
@@ -675,3 +675,26 @@ def test_fuse_dates_a_summit_s_nth_day_and_length_give_its_first_and_last_day():
     ahead = replace(length, article=article("c", "g7 summit", june(7)))
     assert opened_span([ahead], june(8), june(8), "summit") == (june(8), june(10))
     assert opened_span([length], june(8), june(8), "summit") == (june(8), june(8))
+
+
+def paired(id: str, words: str, names: list[str], published=dt.date(2017, 7, 5)) -> ArticleFacts:
+    """A report of a meeting whose own predicate brings `names` together."""
+    people = tuple(PersonMention(n, Span(id, 0, 1), participant=True, frame=10) for n in names)
+    return ArticleFacts(article=article(id, words, published), keywords=tuple(words.split()),
+                        event_kind="meeting", people=people)
+
+
+def test_fuse_cluster_a_preview_of_the_same_two_people_meeting_joins_its_reports():
+    # a preview that leads with one side's warning shares few words with the meeting's
+    # reports; the same two people met by the occasion's predicate, days apart, join them
+    meet = "summit leaders meet hamburg election meddling ukraine sanctions"
+    warning = "secretary urges cooperation syria zones regime rebels leaders meet assad " \
+              "islamic state airstrikes idlib aleppo damascus"
+    fs = [paired("a", meet + " kremlin", ["Donald Trump", "Vladimir Putin"]),
+          paired("b", meet + " white house", ["Trump", "Putin"]),
+          paired("c", warning, ["Putin", "Trump"]),
+          paired("d", "chancellor warns tariffs trade steel exports leaders", ["Merkel", "Macron"]),
+          paired("e", warning, ["Putin", "Trump"], published=dt.date(2017, 7, 30))]
+    assert grouped(fs) == [[0, 1, 2], [3], [4]]
+    others = [replace(fs[2], people=fs[3].people)]  # the warning of another pair stays apart
+    assert grouped(fs[:2] + others) == [[0, 1], [2]]

@@ -16,7 +16,9 @@ of the same ministers a week apart stay apart. An occasion that only one report 
 names is the setting it tells other news in ("said during a visit"): it does not part the
 reports of that news (`consistent`). Other happenings (a crash, a launch, a verdict) have
 follow-ups weeks later: those join their event when they share more of its words
-(`needed`); publications half a year apart are two events. The sentence cue of the
+(`needed`); publications half a year apart are two events. Groups of reports of an occasion
+whose own predicate brings the same two people together merge on fewer shared words
+(`join_pairs`): a preview that leads with one side's warning is of that meeting. The sentence cue of the
 article's date and format (`event_range`, `event_format`) is not read: it often dates a cause
 or a background fact.
 
@@ -60,6 +62,7 @@ BLOCK = 512  # rows of the similarity matrix computed at once
 NEIGHBOURS = 50  # links kept per article, its most similar (the BBC corpus has 13 on average;
 # an event of up to 51 reports keeps every pair)
 DENSE_CELLS = 4_000_000  # TF-IDF matrices up to this size (32 MB) are dense arrays
+PAIRED = 0.5  # of THRESHOLD: the mean similarity two groups naming one pair of principals need
 
 
 def tfidf(docs: Sequence[Sequence[str]]) -> np.ndarray | csr_matrix:
@@ -207,11 +210,36 @@ class Digest:
 
     keywords: tuple[str, ...]
     traits: Traits
+    pairs: tuple[Pair, ...] = ()  # who the occasion's own predicate brings together (`pairs`)
+
+
+# Two people an occasion's own predicate brings together ("Trump will meet Putin"), each as
+# the lowercased words of their name: "Xi" and "Xi Jinping" are one person.
+Pair = tuple[frozenset[str], frozenset[str]]
+
+
+def pairs(facts: ArticleFacts) -> tuple[Pair, ...]:
+    """Return the pairs of participants that share an event predicate in a report of an
+    occasion (a meeting, call, visit, talks, summit); none for other news."""
+    if facts.event_kind not in OCCASIONS:
+        return ()
+    frames: dict[int, set[frozenset[str]]] = {}
+    for m in facts.people:
+        if m.participant and m.frame is not None and m.tag == "PERSON":
+            frames.setdefault(m.frame, set()).add(frozenset(m.name.lower().split()))
+    found = {tuple(sorted((a, b), key=sorted)) for names in frames.values()
+             for a in names for b in names if a != b and not a & b}
+    return tuple(sorted(found, key=lambda p: (sorted(p[0]), sorted(p[1]))))
+
+
+def same_pair(a: Pair, b: Pair) -> bool:
+    """Return True when two pairs name the same two people (each sharing a word of a name)."""
+    return bool((a[0] & b[0] and a[1] & b[1]) or (a[0] & b[1] and a[1] & b[0]))
 
 
 def digest(facts: ArticleFacts) -> Digest:
     """Return the digest of an article's facts, its words shared with every other digest's."""
-    return Digest(tuple(sys.intern(w) for w in facts.keywords), traits(facts))
+    return Digest(tuple(sys.intern(w) for w in facts.keywords), traits(facts), pairs(facts))
 
 
 def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD,
@@ -226,7 +254,56 @@ def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD,
         return [list(range(len(digests)))] if digests else []
     vectors = tfidf([d.keywords for d in digests])
     columns = veto_columns([d.traits for d in digests])
-    return sorted((sorted(g) for g in linkage(vectors, columns, threshold)), key=lambda g: g[0])
+    groups = linkage(vectors, columns, threshold)
+    groups = join_pairs(groups, [d.pairs for d in digests], vectors, columns,
+                        threshold * PAIRED)
+    return sorted((sorted(g) for g in groups), key=lambda g: g[0])
+
+
+def join_pairs(groups: list[list[int]], found: Sequence[tuple[Pair, ...]], vectors,
+               columns: tuple[np.ndarray, ...], bar: float) -> list[list[int]]:
+    """Return `groups` with those that report an occasion of the same two people merged,
+    most similar first, when the vetoes allow and their mean similarity is above `bar`.
+
+    A preview that leads with one side's warning ("X urges Y ... ahead of the A-B meeting")
+    shares fewer words with the reports of that meeting than they share with each other; the
+    same two people brought together by the occasion's own predicate, within the days the
+    vetoes allow, are one occasion. Only groups that share a word of a paired name are
+    compared."""
+    groups = [list(g) for g in groups]
+    own = [[p for i in g for p in found[i]] for g in groups]
+    if sum(1 for o in own if o) < 2:
+        return groups
+    traits = _Traits(columns)
+    head = []
+    for g in groups:  # each group's extremes in the row of its first member
+        for i in g[1:]:
+            traits.merge(g[0], i)
+        head.append(g[0])
+    while True:
+        words: dict[str, set[int]] = {}
+        for k, o in enumerate(own):
+            for a, b in o:
+                for w in a | b:
+                    words.setdefault(w, set()).add(k)
+        best = None
+        for k, o in enumerate(own):
+            others = sorted({j for a, b in o for w in a | b for j in words[w] if j > k})
+            for j in others:
+                if not any(same_pair(p, q) for p in o for q in own[j]) or \
+                        not traits.compatible(head[k], head[j]):
+                    continue
+                total = np.asarray(vectors[groups[k]].sum(axis=0)).ravel()
+                mean = float(np.asarray(vectors[groups[j]] @ total).sum()) / (
+                    len(groups[k]) * len(groups[j]))
+                if mean > bar and (best is None or mean > best[0]):
+                    best = (mean, k, j)
+        if best is None:
+            return groups
+        _, k, j = best
+        groups[k] += groups.pop(j)
+        own[k] += own.pop(j)
+        traits.merge(head[k], head.pop(j))
 
 
 def _blocks(vectors, columns: tuple[np.ndarray, ...], threshold: float):
