@@ -296,6 +296,23 @@ def test_extract_people_an_argument_of_another_event_is_only_mentioned(model_nlp
     assert taking_part["Kim Jong Un"] and not taking_part["Donald Trump"]
 
 
+def test_extract_people_a_predicate_keeps_its_own_dates(model_nlp):
+    import datetime as dt
+
+    from briefing.extract import article_facts
+    from tests.conftest import article
+
+    text = ("South Korean President Moon Jae-in met North Korean leader Kim Jong Un on Saturday "
+            "at the border village of Panmunjom. Moon met President Donald Trump in Washington "
+            "on Tuesday to keep the summit on track. Moon held the talks in 2018.")
+    facts = article_facts(model_nlp(text), article("a", text, dt.date(2018, 5, 27)))
+    values = {t.start: t.value for t in facts.timexes}
+    dates = {m.name: [values[at] for at in m.frame_dates] for m in facts.people
+             if m.participant}
+    assert dates["Kim Jong Un"] == ["2018-05-26"]
+    assert dates["Donald Trump"] == ["2018-05-22"]
+
+
 def test_extract_event_name_from_capitalised_words_the_model_misses(model_nlp):
     doc = model_nlp("Officials will attend the Nordic-Baltic Energy Council meeting in Riga.")
     assert event.event_name(doc) == "Nordic-Baltic Energy Council"

@@ -131,3 +131,15 @@ def test_extract_people_actors_a_group_is_named_without_its_count(actors):
     got = actors("More than 2,000 business and political leaders from around the globe are "
                  "arriving in the mountain resort of Davos for the annual economic forum.")
     assert "business and political leaders" in got  # not "than 2,000 business ..."
+
+
+def test_extract_people_actors_a_body_of_a_country_beside_two_sides_is_left_out():
+    people = merge_people([
+        ArticleFacts(Article(r, "x" * 90), people=(
+            person(r, "Kenji Tanaka", "JP"), person(r, "Ann Smith", "US", at=30),
+            actor(r, "the South Korean team", "KR", tag="", at=60), actor(r, "IAEA", at=80)))
+        for r in ("a", "b")
+    ])
+    # the sides are the persons': a national team beside them is another meeting's; an
+    # international body still takes part
+    assert [p.name for p in people.participants] == ["Kenji Tanaka", "Ann Smith", "IAEA"]

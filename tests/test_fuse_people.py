@@ -173,3 +173,30 @@ def test_fuse_people_an_organisation_and_its_initials_are_one_actor():
     ])
     names = [(p.name, p.aliases) for p in result.participants]
     assert len(names) == 2 and {n for n, _ in names} <= {"General Motors", "GM", "Fiat"}
+
+
+def test_fuse_people_a_predicate_dated_outside_the_event_is_another_meeting():
+    import datetime as dt
+    from dataclasses import replace
+
+    from briefing.types import Timex
+
+    def took_part(value, on):
+        mentions = (PersonMention("Moon Jae-in", Span("a", 0, 11), "President", "KR", True,
+                                  frame=50),
+                    PersonMention("Kim Jong Un", Span("a", 20, 31), "Leader", "KP", True,
+                                  frame=50),
+                    replace(PersonMention("Donald Trump", Span("a", 60, 72), "President", "US",
+                                          True, frame=80), frame_dates=(85,)))
+        report = ArticleFacts(Article("a", "x" * 90), people=mentions,
+                              timexes=(Timex(85, 90, "x", "DATE", value),))
+        return [p.name for p in merge_people([report], on=on).participants]
+
+    saturday = dt.date(2018, 5, 26)
+    # "Moon met Trump in Washington on Tuesday"; "a summit next month between Trump and Kim"
+    assert "Donald Trump" not in took_part("2018-05-22", saturday)
+    assert "Donald Trump" not in took_part("2018-06", saturday)
+    assert "Donald Trump" in took_part("2018-05-26", saturday)
+    assert "Donald Trump" in took_part("2018-05", saturday)  # the event's month
+    assert "Donald Trump" in took_part("2017", saturday)  # a year tells nothing apart
+    assert "Donald Trump" in took_part("2018-05-22", None)  # no event date: no veto

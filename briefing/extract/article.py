@@ -13,7 +13,7 @@ from briefing.extract.dating import resolve, written_by
 from briefing.extract.entities import name_after_honorific
 from briefing.extract.event import EventCues, event_cues
 from briefing.extract.people import extract_people, name_entities
-from briefing.extract.people_participation import of_another_event
+from briefing.extract.people_participation import of_another_event, own_dates
 from briefing.extract.quotes import quotes as find_quotes
 from briefing.knowledge import word_set
 from briefing.knowledge.lexicon import lexicon
@@ -90,7 +90,8 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
               if not told_before(a, timexes, dated.event_date, article.text)]
     return ArticleFacts(
         article=article,
-        people=of_another_event(doc, extract_people(doc, article), cues.status),
+        people=own_dates(doc, of_another_event(doc, extract_people(doc, article), cues.status),
+                         timexes),
         places=tuple(dict.fromkeys(place_name(e) for e in doc.ents if e.label_ == "GPE")),
         entities=name_entities(doc, article),
         timexes=timexes,

@@ -16,10 +16,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from briefing.extract import frame
+from briefing.extract.event import governor
 from briefing.knowledge import load
 from briefing.knowledge.lexicon import LEAD_SUBJECT, Lexicon
 from briefing.temporal.direction import infinitive
-from briefing.types import STATUSES, TOOK_PLACE, PersonMention
+from briefing.types import STATUSES, TOOK_PLACE, PersonMention, Timex
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd"})
@@ -347,3 +348,20 @@ def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | No
         out.append(m)
     return tuple(out)
 
+
+
+
+
+def own_dates(doc: Doc, people: Sequence[PersonMention], timexes: Sequence[Timex]
+              ) -> tuple[PersonMention, ...]:
+    """Return the people, each participant with where the dates its event predicate is given
+    start (`PersonMention.frame_dates`: "met Trump in Washington on Tuesday", "a summit next
+    month between Trump and Kim"): the fuse stage tells another meeting by them. Offsets, not
+    values: what an undated article's dates resolve to is read once its date is known."""
+    own: dict[int, list[int]] = {}  # a predicate by where it starts: its dates' starts
+    for t in timexes:
+        word = governor(doc, t) if t.type == "DATE" else None
+        if word is not None:
+            own.setdefault(word.idx, []).append(t.start)
+    return tuple(replace(m, frame_dates=tuple(own[m.frame]))
+                 if m.participant and m.frame in own else m for m in people)

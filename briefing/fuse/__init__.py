@@ -278,7 +278,8 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     if fmt == "virtual" and any(f.event_kind == "call" for f in group):
         kind = "call"  # held at a distance, and a report names the call: a call, not a
         # meeting by video link (other reports' "spoke with" reads as a meeting)
-    people = merge_people(group)
+    people = merge_people(group, on=None if told in CALLED_OFF else start)  # the days of
+    # a meeting called off are when it was called off, not when it was to be
     span_kind = "summit" if naming.multilateral(people.participants) else kind  # leaders of
     # three countries or more
     start, end, date_gap = day_span(start, date_gap, span_kind, told)

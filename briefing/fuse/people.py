@@ -14,6 +14,7 @@ a place or organisation more often is not a person.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import re
@@ -23,11 +24,13 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.fuzz import ratio
 
+from briefing.fuse.dates import LONGEST
 from briefing.fuse.items import abbreviates, vote
 from briefing.fuse.people_country import fill_countries
 from briefing.fuse.people_vote import gathered, taking_part
 from briefing.knowledge import load
 from briefing.knowledge.lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
+from briefing.temporal import value_to_range
 from briefing.types import (
     COUNTRY_OF,
     ArticleFacts,
@@ -369,13 +372,17 @@ def _actors(mentions: list[PersonMention], people: list[tuple],
     organisation is left out, and an unnamed group ("seven people") only counts in a report
     that names nobody taking part. Where persons take part, a country or a people is theirs
     ("Japan" beside its ministers), and an organisation needs two reports naming it taking
-    part (or the only one): a story's other meetings name other bodies."""
+    part (or the only one): a story's other meetings name other bodies. Where persons of two
+    countries or more take part, the sides are theirs: a body of a country beside them is a
+    side's staff or another meeting's ("the U.S. team" preparing a later summit)."""
     countries = {p.country for part, _, p in people if part}
+    sides = len(countries - {None}) >= 2
     named = {s.article for part, _, p in people if part for s in p.sources}
     out = []
     for ms in _bodies(mentions):
         first = ms[0]
-        if first.country in countries and _for_country(first) or _form(first.name) in affiliated:
+        if first.country in countries and _for_country(first) or _form(first.name) in affiliated \
+                or sides and first.country:
             continue
         ms = [m for m in ms if m.role != GROUP or m.span.article not in named]
         if not ms or named and ms[0].role == ORGANISATION and (
@@ -399,13 +406,34 @@ def _for_country(actor: PersonMention) -> bool:
     return bool(actor.country) and (actor.tag in ("", "NORP") or bool(lexicon().country(actor.name)))
 
 
-def merge_people(facts: Sequence[ArticleFacts]) -> PeopleResult:
+MONTH_OR_FINER = 31  # days: a year or a season ("in 2018") dates nothing apart
+
+
+def apart(m: PersonMention, on: dt.date | None, values: dict[tuple[str, int], str]
+          ) -> PersonMention:
+    """Return the mention, not taking part when its predicate's own dates (a month or finer;
+    `values` by article and start) all fall outside the event's days, from `on` to LONGEST
+    days after ("Moon met Trump on Tuesday" in the reports of Saturday's summit)."""
+    if on is None or not m.participant or not m.frame_dates:
+        return m
+    last = on + dt.timedelta(days=LONGEST)
+    spans = [value_to_range(values.get((m.span.article, at), "")) for at in m.frame_dates]
+    spans = [s for s in spans if s and (s[1] - s[0]).days <= MONTH_OR_FINER]
+    if not spans or any(a <= last and on <= b for a, b in spans):
+        return m
+    return replace(m, participant=False, frame=None)
+
+
+def merge_people(facts: Sequence[ArticleFacts], on: dt.date | None = None) -> PeopleResult:
     """Return the people of one event's reports: participants (most important first), people
     only mentioned, and the disagreements between reports about their roles and countries.
 
     Organisations and groups reported as the main actor join the participants when no named
-    person takes part for them."""
-    everyone = correct_labels([m for f in facts for m in f.people],
+    person takes part for them. A predicate whose own dates all fall outside the event's
+    days (from `on`, its first day, to LONGEST days after) is another meeting: those it
+    names are mentioned."""
+    values = {(f.article.id, t.start): t.value for f in facts for t in f.timexes}
+    everyone = correct_labels([apart(m, on, values) for f in facts for m in f.people],
                               [e for f in facts for e in f.entities])
     mentions = [m for m in everyone if _is_person(m)]
     people = _cluster_full(mentions)
