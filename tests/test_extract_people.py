@@ -395,3 +395,13 @@ def test_extract_people_a_meeting_on_a_gatherings_sidelines_puts_its_parties_the
     found = {m.name: m for m in extract_people(model_nlp(text), Article("t", text))}
     assert found["Ann Smith"].at_gathering and found["Kenji Tanaka"].at_gathering
     assert found["Bo Park"].participant and not found["Bo Park"].at_gathering
+
+
+def test_extract_people_a_name_its_sentence_calls_a_place_is_no_person(people, model_nlp):
+    # the model tags "Khan Yunis" a person; "the town of" says place
+    text = "The strike hit the southern town of Khan Yunis on Friday, said Ann Smith."
+    assert [e.text for e in model_nlp(text).ents if e.label_ == "PERSON"][0] == "Khan Yunis"
+    assert set(people(text)) == {"Ann Smith"}
+    # a title's "of" is no place's: the name after "the City of London" is a person's
+    found = people("The Lord Mayor of the City of London Andrew Parmley waves from his carriage.")
+    assert "Andrew Parmley" in found

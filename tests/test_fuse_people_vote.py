@@ -94,6 +94,19 @@ def test_fuse_people_vote_country_from_the_title_and_the_reports_own_institution
                        "Bo Park": None}
 
 
+def test_fuse_people_vote_country_never_a_title_the_reports_own_country_lacks():
+    # written from Washington ("the Pentagon said"): its office-holders go without a country
+    # word, but a minister is never the US's
+    text = "The Pentagon said the defense secretary spoke to the defense minister this week."
+    people = (mention("a", "Ann Smith", 0, role="Defense Secretary"),
+              mention("a", "Ehud Levi", 20, role="Defense Minister"),
+              mention("a", "Ivan Petrov", 40, role="Deputy Foreign Minister", part=False))
+    entities = [Entity("Pentagon", "ORG", Span("a", 4, 12))]
+    result = merge_people([report("a", *people, text=text, entities=entities)])
+    country = {p.name: p.country for p in (*result.participants, *result.mentioned)}
+    assert country == {"Ann Smith": "US", "Ehud Levi": None, "Ivan Petrov": None}
+
+
 def test_fuse_people_vote_country_none_for_an_international_official():
     people = (PersonMention("Ana Ruiz", Span("a", 0, 8), "Secretary General", None, True, 3.0,
                             affiliation="NATO"),)

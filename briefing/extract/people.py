@@ -36,6 +36,7 @@ from briefing.extract.people_participation import (
 from briefing.extract.people_titles import CONNECTORS, POSSESSIVE, Title, title_after, title_before
 from briefing.extract.quotes import quoted_spans
 from briefing.extract.sentences import sentence_of, text_of
+from briefing.knowledge import word_set
 from briefing.knowledge.lexicon import Lexicon, fold, lexicon
 from briefing.types import Article, Entity, PersonMention, Span
 
@@ -101,6 +102,20 @@ def _doubtful(span: TokenSpan) -> bool:
             and not (span.start and doc[span.start - 1].lower_ in LOCATIVE))
 
 
+def _placed(span: TokenSpan) -> bool:
+    """True for a name its sentence calls a place, whatever the model's label: "the town of
+    X", "X, a small southern town", "the X crossing" (see cues settlement_nouns)."""
+    nouns = word_set("cues", "settlement_nouns")
+    root = span.root
+    head = root.head if root.head.i != root.i else None
+    if head is not None and root.dep_ == "pobj" and head.lower_ == "of" \
+            and head.i == span.start - 1 and head.head.lemma_.lower() in nouns:
+        return True  # the name right after "of": not "the City of London Andrew Parmley"
+    if head is not None and root.dep_ == "compound" and head.lemma_.lower() in nouns:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)
+
+
 def _name_spans(doc: Doc, lex: Lexicon) -> list[tuple[TokenSpan, str]]:
     """Return the token spans of the person names in `doc` with their tag, in text order:
     PERSON when the model or the article says person, else the model's label (doubtful)."""
@@ -110,7 +125,7 @@ def _name_spans(doc: Doc, lex: Lexicon) -> list[tuple[TokenSpan, str]]:
             a, b = _strip(doc, ent.start, ent.end, lex)
             a = _given_name_before(doc, a, lex)
             if (doc[a].text[:1].isupper() and not lex.is_title_word(doc[a:b].text)
-                    and not lex.is_place_or_org(doc[a:b].text)):
+                    and not lex.is_place_or_org(doc[a:b].text) and not _placed(doc[a:b])):
                 spans.append((doc[a:b], "PERSON"))
     surnames = {fold(t.text) for s, _ in spans for t in s if len(t.text) > 2}
     taken = {i for s, _ in spans for i in range(s.start, s.end)}

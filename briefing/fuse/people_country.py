@@ -95,6 +95,19 @@ def _in_title(affiliation: str, role: str | None) -> bool:
     return fold(affiliation) in WORD.findall(fold(role or ""))
 
 
+@functools.cache
+def _no_ministers() -> tuple[frozenset[str], frozenset[str]]:
+    data = load("titles")["no_ministers"]
+    return frozenset(data["countries"]), frozenset(data["words"])
+
+
+def holds(code: str, role: str) -> bool:
+    """Return False for a title the country's government does not have (a minister of the
+    US): a report written from there names a foreign minister without a country."""
+    countries, words = _no_ministers()
+    return code not in countries or not set(WORD.findall(fold(role))) & words
+
+
 def fill_countries(people: Sequence[tuple[Participant, Sequence[PersonMention]]],
                    facts: Sequence[ArticleFacts]) -> list[Participant]:
     """Return the participants, each titled one without a country given the country the
@@ -117,9 +130,9 @@ def fill_countries(people: Sequence[tuple[Participant, Sequence[PersonMention]]]
                 if a not in unnamed:
                     unnamed[a] = titled_phrases(by_id[a].article.text, unnamed=True)
             said = Counter(c for a in reports for c, key in unnamed[a]
-                           if key == role and (c, role) not in held)
+                           if key == role and (c, role) not in held and holds(c, role))
             home = Counter(homes[a] for a in reports
-                           if homes[a] and (homes[a], role) not in held)
+                           if homes[a] and (homes[a], role) not in held and holds(homes[a], role))
             code = (home or said).most_common(1)[0][0] if said or home else None
         if code:
             held.add((code, role))
