@@ -405,3 +405,12 @@ def test_extract_people_a_name_its_sentence_calls_a_place_is_no_person(people, m
     # a title's "of" is no place's: the name after "the City of London" is a person's
     found = people("The Lord Mayor of the City of London Andrew Parmley waves from his carriage.")
     assert "Andrew Parmley" in found
+
+
+def test_extract_people_a_speaker_in_a_meeting_with_a_side_takes_part(people):
+    text = ("Egyptian Prime Minister Hesham Qandil visited Gaza on Friday. Mr. Haniya, the Hamas "
+            "prime minister, said in a meeting with his Egyptian counterpart that an era was "
+            "over. Ann Smith said in a meeting with reporters that the visit went well.")
+    found = people(text)
+    assert found["Haniya"][2] and found["Hesham Qandil"][2]
+    assert not found["Ann Smith"][2]  # an audience is no side

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from briefing.extract import frame
 from briefing.extract.event import governor
-from briefing.knowledge import load
+from briefing.knowledge import load, word_set
 from briefing.knowledge.lexicon import LEAD_SUBJECT, Lexicon
 from briefing.temporal.direction import infinitive
 from briefing.types import STATUSES, TOOK_PLACE, PersonMention, Timex
@@ -186,12 +186,39 @@ def _predicate(prep: Token, lex: Lexicon) -> Token:
     return head.head if head.pos_ == "NOUN" and _held(head, lex) else head
 
 
-def _event_clause(verb: Token, lex: Lexicon, main: frozenset[str]) -> bool:
-    """True for a clause that tells the reported event itself: a relative clause on the
-    event's noun ("a phone call in which X said", "talks during which X ...")."""
-    noun = verb.head
-    return verb.dep_ == "relcl" and noun.pos_ == "NOUN" and (
-        noun.lemma_.lower() in lex.participation["with_nouns"] and noun.lemma_.lower() in main)
+def _event_clause(verb: Token, lex: Lexicon, main: frozenset[str]) -> Token | None:
+    """Return the reported event's noun when the clause tells that event itself: a relative
+    clause on the noun ("a phone call in which X said", "talks during which X ..."), or the
+    verb's setting, a meeting with someone ("X said in a meeting with his counterpart", "X
+    told reporters during talks with Y"); else None. A meeting during a visit the lead names
+    is that visit's."""
+    part = lex.participation
+
+    def reported(noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return noun.pos_ == "NOUN" and lemma in part["with_nouns"] and (
+            lemma in main or lemma in part["meeting_family"]
+            and bool(main & set(part["visit_family"])))
+
+    if verb.dep_ == "relcl" and reported(verb.head) and verb.head.lemma_.lower() in main:
+        return verb.head
+    for prep in (c for c in verb.children if c.dep_ == "prep"
+                 and c.lower_ in ("in", "at", "during")):
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            if reported(noun) and any(_party(g, lex) for c in noun.children
+                                      if c.dep_ == "prep" and c.lower_ == "with"
+                                      for g in c.children if g.dep_ == "pobj"):
+                return noun
+    return None
+
+
+def _party(word: Token, lex: Lexicon) -> bool:
+    """True for a side one meets: a named person or country, or a counterpart ("his
+    Egyptian counterpart"); not an audience ("a meeting with reporters")."""
+    if word.ent_type_ in ("PERSON", "GPE", "NORP"):
+        return True
+    return word.lower_ in lex.counterpart or word.lemma_.lower() in lex.heads and \
+        word.lemma_.lower() not in word_set("cues", "agenda_onlooker_nouns")
 
 
 def _nominal_event(base: Token, lex: Lexicon, main: frozenset[str]) -> Token | None:
@@ -301,8 +328,9 @@ def participation(name: Span, lex: Lexicon, main: frozenset[str], lead: list[Spa
             return Cue(True, weight + 1.0, f"subject of {cue.lemma_}", cue.idx)
         if (cue := _own_words(verb, lex, main)) is not None:  # "X said he will meet Y"
             return Cue(True, weight + 1.0, f"speaker of {cue.lemma_}", cue.idx)
-        if _event_clause(verb, lex, main):  # "the call in which X said ..."
-            return Cue(True, weight + 1.0, f"subject in the {verb.head.lemma_}", verb.head.idx)
+        if (noun := _event_clause(verb, lex, main)) is not None:  # "the call in which X
+            # said ...", "X said in a meeting with Y"
+            return Cue(True, weight + 1.0, f"subject in the {noun.lemma_}", noun.idx)
         return Cue(False, weight + 0.25 * (verb.lemma_.lower() not in lex.reporting))
     if (noun := _nominal_event(base, lex, main)) is not None:  # "X's visit", "a trip by X"
         return Cue(True, weight + 1.0, f"{noun.lemma_} of", noun.idx)
