@@ -153,6 +153,12 @@ AGENDA_CASES |= {
         'The summit is intended to reassure America’s nervous Arab partners that the emerging '
         'nuclear deal with Iran does not mean the United States is abandoning them.',
         ['reassuring America’s nervous Arab partners']),
+    "a_second_to_complement_hung_on_the_agreeing_verb_is_agreed_too": (
+        'North Korea agreed to engage in follow-up nuclear talks with top U.S. officials “at '
+        'the earliest possible date,” and to recover and repatriate the remains of U.S. '
+        'soldiers.',
+        ['engaging in follow-up nuclear talks with top U.S. officials',
+         'recovering and repatriating the remains of U.S. soldiers']),
 }
 
 

@@ -155,6 +155,8 @@ def with_list_members(roots: Iterable[Root]) -> Iterator[Root]:
     for root, party, cue in roots:
         yield root, party, cue
         for member in root.conjuncts:
+            if member.i == root.head.i and further(root, member):
+                continue  # "agreed to X, and to recover Y": "agreed" is no item of the list
             yield member, party, cue
             for aside in (c for c in member.children if c.dep_ == "appos"):
                 yield aside, party, cue
@@ -350,12 +352,21 @@ def agreed(verb: Token) -> Iterator[Token]:
         if child.dep_ == "prep" and (child.lower_ in word_set("cues", "agenda_topic_prepositions")
                                      or child.lower_ == "to" and by_actor(verb)):
             yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB" or further(child, verb):
             lemma = child.lemma_.lower()
             if lemma in word_set("cues", "agenda_verbs"):
                 yield from verb_objects(child)
             elif lemma not in word_set("cues", "speech_verbs") | {"be", "have"}:
                 yield child
+
+
+def further(child: Token, verb: Token) -> bool:
+    """Return True for a second "to" complement the parse hangs on the verb as its conjunct
+    ("agreed to engage in talks ..., and to recover the remains"): an infinitive with no
+    subject of its own, beside an infinitive complement of the verb."""
+    return child.dep_ == "conj" and child.pos_ == "VERB" and infinitive(child) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) \
+        and any(c.dep_ == "xcomp" and infinitive(c) for c in verb.children)
 
 
 def prep_objects(noun: Token, *, depth: int = 0) -> Iterator[Token]:

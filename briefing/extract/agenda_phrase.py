@@ -7,6 +7,7 @@ Pure functions over spaCy tokens; the word lists are in knowledge/cues.json (age
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -247,7 +248,11 @@ def as_gerund(text: str, part: Sequence[Token]) -> str:
     if first.pos_ != "VERB" or first.tag_ == "VBG" or first.dep_ == "amod" \
             or not text.startswith(first.text):  # "owned media" is no action
         return text
-    return gerund(first.lemma_.lower()) + text[len(first.text):]
+    text = gerund(first.lemma_.lower()) + text[len(first.text):]
+    for verb in (t for t in part if t.dep_ == "conj" and t.head.i == first.i and t.tag_ == "VB"):
+        text = re.sub(rf"\b(and|or) {re.escape(verb.text)}\b",  # "recover and repatriate X"
+                      lambda m, v=verb: f"{m[1]} {gerund(v.lemma_.lower())}", text, count=1)
+    return text
 
 
 def gerund(lemma: str) -> str:
