@@ -59,6 +59,13 @@ def test_fuse_naming_news_of_no_occasion_is_called_by_its_story():
         "Obama–Putin meeting in Croydon"
 
 
+def test_fuse_naming_an_occasion_of_no_known_party_or_place_is_called_by_its_story():
+    story = "How the US has changed Afghanistan"
+    assert event_title(None, "talks", (), None, False, story) == story  # not "Talks"
+    assert event_title(None, "talks", (), "Kabul", False, story) == "Talks in Kabul"
+    assert event_title(None, "talks", (), None, False) == "Talks"  # no headline to tell it
+
+
 def test_fuse_naming_visit_of_one_principal():
     assert event_title(None, "visit", (OBAMA,), "Havana", False) == "Obama's visit to Havana"
 

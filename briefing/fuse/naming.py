@@ -217,10 +217,13 @@ def event_title(name: str | None, kind: str, people: Sequence[Participant],
                 location: str | None, virtual: bool, story: str | None = None) -> str:
     """Return the event's title (see the module docstring); a call has no place. News that
     no report tells as a meeting, call or visit (a crash, a vote) is called by its `story`,
-    a report's headline: principals and a kind would call it a meeting."""
+    a report's headline: principals and a kind would call it a meeting. So is an occasion
+    with neither a party nor a place known: its kind alone ("Talks") names nothing."""
     if kind == "other" and not name and story:
         return story
     head = what(name, kind, people, location, virtual)
+    if story and not location and head == kind_word(kind, virtual).capitalize():
+        return story
     if virtual or " visit to " in head:
         return head
     return head + where(location, named=bool(name))
