@@ -698,3 +698,27 @@ def test_fuse_cluster_a_preview_of_the_same_two_people_meeting_joins_its_reports
     assert grouped(fs) == [[0, 1, 2], [3], [4]]
     others = [replace(fs[2], people=fs[3].people)]  # the warning of another pair stays apart
     assert grouped(fs[:2] + others) == [[0, 1], [2]]
+    one_shared = [paired("c", warning, ["Putin", "Macron"])]  # one person shared: another pair
+    assert grouped(fs[:2] + one_shared) == [[0, 1], [2]]
+
+
+def test_fuse_cluster_a_pair_met_on_another_day_joins_no_report_of_that_day():
+    # "A met C in Paris on Tuesday", told in a report of Saturday's summit of A and B: no
+    # reason to join the reports of the Tuesday meeting of A and C
+    from briefing.types import Timex
+
+    monday = "paris leaders talks tuesday trade tariffs steel"
+    saturday = "summit border village denuclearization peace regime armistice"
+    tuesday, sat = dt.date(2018, 5, 22), dt.date(2018, 5, 26)
+    fs = [paired("a", monday + " elysee", ["Ann Moon", "Cy Trump"], published=tuesday),
+          paired("b", monday + " palace", ["Moon", "Trump"], published=tuesday)]
+    summit = replace(paired("c", saturday + " leaders", ["Ann Moon", "Bo Kim"], published=sat),
+                     frame_date="2018-05-26")
+    told = PersonMention("Cy Trump", Span("c", 40, 48), participant=True, frame=30,
+                         frame_dates=(50,))
+    moon = replace(told, name="Ann Moon", span=Span("c", 20, 28))
+    summit = replace(summit, people=(*summit.people, moon, told),
+                     timexes=(Timex(50, 57, "Tuesday", "DATE", "2018-05-22"),))
+    assert grouped([*fs, summit]) == [[0, 1], [2]]
+    undated = replace(summit, timexes=(Timex(50, 57, "Tuesday", "DATE", "2018-05-26"),))
+    assert grouped([*fs, undated]) == [[0, 1, 2]]  # the same pair that day: one occasion

@@ -110,7 +110,7 @@ def _placed(span: TokenSpan) -> bool:
     head = root.head if root.head.i != root.i else None
     if head is not None and root.dep_ == "pobj" and head.lower_ == "of" \
             and head.i == span.start - 1 and head.head.lemma_.lower() in nouns:
-        return True  # the name right after "of": not "the City of London Andrew Parmley"
+        return True  # the name right after "of": not "the Mayor of the City of York Ann Smith"
     if head is not None and root.dep_ == "compound" and head.lemma_.lower() in nouns:
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in root.children)

@@ -2,8 +2,11 @@
 
 Read from the dependency parse: subject or object of meet / attend / join / host / represent /
 discuss..., "talks with X", "represented by X", the subject of the lead sentence's main verb.
-Verbs whose subject is only a source (say, tell) give no participation, nor does a predicate
-whose tense tells another event than the report's (`of_another_event`). The cue words live in
+Verbs whose subject is only a source (say, tell) give no participation, unless the clause is
+set in the event itself ("X said in a meeting with Y", "the call in which X said"); nor does a
+predicate whose tense tells another event than the report's (`of_another_event`). Each
+participant keeps where its predicate's own dates start (`own_dates`): the fuse stage tells
+another meeting of another day by them. The cue words live in
 `briefing/knowledge/titles.json` ("participation", "reporting").
 """
 
@@ -377,18 +380,15 @@ def of_another_event(doc: Doc, people: Sequence[PersonMention], status: str | No
     return tuple(out)
 
 
-
-
-
 def own_dates(doc: Doc, people: Sequence[PersonMention], timexes: Sequence[Timex]
               ) -> tuple[PersonMention, ...]:
     """Return the people, each participant with where the dates its event predicate is given
-    start (`PersonMention.frame_dates`: "met Trump in Washington on Tuesday", "a summit next
-    month between Trump and Kim"): the fuse stage tells another meeting by them. Offsets, not
+    start (`PersonMention.frame_dates`: "met B in Paris on Tuesday night", "a summit next
+    month between A and C"): the fuse stage tells another meeting by them. Offsets, not
     values: what an undated article's dates resolve to is read once its date is known."""
     own: dict[int, list[int]] = {}  # a predicate by where it starts: its dates' starts
     for t in timexes:
-        word = governor(doc, t) if t.type == "DATE" else None
+        word = governor(doc, t) if t.type in ("DATE", "TIME") else None
         if word is not None:
             own.setdefault(word.idx, []).append(t.start)
     return tuple(replace(m, frame_dates=tuple(own[m.frame]))

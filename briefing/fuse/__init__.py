@@ -244,7 +244,8 @@ def title(group: Sequence[ArticleFacts], kind: str | None, people: Sequence[Part
         name = f"{name} ('{nick}')"
     heads = [f.article.title for f in group
              if f.article.title and len(f.article.title.split()) >= STORY_WORDS]
-    story = min(heads, key=len, default=None)  # the plainest headline names news of no occasion
+    story = min(heads, key=len, default=None)  # the plainest headline names news of no
+    # occasion, and an occasion of no known party or place
     return naming.event_title(name, kind or "other", people, place, virtual, story)
 
 

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefing.temporal import value_to_range
+from briefing.temporal import all_outside, value_to_range
 from briefing.types import ArticleFacts
 
 if TYPE_CHECKING:
@@ -220,12 +220,17 @@ Pair = tuple[frozenset[str], frozenset[str]]
 
 def pairs(facts: ArticleFacts) -> tuple[Pair, ...]:
     """Return the pairs of participants that share an event predicate in a report of an
-    occasion (a meeting, call, visit, talks, summit); none for other news."""
+    occasion (a meeting, call, visit, talks, summit); none for other news, and none of a
+    predicate whose own dates all fall outside the report's event date (another meeting the
+    story tells: `all_outside`)."""
     if facts.event_kind not in OCCASIONS:
         return ()
+    day = week_or_better(facts.frame_date or facts.event_date)
+    values = {t.start: t.value for t in facts.timexes}
     frames: dict[int, set[frozenset[str]]] = {}
     for m in facts.people:
-        if m.participant and m.frame is not None and m.tag == "PERSON":
+        if m.participant and m.frame is not None and m.tag == "PERSON" and not (
+                day and all_outside([values.get(at, "") for at in m.frame_dates], *day)):
             frames.setdefault(m.frame, set()).add(frozenset(m.name.lower().split()))
     found = {tuple(sorted((a, b), key=sorted)) for names in frames.values()
              for a in names for b in names if a != b and not a & b}
@@ -260,50 +265,74 @@ def group(digests: Sequence[Digest], *, threshold: float = THRESHOLD,
     return sorted((sorted(g) for g in groups), key=lambda g: g[0])
 
 
-def join_pairs(groups: list[list[int]], found: Sequence[tuple[Pair, ...]], vectors,
-               columns: tuple[np.ndarray, ...], bar: float) -> list[list[int]]:
+def join_pairs(groups: list[list[int]], found: Sequence[tuple[Pair, ...]],
+               vectors: np.ndarray | csr_matrix, columns: tuple[np.ndarray, ...],
+               bar: float) -> list[list[int]]:
     """Return `groups` with those that report an occasion of the same two people merged,
-    most similar first, when the vetoes allow and their mean similarity is above `bar`.
+    most similar first, when the vetoes allow and their mean similarity is above `bar` (a
+    follow-up's bar: `needed`).
 
     A preview that leads with one side's warning ("X urges Y ... ahead of the A-B meeting")
     shares fewer words with the reports of that meeting than they share with each other; the
     same two people brought together by the occasion's own predicate, within the days the
-    vetoes allow, are one occasion. Only groups that share a word of a paired name are
-    compared."""
-    groups = [list(g) for g in groups]
-    own = [[p for i in g for p in found[i]] for g in groups]
-    if sum(1 for o in own if o) < 2:
-        return groups
+    vetoes allow, are one occasion. Only groups naming one pair are compared, and after a
+    merge only the merged group's means are computed again (a heap, as in `linkage`)."""
+    import heapq
+
+    members = {g[0]: list(g) for g in groups}  # by the row that holds the group's extremes
+    own = {h: [p for i in g for p in found[i]] for h, g in members.items()}
     traits = _Traits(columns)
-    head = []
-    for g in groups:  # each group's extremes in the row of its first member
+    for h, g in members.items():
         for i in g[1:]:
-            traits.merge(g[0], i)
-        head.append(g[0])
-    while True:
-        words: dict[str, set[int]] = {}
-        for k, o in enumerate(own):
-            for a, b in o:
-                for w in a | b:
-                    words.setdefault(w, set()).add(k)
-        best = None
-        for k, o in enumerate(own):
-            others = sorted({j for a, b in o for w in a | b for j in words[w] if j > k})
-            for j in others:
-                if not any(same_pair(p, q) for p in o for q in own[j]) or \
-                        not traits.compatible(head[k], head[j]):
-                    continue
-                total = np.asarray(vectors[groups[k]].sum(axis=0)).ravel()
-                mean = float(np.asarray(vectors[groups[j]] @ total).sum()) / (
-                    len(groups[k]) * len(groups[j]))
-                if mean > bar and (best is None or mean > best[0]):
-                    best = (mean, k, j)
-        if best is None:
-            return groups
-        _, k, j = best
-        groups[k] += groups.pop(j)
-        own[k] += own.pop(j)
-        traits.merge(head[k], head.pop(j))
+            traits.merge(h, i)
+    by_word: dict[str, set[int]] = {}
+    for h, ps in own.items():
+        for w in (w for a, b in ps for w in a | b):
+            by_word.setdefault(w, set()).add(h)
+    near = {h: {j for a, b in ps for w in a | b for j in by_word[w] if j != h
+                and any(same_pair(p, q) for p in ps for q in own[j])} for h, ps in own.items()}
+    version = dict.fromkeys(members, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int) -> None:
+        others = [c for c, ok in zip(sorted(near[a]), traits.allowed(a, sorted(near[a]))
+                                     .tolist(), strict=True) if ok] if near[a] else []
+        if not others:
+            return
+        bars = needed_all(bar, traits.spans(a, np.array(others))).tolist()
+        for c, mean, b in zip(others, means(vectors, members[a], [members[c] for c in others]),
+                              bars, strict=True):
+            if mean > b:
+                x, y = min(a, c), max(a, c)
+                heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
+
+    for h in members:
+        push(h)
+    while heap:
+        _, a, b, seen_a, seen_b = heapq.heappop(heap)
+        if version.get(a) != seen_a or version.get(b) != seen_b:
+            continue  # one of them has grown (or was merged away) since
+        members[a] += members.pop(b)
+        own[a] += own.pop(b)
+        traits.merge(a, b)
+        del version[b]
+        version[a] += 1
+        near[a] = (near[a] | near.pop(b)) - {a, b}
+        for c in near[a]:
+            near[c] = (near[c] - {b}) | {a}
+        push(a)
+    return list(members.values())
+
+
+def means(vectors: np.ndarray | csr_matrix, group: Sequence[int],
+          others: Sequence[Sequence[int]]) -> list[float]:
+    """Return the mean pairwise similarity of `group` with each group of `others` (rows of
+    unit vectors): the dot product of their summed rows over the product of their sizes."""
+    total = np.asarray(vectors[list(group)].sum(axis=0)).ravel()
+    rows = [m for g in others for m in g]
+    starts = np.cumsum([0] + [len(g) for g in others[:-1]])
+    sums = np.add.reduceat(np.asarray(vectors[rows] @ total).ravel(), starts)
+    return [s / (len(group) * len(g)) for s, g in zip(sums.tolist(), others, strict=True)]
 
 
 def _blocks(vectors, columns: tuple[np.ndarray, ...], threshold: float):
@@ -392,13 +421,9 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
                   if ok] if others else []
         if not others:
             continue
-        total = np.asarray(vectors[members[a]].sum(axis=0)).ravel()
-        rows = [m for c in others for m in members[c]]
-        starts = np.cumsum([0] + [len(members[c]) for c in others[:-1]])
-        sums = np.add.reduceat(np.asarray(vectors[rows] @ total).ravel(), starts)
         bars = needed_all(threshold, traits.spans(a, np.array(others))).tolist()
-        for c, s, b in zip(others, sums.tolist(), bars, strict=True):
-            mean = s / (len(members[a]) * len(members[c]))
+        for c, mean, b in zip(others, means(vectors, members[a], [members[c] for c in others]),
+                              bars, strict=True):
             if mean > b:
                 x, y = min(a, c), max(a, c)
                 heapq.heappush(heap, (-mean, x, y, version[x], version[y]))

@@ -4,7 +4,8 @@ A multilateral event with a proper name the reports give its predicate ("the NAT
 is called by it, with its town: "NATO summit, Newport". Else its principals (the leading
 participants of different countries), its kind and its place: "Obama–Putin meeting in Los
 Cabos", "Trump–Turnbull phone call", "Obama's visit to Havana". Never a report's headline,
-but for news no report tells as a meeting, call or visit.
+but for news no report tells as a meeting, call or visit, and for an occasion of which no
+party and no place is known (its kind alone, "Talks", would name nothing).
 Pure functions over plain values; `what` and `where` are the two halves the bottom line
 reuses.
 """

@@ -9,7 +9,8 @@ same article. Country and role are voted one vote per article; a minority value 
 Before that, the statistical model is overruled where the reports together are clear: a name
 it tagged as a place or organisation in one place is a person when it is tagged (or written
 as) a person more often than not across the event, and a name tagged as a person once but as
-a place or organisation more often is not a person.
+a place or organisation more often is not a person. A mention whose event predicate is dated
+outside the event's days is another meeting's (`apart`): that person is only mentioned.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from briefing.fuse.people_country import fill_countries
 from briefing.fuse.people_vote import gathered, taking_part
 from briefing.knowledge import load
 from briefing.knowledge.lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
-from briefing.temporal import value_to_range
+from briefing.temporal import all_outside
 from briefing.types import (
     COUNTRY_OF,
     ArticleFacts,
@@ -374,7 +375,7 @@ def _actors(mentions: list[PersonMention], people: list[tuple],
     ("Japan" beside its ministers), and an organisation needs two reports naming it taking
     part (or the only one): a story's other meetings name other bodies. Where persons of two
     countries or more take part, the sides are theirs: a body of a country beside them is a
-    side's staff or another meeting's ("the U.S. team" preparing a later summit)."""
+    side's staff or another meeting's (a national team preparing a later summit)."""
     countries = {p.country for part, _, p in people if part}
     sides = len(countries - {None}) >= 2
     named = {s.article for part, _, p in people if part for s in p.sources}
@@ -406,20 +407,17 @@ def _for_country(actor: PersonMention) -> bool:
     return bool(actor.country) and (actor.tag in ("", "NORP") or bool(lexicon().country(actor.name)))
 
 
-MONTH_OR_FINER = 31  # days: a year or a season ("in 2018") dates nothing apart
-
-
 def apart(m: PersonMention, on: dt.date | None, values: dict[tuple[str, int], str]
           ) -> PersonMention:
-    """Return the mention, not taking part when its predicate's own dates (a month or finer;
-    `values` by article and start) all fall outside the event's days, from `on` to LONGEST
-    days after ("Moon met Trump on Tuesday" in the reports of Saturday's summit)."""
+    """Return the mention, not taking part when its predicate's own dates (`values` by
+    article and start) all fall outside the event's days, LONGEST either side of the voted
+    day `on`: another meeting of the story ("A met B in Paris on Tuesday", told in the
+    reports of Saturday's summit of A and C)."""
     if on is None or not m.participant or not m.frame_dates:
         return m
-    last = on + dt.timedelta(days=LONGEST)
-    spans = [value_to_range(values.get((m.span.article, at), "")) for at in m.frame_dates]
-    spans = [s for s in spans if s and (s[1] - s[0]).days <= MONTH_OR_FINER]
-    if not spans or any(a <= last and on <= b for a, b in spans):
+    span = dt.timedelta(days=LONGEST)
+    if not all_outside([values.get((m.span.article, at), "") for at in m.frame_dates],
+                       on - span, on + span):
         return m
     return replace(m, participant=False, frame=None)
 
@@ -430,8 +428,8 @@ def merge_people(facts: Sequence[ArticleFacts], on: dt.date | None = None) -> Pe
 
     Organisations and groups reported as the main actor join the participants when no named
     person takes part for them. A predicate whose own dates all fall outside the event's
-    days (from `on`, its first day, to LONGEST days after) is another meeting: those it
-    names are mentioned."""
+    days (LONGEST either side of `on`, the day the reports vote for) is another meeting:
+    those it names are mentioned."""
     values = {(f.article.id, t.start): t.value for f in facts for t in f.timexes}
     everyone = correct_labels([apart(m, on, values) for f in facts for m in f.people],
                               [e for f in facts for e in f.entities])

@@ -19,12 +19,12 @@ from typing import Any
 
 from briefing.temporal.calendar import infer_year
 from briefing.temporal.intervals import TimeRange, find_ranges
-from briefing.temporal.ranges import value_to_range
+from briefing.temporal.ranges import all_outside, value_to_range
 from briefing.temporal.stated import post_signatures
 from briefing.temporal.tagger import expressions, tag_dates, tag_ranges, tenses
 from briefing.temporal.zones import to_utc, utc_offset
 
-__all__ = ["TimeRange", "explain", "expressions", "find_ranges", "infer_year",
+__all__ = ["TimeRange", "all_outside", "explain", "expressions", "find_ranges", "infer_year",
            "post_signatures", "tag_dates", "tag_ranges", "tenses", "to_utc", "utc_offset",
            "value_to_range"]
 

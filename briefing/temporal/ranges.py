@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from briefing.temporal import calendar as cal
 
@@ -38,6 +39,18 @@ def value_to_range(value: str) -> tuple[dt.date, dt.date] | None:
         return _range(value)
     except ValueError:
         return None  # an impossible date such as 2013-02-30 or week 54
+
+
+FINEST_APART = 31  # days: a value coarser than a month ("in 2018", "last summer") dates
+# nothing apart from a day inside it
+
+
+def all_outside(values: Sequence[str], first: dt.date, last: dt.date) -> bool:
+    """Return True when the values (TIMEX3) that are a month or finer all fall outside the
+    days from `first` to `last`, and there is one: what they date is another occasion."""
+    spans = [s for s in map(value_to_range, values)
+             if s and (s[1] - s[0]).days <= FINEST_APART]
+    return bool(spans) and not any(a <= last and first <= b for a, b in spans)
 
 
 def _range(value: str) -> tuple[dt.date, dt.date] | None:
