@@ -414,3 +414,15 @@ def test_extract_people_a_speaker_in_a_meeting_with_a_side_takes_part(people):
     found = people(text)
     assert found["Haniya"][2] and found["Hesham Qandil"][2]
     assert not found["Ann Smith"][2]  # an audience is no side
+
+
+def test_extract_people_a_recurring_surname_the_model_missed_is_a_person(people, model_nlp):
+    text = ("Leaders met at the NATO summit in Watford on Wednesday. Greece’s new prime "
+            "minister, Kyriakos Mitsotakis, says differences with Turkey will continue to "
+            "exist. Mitsotakis said he had “open talks” with Turkish President Recep Tayyip "
+            "Erdogan on the sidelines of the NATO summit.")
+    assert "Mitsotakis" not in {e.text for e in model_nlp(text).ents}  # the model misses it
+    found = people(text)
+    assert found["Mitsotakis"][2] and found["Recep Tayyip Erdogan"][2]
+    # a name right after a country word (a section label run on) is left alone
+    assert "Trump" not in people("Donald Trump flew to Tokyo. Japan Trump warns of threats.")
