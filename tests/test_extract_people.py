@@ -426,3 +426,8 @@ def test_extract_people_a_recurring_surname_the_model_missed_is_a_person(people,
     assert found["Mitsotakis"][2] and found["Recep Tayyip Erdogan"][2]
     # a name right after a country word (a section label run on) is left alone
     assert "Trump" not in people("Donald Trump flew to Tokyo. Japan Trump warns of threats.")
+
+
+def test_extract_people_a_legislators_of_names_a_constituency_not_a_country(people):
+    assert people("Rep. Doug Collins of Georgia demanded a hearing.")["Doug Collins"][1] is None
+    assert people("President Mohamed Morsi of Egypt met the envoy.")["Mohamed Morsi"][1] == "EG"

@@ -285,6 +285,12 @@ def _represented(found: list[_Found], doc: Doc, lex: Lexicon) -> list[_Found]:
     return out
 
 
+def _constituency(role: str) -> bool:
+    """True for a title whose "of X" names a constituency, not a country ("Rep. X of Georgia",
+    "Governor X of Victoria"): titles.json constituency_titles."""
+    return fold(role).rstrip(".") in word_set("titles", "constituency_titles")
+
+
 def country_after(doc: Doc, end: int, lex: Lexicon) -> str | None:
     """Return the country a titled name is said to be of right after it ("President Mohamed
     Morsi of Egypt"), or None."""
@@ -311,7 +317,7 @@ def extract_people(doc: Doc, article: Article, *, lead: int = 2) -> tuple[Person
         after = title_after(doc, name.end, lex)
         role = (before.role if before else None) or (after.role if after else None)
         country = (before.country if before else None) or (after.country if after else None) \
-            or (country_after(doc, name.end, lex) if role else None)
+            or (country_after(doc, name.end, lex) if role and not _constituency(role) else None)
         inside = any(a < name.start_char and name.end_char < b for a, b in quoted)
         cue = participation(name, lex, main, leads, quoted=inside)
         mention = PersonMention(
