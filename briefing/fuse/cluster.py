@@ -30,6 +30,7 @@ and keeps no matrix of every pair: its memory grows with the pairs similar enoug
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import sys
 from collections import Counter
@@ -277,8 +278,6 @@ def join_pairs(groups: list[list[int]], found: Sequence[tuple[Pair, ...]],
     same two people brought together by the occasion's own predicate, within the days the
     vetoes allow, are one occasion. Only groups naming one pair are compared, and after a
     merge only the merged group's means are computed again (a heap, as in `linkage`)."""
-    import heapq
-
     members = {g[0]: list(g) for g in groups}  # by the row that holds the group's extremes
     own = {h: [p for i in g for p in found[i]] for h, g in members.items()}
     traits = _Traits(columns)
@@ -294,20 +293,8 @@ def join_pairs(groups: list[list[int]], found: Sequence[tuple[Pair, ...]],
     version = dict.fromkeys(members, 0)
     heap: list[tuple[float, int, int, int, int]] = []
 
-    def push(a: int) -> None:
-        others = [c for c, ok in zip(sorted(near[a]), traits.allowed(a, sorted(near[a]))
-                                     .tolist(), strict=True) if ok] if near[a] else []
-        if not others:
-            return
-        bars = needed_all(bar, traits.spans(a, np.array(others))).tolist()
-        for c, mean, b in zip(others, means(vectors, members[a], [members[c] for c in others]),
-                              bars, strict=True):
-            if mean > b:
-                x, y = min(a, c), max(a, c)
-                heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
-
     for h in members:
-        push(h)
+        _push_merges(heap, h, near[h], members, version, traits, vectors, bar)
     while heap:
         _, a, b, seen_a, seen_b = heapq.heappop(heap)
         if version.get(a) != seen_a or version.get(b) != seen_b:
@@ -320,8 +307,27 @@ def join_pairs(groups: list[list[int]], found: Sequence[tuple[Pair, ...]],
         near[a] = (near[a] | near.pop(b)) - {a, b}
         for c in near[a]:
             near[c] = (near[c] - {b}) | {a}
-        push(a)
+        _push_merges(heap, a, near[a], members, version, traits, vectors, bar)
     return list(members.values())
+
+
+def _push_merges(heap: list, a: int, near: set[int], members: dict[int, list[int]],
+                 version: dict[int, int], traits: _Traits, vectors: np.ndarray | csr_matrix,
+                 bar: float) -> None:
+    """Push on `heap` each group of `near` that the vetoes let merge with group `a` and whose
+    mean similarity with it is above its bar (`needed`), with both groups' versions: an entry
+    goes stale when either group grows."""
+    others = sorted(near)
+    others = [c for c, ok in zip(others, traits.allowed(a, others).tolist(), strict=True)
+              if ok] if others else []
+    if not others:
+        return
+    bars = needed_all(bar, traits.spans(a, np.array(others))).tolist()
+    for c, mean, b in zip(others, means(vectors, members[a], [members[c] for c in others]),
+                          bars, strict=True):
+        if mean > b:
+            x, y = min(a, c), max(a, c)
+            heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
 
 
 def means(vectors: np.ndarray | csr_matrix, group: Sequence[int],
@@ -388,8 +394,6 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
     candidates; a heap holds their means, an entry going stale when either group grows. The
     vetoes of a pair of groups follow from the extremes of their traits (`_Traits`).
     """
-    import heapq
-
     first_r, first_c, first_sim = links(vectors, columns, threshold)
     members = {i: [i] for i in range(vectors.shape[0])}
     near: dict[int, set[int]] = {i: set() for i in members}
@@ -416,17 +420,7 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         for c in near[a]:
             near[c].discard(b)
             near[c].add(a)
-        others = sorted(near[a])
-        others = [c for c, ok in zip(others, traits.allowed(a, others).tolist(), strict=True)
-                  if ok] if others else []
-        if not others:
-            continue
-        bars = needed_all(threshold, traits.spans(a, np.array(others))).tolist()
-        for c, mean, b in zip(others, means(vectors, members[a], [members[c] for c in others]),
-                              bars, strict=True):
-            if mean > b:
-                x, y = min(a, c), max(a, c)
-                heapq.heappush(heap, (-mean, x, y, version[x], version[y]))
+        _push_merges(heap, a, near[a], members, version, traits, vectors, threshold)
     return list(members.values())
 
 
