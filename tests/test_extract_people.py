@@ -431,3 +431,9 @@ def test_extract_people_a_recurring_surname_the_model_missed_is_a_person(people,
 def test_extract_people_a_legislators_of_names_a_constituency_not_a_country(people):
     assert people("Rep. Doug Collins of Georgia demanded a hearing.")["Doug Collins"][1] is None
     assert people("President Mohamed Morsi of Egypt met the envoy.")["Mohamed Morsi"][1] == "EG"
+
+
+def test_extract_people_a_given_name_written_last_is_no_recurring_surname(people):
+    text = ("Donald Trump met Chinese President Xi Jinping in Beijing on Thursday. Xi said "
+            "trade would grow. Read more China Xi Jinping rolls out the red carpet for Trump.")
+    assert "Jinping" not in people(text)  # the article uses "Xi" alone: the family name
