@@ -156,7 +156,7 @@ def with_list_members(roots: Iterable[Root]) -> Iterator[Root]:
         yield root, party, cue
         for member in root.conjuncts:
             if member.i == root.head.i and further(root, member):
-                continue  # "agreed to X, and to recover Y": "agreed" is no item of the list
+                continue  # "agreed to X, and to release Y": "agreed" is no item of the list
             yield member, party, cue
             for aside in (c for c in member.children if c.dep_ == "appos"):
                 yield aside, party, cue
@@ -362,8 +362,8 @@ def agreed(verb: Token) -> Iterator[Token]:
 
 def further(child: Token, verb: Token) -> bool:
     """Return True for a second "to" complement the parse hangs on the verb as its conjunct
-    ("agreed to engage in talks ..., and to recover the remains"): an infinitive with no
-    subject of its own, beside an infinitive complement of the verb."""
+    ("agreed to hold talks ..., and to release the prisoners"): an infinitive with no subject
+    of its own, beside an infinitive complement of the verb."""
     return child.dep_ == "conj" and child.pos_ == "VERB" and infinitive(child) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) \
         and any(c.dep_ == "xcomp" and infinitive(c) for c in verb.children)

@@ -250,8 +250,8 @@ def as_gerund(text: str, part: Sequence[Token]) -> str:
         return text
     text = gerund(first.lemma_.lower()) + text[len(first.text):]
     for verb in (t for t in part if t.dep_ == "conj" and t.head.i == first.i and t.tag_ == "VB"):
-        text = re.sub(rf"(\band|\bor|,) {re.escape(verb.text)}\b",  # "recover, repatriate and
-                      lambda m, v=verb: f"{m[1]} {gerund(v.lemma_.lower())}", text, count=1)  # bury X"
+        text = re.sub(rf"(\band|\bor|,) {re.escape(verb.text)}\b",  # "free, feed and house X"
+                      lambda m, v=verb: f"{m[1]} {gerund(v.lemma_.lower())}", text, count=1)
     return text
 
 

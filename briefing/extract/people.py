@@ -153,10 +153,9 @@ NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "
 
 def _untagged_surnames(doc: Doc, spans: list[tuple[TokenSpan, str]], taken: set[int],
                        lex: Lexicon) -> list[TokenSpan]:
-    """Surnames the model did not tag where they recur ("Mitsotakis said he had talks"
-    after "Greece's prime minister, Kyriakos Mitsotakis"): the last word of a person's name
-    the article gave in full (unless it uses the first word alone), alone, as a proper noun
-    no entity holds."""
+    """Surnames the model did not tag where they recur ("Ruiz said he had talks" after "the
+    prime minister, Ana Ruiz"): the last word of a person's name the article gave in full
+    (unless it uses the first word alone), alone, as a proper noun no entity holds."""
     alone = {fold(s[0].text) for s, tag in spans if tag == "PERSON" and len(s) == 1}
     surnames = {fold(s[-1].text) for s, tag in spans if tag == "PERSON" and len(s) > 1
                 and len(s[-1].text) > 2 and fold(s[0].text) not in alone}  # "Xi" alone:

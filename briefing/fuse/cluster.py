@@ -18,9 +18,9 @@ reports of that news (`consistent`). Other happenings (a crash, a launch, a verd
 follow-ups weeks later: those join their event when they share more of its words
 (`needed`); publications half a year apart are two events. Groups of reports of an occasion
 whose own predicate brings the same two people together merge on fewer shared words
-(`join_pairs`): a preview that leads with one side's warning is of that meeting. The sentence cue of the
-article's date and format (`event_range`, `event_format`) is not read: it often dates a cause
-or a background fact.
+(`join_pairs`): a preview that leads with one side's warning is of that meeting. The
+sentence cue of the article's date and format (`event_range`, `event_format`) is not read:
+it often dates a cause or a background fact.
 
 Grouping reads only a `Digest` of each article (its content words and what can veto a link),
 and keeps no matrix of every pair: its memory grows with the pairs similar enough to link
@@ -280,6 +280,8 @@ def join_pairs(groups: list[list[int]], found: Sequence[tuple[Pair, ...]],
     merge only the merged group's means are computed again (a heap, as in `linkage`)."""
     members = {g[0]: list(g) for g in groups}  # by the row that holds the group's extremes
     own = {h: [p for i in g for p in found[i]] for h, g in members.items()}
+    if sum(1 for ps in own.values() if ps) < 2:
+        return [list(g) for g in groups]  # no two groups name a pair: nothing to compare
     traits = _Traits(columns)
     for h, g in members.items():
         for i in g[1:]:
@@ -292,23 +294,9 @@ def join_pairs(groups: list[list[int]], found: Sequence[tuple[Pair, ...]],
                 and any(same_pair(p, q) for p in ps for q in own[j])} for h, ps in own.items()}
     version = dict.fromkeys(members, 0)
     heap: list[tuple[float, int, int, int, int]] = []
-
     for h in members:
         _push_merges(heap, h, near[h], members, version, traits, vectors, bar)
-    while heap:
-        _, a, b, seen_a, seen_b = heapq.heappop(heap)
-        if version.get(a) != seen_a or version.get(b) != seen_b:
-            continue  # one of them has grown (or was merged away) since
-        members[a] += members.pop(b)
-        own[a] += own.pop(b)
-        traits.merge(a, b)
-        del version[b]
-        version[a] += 1
-        near[a] = (near[a] | near.pop(b)) - {a, b}
-        for c in near[a]:
-            near[c] = (near[c] - {b}) | {a}
-        _push_merges(heap, a, near[a], members, version, traits, vectors, bar)
-    return list(members.values())
+    return _agglomerate(heap, members, near, version, traits, vectors, bar)
 
 
 def _push_merges(heap: list, a: int, near: set[int], members: dict[int, list[int]],
@@ -407,6 +395,15 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
             zip(first_r.tolist(), first_c.tolist(), first_sim.tolist(), bar, strict=True)
             if s > b]
     heapq.heapify(heap)
+    return _agglomerate(heap, members, near, version, traits, vectors, threshold)
+
+
+def _agglomerate(heap: list, members: dict[int, list[int]], near: dict[int, set[int]],
+                 version: dict[int, int], traits: _Traits, vectors: np.ndarray | csr_matrix,
+                 bar: float) -> list[list[int]]:
+    """Merge the most similar candidate pair of groups on `heap` until none is left, and
+    return the groups: after each merge, only the merged group's means with the groups
+    `near` it are computed again (`_push_merges`)."""
     while heap:
         _, a, b, seen_a, seen_b = heapq.heappop(heap)
         if version.get(a) != seen_a or version.get(b) != seen_b:
@@ -420,7 +417,7 @@ def linkage(vectors, columns: tuple[np.ndarray, ...], threshold: float) -> list[
         for c in near[a]:
             near[c].discard(b)
             near[c].add(a)
-        _push_merges(heap, a, near[a], members, version, traits, vectors, threshold)
+        _push_merges(heap, a, near[a], members, version, traits, vectors, bar)
     return list(members.values())
 
 
