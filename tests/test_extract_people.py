@@ -437,3 +437,21 @@ def test_extract_people_a_given_name_written_last_is_no_recurring_surname(people
     text = ("Donald Trump met Chinese President Xi Jinping in Beijing on Thursday. Xi said "
             "trade would grow. Read more China Xi Jinping rolls out the red carpet for Trump.")
     assert "Jinping" not in people(text)  # the article uses "Xi" alone: the family name
+
+
+def test_extract_people_a_word_in_capitals_before_a_name_is_no_part_of_it():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from briefing.extract.people import extract_people
+
+    def name(words: list[str], start: int, end: int) -> str:
+        doc = Doc(spacy.blank("en").vocab, words=words,
+                  sent_starts=[True] + [False] * (len(words) - 1))
+        doc.ents = [Span(doc, start, end, label="PERSON")]
+        (m,) = [m for m in extract_people(doc, Article("t", doc.text)) if m.tag == "PERSON"]
+        return m.name
+
+    assert name(["It", "rained", ".", "AGENCY", "Jane", "Roe", "waved", "."], 3, 6) == "Jane Roe"
+    assert name(["JANE", "ROE", "waved", "."], 0, 2) == "JANE ROE"  # capitals throughout
+    assert name(["JFK", "Jr", "waved", "."], 0, 2) == "JFK Jr"  # initials before a suffix

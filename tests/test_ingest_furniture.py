@@ -93,6 +93,15 @@ def test_ingest_furniture_caption_keeps_its_words_but_not_the_credit():
     assert (furniture.CAPTION, "Photograph: Jane Roe/Agency") in gone
 
 
+def test_ingest_furniture_a_button_label_in_capitals_leaves_the_caption():
+    assert furniture.strip_inline("REPLAY President Roe spoke to reporters on Tuesday.") == (
+        "President Roe spoke to reporters on Tuesday.",
+        [(furniture.WIDGET, "REPLAY")])
+    assert furniture.strip_inline("Close ties bind the two allies.") == (
+        "Close ties bind the two allies.", [])
+    assert furniture.strip_inline("NATO leaders met on Tuesday.")[1] == []
+
+
 def test_ingest_furniture_gallery_keeps_captions_after_the_story_without_counters():
     gallery = ("Photos: Summit in Geneva Summit in Geneva – Leaders shake hands on Tuesday. "
                "Hide Caption 1 of 3 Photos: Summit in Geneva Ministers sign the accord. Hide "

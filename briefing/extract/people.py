@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from briefing.extract.entities import ents_in
@@ -66,7 +66,8 @@ def _strip(doc: Doc, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
                          or doc[a].lower_ in CONNECTORS or doc[a].text in POSSESSIVE
                          or doc[a].is_stop or doc[a].pos_ in ("ADP", "ADV", "DET")
                          or lex.country(doc[a].text)  # "Afghanistan X": a country's word
-                         or a and lex.country(doc[a - 1 : a + 1].text)):  # "[Saudi] Arabian X"
+                         or a and lex.country(doc[a - 1 : a + 1].text)  # "[Saudi] Arabian X"
+                         or _shouted(doc[a], doc[a + 1 : b])):
         a += 1
     inner = [i for i in range(a + 1, b - 1) if doc[i].text in lex.honorifics
              and not re.fullmatch(r"[A-Z]\.", doc[i].text)]  # "Nancy M. Smith": an initial
@@ -77,6 +78,13 @@ def _strip(doc: Doc, a: int, b: int, lex: Lexicon) -> tuple[int, int]:
                          and bool(doc[b - 2].whitespace_)):  # "X - the"; not "Moon Jae-in"
         b -= 1
     return a, b
+
+
+def _shouted(token: Token, rest: TokenSpan) -> bool:
+    """True for a word in capitals before a name that is not ("AGENCY Jane Roe"): a photo
+    credit or a label glued to a caption, where a name in capitals is so throughout."""
+    return (token.is_alpha and token.is_upper and len(token) > 2 and not rest.text.isupper()
+            and any(t.is_alpha and t.is_title and len(t) > 2 for t in rest))  # not "JFK Jr"
 
 
 def _capitalised(span: TokenSpan) -> bool:

@@ -312,7 +312,7 @@ def _leading_widgets(para: str) -> int:
     """Return how many characters of `para` a share bar or player label takes at its start."""
     tokens = para.split()
     run = _leading_run(tokens)
-    if run is None or run[2] < 2:
+    if run is None or run[2] < 2 and not _label(tokens[0]):
         return 0
     end = run[1]
     while _token_kind(tokens[end - 1]) != "strong" and not _TIMESTAMP.match(tokens[end - 1]):
@@ -320,6 +320,13 @@ def _leading_widgets(para: str) -> int:
     if end < len(tokens) and not tokens[end][0].isupper() and tokens[end][0] not in "“\"":
         return 0  # "Photos show the damage": the words are the sentence's own
     return len(" ".join(tokens[:end])) if end < len(tokens) else len(para)
+
+
+def _label(token: str) -> bool:
+    """True for one interface word in capitals ("CLOSE", "REPLAY"): a button's label, where a
+    sentence's first word is written in lower case."""
+    word = token.strip("()[]:.!?\"'“”‘’")
+    return len(word) > 1 and word.isupper() and _token_kind(token) == "strong"
 
 
 def _is_widget(para: str) -> bool:
