@@ -200,3 +200,42 @@ def test_fuse_people_a_predicate_dated_outside_the_event_is_another_meeting():
     assert "Donald Trump" in took_part("2018-05", saturday)  # the event's month
     assert "Donald Trump" in took_part("2017", saturday)  # a year tells nothing apart
     assert "Donald Trump" in took_part("2018-05-22", None)  # no event date: no veto
+
+
+def test_fuse_people_another_transliteration_of_the_surname_is_the_same_person():
+    result = merge_people([
+        facts("a", ("Omar Haddadeh", "Prime Minister", "XX", True)),
+        facts("b", ("Haddada", None, None, True)),
+    ])
+    (person,) = result.participants
+    assert person.name == "Omar Haddadeh"
+    assert person.aliases == ("Haddada",)
+
+
+def test_fuse_people_a_longer_name_a_plural_or_a_fathers_name_is_no_transliteration():
+    def apart(full: str, single: str) -> int:
+        result = merge_people([facts("a", (full, None, "XX", True)),
+                               facts("b", (single, None, None, True))])
+        return len(result.participants)
+
+    assert apart("Ann Williamson", "Williams") == 2  # the two differ in a consonant
+    assert apart("Ann Roberto", "Robertos") == 2  # "the Robertos": the family
+    assert apart("Ahmad bin Salima", "Salim") == 2  # the father's name, in another spelling
+    assert apart("Ann Roberto", "Roberta") == 1
+
+
+def test_fuse_people_an_office_of_a_placed_organisation_is_of_its_country():
+    text = ("The Rebel Front in Kenya said its envoy was ready. " * 3) + "x" * 50
+
+    def country(role: str, affiliation: str, said: str = text):
+        mention = PersonMention("Ann Lee", Span("a", 0, 7), role, None, True,
+                                affiliation=affiliation)
+        facts_ = ArticleFacts(article=Article("a", said), people=(mention,))
+        return merge_people([facts_]).participants[0].country
+
+    assert country("Rebel Front prime minister", "Rebel Front") == "KE"
+    assert country("Rebel Front boss", "Rebel Front") is None  # no office of government
+    both = text + " The Rebel Front in Uganda denied it."
+    assert country("Rebel Front prime minister", "Rebel Front", both) is None
+    ruled = "Rebel Front-ruled Kenya is calm. " + "x" * 50
+    assert country("Rebel Front spokesman", "Rebel Front", ruled) == "KE"

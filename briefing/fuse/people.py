@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -228,11 +229,30 @@ def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None
             max(hosts, key=lambda p: (len(p.mentions), any(
                 x.span.article == m.span.article for x in p.mentions))).mentions.append(m)
         elif words:
-            home = next((p for p in people if p.words == frozenset(words)), None)
+            home = next((p for p in people if p.words == frozenset(words)), None) or _spelling(
+                words[0], people)
             if home is None:
                 people.append(_Person(frozenset(words), [m]))
             else:
                 home.mentions.append(m)
+
+
+_SOFT = frozenset("aeiouyh")  # the letters transliterations of one name end in differently
+
+
+def _spelling(word: str, people: list[_Person]) -> _Person | None:
+    """Return the one person whose surname is another spelling of `word`: the two share all
+    but the last two letters of the longer, and at least five, and those differ in vowels,
+    "y" or "h" only ("Haniya", "Haniyeh"; not "Williams", "Williamson"): transliterations of
+    one name differ so, a plural ("the Smiths") does not. Never a father's name."""
+    def close(surname: str) -> bool:
+        shared = len(os.path.commonprefix([surname, word]))
+        return (shared >= max(5, len(surname) - 2, len(word) - 2)
+                and set(surname[shared:] + word[shared:]) <= _SOFT)
+    hosts = [p for p in people if any(
+        close(surname) and word != surname and surname not in _fathers(p)
+        for surname in {name_words(m.name)[-1] for m in p.mentions if len(name_words(m.name)) > 1})]
+    return hosts[0] if len(hosts) == 1 else None
 
 
 @functools.cache

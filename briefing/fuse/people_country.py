@@ -89,6 +89,43 @@ def _elsewhere(ms: Sequence[PersonMention]) -> bool:
                and not _in_title(m.affiliation, m.role) for m in ms)
 
 
+_SEAT = (r"(?:\s+in|-(?:run|ruled|controlled|held|governed|led))"  # "X in", "X-ruled"
+         r"\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")  # the place's name
+
+
+def _seat(ms: Sequence[PersonMention], texts: Sequence[str]) -> str | None:
+    """Return the country of an organisation's office-holder, where the reports place the
+    organisation: "<org> in <country or its place>" or "<org>-run <place>" ("the Front in
+    Northland", "Front-ruled Northland"). Only for an office of government held in an
+    organisation no knowledge file lists ("the Front's prime minister", not "the Front's
+    boss"): it governs where it is, and its ministers are of that country, whatever country the
+    reports are written from. None when the reports place it in no country or in several."""
+    lex = lexicon()
+    offices = _offices()
+    names = set()
+    for m in ms:
+        name = re.sub(r"^the ", "", m.affiliation or "", flags=re.I)
+        office = title_key(re.sub(re.escape(name) + r"(?:['’]s?)?", "", m.role or "", count=1))
+        if (name and office in offices and fold(name) not in lex.orgs
+                and not all(lex.is_title_word(w) for w in WORD.findall(name))):  # "State"
+            names.add(name)
+    codes: Counter[str] = Counter()
+    for name in names:
+        for text in texts:
+            for m in re.finditer(re.escape(name) + _SEAT, text):
+                code = lex.country(m[1]) or lex.country(m[1].split()[0])
+                if code:
+                    codes[code] += 1
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+@functools.cache
+def _offices() -> frozenset[str]:
+    """Return the title keys of the offices the knowledge files list ("prime minister")."""
+    return frozenset(title_key(written) for entry in load("titles")["titles"]
+                     for written in [entry["canonical"], *entry["written"]])
+
+
 def _in_title(affiliation: str, role: str | None) -> bool:
     """True when the "organisation" is a word of the title itself ("State" of "Secretary of
     State"): no organisation at all."""
@@ -119,8 +156,13 @@ def fill_countries(people: Sequence[tuple[Participant, Sequence[PersonMention]]]
     homes = {f.article.id: _home(f.entities) for f in facts}
     out = []
     for p, ms in people:
-        if p.country or not p.role or _elsewhere(ms):
+        if p.country or not p.role:
             out.append(p)
+            continue
+        code = _seat(ms, [by_id[a].article.text for a in dict.fromkeys(m.span.article for m in ms)
+                      if a in by_id])
+        if code or _elsewhere(ms):
+            out.append(replace(p, country=code) if code else p)
             continue
         role = title_key(p.role)
         code = _title_countries().get(role)
