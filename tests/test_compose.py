@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from briefing.compose import compose
-from briefing.compose.words import clause, date_label, long_date, the, whole_period
+from briefing.compose.words import clause, country_name, date_label, long_date, the, whole_period
 from briefing.types import Discrepancy, Event, Item, Participant, Span, Variant
 from tests.conftest import article
 
@@ -315,3 +315,11 @@ def test_compose_bottom_line_gives_a_body_the_article_its_reports_give_it():
                           participants=(zenith, acme), status="held"),
                     generated=dt.datetime(2026, 1, 1))
     assert brief.bottom_line[0].text.startswith("The Zenith Exchange and Acme held talks")
+
+
+def test_compose_country_names_are_the_short_ones_a_reader_writes():
+    assert country_name("RU") == "Russia"  # not the standard's "Russian Federation"
+    assert country_name("PS") == "Palestine"  # not "Palestine, State of"
+    assert country_name("TW") == "Taiwan"
+    assert country_name("BO") == "Bolivia"  # unlisted: the standard's common name
+    assert country_name(None) == ""

@@ -7,6 +7,7 @@ says a date or a list the same way.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,6 +16,7 @@ import pycountry
 
 from briefing.extract.places import known_town
 from briefing.fuse.naming import capital, styled_name
+from briefing.knowledge import load
 from briefing.knowledge.lexicon import lexicon
 from briefing.temporal import value_to_range
 from briefing.types import Participant
@@ -24,11 +26,22 @@ BREAK = re.compile(r"\s*[,;:]\s+|\s+[-–—]+\s+")
 
 
 def country_name(code: str | None) -> str:
-    """Return a short English name for an ISO 3166-1 alpha-2 code ("" for None)."""
+    """Return a short English name for an ISO 3166-1 alpha-2 code ("" for None): the name the
+    knowledge files list first ("Russia", not the standard's "Russian Federation"), else the
+    standard's common or short name."""
     if not code:
         return ""
+    listed = _short_names().get(code.upper())
+    if listed:
+        return listed
     found = pycountry.countries.get(alpha_2=code.upper())
     return getattr(found, "common_name", None) or getattr(found, "name", code) if found else code
+
+
+@functools.cache
+def _short_names() -> dict[str, str]:
+    return {code: entry["names"][0] for code, entry in load("demonyms")["countries"].items()
+            if entry.get("names")}
 
 
 def long_date(day: dt.date | None) -> str:
