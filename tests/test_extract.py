@@ -215,7 +215,26 @@ AGENDA_CASES |= {
         'The exchange is ready to raise £1.4bn to fund a bid. They discussed a £2bn aid '
         'package.',
         ['a £2bn aid package']),
+    "a_measure_of_something_gives_way_to_it_and_of_a_pointer_is_no_topic": (
+        'The leaders agreed on the urgency of the problem. They discussed the gravity of the '
+        'situation in the delta.',
+        ['the situation in the delta']),
+    "what_others_than_the_parties_sign_is_not_agreed_at_the_meeting": (
+        'Private companies signed nonbinding deals on Thursday. The two sides signed a '
+        'fisheries agreement.',
+        ['a fisheries agreement']),
+    "where_a_sides_own_path_leads_is_no_topic": (
+        "The ministers want an accord that blocks Ruritania's path to a nuclear weapon. They "
+        "discussed the road to peace.",
+        ['the road to peace']),
 }
+
+
+def test_extract_agenda_the_person_discussing_is_the_items_side(model_nlp):
+    doc = model_nlp("Steven Roe also dined with the king, discussing arts and history. "
+                    "They discussed trade.")
+    assert [(s.text, s.actor) for s in agenda.agenda(doc, "a")] == [
+        ("arts", "Steven Roe"), ("history", "Steven Roe"), ("trade", None)]
 
 
 @pytest.mark.parametrize("rule", sorted(AGENDA_CASES))

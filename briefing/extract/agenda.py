@@ -63,7 +63,8 @@ def agenda(doc: Doc, article_id: str) -> list[Statement]:
                     items.append(Statement(text, statements.source(article_id, sent),
                                            kind="agenda", cue=cue,
                                            actor=actor_of(root) if cue == "stance"
-                                           else meant_for(root) or pair_of(root)))
+                                           else meant_for(root) or pair_of(root)
+                                           or discusser(root, cue)))
     return items
 
 
@@ -194,7 +195,7 @@ def roots_of(tok: Token) -> Iterator[tuple[Token, str]]:
         yield from cued((c for c in agreed(tok) if c.pos_ == "VERB"), "stance")  # "we strive
         # to reduce X"
     elif tok.pos_ in ("VERB", "AUX") and (statements.outcome(tok, cues)
-                                        or statements.planned(tok, cues)):
+                                        or statements.planned(tok, cues)) and not by_others(tok):
         yield from cued((c for c in tok.children if c.dep_ == "dobj"), "agreed")
     elif tok.pos_ == "VERB" and lemma in word_set("cues", "agenda_stance_verbs") and by_actor(tok):
         yield from cued(stance_objects(tok), "stance")
@@ -208,7 +209,7 @@ def roots_of(tok: Token) -> Iterator[tuple[Token, str]]:
     if tok.pos_ in ("NOUN", "PROPN") and lemma in (word_set("cues", "agenda_talk_nouns")
                                                    | word_set("cues", "agenda_issue_nouns")
                                                    | word_set("cues", "agenda_path_nouns")) \
-            and not raised_by_no_party(tok):
+            and not raised_by_no_party(tok) and not owned_path(tok):
         yield from cued(prep_objects(tok), "discussed")
     if lemma in word_set("cues", "agenda_nouns") or (
             lemma in word_set("cues", "agenda_talk_nouns") and tok.tag_ == "NNS"):
@@ -272,6 +273,15 @@ def by_actor(verb: Token) -> bool:
                | word_set("cues", "event_nouns") for s in subjects)
 
 
+def by_others(verb: Token) -> bool:
+    """Return True when the verb's subject is a common noun for others than the parties
+    ("companies signed deals", "activists launched a campaign"): what they conclude is not
+    the meeting's. A party's word ("both sides", "officials") or a name is none."""
+    parties = word_set("cues", "agenda_actor_nouns") | word_set("cues", "event_nouns")
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_
+               and c.lemma_.lower() not in parties for c in verb.children)
+
+
 def discussant(verb: Token) -> bool:
     """Return False when those who discuss only look on ("reporters covering sensitive
     stories", "analysts debating X"): they take no part, so what they cover is no topic."""
@@ -285,6 +295,28 @@ def discussant(verb: Token) -> bool:
             return True
         tok = tok.head.head if tok.dep_ == "pcomp" else tok.head
     return True
+
+
+def discusser(root: Token, cue: str) -> str | None:
+    """Return the person who discusses a topic, as the discussion verb's subject names them
+    ("X dined with Y, discussing arts": X), or None (a pronoun, "the two leaders", a
+    country). The topic is that person's conversation: the event's only when they, or someone
+    of a side, take part (briefing.fuse.topics.outsider)."""
+    if cue != "discussed":
+        return None
+    verbs = word_set("cues", "agenda_verbs")
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in verbs:
+        return None
+    for _ in range(MAX_CLIMB):  # "X dined with Y, discussing Z": up to "dined"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            ent = entity_of(subjects[0])
+            return ent.text if ent is not None and ent.label_ == "PERSON" else None
+        if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def fronted_topic(verb: Token) -> Iterator[Token]:
@@ -367,6 +399,14 @@ def further(child: Token, verb: Token) -> bool:
     return child.dep_ == "conj" and child.pos_ == "VERB" and infinitive(child) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) \
         and any(c.dep_ == "xcomp" and infinitive(c) for c in verb.children)
+
+
+def owned_path(noun: Token) -> bool:
+    """Return True for a path someone owns ("Iran's path to a weapon", "their road to
+    recovery"): where it leads is that side's aim, no topic of the meeting's own (the path
+    is one when a verb of the meeting governs it: "agreed on their road to recovery")."""
+    return noun.lemma_.lower() in word_set("cues", "agenda_path_nouns") and any(
+        c.dep_ == "poss" for c in noun.children)
 
 
 def prep_objects(noun: Token, *, depth: int = 0) -> Iterator[Token]:
