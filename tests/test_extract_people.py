@@ -49,6 +49,12 @@ def test_extract_people_apposition_gives_the_role(people):
     assert got["Wang Wenbin"][2] is False
 
 
+def test_extract_people_plural_possessive_country_of_an_apposition(people):
+    got = people("Officials met in Rome on Monday. Maria Santos, the United States' ambassador to "
+                 "Italy, said the talks were useful.")
+    assert got["Maria Santos"][:2] == ("ambassador to Italy", "US")
+
+
 def test_extract_people_next_person_of_a_list_is_no_apposition(people):
     got = people("Smith is due to hold separate talks with Dupont, German Chancellor Angela "
                  "Merkel, and Danish Prime Minister Mette Frederiksen on Wednesday.")

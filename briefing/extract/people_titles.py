@@ -24,7 +24,7 @@ APPOSITION = re.compile(
     r"(?P<role>[^,;:()“”\"]{2,100}?)"
     r"(?=\s*(?:[,;:()“”\"]|\.\s|\.$|$|\s(?:told|said|says|who|which)\b))"
 )
-POSSESSOR = re.compile(r"^(?P<owner>[\w.\- ]+?)['’]s\s+")
+POSSESSOR = re.compile(r"^(?P<owner>[\w.\- ]+?)(?:['’]s|(?<=s)['’])\s+")  # "the Emirates'"
 
 
 @dataclass(frozen=True)
@@ -178,8 +178,9 @@ def title_after(doc: Doc, end: int, lex: Lexicon) -> Title | None:
              and t.idx < start + m.end("role") and t.pos_ in ("VERB", "AUX")]
     if verbs:  # "about X, the president insisted ...": a clause, no apposition
         return None
-    owner = POSSESSOR.match(role)
-    if owner:
+    owner = POSSESSOR.match(role)  # "the ministry's spokesperson"; a plural owner only when
+    # a country ("the Emirates' envoy"; in "champion and Mercedes' chairman" a list)
+    if owner and (owner[0].rstrip().endswith("s") or lex.country(owner["owner"])):
         country = lex.country(owner.group("owner"))
         role = role[owner.end() :]
     if _titled_name(doc[end:sent.end], start + m.end("role") - len(role), start + m.end("role")):
