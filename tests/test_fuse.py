@@ -547,6 +547,17 @@ def test_fuse_an_event_held_at_a_distance_that_a_report_calls_a_call_is_a_call()
     assert build_event(met).kind == "meeting"  # a video meeting no report calls a call
 
 
+def test_fuse_an_even_vote_on_the_kind_goes_to_the_more_specific_kind():
+    from briefing.fuse import build_event
+
+    day = dt.date(2015, 5, 13)
+    group = [replace(facts(x, "leaders gulf iran", published=day), event_kind=kind)
+             for x, kind in (("a", "talks"), ("b", "summit"))]
+    assert build_event(group).kind == "summit"
+    group.append(replace(facts("c", "leaders gulf iran", published=day), event_kind="talks"))
+    assert build_event(group).kind == "talks"  # most reports still win
+
+
 def test_fuse_topics_an_item_keeps_the_most_direct_cue_of_its_wordings():
     from briefing.fuse.topics import strong
 

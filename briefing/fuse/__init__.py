@@ -18,11 +18,19 @@ from briefing.fuse.cluster import Digest, digest, event_range, group
 from briefing.fuse.dates import CALLED_OFF, complete, day_span, opened_span, planned_span
 from briefing.fuse.items import merge, reports_of, same_place, vote
 from briefing.fuse.people import merge_people
+from briefing.knowledge import load
 from briefing.types import ArticleFacts, Discrepancy, Event, Headline, Item, Participant, Span, slug
 from briefing.types import unique as unique_name
 
 __all__ = ["Digest", "digest", "group", "complete", "build_event", "link_related",
            "relinked"]
+
+
+def specificity(kind: str | None) -> int:
+    """Return the rank of an event kind, the most specific first ("summit" before "talks"):
+    the order of cues event_kinds. An even vote goes to the more specific."""
+    kinds = list(load("cues")["event_kinds"])
+    return kinds.index(kind) if kind in kinds else len(kinds)
 
 
 def whole(facts: ArticleFacts) -> Span:
@@ -274,7 +282,8 @@ def build_event(group: Sequence[ArticleFacts]) -> Event:
     told, told_on = told_status(group)
     start, date_gap = event_dates(group, told, told_on)
     place, place_gap = event_place(group)
-    kind, _ = vote([(f.event_kind, whole(f)) for f in group], "kind")
+    kind, _ = vote(sorted(((f.event_kind, whole(f)) for f in group),
+                          key=lambda v: specificity(v[0])), "kind")  # a tie: the more specific
     fmt, fmt_gap = event_format(group, kind, place)
     if fmt == "virtual" and any(f.event_kind == "call" for f in group):
         kind = "call"  # held at a distance, and a report names the call: a call, not a
