@@ -239,3 +239,16 @@ def test_fuse_people_an_office_of_a_placed_organisation_is_of_its_country():
     assert country("Rebel Front prime minister", "Rebel Front", both) is None
     ruled = "Rebel Front-ruled Kenya is calm. " + "x" * 50
     assert country("Rebel Front spokesman", "Rebel Front", ruled) == "KE"
+
+
+def test_fuse_people_an_international_officials_role_names_the_organisation():
+    def role(title: str, affiliation: str, country: str | None = None) -> str | None:
+        said = PersonMention("Ann Lee", Span("a", 0, 7), title, country, True,
+                             affiliation=affiliation)
+        facts_ = ArticleFacts(article=Article("a", "x" * 200), people=(said,))
+        return merge_people([facts_]).participants[0].role
+
+    assert role("Secretary-General", "NATO") == "NATO Secretary-General"
+    assert role("NATO Secretary-General", "NATO") == "NATO Secretary-General"
+    assert role("Foreign Minister", "Foreign Ministry", "FR") == "Foreign Minister"
+    assert role("Gen.", "NATO") == "Gen."  # a rank stays as written

@@ -344,8 +344,25 @@ def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
     spans = tuple(sorted({m.span for m in person.mentions},
                          key=lambda s: (s.article, s.start)))
     weight = sum(m.weight for m in person.mentions if m.participant)
+    if best_role and not country and not best_role.endswith("."):  # not a rank, "Gen."
+        best_role = _of_body(best_role, person.mentions)
     participant = Participant(name, aliases, best_role, country, spans)
     return participant, weight, [d for d in (country_gap, role_gap) if d]
+
+
+def _of_body(role: str, mentions: Sequence[PersonMention]) -> str:
+    """Return the role with the international organisation its holder serves, when the
+    reports name one and the role does not ("Secretary-General" of "NATO Secretary-General
+    X" -> "NATO Secretary-General"): a country says whose an official is; for an
+    organisation's official the organisation must."""
+    orgs = lexicon().orgs
+    bodies = Counter(m.affiliation for m in mentions if m.affiliation
+                     and (key := fold(re.sub(r"^the ", "", m.affiliation, flags=re.I))) in orgs
+                     and orgs[key] is None)
+    if not bodies:
+        return role
+    body = bodies.most_common(1)[0][0]
+    return role if fold(body) in fold(role) else f"{body} {role}"
 
 
 def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
