@@ -461,3 +461,30 @@ def test_extract_people_a_word_in_capitals_before_a_name_is_no_part_of_it():
     assert name(["It", "rained", ".", "AGENCY", "Jane", "Roe", "waved", "."], 3, 6) == "Jane Roe"
     assert name(["JANE", "ROE", "waved", "."], 0, 2) == "JANE ROE"  # capitals throughout
     assert name(["JFK", "Jr", "waved", "."], 0, 2) == "JFK Jr"  # initials before a suffix
+
+
+def test_extract_people_a_title_the_clause_before_the_comma_holds_is_someone_elses(people):
+    got = people("He begins his second term as US President, Tony Roe has said.")
+    assert got["Tony Roe"][:2] == (None, None)
+    got = people("The talks were led by Japan's Foreign Minister, Ken Sato.")
+    assert got["Ken Sato"][:2] == ("Foreign Minister", "JP")  # an apposition: his
+
+
+def test_extract_people_a_verb_opening_the_sentence_is_no_part_of_a_title(people):
+    got = people("Echoing the new US Secretary of State Ann Lee, the envoy said so. "
+                 "Retired Air Force Gen. Tom Hale agreed.")
+    assert got["Ann Lee"][:2] == ("Secretary of State", "US")
+    assert got["Tom Hale"][0] == "Retired Air Force Gen."
+
+
+def test_extract_people_a_rank_written_without_a_full_stop_is_a_title(people):
+    got = people("Gen Tariq Aziz met the envoy in London on Monday.")
+    assert got["Tariq Aziz"][0] == "Gen"
+
+
+def test_extract_people_one_party_leader_by_title_is_no_organisation(model_nlp):
+    from briefing.extract.people import extract_people
+
+    text = "The Liberal Democrat leader spoke at a temple on Sunday."
+    found = extract_people(model_nlp(text), Article("t", text))
+    assert not any("leader" in m.name for m in found)

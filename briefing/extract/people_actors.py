@@ -46,6 +46,8 @@ def _actor_name(subject: Token, lex: Lexicon) -> TokenSpan | None:
         return None
     if subject.lemma_.lower() in lex.participation["actor_nouns"] | lex.participation[
             "delegation_nouns"]:
+        if subject.tag_ == "NN" and subject.lower_ in lex.heads:
+            return None  # "the party's leader": one person, by title; "business leaders" a group
         left = min(t.i for t in subject.subtree if t.i <= subject.i)
         while left < subject.i and doc[left].pos_ in ("DET", "PRON", "PUNCT"):
             left += 1

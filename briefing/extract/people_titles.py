@@ -120,10 +120,20 @@ def title_before(doc: Doc, start: int, lex: Lexicon) -> Title | None:
     while j >= sent_start and _acceptable(doc[j], lex):
         j -= 1
     words = list(doc[j + 1 : i + 1])
-    while words and ((words[0].is_stop or words[0].pos_ == "ADV" or words[0].tag_ == "JJR")
+    governed = False  # a preposition before the title
+    while words and ((words[0].is_stop or words[0].pos_ in ("ADV", "VERB", "AUX")
+                      or words[0].tag_ == "JJR")
                      and not lex.is_title_word(words[0].text)
                      and not lex.country(words[0].text) or words[0].lower_ in CONNECTORS):
-        words = words[1:]
+        governed = governed or words[0].pos_ == "ADP" and words[0].lower_ not in CONNECTORS
+        words = words[1:]  # "Echoing the US Secretary of State X": not the verb
+    name = doc[start]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if comma and (governed or j >= 0 and doc[j].pos_ == "ADP") and name.dep_ in (
+            "nsubj", "nsubjpass"):
+        return None  # "... as US President, X has said": X opens a clause of their own ("led
+        # by Japan's Foreign Minister, X": an apposition, X's title)
     words = _own_title(words, doc[start], lex)
     if not words:
         return None
