@@ -279,6 +279,17 @@ def test_compose_bottom_line_of_news_of_no_occasion_says_who_reports_name_not_wh
         "1 report from Geneva on Wednesday 11 January 2023.", "The report covers trade barriers."]
 
 
+def test_compose_bottom_line_of_an_occasion_a_headline_names_says_whom_it_names():
+    story = article("a", "text a", dt.date(2023, 1, 11), title="Minister defends river law")
+    quoted = Participant("Ann Lee", (), None, None, (Span("a", 0, 3),))
+    unknown = event(title="Minister defends river law", kind="meeting", status="held",
+                    articles=(story,), participants=(), mentioned=(quoted,), location=None,
+                    agenda=())
+    lines = [line.text for line in compose(unknown, generated=dt.datetime(2026, 1, 1)).bottom_line]
+    assert lines == ["1 report on Wednesday 11 January 2023 names Ann Lee."]  # not "The
+    # minister defends river law took place"
+
+
 def test_compose_bottom_line_names_short_topics_first():
     topics = (Item("proposing a framework for a lasting peace deal between the two sides",
                    (Span("a", 0, 1),)), Item("border crossings", (Span("a", 2, 3),)))

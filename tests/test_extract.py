@@ -304,6 +304,20 @@ def test_extract_event_place_of_news_that_is_no_meeting_comes_from_the_lead(mode
     assert article_facts(doc, dated).event_place == "London"
 
 
+def test_extract_a_word_the_model_tags_a_place_without_a_capital_is_none(model_nlp):
+    from spacy.tokens import Span
+
+    from briefing.extract import article_facts
+    from tests.conftest import article
+
+    text = "Students do n't learn in Portland on Friday night."
+    doc = model_nlp(text)
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 5, 6, label="GPE")]  # "n't", Portland
+    facts = article_facts(doc, article("a", text))
+    assert facts.places == ("Portland",)
+    assert facts.lead_place == "Portland"
+
+
 def test_extract_people_an_argument_of_another_event_is_only_mentioned(model_nlp):
     from briefing.extract import article_facts
     from briefing.extract.people import extract_people

@@ -45,9 +45,11 @@ def phoned(event: Event) -> bool:
 
 
 def news(event: Event) -> bool:
-    """Return True for news no report tells as a meeting, call or visit (a crash, a vote):
-    its brief says what the reports name and cover, never who met."""
-    return event.kind == "other"
+    """Return True for news no report tells as a meeting, call or visit (a crash, a vote),
+    or an occasion so unknown that a headline names it (no party, no place): its brief says
+    what the reports name and cover, never who met."""
+    return event.kind == "other" or any(a.title and a.title.strip() == event.title
+                                        for a in event.articles)
 
 
 def distance(event: Event) -> str:
@@ -239,7 +241,8 @@ def news_opening(event: Event) -> str:
     """Return "4 reports from Croydon on Wednesday 9 November 2016 name A, B and C." for
     news no report tells as a meeting, call or visit (its title is a headline)."""
     where = f" from {event.location}" if event.location else ""
-    named = [called(p, event) for p in event.participants[:NEWS_NAMES]]
+    people = event.participants or event.mentioned  # a story of no party: whom it quotes
+    named = [called(p, event) for p in people[:NEWS_NAMES]]
     return f"{reports(len(event.articles))}{where}{day_phrase(event)}" + \
         (f" {'names' if len(event.articles) == 1 else 'name'} {series(named)}." if named else ".")
 

@@ -92,7 +92,8 @@ def article_facts(doc: Doc, article: Article) -> ArticleFacts:
         article=article,
         people=own_dates(doc, of_another_event(doc, extract_people(doc, article), cues.status),
                          timexes),
-        places=tuple(dict.fromkeys(place_name(e) for e in doc.ents if e.label_ == "GPE")),
+        places=tuple(dict.fromkeys(place_name(e) for e in doc.ents if e.label_ == "GPE"
+                                   and any(c.isupper() for c in e.text))),  # not "n't"
         entities=name_entities(doc, article),
         timexes=timexes,
         agenda=tuple(agenda),

@@ -146,11 +146,11 @@ def main_place(sents: Sequence[Span]) -> str | None:
     inside a quotation: a speaker's words say where something is for them, not the event. Nor a
     modifier of the preposition's object ("shares in UK banking group X": whose, not where).
     Nor an event's name the model tags a place ("at the Trump-Kim Summit in Singapore": its
-    own "in" places it)."""
+    own "in" places it), nor a word the model tags one that no capital shows a name."""
     for sent in sents:
         for ent in sent.ents:
             if (ent.label_ in ("GPE", "LOC", "FAC") and ent.start > 0 and not possessive(ent)
-                    and not quoted(ent)
+                    and not quoted(ent) and any(c.isupper() for c in ent.text)  # not "n't"
                     and ent[-1].lower_ not in word_set("cues", "event_nouns")):
                 prep = sent.doc[ent.start - 1]
                 if modifies_object(ent, prep):
