@@ -223,6 +223,10 @@ AGENDA_CASES |= {
         'Private companies signed nonbinding deals on Thursday. The two sides signed a '
         'fisheries agreement.',
         ['a fisheries agreement']),
+    "a_phrase_the_parse_ends_inside_a_hyphenated_word_is_no_topic": (
+        'The envoy expected the conference to discuss "a comprehensive, co-ordinated and, '
+        'above all, practical work plan for both the authority and its donors".',
+        []),
     "where_a_sides_own_path_leads_is_no_topic": (
         "The ministers want an accord that blocks Ruritania's path to a nuclear weapon. They "
         "discussed the road to peace.",

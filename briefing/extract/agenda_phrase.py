@@ -315,7 +315,7 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
     content = [w for w in part if w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
                and not w.is_stop]
     head = head_of(part)
-    if not content or head is None:
+    if not content or head is None or cut_in_a_word(part):
         return False
     if head.pos_ == "VERB" and len(content) < 2:  # "contributing", "allowing": no topic yet
         return False
@@ -353,6 +353,14 @@ def listable(part: Sequence[Token], *, party: bool = False) -> bool:
     if bare_head(head, part):
         return False
     return not all(w.ent_type_ == "PERSON" for w in content)
+
+
+def cut_in_a_word(part: Sequence[Token]) -> bool:
+    """Return True for a phrase the parse ends inside a hyphenated word ("a comprehensive,
+    co" of "co-ordinated"): no phrase a person would list."""
+    last = part[-1]
+    after = last.i + 1
+    return after < len(last.doc) and not last.whitespace_ and last.doc[after].text in "-‑–"
 
 
 PARTICIPLES = ("VBN", "VBG")  # "the evolving threats", "an occupied territory": no field named
