@@ -227,6 +227,9 @@ AGENDA_CASES |= {
         'The envoy expected the conference to discuss "a comprehensive, co-ordinated and, '
         'above all, practical work plan for both the authority and its donors".',
         []),
+    "policy_names_no_field_of_a_general_word": (
+        'They discussed policy issues and energy policy.',
+        ['energy policy']),
     "where_a_sides_own_path_leads_is_no_topic": (
         "The ministers want an accord that blocks Ruritania's path to a nuclear weapon. They "
         "discussed the road to peace.",

@@ -61,13 +61,21 @@ def titled_phrases(text: str | None, *, unnamed: bool = False) -> list[tuple[str
 
 
 @functools.cache
-def _title_countries() -> dict[str, str]:
-    """Return {title key: country} for the titles official in one country only."""
+def _office_countries() -> dict[str, frozenset[str | None]]:
+    """Return {title key: the countries it is official in} for the offices the knowledge
+    files list (None: any country's)."""
     seen: dict[str, set[str | None]] = {}
     for entry in load("titles")["titles"]:
         for written in [entry["canonical"], *entry["written"]]:
             seen.setdefault(title_key(written), set()).update(entry.get("countries") or [None])
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and None not in v}
+    return {k: frozenset(v) for k, v in seen.items()}
+
+
+@functools.cache
+def _title_countries() -> dict[str, str]:
+    """Return {title key: country} for the titles official in one country only."""
+    return {k: next(iter(v)) for k, v in _office_countries().items()
+            if len(v) == 1 and None not in v}
 
 
 def _home(entities: Sequence[Entity]) -> str | None:
@@ -101,7 +109,7 @@ def _seat(ms: Sequence[PersonMention], texts: Sequence[str]) -> str | None:
     boss"): it governs where it is, and its ministers are of that country, whatever country the
     reports are written from. None when the reports place it in no country or in several."""
     lex = lexicon()
-    offices = _offices()
+    offices = _office_countries()
     names = set()
     for m in ms:
         name = re.sub(r"^the ", "", m.affiliation or "", flags=re.I)
@@ -117,13 +125,6 @@ def _seat(ms: Sequence[PersonMention], texts: Sequence[str]) -> str | None:
                 if code:
                     codes[code] += 1
     return next(iter(codes)) if len(codes) == 1 else None
-
-
-@functools.cache
-def _offices() -> frozenset[str]:
-    """Return the title keys of the offices the knowledge files list ("prime minister")."""
-    return frozenset(title_key(written) for entry in load("titles")["titles"]
-                     for written in [entry["canonical"], *entry["written"]])
 
 
 def _in_title(affiliation: str, role: str | None) -> bool:
