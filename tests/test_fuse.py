@@ -534,6 +534,17 @@ def test_fuse_event_place_is_never_an_area_wider_than_a_country():
     assert build_event([a, b]).location == "Israel"  # not "the Middle East, Israel"
 
 
+def test_fuse_the_place_of_news_is_one_country_not_a_country_in_another():
+    from briefing.fuse import event_place
+
+    a = replace(facts("a", "aid fund visit", kind=None), lead_place="Tanzania",
+                places=("UK", "Tanzania"))
+    b = replace(facts("b", "aid fund visit", kind=None), places=("UK",))
+    assert event_place([a, b])[0] == "Tanzania"  # not "Tanzania, UK"
+    c = replace(a, lead_place="Dodoma")
+    assert event_place([c, b])[0] == "Dodoma"  # a town the gazetteer places elsewhere
+
+
 def test_fuse_an_event_held_at_a_distance_that_a_report_calls_a_call_is_a_call():
     from briefing.fuse import build_event
 

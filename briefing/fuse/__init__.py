@@ -178,8 +178,9 @@ def event_place(group: Sequence[ArticleFacts]) -> tuple[str | None, Discrepancy 
     country = most_named(group, "country")
     if country and not place:
         return country, gap
-    if country and country.lower() not in place.lower() and not lies_outside(place, country):
-        return f"{place}, {country}", gap  # never "New York, Indonesia"
+    if (country and country.lower() not in place.lower() and not lies_outside(place, country)
+            and place_kind(place) != "country"):
+        return f"{place}, {country}", gap  # never "New York, Indonesia", "South Africa, UK"
     return place, gap
 
 
