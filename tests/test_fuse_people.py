@@ -252,3 +252,13 @@ def test_fuse_people_an_international_officials_role_names_the_organisation():
     assert role("NATO Secretary-General", "NATO") == "NATO Secretary-General"
     assert role("Foreign Minister", "Foreign Ministry", "FR") == "Foreign Minister"
     assert role("Gen.", "NATO") == "Gen."  # a rank stays as written
+
+
+def test_fuse_people_a_company_with_and_without_its_legal_suffix_is_one_actor():
+    from briefing.extract.people import ORGANISATION
+
+    result = merge_people([
+        facts("a", ("Acme Ltd", ORGANISATION, None, True)),
+        facts("b", ("Acme", ORGANISATION, None, True)),
+    ])
+    assert len(result.participants) == 1

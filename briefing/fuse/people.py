@@ -30,7 +30,7 @@ from briefing.fuse.dates import LONGEST
 from briefing.fuse.items import abbreviates, vote
 from briefing.fuse.people_country import fill_countries
 from briefing.fuse.people_vote import gathered, taking_part
-from briefing.knowledge import load
+from briefing.knowledge import load, word_set
 from briefing.knowledge.lexicon import GROUP, ORGANISATION, fold, lexicon, title_key
 from briefing.temporal import all_outside
 from briefing.types import (
@@ -367,9 +367,16 @@ def _of_body(role: str, mentions: Sequence[PersonMention]) -> str:
 
 def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when two names of an organisation are one: the same words, or one holding the
-    other's words and ending in the same word ("the Chicago Cubs" and "Cubs")."""
+    other's words and ending in the same word ("the Chicago Cubs" and "Cubs"), a company's
+    legal suffix aside ("Acme Ltd" and "Acme")."""
+    a, b = _without_suffix(a), _without_suffix(b)
     return bool(a and b) and (set(a) == set(b) or a[-1] == b[-1] and (
         set(a) <= set(b) or set(b) <= set(a)))
+
+
+def _without_suffix(words: tuple[str, ...]) -> tuple[str, ...]:
+    suffixes = word_set("organisations", "company_suffixes")
+    return words[:-1] if len(words) > 1 and words[-1] in suffixes else words
 
 
 def _abbreviated(a: str, b: str) -> bool:
