@@ -323,8 +323,8 @@ def _leading_widgets(para: str) -> int:
 
 
 def _label(token: str) -> bool:
-    """True for one interface word in capitals ("CLOSE", "REPLAY"): a button's label, where a
-    sentence's first word is written in lower case."""
+    """True for one interface word in capitals ("CLOSE", "REPLAY"): a button's label; a
+    sentence opens with a capital, not a word in capitals ("Close ties ...")."""
     word = token.strip("()[]:.!?\"'“”‘’")
     return len(word) > 1 and word.isupper() and _token_kind(token) == "strong"
 
