@@ -488,3 +488,13 @@ def test_extract_people_one_party_leader_by_title_is_no_organisation(model_nlp):
     text = "The Liberal Democrat leader spoke at a temple on Sunday."
     found = extract_people(model_nlp(text), Article("t", text))
     assert not any("leader" in m.name for m in found)
+
+
+def test_extract_people_an_abbreviations_full_stop_does_not_end_an_apposition(people):
+    got = people("The talks went well. Ken Hale, head of U.S. Central Command, said so.")
+    assert got["Ken Hale"][0] == "head of U.S. Central Command"
+
+
+def test_extract_people_a_spaced_dash_ends_an_apposition(people):
+    got = people("Ken Hale, president of the U.S. Chamber of Commerce -- The heavy hitters came.")
+    assert got["Ken Hale"][0] == "president of the U.S. Chamber of Commerce"

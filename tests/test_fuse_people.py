@@ -262,3 +262,13 @@ def test_fuse_people_a_company_with_and_without_its_legal_suffix_is_one_actor():
         facts("b", ("Acme", ORGANISATION, None, True)),
     ])
     assert len(result.participants) == 1
+
+
+def test_fuse_people_an_office_a_report_gives_outranks_a_military_rank():
+    result = merge_people([
+        facts("a", ("Tariq Aziz", "Gen", "XX", True), ("Aziz", "Gen", None, True),
+              ("Aziz", "President", None, True)),
+        facts("b", ("Omar Said", "Gen.", "XX", True), ("Said", "Gen.", None, True)),
+    ])
+    roles = {p.name: p.role for p in result.participants}
+    assert roles == {"Tariq Aziz": "President", "Omar Said": "Gen."}  # a rank alone stands

@@ -22,7 +22,8 @@ APPOSITION = re.compile(
     # a conjunction after the comma starts the next item of a list ("X, and the leader, Y")
     r"\s*,\s+(?!(?:and|or|but|nor)\s)(?:(?:the|a|an|its|his|her|their)\s+)?"
     r"(?P<role>[^,;:()“”\"]{2,100}?)"
-    r"(?=\s*(?:[,;:()“”\"]|\.\s|\.$|$|\s(?:told|said|says|who|which)\b))"
+    r"(?=\s*(?:[,;:()“”\"]|(?<!\.[A-Z])\.\s|\.$|$|\s(?:--|[—–])\s|\s(?:told|said|says|who|which)\b))"
+    # a full stop ends it, not the last of an abbreviation's ("head of U.S. Central Command")
 )
 POSSESSOR = re.compile(r"^(?P<owner>[\w.\- ]+?)(?:['’]s|(?<=s)['’])\s+")  # "the Emirates'"
 

@@ -335,7 +335,8 @@ def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
     def role(m: PersonMention) -> str | None:
         return lex.canonical_role(m.role, country) if m.role else None
 
-    per_article = _per_article(person.mentions, lambda m: role(m) and title_key(role(m)))
+    per_article = _per_article(_offices_over_ranks(person.mentions),
+                               lambda m: role(m) and title_key(role(m)))
     written = {title_key(r): r for m in person.mentions if (r := role(m))}
     per_article = {a: (written[k], spans) for a, (k, spans) in per_article.items()}
     best_role, role_gap = _vote(per_article, f"role of {name}")
@@ -348,6 +349,29 @@ def _resolve(person: _Person) -> tuple[Participant, float, list[Discrepancy]]:
         best_role = _of_body(best_role, person.mentions)
     participant = Participant(name, aliases, best_role, country, spans)
     return participant, weight, [d for d in (country_gap, role_gap) if d]
+
+
+@functools.cache
+def _ranks() -> frozenset[str]:
+    return frozenset(title_key(r) for r in load("titles")["ranks"])
+
+
+def _rank(role: str) -> bool:
+    """True for a military rank, with what qualifies it ("retired Marine Gen."), not an
+    office a rank word ends ("Attorney General", "Secretary General")."""
+    words = title_key(role).split()
+    heads = lexicon().heads
+    return bool(words) and (title_key(role) in _ranks() or words[-1] in _ranks() and not any(
+        w in heads for w in words[:-1]))
+
+
+def _offices_over_ranks(mentions: list[PersonMention]) -> list[PersonMention]:
+    """Return the mentions without those that give only a military rank in a report that
+    gives the person an office too ("Gen X" in a report that calls X "President X"): the
+    office is what a brief calls them; a rank stands where it is all a report says."""
+    by_rank = {id(m): bool(m.role) and _rank(m.role) for m in mentions}
+    offices = {m.span.article for m in mentions if m.role and not by_rank[id(m)]}
+    return [m for m in mentions if not (by_rank[id(m)] and m.span.article in offices)]
 
 
 def _of_body(role: str, mentions: Sequence[PersonMention]) -> str:
