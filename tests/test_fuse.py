@@ -663,6 +663,24 @@ def test_fuse_topics_drop_the_stance_of_a_body_that_is_no_side():
     assert len(agenda([facts], ())) == 4  # no participants known: no one is an outsider
 
 
+def test_fuse_topics_a_person_discussing_is_a_side_only_taking_part_or_in_office():
+    from briefing.fuse.topics import agenda
+    from briefing.types import Participant
+
+    def discussed(text, actor):
+        return replace(statement(text, "a"), cue="discussed", actor=actor)
+
+    found = (discussed("arts", "Tom Reel"), discussed("border security", "Ann Lee"),
+             discussed("fishing rights", "Joe Kay"))
+    facts = ArticleFacts(article=article("a", "..."), agenda=found)
+    sides = (Participant("Ann Lee", (), "President", "US", (Span("a", 0, 1),)),
+             Participant("Paul Roux", (), "President", "FR", (Span("a", 0, 1),)))
+    mentioned = (Participant("Tom Reel", (), "director", "US", (Span("a", 0, 1),)),
+                 Participant("Joe Kay", (), "Secretary of State", "US", (Span("a", 0, 1),)))
+    kept = [i.text for i in agenda([facts], sides, mentioned)]
+    assert sorted(kept) == ["border security", "fishing rights"]  # not the film director's
+
+
 def test_fuse_topics_drop_a_list_meant_for_a_meeting_with_someone_who_takes_no_part():
     from briefing.fuse.topics import agenda
     from briefing.types import Participant

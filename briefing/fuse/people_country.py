@@ -71,6 +71,12 @@ def _office_countries() -> dict[str, frozenset[str | None]]:
     return {k: frozenset(v) for k, v in seen.items()}
 
 
+def is_office(role: str | None) -> bool:
+    """True for an office of government the knowledge files list ("Secretary of State"), as
+    against a job ("director")."""
+    return bool(role) and title_key(role) in _office_countries()
+
+
 @functools.cache
 def _title_countries() -> dict[str, str]:
     """Return {title key: country} for the titles official in one country only."""

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.fuse.items import merge, reports_of, singular, topic_words
+from briefing.fuse.people_country import is_office
 from briefing.knowledge import word_set
 from briefing.knowledge.lexicon import lexicon
 from briefing.types import AGENDA_CUES, DIRECT_CUES, PAIR, ArticleFacts, Item, Participant
@@ -25,8 +26,12 @@ LEADING = 4  # the participants whose countries are parties, not topics
 def agenda(group: Sequence[ArticleFacts], people: Sequence[Participant],
            mentioned: Sequence[Participant] = ()) -> tuple[Item, ...]:
     """Return the event's agenda items, most carried first (see the module docstring)."""
-    merged = merge((s for f in group for s in f.agenda
-                    if not outsider(s.actor, people, mentioned)), topics=True)
+    officials = [m for m in mentioned if is_office(m.role)]
+    merged = merge((s for f in group for s in f.agenda  # a person who discusses, or whom a
+                    # list is for, is a side when taking part or holding a side's office
+                    if not outsider(s.actor, people,
+                                    mentioned if s.cue == "stance" else officials)),
+                   topics=True)
     parties = {p.country for p in people[:LEADING] if p.country}
     kept = [i for i in merged if not party_name(i.text, parties)]
     words = [report_words(f.article.text) for f in group]
