@@ -227,6 +227,10 @@ AGENDA_CASES |= {
         'The envoy expected the conference to discuss "a comprehensive, co-ordinated and, '
         'above all, practical work plan for both the authority and its donors".',
         []),
+    "people_lined_up_for_a_review_are_a_ceremony_not_a_topic": (
+        'The president reviewed rows of troops and an honor guard. The ministers reviewed '
+        'troop levels.',
+        ['troop levels']),
     "policy_names_no_field_of_a_general_word": (
         'They discussed policy issues and energy policy.',
         ['energy policy']),

@@ -248,12 +248,25 @@ def verb_objects(verb: Token) -> Iterator[Token]:
     "from X to Y" when the object is a general word ("everything from X to Y")."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") and not relative_word(child):
-            yield child
+            if not (verb.lemma_.lower() == "review" and paraded(child)):
+                yield child
         elif child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_topic_prepositions"):
             if not any(c.dep_ == "dobj" for c in verb.children):  # else it is the object's
                 yield from (c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ in ("xcomp", "ccomp") and clause_topic(child):
             yield child
+
+
+def paraded(noun: Token) -> bool:
+    """Return True for people lined up to be reviewed ("reviewed an honour guard", "rows of
+    troops"): the object of a review that is people is a ceremony, not a topic (cues
+    agenda_paraded_nouns; "rows of X" is X)."""
+    nouns = word_set("cues", "agenda_paraded_nouns")
+    if noun.lemma_.lower() in nouns:
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children)
+        for p in noun.children) and noun.lemma_.lower() in ("row", "rank", "line", "column")
 
 
 def by_actor(verb: Token) -> bool:
