@@ -248,7 +248,8 @@ def verb_objects(verb: Token) -> Iterator[Token]:
     "from X to Y" when the object is a general word ("everything from X to Y")."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") and not relative_word(child):
-            if not (verb.lemma_.lower() == "review" and paraded(child)):
+            if not (verb.lemma_.lower() in word_set("cues", "agenda_review_verbs")
+                    and paraded(child)):
                 yield child
         elif child.dep_ == "prep" and child.lower_ in word_set("cues", "agenda_topic_prepositions"):
             if not any(c.dep_ == "dobj" for c in verb.children):  # else it is the object's
@@ -260,13 +261,13 @@ def verb_objects(verb: Token) -> Iterator[Token]:
 def paraded(noun: Token) -> bool:
     """Return True for people lined up to be reviewed ("reviewed an honour guard", "rows of
     troops"): the object of a review that is people is a ceremony, not a topic (cues
-    agenda_paraded_nouns; "rows of X" is X)."""
+    agenda_paraded_nouns; "rows of X", agenda_formation_nouns, is X)."""
     nouns = word_set("cues", "agenda_paraded_nouns")
     if noun.lemma_.lower() in nouns:
         return True
-    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in p.children)
-        for p in noun.children) and noun.lemma_.lower() in ("row", "rank", "line", "column")
+    return noun.lemma_.lower() in word_set("cues", "agenda_formation_nouns") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in nouns
+        for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
 
 
 def by_actor(verb: Token) -> bool:
@@ -299,15 +300,7 @@ def discussant(verb: Token) -> bool:
     """Return False when those who discuss only look on ("reporters covering sensitive
     stories", "analysts debating X"): they take no part, so what they cover is no topic."""
     onlookers = word_set("cues", "agenda_onlooker_nouns")
-    tok = verb
-    for _ in range(MAX_CLIMB):  # "reporters are prevented from covering X": up to "prevented"
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return not any(c.lemma_.lower() in onlookers for c in subjects)
-        if tok.dep_ not in ("xcomp", "pcomp", "advcl", "conj") or tok.head.i == tok.i:
-            return True
-        tok = tok.head.head if tok.dep_ == "pcomp" else tok.head
-    return True
+    return not any(c.lemma_.lower() in onlookers for c in clause_subjects(verb))
 
 
 def discusser(root: Token, cue: str) -> str | None:
@@ -317,19 +310,25 @@ def discusser(root: Token, cue: str) -> str | None:
     of a side, take part (briefing.fuse.topics.outsider)."""
     if cue != "discussed":
         return None
-    verbs = word_set("cues", "agenda_verbs")
     verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.lemma_.lower() not in verbs:
+    if verb is None or verb.lemma_.lower() not in word_set("cues", "agenda_verbs"):
         return None
-    for _ in range(MAX_CLIMB):  # "X dined with Y, discussing Z": up to "dined"
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subjects:
-            ent = entity_of(subjects[0])
-            return ent.text if ent is not None and ent.label_ == "PERSON" else None
-        if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
+    subject = next((c for c in clause_subjects(verb) if c.dep_ == "nsubj"), None)
+    ent = entity_of(subject) if subject is not None else None
+    return ent.text if ent is not None and ent.label_ == "PERSON" else None
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Return the subjects of a verb, or of the verb a non-finite one hangs on, up to
+    MAX_CLIMB verbs up ("reporters are prevented from covering X": reporters; "X dined with
+    Y, discussing Z": X); [] when none is said."""
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or tok.dep_ not in ("xcomp", "pcomp", "advcl", "conj") or tok.head.i == tok.i:
+            return subjects
+        tok = tok.head.head if tok.dep_ == "pcomp" else tok.head
+    return []
 
 
 def fronted_topic(verb: Token) -> Iterator[Token]:

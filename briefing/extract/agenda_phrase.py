@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from briefing.extract import statements
+from briefing.extract.people_titles import HYPHENS
 from briefing.knowledge import load, word_set
 
 MAX_TOPIC_WORDS = 14  # longer, a topic is cut to its head and first modifier
@@ -360,7 +361,7 @@ def cut_in_a_word(part: Sequence[Token]) -> bool:
     co" of "co-ordinated"): no phrase a person would list."""
     last = part[-1]
     after = last.i + 1
-    return after < len(last.doc) and not last.whitespace_ and last.doc[after].text in "-‑–"
+    return after < len(last.doc) and not last.whitespace_ and last.doc[after].text in HYPHENS
 
 
 PARTICIPLES = ("VBN", "VBG")  # "the evolving threats", "an occupied territory": no field named

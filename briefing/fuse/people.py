@@ -219,6 +219,8 @@ def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None
     """Join each one-word mention ("Tanaka") to the full name holding that word, never to one
     holding it as the father's name ("Salman" of "Mohammed bin Salman")."""
     fathers = {id(p): _fathers(p) for p in people}
+    surnames = {id(p): {w[-1] for x in p.mentions if len(w := name_words(x.name)) > 1}
+                - fathers[id(p)] for p in people}
     for m in mentions:
         words = name_words(m.name)
         if len(words) != 1:
@@ -228,9 +230,9 @@ def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None
         if hosts:  # the best-known bearer of the name, then the one this article names
             max(hosts, key=lambda p: (len(p.mentions), any(
                 x.span.article == m.span.article for x in p.mentions))).mentions.append(m)
-        elif words:
+        else:
             home = next((p for p in people if p.words == frozenset(words)), None) or _spelling(
-                words[0], people)
+                words[0], people, surnames)
             if home is None:
                 people.append(_Person(frozenset(words), [m]))
             else:
@@ -240,18 +242,18 @@ def _attach_single(mentions: list[PersonMention], people: list[_Person]) -> None
 _SOFT = frozenset("aeiouyh")  # the letters transliterations of one name end in differently
 
 
-def _spelling(word: str, people: list[_Person]) -> _Person | None:
-    """Return the one person whose surname is another spelling of `word`: the two share all
-    but the last two letters of the longer, and at least five, and those differ in vowels,
-    "y" or "h" only ("Haniya", "Haniyeh"; not "Williams", "Williamson"): transliterations of
-    one name differ so, a plural ("the Smiths") does not. Never a father's name."""
+def _spelling(word: str, people: list[_Person], surnames: dict[int, set[str]]
+              ) -> _Person | None:
+    """Return the one person one of whose `surnames` (by id, fathers' names left out) is
+    another spelling of `word`: the two share all but the last two letters of the longer, and
+    at least five, and those differ in vowels, "y" or "h" only ("Haniya", "Haniyeh"; not
+    "Williams", "Williamson"): transliterations of one name differ so, a plural ("the
+    Smiths") does not."""
     def close(surname: str) -> bool:
         shared = len(os.path.commonprefix([surname, word]))
-        return (shared >= max(5, len(surname) - 2, len(word) - 2)
+        return (surname != word and shared >= max(5, len(surname) - 2, len(word) - 2)
                 and set(surname[shared:] + word[shared:]) <= _SOFT)
-    hosts = [p for p in people if any(
-        close(surname) and word != surname and surname not in _fathers(p)
-        for surname in {name_words(m.name)[-1] for m in p.mentions if len(name_words(m.name)) > 1})]
+    hosts = [p for p in people if any(map(close, surnames.get(id(p), ())))]
     return hosts[0] if len(hosts) == 1 else None
 
 
@@ -379,10 +381,9 @@ def _of_body(role: str, mentions: Sequence[PersonMention]) -> str:
     reports name one and the role does not ("Secretary-General" of "NATO Secretary-General
     X" -> "NATO Secretary-General"): a country says whose an official is; for an
     organisation's official the organisation must."""
-    orgs = lexicon().orgs
+    lex = lexicon()
     bodies = Counter(m.affiliation for m in mentions if m.affiliation
-                     and (key := fold(re.sub(r"^the ", "", m.affiliation, flags=re.I))) in orgs
-                     and orgs[key] is None)
+                     and lex.listed_org(m.affiliation) and lex.org_country(m.affiliation) is None)
     if not bodies:
         return role
     body = bodies.most_common(1)[0][0]

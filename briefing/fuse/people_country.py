@@ -86,9 +86,8 @@ def _title_countries() -> dict[str, str]:
 
 def _home(entities: Sequence[Entity]) -> str | None:
     """Return the country whose institutions a report names most ("the White House")."""
-    orgs = lexicon().orgs
-    codes = Counter(orgs.get(fold(re.sub(r"^the ", "", e.text, flags=re.I)))
-                    for e in entities if e.label in INSTITUTION_LABELS)
+    lex = lexicon()
+    codes = Counter(lex.org_country(e.text) for e in entities if e.label in INSTITUTION_LABELS)
     codes.pop(None, None)
     return codes.most_common(1)[0][0] if codes else None
 
@@ -97,14 +96,18 @@ def _elsewhere(ms: Sequence[PersonMention]) -> bool:
     """True when a title names an organisation of no known country: an international one
     ("NATO Secretary General X") or one the knowledge files do not place ("the Taliban's
     chief negotiator")."""
-    orgs = lexicon().orgs
-    return any(m.affiliation and not orgs.get(fold(re.sub(r"^the ", "", m.affiliation,
-                                                          flags=re.I)))
+    lex = lexicon()
+    return any(m.affiliation and not lex.org_country(m.affiliation)
                and not _in_title(m.affiliation, m.role) for m in ms)
 
 
-_SEAT = (r"(?:\s+in|-(?:run|ruled|controlled|held|governed|led))"  # "X in", "X-ruled"
-         r"\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")  # the place's name
+@functools.cache
+def _seat_pattern() -> str:
+    """Return what follows an organisation's name to place it: "in" or a participle of
+    rule (cues seat_participles: "-ruled"), then the place's name."""
+    participles = "|".join(map(re.escape, load("cues")["seat_participles"]))
+    return (rf"(?:\s+in|-(?:{participles}))"
+            r"\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)")
 
 
 def _seat(ms: Sequence[PersonMention], texts: Sequence[str]) -> str | None:
@@ -120,13 +123,13 @@ def _seat(ms: Sequence[PersonMention], texts: Sequence[str]) -> str | None:
     for m in ms:
         name = re.sub(r"^the ", "", m.affiliation or "", flags=re.I)
         office = title_key(re.sub(re.escape(name) + r"(?:['’]s?)?", "", m.role or "", count=1))
-        if (name and office in offices and fold(name) not in lex.orgs
+        if (name and office in offices and not lex.listed_org(name)
                 and not all(lex.is_title_word(w) for w in WORD.findall(name))):  # "State"
             names.add(name)
     codes: Counter[str] = Counter()
     for name in names:
         for text in texts:
-            for m in re.finditer(re.escape(name) + _SEAT, text):
+            for m in re.finditer(re.escape(name) + _seat_pattern(), text):
                 code = lex.country(m[1]) or lex.country(m[1].split()[0])
                 if code:
                     codes[code] += 1

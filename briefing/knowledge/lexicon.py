@@ -64,7 +64,16 @@ class Lexicon:
 
     def body(self, text: str) -> str | None:
         """Return the alpha-2 code of a country name, demonym or known organisation."""
-        return self.country(text) or self.orgs.get(_THE.sub("", fold(text)))
+        return self.country(text) or self.org_country(text)
+
+    def org_country(self, text: str) -> str | None:
+        """Return the alpha-2 code of a listed organisation ("the White House": US), None for
+        an international one or one not listed."""
+        return self.orgs.get(_THE.sub("", fold(text)))
+
+    def listed_org(self, text: str) -> bool:
+        """True for an organisation the knowledge files list, a country's or international."""
+        return _THE.sub("", fold(text)) in self.orgs
 
     def is_place_or_org(self, text: str) -> bool:
         key = _THE.sub("", _POSSESSIVE_END.sub("", fold(text)).strip())
