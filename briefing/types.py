@@ -117,7 +117,7 @@ class PersonMention:
     # The predicate is held at a gathering ("talks on the sidelines of the NATO summit"): the
     # names it brings together are at that gathering (fuse.people_vote.gathered).
     at_gathering: bool = False
-    # Where the date expressions its event predicate is given start ("met Trump on Tuesday";
+    # Where the date expressions its event predicate is given start ("met B on Tuesday";
     # their values are the article's `timexes`): outside the event's days, the predicate is
     # another meeting.
     frame_dates: tuple[int, ...] = ()

@@ -166,8 +166,8 @@ def _untagged_surnames(doc: Doc, spans: list[tuple[TokenSpan, str]], taken: set[
     (unless it uses the first word alone), alone, as a proper noun no entity holds."""
     alone = {fold(s[0].text) for s, tag in spans if tag == "PERSON" and len(s) == 1}
     surnames = {fold(s[-1].text) for s, tag in spans if tag == "PERSON" and len(s) > 1
-                and len(s[-1].text) > 2 and fold(s[0].text) not in alone}  # "Xi" alone:
-    # Xi Jinping's family name is written first, and "Jinping" is no surname
+                and len(s[-1].text) > 2 and fold(s[0].text) not in alone}  # a first word
+    # used alone is a family name written first: the last word is then a given name
     return [doc[t.i:t.i + 1] for t in doc
             if t.i not in taken and not t.ent_type_ and t.pos_ == "PROPN" and t.is_alpha
             and t.dep_ in NAME_ROLES  # not "the X administration"

@@ -246,7 +246,7 @@ def _spelling(word: str, people: list[_Person], surnames: dict[int, set[str]]
               ) -> _Person | None:
     """Return the one person one of whose `surnames` (by id, fathers' names left out) is
     another spelling of `word`: the two share all but the last two letters of the longer, and
-    at least five, and those differ in vowels, "y" or "h" only ("Haniya", "Haniyeh"; not
+    at least five, and those differ in vowels, "y" or "h" only ("Haddada", "Haddadeh"; not
     "Williams", "Williamson"): transliterations of one name differ so, a plural ("the
     Smiths") does not."""
     def close(surname: str) -> bool:
